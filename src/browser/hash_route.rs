@@ -1,0 +1,49 @@
+//! The explorer's route, kept in the URL fragment.
+//!
+//! `use_hash_route()` returns a signal of the current [`Route`] that follows `hashchange` (links,
+//! back and forward). `navigate` pushes a history entry; `replace` rewrites the current one, for
+//! changes such as typing in the search box that should not flood the history.
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+#[derive(Clone, Copy)]
+pub struct HashRoute {
+    pub route: ReadSignal<Route>,
+    set_route: WriteSignal<Route>,
+}
+
+/// Reads the route from the URL and follows it. Defaults: the Compare view, nothing hidden.
+pub fn use_hash_route() -> HashRoute {
+    let (route, set_route) = signal(Route::parse(&current_fragment()));
+    let handle =
+        window_event_listener(leptos::ev::hashchange, move |_| set_route.set(Route::parse(&current_fragment())));
+    on_cleanup(move || handle.remove());
+    HashRoute { route, set_route }
+}
+
+impl HashRoute {
+    /// Goes to `route` with a new history entry, so Back returns here.
+    pub fn navigate(&self, route: &Route) {
+        let fragment = route.to_fragment();
+        if fragment == current_fragment() {
+            return;
+        }
+        // Setting the hash pushes a history entry and fires `hashchange`, which updates the signal.
+        let _ = window().location().set_hash(&fragment);
+    }
+
+    /// Changes the route without a new history entry.
+    pub fn replace(&self, route: &Route) {
+        let url = format!("#{}", route.to_fragment());
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+        self.set_route.set(route.clone());
+    }
+}
+
+fn current_fragment() -> String {
+    window().location().hash().unwrap_or_default().trim_start_matches('#').to_owned()
+}

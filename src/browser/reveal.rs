@@ -1,0 +1,39 @@
+//! Brings a quote into view and flashes it, so the reader's eye lands on it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// How long the flash lasts; it matches the `flash` animation in `style/read.css`.
+const FLASH_MS: u64 = 1600;
+
+/// Scrolls the first element matching `selector` whose `data-quote-id` is `quote_id` into the middle
+/// of the screen, moves focus to it and flashes it. Does nothing when no such element exists.
+pub fn reveal_quote(selector: &str, quote_id: &str) {
+    let Some(element) = find(selector, quote_id) else {
+        return;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    options.set_behavior(ScrollBehavior::Instant);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(html) = element.dyn_ref::<HtmlElement>() {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&focus);
+    }
+    let class_list = element.class_list();
+    // Restart the animation when the same quote is revealed twice in a row.
+    let _ = class_list.remove_1("flash");
+    let _ = element.get_bounding_client_rect();
+    let _ = class_list.add_1("flash");
+    set_timeout(move || drop(class_list.remove_1("flash")), std::time::Duration::from_millis(FLASH_MS));
+}
+
+/// Compares ids as attribute values rather than building a CSS selector from untrusted text.
+fn find(selector: &str, quote_id: &str) -> Option<Element> {
+    let nodes = document().query_selector_all(selector).ok()?;
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .find(|el| el.get_attribute("data-quote-id").as_deref() == Some(quote_id))
+}

@@ -1,0 +1,17 @@
+//! Counterpoint: who said what, side by side.
+//!
+//! The pure core (`model`, `validate`, `anchor`, `explorer`, `stats`, `route`, `offsets`,
+//! `extract`) knows nothing about Leptos or the DOM and is tested natively. `ui` holds the thin
+//! Leptos components and `browser` the glue that touches the page.
+
+pub mod anchor;
+pub mod explorer;
+pub mod model;
+pub mod offsets;
+pub mod route;
+pub mod seed;
+pub mod stats;
+pub mod validate;
+
+pub mod browser;
+pub mod ui;

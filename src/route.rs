@@ -1,0 +1,198 @@
+//! The explorer's state as it lives in the URL fragment.
+//!
+//! `#view=read&quote=lavrov-truce&hide=us&mute=power&q=ceasefire`. The URL is the single source of
+//! truth for the view, the filters and the selected quote, so links, reloads and back/forward all
+//! work. `#quote=<id>` alone opens the Read view at that quote. This module knows nothing about
+//! Leptos, `web_sys` or the DOM.
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Compare,
+    Read,
+}
+
+impl View {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Compare => "compare",
+            View::Read => "read",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    pub view: View,
+    /// The selected quote's id.
+    pub quote: Option<String>,
+    /// Ids of the sides the reader has hidden.
+    pub hidden_sides: Vec<String>,
+    /// Ids of the speakers the reader has hidden.
+    pub hidden_speakers: Vec<String>,
+    /// Text the quotes are searched for.
+    pub search: String,
+}
+
+impl Route {
+    /// Reads a fragment, with or without its leading `#`. Unknown keys are ignored.
+    pub fn parse(fragment: &str) -> Self {
+        let mut route = Route::default();
+        let mut view = None;
+        for pair in fragment.trim_start_matches('#').split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match key {
+                "view" => {
+                    view = match value.as_str() {
+                        "read" => Some(View::Read),
+                        "compare" => Some(View::Compare),
+                        _ => None,
+                    }
+                }
+                "quote" if !value.is_empty() => route.quote = Some(value),
+                "hide" => route.hidden_sides = split_ids(&value),
+                "mute" => route.hidden_speakers = split_ids(&value),
+                "q" => route.search = value,
+                _ => {}
+            }
+        }
+        // A bare `#quote=` link means "show me this quote in the text".
+        route.view = view.unwrap_or(if route.quote.is_some() { View::Read } else { View::Compare });
+        route
+    }
+
+    /// Writes the fragment, without the leading `#`, leaving out defaults.
+    pub fn to_fragment(&self) -> String {
+        let mut parts = vec![format!("view={}", self.view.as_str())];
+        if let Some(quote) = &self.quote {
+            parts.push(format!("quote={}", encode(quote)));
+        }
+        if !self.hidden_sides.is_empty() {
+            parts.push(format!("hide={}", encode(&self.hidden_sides.join(","))));
+        }
+        if !self.hidden_speakers.is_empty() {
+            parts.push(format!("mute={}", encode(&self.hidden_speakers.join(","))));
+        }
+        if !self.search.is_empty() {
+            parts.push(format!("q={}", encode(&self.search)));
+        }
+        parts.join("&")
+    }
+
+    /// Shows or hides a side.
+    pub fn toggle_side(&mut self, id: &str) {
+        toggle(&mut self.hidden_sides, id);
+    }
+
+    /// Shows or hides a speaker.
+    pub fn toggle_speaker(&mut self, id: &str) {
+        toggle(&mut self.hidden_speakers, id);
+    }
+}
+
+fn toggle(ids: &mut Vec<String>, id: &str) {
+    if let Some(pos) = ids.iter().position(|x| x == id) {
+        ids.remove(pos);
+    } else {
+        ids.push(id.to_owned());
+    }
+}
+
+fn split_ids(value: &str) -> Vec<String> {
+    value.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+/// Percent-encodes everything but unreserved characters and `,`.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for byte in s.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',' | b':') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-escapes and `+`; malformed escapes are kept as they are.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match bytes.get(i..i + 3) {
+            Some([b'%', hi, lo]) => hex_value(*hi).zip(hex_value(*lo)).map(|(h, l)| h * 16 + l),
+            _ => None,
+        };
+        if let Some(byte) = escaped {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    (digit as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(fragment: &str, expect: Route, canonical: &str) {
+        let route = Route::parse(fragment);
+        assert_eq!(route, expect, "parsing {fragment:?}");
+        assert_eq!(route.to_fragment(), canonical, "writing {fragment:?}");
+        assert_eq!(Route::parse(canonical), route, "round trip of {fragment:?}");
+    }
+
+    #[test]
+    fn route_cases() {
+        check("", Route::default(), "view=compare");
+        check("#", Route::default(), "view=compare");
+        check(
+            "#quote=lavrov-truce",
+            Route { view: View::Read, quote: Some("lavrov-truce".into()), ..Route::default() },
+            "view=read&quote=lavrov-truce",
+        );
+        check(
+            "view=compare&quote=q1",
+            Route { view: View::Compare, quote: Some("q1".into()), ..Route::default() },
+            "view=compare&quote=q1",
+        );
+        check(
+            "view=read&hide=us,ru&mute=power&q=peace%20talks",
+            Route {
+                view: View::Read,
+                hidden_sides: vec!["us".into(), "ru".into()],
+                hidden_speakers: vec!["power".into()],
+                search: "peace talks".into(),
+                ..Route::default()
+            },
+            "view=read&hide=us,ru&mute=power&q=peace%20talks",
+        );
+        check(
+            "q=caf%C3%A9+au+lait&view=bogus&x=1",
+            Route { search: "café au lait".into(), ..Route::default() },
+            "view=compare&q=caf%C3%A9%20au%20lait",
+        );
+        check("q=100%&quote=", Route { search: "100%".into(), ..Route::default() }, "view=compare&q=100%25");
+        check("q=%zz%4", Route { search: "%zz%4".into(), ..Route::default() }, "view=compare&q=%25zz%254");
+    }
+
+    #[test]
+    fn toggles() {
+        let mut route = Route::default();
+        route.toggle_side("us");
+        route.toggle_speaker("power");
+        assert_eq!(route.to_fragment(), "view=compare&hide=us&mute=power");
+        route.toggle_side("us");
+        assert!(route.hidden_sides.is_empty());
+    }
+}

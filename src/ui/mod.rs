@@ -1,0 +1,195 @@
+//! The Leptos components. They ask [`Explorer`] what to show and render the answer; article text
+//! reaches the page only as text nodes and attribute values, never as HTML.
+
+mod compare;
+mod read;
+mod toolbar;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::browser::hash_route::{use_hash_route, HashRoute};
+use crate::browser::reveal::reveal_quote;
+use crate::explorer::Explorer;
+use crate::route::{Route, View};
+use crate::seed::SEED_JSON;
+use crate::validate::{is_web_url, load_article};
+
+/// What every component of the explorer reads.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub explorer: RwSignal<Arc<Explorer>>,
+    pub nav: HashRoute,
+    /// The filters alone (view and selection cleared), so a new selection does not re-render lists.
+    pub filters: Memo<Route>,
+    /// The selected quote's index, when its id exists in this article.
+    pub selected: Memo<Option<usize>>,
+}
+
+impl Ctx {
+    /// A `#…` link to `route`.
+    pub fn href(route: &Route) -> String {
+        format!("#{}", route.to_fragment())
+    }
+
+    /// The current route with the view and selected quote replaced.
+    pub fn route_to(&self, view: View, quote: Option<&str>) -> Route {
+        let mut route = self.nav.route.get_untracked();
+        route.view = view;
+        route.quote = quote.map(str::to_owned);
+        route
+    }
+}
+
+fn seed_explorer() -> Explorer {
+    // The seed is tested natively (`seed_article_is_valid`), so this cannot fail in a shipped build.
+    let article = load_article(SEED_JSON).article.expect("the built-in article is valid");
+    Explorer::new(article)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let explorer = RwSignal::new(Arc::new(seed_explorer()));
+    let nav = use_hash_route();
+    let filters = Memo::new(move |_| {
+        let route = nav.route.get();
+        Route { view: View::Compare, quote: None, ..route }
+    });
+    let selected = Memo::new(move |_| {
+        let quote = nav.route.with(|r| r.quote.clone())?;
+        explorer.with(|ex| ex.quote_index(&quote))
+    });
+    let ctx = Ctx { explorer, nav, filters, selected };
+    provide_context(ctx);
+
+    // Bring the selected quote into view whenever the selection or the view changes.
+    Effect::new(move |_| {
+        let route = nav.route.get();
+        let Some(quote) = route.quote else {
+            return;
+        };
+        let selector = match route.view {
+            View::Read => "#article-text mark[data-quote-id]",
+            View::Compare => ".compare .quote-card[data-quote-id]",
+        };
+        request_animation_frame(move || reveal_quote(selector, &quote));
+    });
+
+    let view_tab = move |view: View, label: &'static str| {
+        let current = move || nav.route.with(|r| r.view == view);
+        view! {
+            <a
+                class="view-tab"
+                href=move || Ctx::href(&ctx.route_to(view, nav.route.with(|r| r.quote.clone()).as_deref()))
+                aria-current=move || current().then_some("page")
+            >
+                {label}
+            </a>
+        }
+    };
+
+    view! {
+        <div class="app">
+            <a class="skip-link" href="#main">"Skip to the positions"</a>
+            <Masthead/>
+            <nav class="views" aria-label="Views">
+                {view_tab(View::Compare, "Compare")}
+                {view_tab(View::Read, "Read")}
+            </nav>
+            <toolbar::Toolbar/>
+            <main id="main" tabindex="-1">
+                {move || match nav.route.with(|r| r.view) {
+                    View::Compare => view! { <compare::Compare/> }.into_any(),
+                    View::Read => view! { <read::Read/> }.into_any(),
+                }}
+            </main>
+            <NotFound/>
+        </div>
+    }
+}
+
+#[component]
+fn Masthead() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let ex = ctx.explorer.get();
+        let article = &ex.article;
+        let source_name = article.source.name.clone();
+        let source = match article.source.url.as_deref().filter(|u| is_web_url(u)) {
+            Some(url) => view! {
+                <a href=url.to_owned() target="_blank" rel="noopener noreferrer">{source_name}</a>
+            }
+            .into_any(),
+            None => view! { <span>{source_name}</span> }.into_any(),
+        };
+        view! {
+            <header class="masthead">
+                <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
+                <h1 lang=article.language.clone()>{article.title.clone()}</h1>
+                <p class="source">
+                    {source}
+                    {article.published.clone().map(|date| view! { <span class="published">" · "{date}</span> })}
+                </p>
+            </header>
+        }
+    }
+}
+
+/// Quotes whose words are not in the text: listed, never highlighted in the wrong place.
+#[component]
+fn NotFound() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let ex = ctx.explorer.get();
+        let missing = ex.not_found();
+        if missing.is_empty() {
+            return None;
+        }
+        let items = missing
+            .into_iter()
+            .map(|q| {
+                let quote = &ex.article.quotes[q];
+                let speaker = ex.speaker_of(q).map(|s| s.name.clone()).unwrap_or_else(|| quote.speaker.clone());
+                view! {
+                    <li data-quote-id=quote.id.clone()>
+                        <q>{quote.text.clone()}</q>
+                        " — "
+                        {speaker}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="not-found" aria-labelledby="not-found-heading">
+                <h2 id="not-found-heading">"Not found in the text"</h2>
+                <p>"These quotes could not be found in the article's words, so they are not highlighted."</p>
+                <ul>{items}</ul>
+            </section>
+        })
+    }
+}
+
+/// The speaker line under a quote: name, and role when given.
+pub fn speaker_line(ex: &Explorer, quote: usize) -> String {
+    match ex.speaker_of(quote) {
+        Some(s) => match s.role.as_deref().filter(|r| !r.is_empty()) {
+            Some(role) => format!("{}, {}", s.name, role),
+            None => s.name.clone(),
+        },
+        None => ex.article.quotes[quote].speaker.clone(),
+    }
+}
+
+/// `--side-color` and `--underline` for a side; both values come from fixed or validated sets.
+pub fn side_style(ex: &Explorer, side: Option<usize>) -> String {
+    match side {
+        Some(s) => format!("--side-color:{};--underline:{}", ex.side_color(s), ex.side_underline(s)),
+        None => "--side-color:#777;--underline:solid".to_owned(),
+    }
+}
+
+/// The side's id for `data-side`, or `none`.
+pub fn side_id(ex: &Explorer, side: Option<usize>) -> String {
+    side.and_then(|s| ex.article.sides.get(s)).map_or_else(|| "none".to_owned(), |s| s.id.clone())
+}

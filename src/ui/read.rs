@@ -1,0 +1,95 @@
+//! The Read view: the article text with every visible quote highlighted where it stands.
+//!
+//! Each highlight is `<mark data-quote-id data-side>`, a stable contract for embedders' CSS. A quote
+//! inside another (a partial quote inside a paraphrase) is a nested mark, and a quote is split into
+//! several marks where others begin or end, so no mark ever covers text outside its own quote.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{side_id, side_style, speaker_line, Ctx};
+use crate::explorer::{Explorer, Segment};
+use crate::route::View;
+
+#[component]
+pub fn Read() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let paragraphs = move || {
+        let ex = ctx.explorer.get();
+        let route = ctx.filters.get();
+        (0..ex.article.body.len())
+            .map(|p| {
+                let segments = ex.segments(p, |q| ex.is_visible(q, &route));
+                let runs = segments.iter().map(|segment| render_segment(&ex, segment, ctx)).collect_view();
+                view! { <p dir="auto">{runs}</p> }
+            })
+            .collect_view()
+    };
+    // One listener for all marks: the innermost mark under the pointer is the quote meant.
+    let open_in_compare = move |target: Option<web_sys::EventTarget>| {
+        let mark = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("mark[data-quote-id]").ok().flatten());
+        if let Some(id) = mark.and_then(|m| m.get_attribute("data-quote-id")) {
+            ctx.nav.navigate(&ctx.route_to(View::Compare, Some(&id)));
+        }
+    };
+    let lang = move || ctx.explorer.with(|ex| ex.article.language.clone());
+    view! {
+        <article
+            id="article-text"
+            class="read"
+            lang=lang
+            aria-label="Article text with highlighted quotes"
+            on:click=move |ev| open_in_compare(ev.target())
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    open_in_compare(ev.target());
+                }
+            }
+        >
+            {paragraphs}
+        </article>
+    }
+}
+
+/// A run of text inside its marks, outermost first, with a speaker label where a quote begins.
+fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
+    let labels = segment
+        .starts
+        .iter()
+        .map(|&q| {
+            let side = ex.side_of(q);
+            let short = ex.speaker_of(q).map_or_else(|| ex.article.quotes[q].speaker.clone(), |s| s.name.clone());
+            let spoken = format!(", {} ({}): ", speaker_line(ex, q).trim_start_matches(&short), ex.side_label(side));
+            view! {
+                <span class="speaker-tag" data-side=side_id(ex, side) style=side_style(ex, side)>
+                    {short}
+                    <span class="sr-only">{spoken}</span>
+                </span>
+            }
+        })
+        .collect_view();
+    let mut inner = segment.text.clone().into_any();
+    for &q in segment.quotes.iter().rev() {
+        let side = ex.side_of(q);
+        let tip = format!("{} · {}", speaker_line(ex, q), ex.side_label(side));
+        // Only a quote's first mark is a tab stop, so each quote is one stop.
+        let tabindex = if segment.starts.contains(&q) { "0" } else { "-1" };
+        inner = view! {
+            <mark
+                data-quote-id=ex.article.quotes[q].id.clone()
+                data-side=side_id(ex, side)
+                data-tip=tip
+                style=side_style(ex, side)
+                tabindex=tabindex
+                class:selected=move || ctx.selected.get() == Some(q)
+            >
+                {inner}
+            </mark>
+        }
+        .into_any();
+    }
+    view! { {labels}{inner} }
+}

@@ -1,0 +1,156 @@
+//! Filters, search and the balance meter.
+
+use leptos::prelude::*;
+
+use super::{side_style, Ctx};
+use crate::stats::word_shares;
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let on_search = move |ev: leptos::ev::Event| {
+        let mut route = ctx.nav.route.get_untracked();
+        route.search = event_target_value(&ev);
+        // Typing should not add a history entry per keystroke.
+        ctx.nav.replace(&route);
+    };
+    view! {
+        <section class="toolbar" aria-label="Filters">
+            <div class="search">
+                <label for="search">"Search quotes"</label>
+                <input
+                    id="search"
+                    type="search"
+                    placeholder="Words or a speaker"
+                    prop:value=move || ctx.nav.route.with(|r| r.search.clone())
+                    on:input=on_search
+                />
+            </div>
+            <SideFilters/>
+            <SpeakerFilters/>
+            <Balance/>
+        </section>
+    }
+}
+
+#[component]
+fn SideFilters() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let ex = ctx.explorer.get();
+        let buttons = ex
+            .article
+            .sides
+            .iter()
+            .enumerate()
+            .map(|(i, side)| {
+                let id = side.id.clone();
+                let shown = {
+                    let id = id.clone();
+                    move || ctx.nav.route.with(|r| !r.hidden_sides.contains(&id))
+                };
+                view! {
+                    <button
+                        type="button"
+                        class="toggle side-toggle"
+                        data-side=id.clone()
+                        style=side_style(&ex, Some(i))
+                        aria-pressed=move || shown().to_string()
+                        on:click=move |_| {
+                            let mut route = ctx.nav.route.get_untracked();
+                            route.toggle_side(&id);
+                            ctx.nav.navigate(&route);
+                        }
+                    >
+                        {side.label.clone()}
+                    </button>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="filter sides">
+                <legend>"Sides"</legend>
+                {buttons}
+            </fieldset>
+        }
+    }
+}
+
+#[component]
+fn SpeakerFilters() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let ex = ctx.explorer.get();
+        let buttons = ex
+            .article
+            .speakers
+            .iter()
+            .map(|speaker| {
+                let id = speaker.id.clone();
+                let side = ex.article.sides.iter().position(|s| s.id == speaker.side);
+                let shown = {
+                    let id = id.clone();
+                    move || ctx.nav.route.with(|r| !r.hidden_speakers.contains(&id))
+                };
+                view! {
+                    <button
+                        type="button"
+                        class="toggle speaker-toggle"
+                        data-speaker=id.clone()
+                        style=side_style(&ex, side)
+                        aria-pressed=move || shown().to_string()
+                        on:click=move |_| {
+                            let mut route = ctx.nav.route.get_untracked();
+                            route.toggle_speaker(&id);
+                            ctx.nav.navigate(&route);
+                        }
+                    >
+                        {speaker.name.clone()}
+                    </button>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="filter speakers">
+                <legend>"Speakers"</legend>
+                {buttons}
+            </fieldset>
+        }
+    }
+}
+
+/// Per side: the number of quotes and the words quoted, as a small bar.
+#[component]
+fn Balance() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let ex = ctx.explorer.get();
+        let route = ctx.filters.get();
+        let sides = ex.balance(&route);
+        let shares = word_shares(&sides);
+        let rows = sides
+            .iter()
+            .zip(shares)
+            .enumerate()
+            .map(|(i, (b, share))| {
+                let label = ex.article.sides[i].label.clone();
+                let quotes = if b.quotes == 1 { "1 quote".to_owned() } else { format!("{} quotes", b.quotes) };
+                view! {
+                    <li class="balance-row" data-side=ex.article.sides[i].id.clone() style=side_style(&ex, Some(i))>
+                        <span class="balance-label">{label}</span>
+                        <span class="balance-numbers">{format!("{quotes} · {} words ({share}%)", b.words)}</span>
+                        <span class="balance-bar" aria-hidden="true">
+                            <span class="balance-fill" style=format!("width:{share}%")></span>
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="balance" aria-label="Balance of quotes">
+                <h2 class="balance-title">"Balance"</h2>
+                <ul>{rows}</ul>
+            </section>
+        }
+    }
+}

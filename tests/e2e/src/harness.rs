@@ -1,0 +1,134 @@
+//! Shared set-up for the end-to-end tests: one chromedriver and one site server per test binary,
+//! and a `run` helper that always closes the browser, even when a test fails.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use crate::server::{Server, ServerOptions};
+use crate::webdriver::{Result, Session};
+
+/// The project root (two levels above this crate).
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap_or_else(|_| PathBuf::from("../.."))
+}
+
+/// The release build made by `cargo xtask test` (Trunk's output).
+pub fn site_dir() -> PathBuf {
+    project_root().join("dist/site")
+}
+
+/// Where tests save screenshots for people to look at.
+pub fn screenshot_dir() -> PathBuf {
+    project_root().join("target/screenshots")
+}
+
+struct Driver {
+    port: u16,
+    _child: Child,
+}
+
+static DRIVER: OnceLock<std::result::Result<Driver, String>> = OnceLock::new();
+static SITE: OnceLock<std::result::Result<Server, String>> = OnceLock::new();
+static PROFILES: AtomicUsize = AtomicUsize::new(0);
+
+fn free_port() -> Result<u16> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
+    listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+fn driver() -> Result<u16> {
+    let driver = DRIVER.get_or_init(|| {
+        let port = free_port()?;
+        let child = Command::new("/usr/bin/chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| {
+                format!("cannot start /usr/bin/chromedriver (run `cargo xtask test`, which installs it): {e}")
+            })?;
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if start.elapsed() > Duration::from_secs(20) {
+                return Err("chromedriver did not start".to_owned());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(Driver { port, _child: child })
+    });
+    driver.as_ref().map(|d| d.port).map_err(Clone::clone)
+}
+
+/// The built site, served at `/` on a free port.
+pub fn site() -> Result<&'static Server> {
+    let site = SITE.get_or_init(|| {
+        let dir = site_dir();
+        if !dir.join("index.html").exists() {
+            return Err(format!(
+                "{} is missing: build first with `cargo xtask test` (or `cargo xtask build`)",
+                dir.display()
+            ));
+        }
+        Server::start(&dir, 0, ServerOptions::default()).map_err(|e| e.to_string())
+    });
+    site.as_ref().map_err(Clone::clone)
+}
+
+/// Serves the built site with other options (a sub-path, a CSP header).
+pub fn site_with(options: ServerOptions) -> Result<Server> {
+    Server::start(&site_dir(), 0, options).map_err(|e| e.to_string())
+}
+
+/// Runs `test` in a fresh browser and always closes it. Extra Chromium flags may be given, and
+/// `phone` emulates a 375 px wide phone.
+pub fn run_with(args: &[&str], phone: bool, test: impl FnOnce(&Session) -> Result<()>) {
+    let outcome = (|| {
+        let port = driver()?;
+        let n = PROFILES.fetch_add(1, Ordering::SeqCst);
+        let profile = std::env::temp_dir().join(format!("counterpoint-e2e-{}-{n}", std::process::id()));
+        let session = Session::start(port, &profile.to_string_lossy(), args, phone)?;
+        let result = test(&session);
+        let closed = session.close();
+        let _ = std::fs::remove_dir_all(&profile);
+        result.and(closed)
+    })();
+    if let Err(err) = outcome {
+        panic!("{err}");
+    }
+}
+
+pub fn run(test: impl FnOnce(&Session) -> Result<()>) {
+    run_with(&[], false, test)
+}
+
+pub fn run_phone(test: impl FnOnce(&Session) -> Result<()>) {
+    run_with(&[], true, test)
+}
+
+/// The seed article as published, read independently of the app.
+pub fn seed_article() -> Result<serde_json::Value> {
+    let path = project_root().join("public/articles/russia-us-syria-2016.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// Fails with `message` unless `condition` holds.
+pub fn ensure(condition: bool, message: impl Into<String>) -> Result<()> {
+    if condition {
+        Ok(())
+    } else {
+        Err(message.into())
+    }
+}
+
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// Opens the app at `path` (such as `/#view=read`) and waits until it has rendered.
+pub fn open(session: &Session, path: &str) -> Result<()> {
+    session.goto(&site()?.url(path))?;
+    session.wait_for("the app to render", "return document.querySelector('.app main') !== null", WAIT)?;
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! Tests that need a real browser engine, run by wasm-bindgen-test in headless Chromium
+//! (`cargo xtask test` runs them).
+#![cfg(target_arch = "wasm32")]
+
+use counterpoint::offsets::{cp_len, cp_to_utf16, utf16_to_cp};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The one conversion to DOM offsets agrees with the browser's own string lengths.
+#[wasm_bindgen_test]
+fn utf16_offsets_match_the_browser() {
+    let text = "e\u{301}t 😀 « voilà » 👩‍👩‍👧 end";
+    let js = js_sys::JsString::from(text);
+    assert_eq!(js.length() as usize, cp_to_utf16(text, cp_len(text)));
+    for cp in 0..=cp_len(text) {
+        let unit = cp_to_utf16(text, cp);
+        assert_eq!(utf16_to_cp(text, unit), cp);
+        // The DOM's substring up to `unit` has exactly `cp` code points.
+        let prefix: String = js.substring(0, unit as u32).into();
+        assert_eq!(cp_len(&prefix), cp);
+    }
+}
+
+/// The app mounts in a real page: the seed article's quotes become cards, and the Read view's
+/// highlights carry their contract attributes.
+#[wasm_bindgen_test]
+fn the_app_renders_the_seed_article() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    leptos::mount::mount_to_body(counterpoint::ui::App);
+    let cards = document.query_selector_all(".compare .quote-card").unwrap().length();
+    let article = counterpoint::validate::load_article(counterpoint::seed::SEED_JSON).article.unwrap();
+    assert!(cards as usize >= article.quotes.len(), "{cards} cards for {} quotes", article.quotes.len());
+    let title = document.query_selector(".masthead h1").unwrap().unwrap();
+    assert_eq!(title.text_content().unwrap(), article.title);
+    // Titles are text, never parsed as HTML.
+    let html = title.dyn_ref::<web_sys::Element>().unwrap().inner_html();
+    assert!(!html.contains('<'));
+}

@@ -1,0 +1,241 @@
+//! `cargo xtask <command>`: the repository's chores, in Rust so they run wherever Cargo does.
+//!
+//! Every command first installs what it needs and is missing (see `tools.rs`), so a fresh machine
+//! needs nothing but this repository.
+
+mod tools;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+use e2e::server::{Server, ServerOptions};
+use tools::Tools;
+
+const HELP: &str = "\
+usage: cargo xtask <command>
+
+  serve   install what is missing, build the release app and serve it at http://127.0.0.1:8080
+  test    install what is missing, then fmt, clippy, native tests, wasm tests in Chromium and
+          end-to-end tests on the release build; ends with `N passed, N failed`
+  build   build the release app into dist/site
+  size    build, then print the brotli sizes of the wasm, JS and CSS
+  setup   only install what is missing
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => Tools::ensure(&root).map(drop),
+        Some("build") => Tools::ensure(&root).and_then(|t| build(&root, &t)),
+        Some("serve") => Tools::ensure(&root).and_then(|t| serve(&root, &t)),
+        Some("size") => Tools::ensure(&root).and_then(|t| build(&root, &t).and_then(|()| size(&root))),
+        Some("test") => Tools::ensure(&root).and_then(|t| test(&root, &t)),
+        _ => {
+            eprint!("{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command to completion, failing with its name when it fails.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let status = cmd.status().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed with {status}"))
+    }
+}
+
+/// Builds the release app with Trunk into `dist/site`.
+fn build(root: &Path, tools: &Tools) -> Result<(), String> {
+    let started = Instant::now();
+    run(tools.command("trunk").args(["build", "--release"]).current_dir(root))?;
+    eprintln!("xtask: built dist/site in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn serve(root: &Path, tools: &Tools) -> Result<(), String> {
+    build(root, tools)?;
+    let site = root.join("dist/site");
+    let server = Server::start(&site, 8080, ServerOptions::default())
+        .map_err(|e| format!("cannot listen on 127.0.0.1:8080: {e}"))?;
+    println!("Counterpoint is at {} (Ctrl+C to stop)", server.url("/"));
+    loop {
+        std::thread::park();
+    }
+}
+
+/// One step's outcome, counted into the final `N passed, N failed` line.
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Counts a step that is one check (fmt, clippy, the build).
+    fn check(&mut self, name: &str, ok: bool) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+            self.failures.push(name.to_owned());
+        }
+    }
+
+    /// Runs a test command, echoing its output and counting `test result:` lines. A run that fails
+    /// without reporting any failed test (a compile error, a crash) counts as one failure.
+    fn tests(&mut self, name: &str, cmd: &mut Command) {
+        eprintln!("\n== {name}");
+        let mut child = match cmd.stdout(Stdio::piped()).spawn() {
+            Ok(child) => child,
+            Err(err) => {
+                eprintln!("cannot run {name}: {err}");
+                return self.check(name, false);
+            }
+        };
+        let (mut passed, mut failed) = (0, 0);
+        if let Some(out) = child.stdout.take() {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                println!("{line}");
+                if let Some((p, f)) = parse_test_result(&line) {
+                    passed += p;
+                    failed += f;
+                }
+            }
+        }
+        let ok = child.wait().is_ok_and(|s| s.success());
+        self.passed += passed;
+        self.failed += failed;
+        if failed > 0 || !ok {
+            self.failures.push(name.to_owned());
+        }
+        if !ok && failed == 0 {
+            self.failed += 1;
+        }
+    }
+}
+
+/// Reads `test result: ok. 12 passed; 0 failed; …` as printed by libtest and wasm-bindgen-test.
+fn parse_test_result(line: &str) -> Option<(usize, usize)> {
+    let rest = line.trim().strip_prefix("test result: ")?;
+    let number_before = |word: &str| -> Option<usize> {
+        let idx = rest.find(word)?;
+        rest[..idx].trim_end().rsplit([' ', '.']).next()?.parse().ok()
+    };
+    Some((number_before(" passed")?, number_before(" failed")?))
+}
+
+fn test(root: &Path, tools: &Tools) -> Result<(), String> {
+    let started = Instant::now();
+    let mut tally = Tally::default();
+    let cargo = || {
+        let mut cmd = tools.command("cargo");
+        cmd.current_dir(root);
+        cmd
+    };
+
+    eprintln!("\n== cargo fmt --check");
+    tally.check("cargo fmt --check", run(cargo().args(["fmt", "--all", "--check"])).is_ok());
+    eprintln!("\n== cargo clippy (native)");
+    tally.check(
+        "clippy native",
+        run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])).is_ok(),
+    );
+    eprintln!("\n== cargo clippy (wasm32)");
+    tally.check(
+        "clippy wasm32",
+        run(cargo().args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--bin",
+            "counterpoint-app",
+            "--tests",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+        .is_ok(),
+    );
+    tally.tests("native tests", cargo().args(["test", "--workspace", "--exclude", "e2e"]));
+    tally.tests("e2e support unit tests", cargo().args(["test", "-p", "e2e", "--lib"]));
+    tally.tests(
+        "wasm tests in headless Chromium",
+        cargo()
+            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    );
+    eprintln!("\n== release build");
+    let built = build(root, tools);
+    tally.check("release build", built.is_ok());
+    if built.is_ok() {
+        tally.tests(
+            "end-to-end tests on the release build",
+            cargo().args(["test", "-p", "e2e", "--tests", "--", "--test-threads=2"]),
+        );
+    }
+
+    eprintln!("\nxtask test took {:.0} s", started.elapsed().as_secs_f64());
+    if !tally.failures.is_empty() {
+        eprintln!("failed: {}", tally.failures.join(", "));
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 {
+        Ok(())
+    } else {
+        Err("some checks failed".to_owned())
+    }
+}
+
+/// Prints the brotli-compressed size of each wasm, JS and CSS file in `dist/site`.
+fn size(root: &Path) -> Result<(), String> {
+    let site = root.join("dist/site");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&site)
+        .map_err(|e| format!("{}: {e}", site.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css")))
+        .collect();
+    files.sort();
+    let mut totals = std::collections::BTreeMap::<String, (u64, u64)>::new();
+    for file in &files {
+        let raw = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let output = Command::new("brotli")
+            .args(["-c", "-q", "11"])
+            .arg(file)
+            .output()
+            .map_err(|e| format!("cannot run brotli: {e}"))?;
+        let compressed = output.stdout.len() as u64;
+        let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_owned();
+        let entry = totals.entry(ext).or_default();
+        entry.0 += raw;
+        entry.1 += compressed;
+    }
+    println!("{:<6} {:>10} {:>10}", "kind", "raw", "brotli");
+    let mut sum = (0, 0);
+    for (ext, (raw, br)) in &totals {
+        println!("{ext:<6} {raw:>10} {br:>10}");
+        sum = (sum.0 + raw, sum.1 + br);
+    }
+    println!("{:<6} {:>10} {:>10}", "total", sum.0, sum.1);
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! Installs the pinned tools when they are missing, and runs commands with them first on PATH.
+//!
+//! | tool | pinned | installed into |
+//! |---|---|---|
+//! | wasm32 target | from rust-toolchain.toml | rustup |
+//! | Trunk | 0.21.14 (newer needs rustc 1.96) | `$TOOLS/trunk-0.21.14` by `cargo install` |
+//! | wasm-bindgen-cli | equal to Cargo.lock's wasm-bindgen | `$TOOLS/wasm-bindgen-<v>` by `cargo install` |
+//! | wasm-opt | npm binaryen 132 (Debian's 108 breaks the output) | `$TOOLS/binaryen-132` by `npm` |
+//! | chromium, chromedriver, brotli | Debian's | `apt-get` |
+//!
+//! `$TOOLS` is `$COUNTERPOINT_TOOLS`, or `~/.cache/counterpoint-tools`. A second run finds
+//! everything and costs a few version checks.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::run;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BINARYEN_VERSION: &str = "132.0.0";
+const DEBIAN_PACKAGES: &[(&str, &str)] =
+    &[("/usr/bin/chromium", "chromium"), ("/usr/bin/chromedriver", "chromium-driver"), ("/usr/bin/brotli", "brotli")];
+
+pub struct Tools {
+    path: OsString,
+}
+
+impl Tools {
+    /// Installs whatever is missing and returns a handle whose commands see the tools first on PATH.
+    pub fn ensure(root: &Path) -> Result<Tools, String> {
+        let dir = tools_dir();
+        let wasm_bindgen = wasm_bindgen_version(root)?;
+        let trunk_dir = dir.join(format!("trunk-{TRUNK_VERSION}"));
+        let bindgen_dir = dir.join(format!("wasm-bindgen-{wasm_bindgen}"));
+        let binaryen_dir = dir.join("binaryen-132");
+        let mut paths = vec![trunk_dir.join("bin"), bindgen_dir.join("bin"), binaryen_dir.join("node_modules/.bin")];
+        paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+        let tools = Tools { path: std::env::join_paths(paths).map_err(|e| e.to_string())? };
+
+        ensure_wasm_target()?;
+        if !version_starts(&trunk_dir.join("bin/trunk"), &format!("trunk {TRUNK_VERSION}")) {
+            eprintln!("xtask: installing Trunk {TRUNK_VERSION} (about 5 minutes, once)");
+            run(Command::new("cargo")
+                .args(["install", &format!("trunk@{TRUNK_VERSION}"), "--locked", "--root"])
+                .arg(&trunk_dir)
+                .current_dir(&dir))?;
+        }
+        if !version_starts(&bindgen_dir.join("bin/wasm-bindgen"), &format!("wasm-bindgen {wasm_bindgen}")) {
+            eprintln!("xtask: installing wasm-bindgen-cli {wasm_bindgen} (about 2 minutes, once)");
+            // Not `--locked`: its locked webpki-roots is missing from the registry mirror here.
+            run(Command::new("cargo")
+                .args(["install", "wasm-bindgen-cli", "--version", &format!("={wasm_bindgen}"), "--root"])
+                .arg(&bindgen_dir)
+                .current_dir(&dir))?;
+        }
+        if !version_starts(&binaryen_dir.join("node_modules/.bin/wasm-opt"), "wasm-opt version 132") {
+            eprintln!("xtask: installing wasm-opt from npm binaryen {BINARYEN_VERSION}");
+            if which("npm").is_none() {
+                apt_install(&["npm"])?;
+            }
+            run(Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&binaryen_dir)
+                .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+        }
+        let missing: Vec<&str> =
+            DEBIAN_PACKAGES.iter().filter(|(path, _)| !Path::new(path).exists()).map(|&(_, package)| package).collect();
+        if !missing.is_empty() {
+            apt_install(&missing)?;
+        }
+        Ok(tools)
+    }
+
+    /// A command that finds the pinned tools first on PATH.
+    pub fn command(&self, program: &str) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.env("PATH", &self.path);
+        cmd
+    }
+}
+
+fn tools_dir() -> PathBuf {
+    let dir = std::env::var_os("COUNTERPOINT_TOOLS").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("/tmp"), PathBuf::from);
+        home.join(".cache/counterpoint-tools")
+    });
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// The wasm-bindgen version in Cargo.lock; the CLI must equal it exactly.
+fn wasm_bindgen_version(root: &Path) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            let version = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|v| v.strip_suffix('"'));
+            return version.map(str::to_owned).ok_or_else(|| "Cargo.lock: no wasm-bindgen version".to_owned());
+        }
+    }
+    Err("Cargo.lock does not list wasm-bindgen".to_owned())
+}
+
+fn version_starts(binary: &Path, expected: &str) -> bool {
+    Command::new(binary)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).trim().starts_with(expected))
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"))
+        .unwrap_or(false);
+    if installed {
+        return Ok(());
+    }
+    eprintln!("xtask: adding the wasm32-unknown-unknown target");
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(program)).find(|p| p.is_file())
+}
+
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    eprintln!("xtask: installing Debian packages: {}", packages.join(" "));
+    // apt needs root; use sudo when we are not root and it exists.
+    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if is_root || which("sudo").is_none() {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    run(&mut apt(&["update", "-q"]))?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    run(&mut apt(&args))
+}
