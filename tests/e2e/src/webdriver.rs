@@ -1,6 +1,6 @@
 //! A minimal W3C WebDriver client over plain HTTP/1.1, enough to drive chromedriver.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
@@ -29,12 +29,33 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Val
         payload.len()
     );
     stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).map_err(|e| format!("{method} {path}: {e}"))?;
-    let text = String::from_utf8_lossy(&response);
-    let (head, body) = text.split_once("\r\n\r\n").ok_or("malformed HTTP response")?;
-    let body =
-        if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(body) } else { body.to_owned() };
+    // chromedriver may keep the connection open, so read exactly the body it announces.
+    let mut reader = BufReader::new(stream);
+    let mut content_length = None;
+    let mut chunked = false;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).map_err(|e| format!("{method} {path}: {e}"))? == 0 || line.trim().is_empty() {
+            break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if let Some(len) = lower.strip_prefix("content-length:") {
+            content_length = len.trim().parse::<usize>().ok();
+        }
+        chunked |= lower.starts_with("transfer-encoding:") && lower.contains("chunked");
+    }
+    let mut raw = Vec::new();
+    match content_length {
+        Some(len) => {
+            raw.resize(len, 0);
+            reader.read_exact(&mut raw).map_err(|e| format!("{method} {path}: {e}"))?;
+        }
+        None => {
+            reader.read_to_end(&mut raw).map_err(|e| format!("{method} {path}: {e}"))?;
+        }
+    }
+    let text = String::from_utf8_lossy(&raw);
+    let body = if chunked { dechunk(&text) } else { text.into_owned() };
     let value: Value = serde_json::from_str(&body).map_err(|e| format!("{method} {path}: bad JSON ({e}): {body}"))?;
     if let Some(error) = value["value"].get("error") {
         return Err(format!("{method} {path}: {error}: {}", value["value"]["message"].as_str().unwrap_or("")));
