@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod explorer;
+pub mod extract;
 pub mod model;
 pub mod offsets;
 pub mod route;

@@ -14,7 +14,7 @@ use crate::browser::reveal::reveal_quote;
 use crate::explorer::Explorer;
 use crate::route::{Route, View};
 use crate::seed::SEED_JSON;
-use crate::validate::{is_web_url, load_article};
+use crate::validate::{is_web_url, load_article, Report};
 
 /// What every component of the explorer reads.
 #[derive(Clone, Copy)]
@@ -28,6 +28,16 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Validates article JSON and shows it when it has no errors. On any error the current article
+    /// stays on screen untouched; the report says what was wrong.
+    pub fn open_json(&self, json: &str) -> Report {
+        let report = load_article(json);
+        if let Some(article) = report.article.clone() {
+            self.explorer.set(Arc::new(Explorer::new(article)));
+        }
+        report
+    }
+
     /// A `#…` link to `route`.
     pub fn href(route: &Route) -> String {
         format!("#{}", route.to_fragment())

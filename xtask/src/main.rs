@@ -176,7 +176,6 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
         .is_ok(),
     );
     tally.tests("native tests", cargo().args(["test", "--workspace", "--exclude", "e2e"]));
-    tally.tests("e2e support unit tests", cargo().args(["test", "-p", "e2e", "--lib"]));
     tally.tests(
         "wasm tests in headless Chromium",
         cargo()

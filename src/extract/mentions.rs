@@ -1,0 +1,531 @@
+//! Reads the noun phrase that names a speaker next to a cue: a pronoun, a person with an
+//! optional title, an organisation or a description such as "the Russian top diplomat".
+
+use super::lexicon::{self, Gender};
+use super::tokens::{Doc, Kind};
+use super::Span;
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum MentionKind {
+    Pronoun { word: String, gender: Gender },
+    Person { name: String, role: Option<String>, gender: Gender },
+    Organisation { name: String },
+    Description { text: String, head: String, country: Option<&'static str> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mention {
+    pub span: Span,
+    /// The token range of the phrase, end exclusive.
+    pub tokens: (usize, usize),
+    pub kind: MentionKind,
+}
+
+/// The longest noun phrase the backward and forward scans take, in tokens.
+const MAX_PHRASE: usize = 10;
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix('’'))
+        .or_else(|| word.strip_suffix('\''))
+        .unwrap_or(word)
+}
+
+fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// Reads the subject that ends right before token `end` ("Lavrov" in "Lavrov said").
+pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
+    let mut t = end;
+    let mut skipped = 0;
+    while t > floor && skipped < 5 {
+        let word = doc.lower(t - 1);
+        let skip = if !doc.is_word(t - 1) {
+            0
+        } else if lexicon::is_auxiliary(word) {
+            1
+        } else {
+            time_words_back(doc, t, floor)
+        };
+        if skip == 0 {
+            break;
+        }
+        t -= skip;
+        skipped += 1;
+    }
+    // "Cruz (who famously told …)" and "Kasich, who never endorsed Trump, said": the subject
+    // stands before the relative pronoun.
+    if t > floor + 1 && doc.is_word(t - 1) && doc.lower(t - 1) == "who" {
+        t -= 1;
+        if doc.is_punct(t - 1, '(') || doc.is_punct(t - 1, ',') {
+            t -= 1;
+        }
+    }
+    let mut appositive = None;
+    if t > floor && doc.is_punct(t - 1, ')') {
+        t = skip_parenthesis_back(doc, t - 1, floor)?;
+    }
+    if t > floor && doc.is_punct(t - 1, ',') {
+        let open = matching_comma_back(doc, t - 1, floor)?;
+        appositive = Some((open + 1, t - 1));
+        t = open;
+        if t > floor && doc.is_punct(t - 1, ')') {
+            t = skip_parenthesis_back(doc, t - 1, floor)?;
+        }
+    }
+    let start = phrase_start_back(doc, t, floor);
+    if start == t {
+        if let Some((a, b)) = appositive {
+            return classify(doc, a, b, None).filter(|m| matches!(m.kind, MentionKind::Person { .. }));
+        }
+        return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?);
+    }
+    let Some(main) = classify(doc, start, t, appositive) else {
+        return appositive.and_then(|(a, b)| classify(doc, a, b, None));
+    };
+    Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
+}
+
+/// Prefers a name in apposition to a title: "The Kremlin’s spokesman, Dmitry Peskov, said".
+fn appositive_name(doc: &Doc, main: Mention, appositive: Option<(usize, usize)>) -> Result<Mention, Mention> {
+    if matches!(main.kind, MentionKind::Person { .. }) {
+        return Err(main);
+    }
+    let Some((a, b)) = appositive.filter(|(a, b)| a < b) else {
+        return Err(main);
+    };
+    let Some(Mention { kind: MentionKind::Person { name, role, gender }, span, tokens }) = classify(doc, a, b, None)
+    else {
+        return Err(main);
+    };
+    if tokens.0 != a || tokens.1 != b {
+        return Err(main);
+    }
+    let title = doc.text(main.span.start, main.span.end);
+    let role = role.or_else(|| Some(strip_leading_article(&title).to_string()));
+    Ok(Mention { span, tokens, kind: MentionKind::Person { name, role, gender } })
+}
+
+/// Counts the tokens of a time phrase that ends right before `t` ("on Sunday", "Tuesday night",
+/// "last week"), so that "Obama on Sunday said" finds Obama.
+fn time_words_back(doc: &Doc, t: usize, floor: usize) -> usize {
+    let word = doc.lower(t - 1);
+    let day = |w: &str| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+        )
+    };
+    let mut n = if day(word) {
+        1
+    } else if matches!(word, "night" | "morning" | "afternoon" | "evening") && t >= floor + 2 && day(doc.lower(t - 2)) {
+        2
+    } else {
+        return 0;
+    };
+    if t > floor + n
+        && doc.is_word(t - n - 1)
+        && matches!(doc.lower(t - n - 1), "on" | "last" | "this" | "late" | "early" | "earlier" | "next")
+    {
+        n += 1;
+    }
+    n
+}
+
+fn pronoun_at(doc: &Doc, t: usize) -> Option<Mention> {
+    if !doc.is_word(t) || !doc.outside(t) {
+        return None;
+    }
+    let word = doc.lower(t);
+    if !lexicon::is_pronoun(word) {
+        return None;
+    }
+    let gender = match word {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    let token = doc.tokens[t];
+    Some(Mention {
+        span: Span::new(token.start(), token.end()),
+        tokens: (t, t + 1),
+        kind: MentionKind::Pronoun { word: word.to_string(), gender },
+    })
+}
+
+fn skip_parenthesis_back(doc: &Doc, close: usize, floor: usize) -> Option<usize> {
+    let low = close.saturating_sub(MAX_PHRASE).max(floor);
+    (low..close).rev().find(|u| doc.is_punct(*u, '('))
+}
+
+/// Finds the comma that opens an appositive ("Lavrov, the foreign minister, said").
+fn matching_comma_back(doc: &Doc, comma: usize, floor: usize) -> Option<usize> {
+    let low = comma.saturating_sub(25).max(floor);
+    for u in (low..comma).rev() {
+        let token = doc.tokens[u];
+        if token.quote.is_some() || matches!(token.kind, Kind::Open(_) | Kind::Close(_) | Kind::Break) {
+            return None;
+        }
+        if token.kind == Kind::Punct(',') {
+            return Some(u);
+        }
+    }
+    None
+}
+
+/// Walks back over the words of a name or title and returns the first token of the phrase.
+fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
+    let mut start = end;
+    while start > floor && end - start < MAX_PHRASE {
+        let u = start - 1;
+        if !doc.is_word(u) || !doc.outside(u) {
+            break;
+        }
+        let word = doc.lower(u);
+        if start == end && lexicon::is_pronoun(word) {
+            break;
+        }
+        if lexicon::is_determiner(word) {
+            let inner = u > floor + 1
+                && lexicon::is_connector(doc.lower(u - 1))
+                && (doc.is_capitalized(u - 2) || lexicon::is_role_noun(doc.lower(u - 2)));
+            if inner && start < end {
+                start = u - 1;
+                continue;
+            }
+            if start < end {
+                start = u;
+            }
+            break;
+        }
+        if doc.is_capitalized(u) {
+            // "May" in "Theresa May" is a name; only a function word that opens the phrase is not.
+            let opens_phrase = u == floor || !doc.is_capitalized(u - 1);
+            if lexicon::is_sentence_function_word(word) && opens_phrase {
+                break;
+            }
+            start = u;
+            continue;
+        }
+        let joins_title = lexicon::is_connector(word)
+            && word != "and"
+            && start < end
+            && u > floor
+            && (doc.is_capitalized(u - 1) || lexicon::is_role_noun(doc.lower(u - 1)));
+        if lexicon::is_role_noun(word) || lexicon::is_org_head(word) || joins_title {
+            start = u;
+            continue;
+        }
+        break;
+    }
+    while start < end && (lexicon::is_connector(doc.lower(start)) || doc.lower(start) == "and") {
+        start += 1;
+    }
+    start
+}
+
+/// Reads the speaker named after a cue ("said Sen. Bob Corker, a member of …").
+pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Mention> {
+    let mut s = begin;
+    if s < ceiling && doc.lower(s) == "to" {
+        s += 1;
+    }
+    s = skip_document_words(doc, s, ceiling);
+    if s < ceiling {
+        if let Some(pronoun) = pronoun_at(doc, s) {
+            return Some(pronoun);
+        }
+    }
+    let mut e = s;
+    while e < ceiling && e - s < MAX_PHRASE {
+        if !doc.is_word(e) || !doc.outside(e) {
+            if doc.is_punct(e, '(') {
+                match (e..ceiling.min(e + MAX_PHRASE)).find(|u| doc.is_punct(*u, ')')) {
+                    Some(close) if close + 1 < ceiling && doc.is_word(close + 1) => {
+                        e = close + 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            break;
+        }
+        let word = doc.lower(e);
+        let after_connector = e == s || lexicon::is_connector(doc.lower(e - 1));
+        if lexicon::is_determiner(word) && after_connector {
+            e += 1;
+            continue;
+        }
+        if doc.is_capitalized(e) || lexicon::is_role_noun(word) || lexicon::is_org_head(word) {
+            e += 1;
+            continue;
+        }
+        let next_fits = e + 1 < ceiling
+            && doc.is_word(e + 1)
+            && (doc.is_capitalized(e + 1)
+                || lexicon::is_determiner(doc.lower(e + 1))
+                || lexicon::is_role_noun(doc.lower(e + 1)));
+        if lexicon::is_connector(word) && word != "and" && e > s && next_fits {
+            e += 1;
+            continue;
+        }
+        break;
+    }
+    while e > s && (lexicon::is_connector(doc.lower(e - 1)) || lexicon::is_determiner(doc.lower(e - 1))) {
+        e -= 1;
+    }
+    // "Trump's" in "described Trump's comments" owns the next noun; it names no speaker.
+    if e == s || is_possessive(doc.lower(e - 1)) {
+        return None;
+    }
+    let appositive = appositive_after(doc, e, ceiling);
+    classify(doc, s, e, appositive)
+}
+
+/// Skips "a statement from" in "according to a statement from the Kremlin".
+fn skip_document_words(doc: &Doc, s: usize, ceiling: usize) -> usize {
+    if s + 2 >= ceiling || !lexicon::is_determiner(doc.lower(s)) {
+        return s;
+    }
+    let noun = matches!(
+        doc.lower(s + 1),
+        "statement"
+            | "report"
+            | "transcript"
+            | "memo"
+            | "email"
+            | "letter"
+            | "tweet"
+            | "post"
+            | "interview"
+            | "release"
+            | "video"
+            | "speech"
+    );
+    let link = matches!(doc.lower(s + 2), "from" | "by" | "of" | "released" | "issued");
+    if !(noun && link) {
+        return s;
+    }
+    let mut t = s + 3;
+    if t < ceiling && doc.lower(t) == "by" {
+        t += 1;
+    }
+    t
+}
+
+fn appositive_after(doc: &Doc, e: usize, ceiling: usize) -> Option<(usize, usize)> {
+    if !doc.is_punct(e, ',') {
+        return None;
+    }
+    let first = e + 1;
+    if !doc.is_word(first) || !lexicon::is_determiner(doc.lower(first)) {
+        return None;
+    }
+    let mut end = first;
+    while end < ceiling && end - first < 20 {
+        let token = doc.tokens[end];
+        if token.quote.is_some() || !matches!(token.kind, Kind::Word | Kind::Punct('-')) {
+            break;
+        }
+        end += 1;
+    }
+    Some((first, end))
+}
+
+/// Decides what a phrase names and splits a person's title from the name.
+fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usize)>) -> Option<Mention> {
+    let span = Span::new(doc.tokens[start].start(), doc.tokens[end - 1].end());
+    let name_start = name_run_start(doc, start, end);
+    if name_start < end {
+        return Some(person(doc, start, name_start, end, appositive, span));
+    }
+    let words: Vec<&str> = (start..end).map(|t| strip_possessive(doc.lower(t))).collect();
+    let head = words.iter().rev().find(|w| lexicon::is_role_head(w)).map(|w| w.to_string());
+    let org = words.iter().any(|w| lexicon::is_org_head(w));
+    let place = words.len() <= 3 && country_of_words(&words).is_some() && !is_possessive(doc.lower(end - 1));
+    let text = phrase_text(doc, start, end);
+    if let Some(head) = head.filter(|_| !org || !doc.is_capitalized(end - 1)) {
+        return Some(Mention {
+            span,
+            tokens: (start, end),
+            kind: MentionKind::Description { text, head, country: country_of_words(&words) },
+        });
+    }
+    if org || place || doc.is_capitalized(end - 1) {
+        return Some(Mention {
+            span,
+            tokens: (start, end),
+            kind: MentionKind::Organisation { name: canonical_org(&text) },
+        });
+    }
+    None
+}
+
+/// Finds where the personal name at the end of a phrase begins (end when there is none).
+fn name_run_start(doc: &Doc, start: usize, end: usize) -> usize {
+    let mut s = end;
+    let mut suffix = false;
+    if end > start && matches!(doc.lower(end - 1), "jr." | "sr." | "ii" | "iii" | "jr" | "sr") {
+        s -= 1;
+        suffix = true;
+    }
+    let name_end = s;
+    while s > start && name_end - s < 3 {
+        let u = s - 1;
+        let word = doc.lower(u);
+        let acronym = doc.chars[doc.tokens[u].start()..doc.tokens[u].end()]
+            .iter()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && doc.tokens[u].end() - doc.tokens[u].start() > 1;
+        let fits = doc.is_capitalized(u)
+            && !acronym
+            && !is_possessive(word)
+            && !lexicon::is_determiner(word)
+            && !lexicon::is_non_name_capital(word)
+            && !(lexicon::is_sentence_function_word(word) && (u == start || !doc.is_capitalized(u - 1)));
+        if !fits {
+            break;
+        }
+        s = u;
+    }
+    if s == name_end {
+        return end;
+    }
+    if suffix && s == name_end {
+        return end;
+    }
+    s
+}
+
+fn person(
+    doc: &Doc,
+    start: usize,
+    name_start: usize,
+    end: usize,
+    appositive: Option<(usize, usize)>,
+    span: Span,
+) -> Mention {
+    let name = doc.text(doc.tokens[name_start].start(), doc.tokens[end - 1].end());
+    let mut gender = lexicon::first_name_gender(doc.lower(name_start));
+    let mut role_start = start;
+    while role_start < name_start {
+        let word = doc.lower(role_start);
+        let honorific = lexicon::honorific_gender(word);
+        if honorific != Gender::Unknown {
+            gender = honorific;
+        }
+        let dropped = lexicon::is_determiner(word)
+            || honorific != Gender::Unknown
+            || (lexicon::is_sentence_function_word(word) && doc.is_capitalized(role_start))
+            || lexicon::is_non_name_capital(word) && is_time_word(word);
+        if !dropped {
+            break;
+        }
+        role_start += 1;
+    }
+    let mut role =
+        (role_start < name_start).then(|| phrase_text(doc, role_start, name_start)).filter(|r| is_role_text(r));
+    if role.is_none() {
+        role = appositive.map(|(a, b)| phrase_text(doc, a, b)).filter(|r| is_role_text(r));
+    }
+    let role = role.map(|r| strip_leading_article(&r).to_string());
+    Mention { span, tokens: (start, end), kind: MentionKind::Person { name, role, gender } }
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+    )
+}
+
+/// A role must contain an office, an institution or a country to be worth keeping.
+fn is_role_text(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        let w = strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
+        lexicon::is_role_noun(w) || lexicon::is_org_head(w) || lexicon::country_of_word(w).is_some()
+    })
+}
+
+fn phrase_text(doc: &Doc, start: usize, end: usize) -> String {
+    doc.text(doc.tokens[start].start(), doc.tokens[end - 1].end())
+}
+
+fn strip_leading_article(text: &str) -> &str {
+    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest;
+        }
+    }
+    text
+}
+
+/// Names a country-like organisation the same way wherever it appears ("the U.S." → "United States").
+pub(crate) fn canonical_org(text: &str) -> String {
+    let bare = strip_leading_article(text.trim());
+    match bare {
+        "US" | "U.S." | "USA" | "America" | "U.S.A." => "United States".to_string(),
+        "UK" | "U.K." | "Britain" => "United Kingdom".to_string(),
+        "UN" | "U.N." => "United Nations".to_string(),
+        _ => bare.to_string(),
+    }
+}
+
+/// The leftmost country a list of lowercase words points to.
+pub(crate) fn country_of_words(words: &[&str]) -> Option<&'static str> {
+    for (i, word) in words.iter().enumerate() {
+        let word = strip_possessive(word);
+        if let Some(next) = words.get(i + 1) {
+            if let Some(country) = lexicon::country_of_bigram(word, strip_possessive(next)) {
+                return Some(country);
+            }
+        }
+        if let Some(country) = lexicon::country_of_word(word) {
+            return Some(country);
+        }
+    }
+    None
+}
+
+/// The leftmost country named in a free text such as a role.
+pub(crate) fn country_of_text(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-' | ';' | ':'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '’' && c != '\''))
+        .map(|w| w.trim_end_matches('.').trim_end_matches(['’', '\'']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let dotted: Vec<String> = words
+        .iter()
+        .map(|w| if w.contains('.') && !w.ends_with('.') { format!("{w}.") } else { w.to_string() })
+        .collect();
+    let refs: Vec<&str> = dotted.iter().map(String::as_str).collect();
+    country_of_words(&refs)
+}

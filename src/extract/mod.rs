@@ -1,0 +1,128 @@
+//! Quote extraction: finds who said what in plain news text.
+//!
+//! The pipeline is linear in the length of the text:
+//! `marks` pairs quote marks into passages, `tokens` splits words and sentences, `attribution`
+//! links passages to cues and speaker mentions, `speakers` clusters and resolves the speakers
+//! and suggests sides, and `output` builds the article format v1 and the spans JSON.
+//!
+//! **Invariant:** this module knows nothing about Leptos, `web_sys` or the DOM, and depends only
+//! on std, serde and serde_json.
+//!
+//! All offsets are Unicode code points into the input, end exclusive. A direct quote's span
+//! covers the quoted words without the surrounding marks. A partial quote's span covers the
+//! whole reported content ("the US-led coalition was ‘in bed with terrorists’"), with the quoted
+//! fragments listed in `marked`.
+
+mod attribution;
+mod bench;
+mod eval;
+mod lexicon;
+mod marks;
+mod mentions;
+mod output;
+mod speakers;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::model::QuoteKind;
+
+pub use bench::bench_text;
+pub use eval::{
+    dev_set, dev_set_report, evaluate, evaluate_text, parse_dev_set, parse_gold, CaseReport, DevCase, Evaluation,
+    GoldQuote, Score,
+};
+pub use output::{to_article, to_spans_json};
+
+/// A range of code points, end exclusive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The number of code points both spans cover.
+    pub fn overlap(&self, other: &Span) -> usize {
+        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+    }
+}
+
+/// One attributed quote.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExtractedQuote {
+    /// The quoted words (direct) or the whole reported content (partial).
+    pub span: Span,
+    /// The span cut at paragraph breaks, without the marks that reopen a quote.
+    pub pieces: Vec<Span>,
+    /// The words between quote marks.
+    pub marked: Vec<Span>,
+    pub kind: QuoteKind,
+    /// The cue as written ("said", "according", "—", "from", ":").
+    pub cue: Option<String>,
+    pub cue_span: Option<Span>,
+    /// Where the speaker is mentioned for this quote (may be a pronoun or a description).
+    pub mention: Option<Span>,
+    /// Index into `Extraction::speakers`.
+    pub speaker: Option<usize>,
+}
+
+/// One person or organisation who speaks in the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerCluster {
+    /// The fullest name found ("Sergei Lavrov").
+    pub name: String,
+    /// A title or office ("Russian Foreign Minister").
+    pub role: Option<String>,
+    /// Other ways the text names this speaker ("Lavrov", "the Russian top diplomat").
+    pub aliases: Vec<String>,
+    pub is_organisation: bool,
+    /// A suggested side, usually a country ("Russia", "United States"); the user decides.
+    pub side: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    pub quotes: Vec<ExtractedQuote>,
+    pub speakers: Vec<SpeakerCluster>,
+}
+
+/// Extracts quotes and their speakers from plain text. Never fails: unbalanced quote marks
+/// and odd punctuation only lose the quotes they affect.
+pub fn extract(text: &str) -> Extraction {
+    let chars: Vec<char> = text.chars().collect();
+    let doc = tokens::Doc::new(&chars);
+    let found = attribution::attribute(&doc);
+    let resolved = speakers::resolve(&doc, &found);
+    let quotes = found
+        .quotes
+        .into_iter()
+        .zip(resolved.speakers)
+        .map(|(q, speaker)| ExtractedQuote {
+            span: q.span,
+            pieces: q.pieces,
+            marked: q.marked,
+            kind: q.kind,
+            cue_span: q.cue.as_ref().map(|c| c.1),
+            cue: q.cue.map(|c| c.0),
+            mention: q.mention.map(|m| m.span),
+            speaker,
+        })
+        .collect();
+    Extraction { quotes, speakers: resolved.clusters }
+}
