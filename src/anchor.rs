@@ -23,15 +23,42 @@ pub enum AnchorStatus {
     Exact,
     /// Found `count` times and nothing told the occurrences apart; the first is used.
     Ambiguous { count: usize },
+    /// Not found as written, but a near match was: a typo or an ellipsis. `score` is the
+    /// similarity in per cent.
+    Fuzzy { score: u8 },
     /// Not found; the quote is listed as "not found in the text" and never highlighted.
     NotFound,
+}
+
+/// The closest text to a quote that was not found, for the anchor-health panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NearMiss {
+    pub span: QuoteSpan,
+    /// Similarity in per cent (100 minus the edit distance as a share of the quote's length).
+    pub similarity: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Anchor {
     pub span: Option<QuoteSpan>,
     pub status: AnchorStatus,
+    /// For a quote not found: the nearest candidate in the text, when the search could afford it.
+    pub near: Option<NearMiss>,
 }
+
+impl Anchor {
+    const NOT_FOUND: Anchor = Anchor { span: None, status: AnchorStatus::NotFound, near: None };
+}
+
+/// Quotes shorter than this (in bytes) are never matched approximately: too many false friends.
+const FUZZY_MIN_LEN: usize = 12;
+
+/// The approximate search costs body length × quote length; above this it is skipped.
+const FUZZY_MAX_CELLS: usize = 60_000_000;
+
+/// Bodies at least this large get an index of 8-byte windows, so that thousands of quotes anchor
+/// in linear time instead of each scanning the whole body.
+const INDEX_MIN_BODY: usize = 256 * 1024;
 
 /// A text folded for matching, remembering where each folded byte came from.
 struct Folded {
@@ -93,6 +120,8 @@ fn fold(text: &str) -> String {
 pub struct Anchorer<'a> {
     body: &'a [String],
     folded: Folded,
+    /// For large bodies: every 8-byte window of the folded text with its offset, sorted.
+    index: Vec<(u64, u32)>,
     /// Code-point offset of each paragraph in the joined body (paragraphs are joined by one separator).
     paragraph_starts: Vec<usize>,
 }
@@ -116,38 +145,174 @@ impl<'a> Anchorer<'a> {
             fold_into(&mut folded, paragraph, base);
             base += paragraph.chars().count();
         }
-        Self { body, folded, paragraph_starts }
+        let index = if folded.text.len() >= INDEX_MIN_BODY { build_index(&folded.text) } else { Vec::new() };
+        Self { body, folded, index, paragraph_starts }
+    }
+
+    /// Every start offset of `needle` in the folded body, overlapping ones included, in order.
+    fn occurrences(&self, needle: &str) -> Vec<usize> {
+        let haystack = &self.folded.text;
+        if let Some(key) = window_key(needle.as_bytes()).filter(|_| !self.index.is_empty()) {
+            let from = self.index.partition_point(|&(k, _)| k < key);
+            return self.index[from..]
+                .iter()
+                .take_while(|&&(k, _)| k == key)
+                .map(|&(_, pos)| pos as usize)
+                .filter(|&pos| haystack[pos..].starts_with(needle))
+                .collect();
+        }
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(pos) = haystack[from..].find(needle) {
+            let start = from + pos;
+            found.push(start);
+            // Step one character so that overlapping occurrences are seen too.
+            from = start + haystack[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
     }
 
     /// Finds `text` in the body, using `prefix` and `suffix` to choose between repeated occurrences.
+    /// When the words are not there as written, an ellipsis or a few typos may still be matched
+    /// (reported as [`AnchorStatus::Fuzzy`]); otherwise the nearest candidate is reported.
     pub fn anchor(&self, text: &str, prefix: Option<&str>, suffix: Option<&str>) -> Anchor {
         let needle = fold(text);
         if needle.is_empty() || needle.contains(PARAGRAPH_BREAK) {
-            return Anchor { span: None, status: AnchorStatus::NotFound };
+            return Anchor::NOT_FOUND;
         }
         let prefix = prefix.map(fold).filter(|p| !p.is_empty());
         let suffix = suffix.map(fold).filter(|s| !s.is_empty());
         let haystack = &self.folded.text;
-        let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(pos) = haystack[from..].find(&needle) {
-            let start = from + pos;
-            let end = start + needle.len();
-            let prefix_ok = prefix.as_ref().is_none_or(|p| haystack[..start].trim_end().ends_with(p.as_str()));
-            let suffix_ok = suffix.as_ref().is_none_or(|s| haystack[end..].trim_start().starts_with(s.as_str()));
-            if prefix_ok && suffix_ok {
-                found.push((start, end));
-            }
-            // Step one character so that overlapping occurrences are seen too.
-            from = start + haystack[start..].chars().next().map_or(1, char::len_utf8);
+        let found: Vec<usize> = self
+            .occurrences(&needle)
+            .into_iter()
+            .filter(|&start| {
+                let end = start + needle.len();
+                let prefix_ok = prefix.as_ref().is_none_or(|p| haystack[..start].trim_end().ends_with(p.as_str()));
+                let suffix_ok = suffix.as_ref().is_none_or(|s| haystack[end..].trim_start().starts_with(s.as_str()));
+                prefix_ok && suffix_ok
+            })
+            .collect();
+        if let Some(&start) = found.first() {
+            let status =
+                if found.len() == 1 { AnchorStatus::Exact } else { AnchorStatus::Ambiguous { count: found.len() } };
+            return Anchor { span: Some(self.folded_span(start, start + needle.len())), status, near: None };
         }
-        let Some(&(start, end)) = found.first() else {
-            return Anchor { span: None, status: AnchorStatus::NotFound };
-        };
-        let status =
-            if found.len() == 1 { AnchorStatus::Exact } else { AnchorStatus::Ambiguous { count: found.len() } };
-        let span = self.to_span(self.folded.start_of[start] as usize, self.folded.end_of[end - 1] as usize);
-        Anchor { span: Some(span), status }
+        if let Some(anchor) = self.anchor_elided(&needle) {
+            return anchor;
+        }
+        self.anchor_approximately(&needle)
+    }
+
+    /// A quote that elides words with "..." matches when its pieces appear in order in one paragraph.
+    fn anchor_elided(&self, needle: &str) -> Option<Anchor> {
+        let pieces: Vec<&str> = needle.split("...").map(str::trim).filter(|p| !p.is_empty()).collect();
+        if pieces.len() < 2 {
+            return None;
+        }
+        let haystack = &self.folded.text;
+        for first in self.occurrences(pieces[0]) {
+            let paragraph_end = haystack[first..].find(PARAGRAPH_BREAK).map_or(haystack.len(), |p| first + p);
+            let mut end = first + pieces[0].len();
+            let all_found = pieces[1..].iter().all(|piece| match haystack[end..paragraph_end].find(piece) {
+                Some(pos) => {
+                    end += pos + piece.len();
+                    true
+                }
+                None => false,
+            });
+            if all_found {
+                let words: usize = pieces.iter().map(|p| p.len()).sum();
+                let score = (words * 100 / (end - first).max(1)).min(99) as u8;
+                let span = self.folded_span(first, end);
+                return Some(Anchor { span: Some(span), status: AnchorStatus::Fuzzy { score }, near: None });
+            }
+        }
+        None
+    }
+
+    /// Finds the closest substring by edit distance (Sellers' algorithm). Within the bound it is a
+    /// fuzzy match; beyond it, it is reported as the nearest candidate of a quote not found.
+    fn anchor_approximately(&self, needle: &str) -> Anchor {
+        let pattern: Vec<u8> = needle.bytes().map(|b| b.to_ascii_lowercase()).collect();
+        let text = self.folded.text.as_bytes();
+        if pattern.len().saturating_mul(text.len()) > FUZZY_MAX_CELLS || text.is_empty() {
+            return Anchor::NOT_FOUND;
+        }
+        let m = pattern.len();
+        // cost[i]: distance of pattern[..i] against the best suffix ending here; from[i]: its start.
+        let mut cost: Vec<usize> = (0..=m).collect();
+        let mut from: Vec<usize> = vec![0; m + 1];
+        let mut best = (usize::MAX, 0, 0);
+        for (j, &byte) in text.iter().enumerate() {
+            let byte = byte.to_ascii_lowercase();
+            let (mut diagonal, mut diagonal_from) = (0, j);
+            cost[0] = 0;
+            from[0] = j + 1;
+            for i in 1..=m {
+                let substitute = diagonal + usize::from(pattern[i - 1] != byte);
+                let delete = cost[i] + 1;
+                let insert = cost[i - 1] + 1;
+                let (next, next_from) = if substitute <= delete && substitute <= insert {
+                    (substitute, diagonal_from)
+                } else if delete <= insert {
+                    (delete, from[i])
+                } else {
+                    (insert, from[i - 1])
+                };
+                diagonal = cost[i];
+                diagonal_from = from[i];
+                cost[i] = next;
+                from[i] = next_from;
+            }
+            if cost[m] < best.0 {
+                best = (cost[m], from[m], j + 1);
+            }
+        }
+        let (distance, start, end) = best;
+        let (start, end) = self.snap_to_words(self.floor_boundary(start), self.ceil_boundary(end));
+        if start >= end {
+            return Anchor::NOT_FOUND;
+        }
+        let similarity = (100 - (distance * 100 / m).min(100)) as u8;
+        let span = self.folded_span(start, end);
+        let bound = (m / 10).clamp(1, 30);
+        if m >= FUZZY_MIN_LEN && distance <= bound {
+            return Anchor { span: Some(span), status: AnchorStatus::Fuzzy { score: similarity }, near: None };
+        }
+        Anchor { near: Some(NearMiss { span, similarity }), ..Anchor::NOT_FOUND }
+    }
+
+    /// Widens a byte range so that it does not cut a word in two, for a readable candidate.
+    fn snap_to_words(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        let bytes = self.folded.text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        while start > 0 && start < bytes.len() && is_word(bytes[start - 1]) && is_word(bytes[start]) {
+            start -= 1;
+        }
+        while end > 0 && end < bytes.len() && is_word(bytes[end - 1]) && is_word(bytes[end]) {
+            end += 1;
+        }
+        (self.floor_boundary(start), self.ceil_boundary(end))
+    }
+
+    fn floor_boundary(&self, mut i: usize) -> usize {
+        while i > 0 && !self.folded.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    fn ceil_boundary(&self, mut i: usize) -> usize {
+        while i < self.folded.text.len() && !self.folded.text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The source span of a byte range of the folded text.
+    fn folded_span(&self, start: usize, end: usize) -> QuoteSpan {
+        self.to_span(self.folded.start_of[start] as usize, self.folded.end_of[end - 1] as usize)
     }
 
     /// Converts a global code-point range in the joined body into a paragraph span.
@@ -157,6 +322,21 @@ impl<'a> Anchorer<'a> {
         let len = self.body[paragraph].chars().count();
         QuoteSpan { paragraph, start: start - base, end: (end - base).min(len) }
     }
+}
+
+/// The first eight bytes of `bytes` as an index key, when there are eight.
+fn window_key(bytes: &[u8]) -> Option<u64> {
+    bytes.get(..8).and_then(|w| w.try_into().ok()).map(u64::from_le_bytes)
+}
+
+fn build_index(text: &str) -> Vec<(u64, u32)> {
+    let bytes = text.as_bytes();
+    let mut index: Vec<(u64, u32)> = (0..bytes.len().saturating_sub(7))
+        .filter(|&i| text.is_char_boundary(i))
+        .filter_map(|i| Some((window_key(&bytes[i..])?, i as u32)))
+        .collect();
+    index.sort_unstable();
+    index
 }
 
 /// Anchors every quote of the article, in order.
@@ -214,8 +394,60 @@ mod tests {
         // A quote never crosses a paragraph break.
         check("end of one|start of two", "one start", None, None, None);
         check("first|second paragraph", "second", None, None, Some(("second", Exact)));
+        // Near misses: a typo, an elision, a changed word are fuzzy with a score.
+        check(
+            "The ceasefire collapsed after one week.",
+            "ceasefire colapsed after one",
+            None,
+            None,
+            Some(("ceasefire collapsed after one", Fuzzy { score: 97 })),
+        );
+        check(
+            "We will not cut schools, not now, not ever.",
+            "We will not cut schools … not ever",
+            None,
+            None,
+            Some(("We will not cut schools, not now, not ever", Fuzzy { score: 73 })),
+        );
+        check(
+            "We will not cut schools. Next paragraph|not ever",
+            "We will not cut schools ... not ever",
+            None,
+            None,
+            None,
+        );
+        check("A short one.", "A shrt one", None, None, None);
+        check("Completely different words here.", "nothing alike in this quote at all", None, None, None);
         // Astral and combining characters keep code-point offsets right.
         check("😀 e\u{301}t “voilà” 😀", "\"voilà\"", None, None, Some(("“voilà”", Exact)));
+    }
+
+    #[test]
+    fn a_quote_not_found_reports_its_nearest_candidate() {
+        let body = vec!["Officials said the talks were going well.".to_owned()];
+        let anchor = Anchorer::new(&body).anchor("the talks were going very badly indeed", None, None);
+        assert_eq!(anchor.status, NotFound);
+        assert_eq!(anchor.span, None);
+        let near = anchor.near.expect("a nearest candidate");
+        assert_eq!(slice_cp(&body[0], near.span.start, near.span.end), "the talks were going well");
+        assert!((50..90).contains(&near.similarity), "similarity {}", near.similarity);
+    }
+
+    #[test]
+    fn large_bodies_use_the_index_and_agree_with_the_scan() {
+        let paragraph = "Filler words go here and there. ".repeat(40);
+        let mut body: Vec<String> =
+            (0..250).map(|i| format!("{paragraph} Marker number {i} says “yes {i}”.")).collect();
+        body.push("Short “ok” at the end.".to_owned());
+        let anchorer = Anchorer::new(&body);
+        assert!(!anchorer.index.is_empty(), "the body is large enough to be indexed");
+        let anchor = anchorer.anchor("Marker number 137 says \"yes 137\"", None, None);
+        let span = anchor.span.expect("found");
+        assert_eq!((span.paragraph, anchor.status), (137, Exact));
+        assert_eq!(slice_cp(&body[137], span.start, span.end), "Marker number 137 says “yes 137”");
+        // Shorter than the index window: found by scanning.
+        assert_eq!(anchorer.anchor("ok", None, None).span.map(|s| s.paragraph), Some(250));
+        assert_eq!(anchorer.anchor("Filler words go", None, None).status, Ambiguous { count: 10_000 });
     }
 
     #[test]

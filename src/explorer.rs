@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::anchor::{anchor_article, Anchor, AnchorStatus};
+use crate::anchor::{anchor_article, Anchor, AnchorStatus, QuoteSpan};
 use crate::model::{Article, Speaker};
 use crate::offsets::slice_cp;
 use crate::route::Route;
@@ -165,6 +165,21 @@ impl Explorer {
     /// Quotes whose words were not found in the text.
     pub fn not_found(&self) -> Vec<usize> {
         (0..self.anchors.len()).filter(|&q| self.anchors[q].span.is_none()).collect()
+    }
+
+    /// The article's words under a span.
+    pub fn span_text(&self, span: QuoteSpan) -> &str {
+        self.article.body.get(span.paragraph).map_or("", |p| slice_cp(p, span.start, span.end))
+    }
+
+    /// Quotes that needed an approximate match, with their similarity.
+    pub fn fuzzy(&self) -> Vec<(usize, u8)> {
+        (0..self.anchors.len())
+            .filter_map(|q| match self.anchors[q].status {
+                AnchorStatus::Fuzzy { score } => Some((q, score)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Quotes found more than once with nothing to tell the places apart.

@@ -9,6 +9,7 @@ pub mod explorer;
 pub mod extract;
 pub mod model;
 pub mod offsets;
+pub mod recent;
 pub mod route;
 pub mod seed;
 pub mod stats;

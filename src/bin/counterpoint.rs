@@ -87,7 +87,21 @@ fn validate_file(file: &str) -> (usize, Vec<String>) {
         for (i, anchor) in anchor_article(article).iter().enumerate() {
             let path = format!("$.quotes[{i}].text");
             match anchor.status {
-                AnchorStatus::NotFound => lines.push(format!("{file}: {path}: warning: not found in the text")),
+                AnchorStatus::NotFound => lines.push(match anchor.near {
+                    Some(near) => format!(
+                        "{file}: {path}: warning: not found in the text; nearest is {:?} ({}% similar)",
+                        counterpoint::offsets::slice_cp(
+                            &article.body[near.span.paragraph],
+                            near.span.start,
+                            near.span.end
+                        ),
+                        near.similarity
+                    ),
+                    None => format!("{file}: {path}: warning: not found in the text"),
+                }),
+                AnchorStatus::Fuzzy { score } => {
+                    lines.push(format!("{file}: {path}: warning: matched only approximately ({score}% similar)"))
+                }
                 AnchorStatus::Ambiguous { count } => lines
                     .push(format!("{file}: {path}: warning: found {count} times; add a prefix or suffix to say which")),
                 AnchorStatus::Exact => {}

@@ -1,7 +1,11 @@
-//! Browser glue: the only code besides event handlers that touches `window`, `document` or
-//! `history`. Each concern has one small module; components call these and stay free of direct
-//! browser calls in their render code.
+//! Browser glue: the only code besides event handlers that touches `window`, `document`,
+//! `history`, storage, files or the network. Each concern has one small module; components call
+//! these and stay free of direct browser calls in their render code.
 
+pub mod drop_paste;
+pub mod fetch;
+pub mod file_reader;
 pub mod hash_route;
 pub mod panic;
+pub mod recent_store;
 pub mod reveal;

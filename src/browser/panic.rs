@@ -30,13 +30,14 @@ fn show_recovery(info: &PanicHookInfo<'_>) {
         heading.set_text_content(Some("Counterpoint stopped working"));
         let text = document.create_element("p")?;
         text.set_text_content(Some(
-            "Something went wrong inside the app. Your last good article is kept; reload to open it again.",
+            "Something went wrong inside the app. Your last good article is kept; this reopens it.",
         ));
         let detail = document.create_element("pre")?;
         detail.set_text_content(Some(&info.to_string()));
         let button = document.create_element("button")?;
         button.set_text_content(Some("Reload the last good article"));
         let reload = Closure::<dyn Fn()>::new(|| {
+            super::recent_store::request_restore();
             if let Some(window) = web_sys::window() {
                 let _ = window.location().reload();
             }

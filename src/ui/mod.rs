@@ -2,6 +2,7 @@
 //! reaches the page only as text nodes and attribute values, never as HTML.
 
 mod compare;
+mod loader;
 mod read;
 mod toolbar;
 
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
 
     // Bring the selected quote into view whenever the selection or the view changes.
     Effect::new(move |_| {
+        explorer.track();
         let route = nav.route.get();
         let Some(quote) = route.quote else {
             return;
@@ -107,6 +109,7 @@ pub fn App() -> impl IntoView {
                 {view_tab(View::Compare, "Compare")}
                 {view_tab(View::Read, "Read")}
             </nav>
+            <loader::Loader/>
             <toolbar::Toolbar/>
             <main id="main" tabindex="-1">
                 {move || match nav.route.with(|r| r.view) {
@@ -114,7 +117,7 @@ pub fn App() -> impl IntoView {
                     View::Read => view! { <read::Read/> }.into_any(),
                 }}
             </main>
-            <NotFound/>
+            <AnchorHealth/>
         </div>
     }
 }
@@ -146,35 +149,66 @@ fn Masthead() -> impl IntoView {
     }
 }
 
-/// Quotes whose words are not in the text: listed, never highlighted in the wrong place.
+/// Quotes that did not anchor cleanly: not found (with the nearest candidate), matched only
+/// approximately (with a score), or found more than once. Never highlighted in the wrong place.
 #[component]
-fn NotFound() -> impl IntoView {
+fn AnchorHealth() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let ex = ctx.explorer.get();
-        let missing = ex.not_found();
-        if missing.is_empty() {
+        let (missing, fuzzy, ambiguous) = (ex.not_found(), ex.fuzzy(), ex.ambiguous());
+        if missing.is_empty() && fuzzy.is_empty() && ambiguous.is_empty() {
             return None;
         }
-        let items = missing
+        let who =
+            |q: usize| ex.speaker_of(q).map(|s| s.name.clone()).unwrap_or_else(|| ex.article.quotes[q].speaker.clone());
+        let missing = missing
             .into_iter()
             .map(|q| {
-                let quote = &ex.article.quotes[q];
-                let speaker = ex.speaker_of(q).map(|s| s.name.clone()).unwrap_or_else(|| quote.speaker.clone());
+                let near = ex.anchors[q].near.map(|n| {
+                    let text = ex.span_text(n.span).to_owned();
+                    view! { <p class="near">"Nearest in the text ("{n.similarity}"% similar): "<q>{text}</q></p> }
+                });
                 view! {
-                    <li data-quote-id=quote.id.clone()>
-                        <q>{quote.text.clone()}</q>
-                        " — "
-                        {speaker}
+                    <li class="health-item not-found" data-quote-id=ex.article.quotes[q].id.clone()>
+                        <q>{ex.article.quotes[q].text.clone()}</q>" — "{who(q)}
+                        {near}
+                    </li>
+                }
+            })
+            .collect_view();
+        let fuzzy = fuzzy
+            .into_iter()
+            .map(|(q, score)| {
+                let found = ex.anchors[q].span.map(|s| ex.span_text(s).to_owned()).unwrap_or_default();
+                view! {
+                    <li class="health-item fuzzy" data-quote-id=ex.article.quotes[q].id.clone() data-score=score.to_string()>
+                        <q>{ex.article.quotes[q].text.clone()}</q>" — "{who(q)}
+                        <p class="near">"Matched approximately ("{score}"% similar): "<q>{found}</q></p>
+                    </li>
+                }
+            })
+            .collect_view();
+        let ambiguous = ambiguous
+            .into_iter()
+            .map(|q| {
+                let count = match ex.anchors[q].status {
+                    crate::anchor::AnchorStatus::Ambiguous { count } => count,
+                    _ => 0,
+                };
+                view! {
+                    <li class="health-item ambiguous" data-quote-id=ex.article.quotes[q].id.clone()>
+                        <q>{ex.article.quotes[q].text.clone()}</q>" — "{who(q)}
+                        <p class="near">{format!("Found {count} times; the first is highlighted. A prefix or suffix would say which is meant.")}</p>
                     </li>
                 }
             })
             .collect_view();
         Some(view! {
-            <section class="not-found" aria-labelledby="not-found-heading">
-                <h2 id="not-found-heading">"Not found in the text"</h2>
-                <p>"These quotes could not be found in the article's words, so they are not highlighted."</p>
-                <ul>{items}</ul>
+            <section class="anchor-health" aria-labelledby="health-heading">
+                <h2 id="health-heading">"Anchor health"</h2>
+                <p>"Quotes that could not be placed exactly in the article’s words."</p>
+                <ul>{missing}{fuzzy}{ambiguous}</ul>
             </section>
         })
     }

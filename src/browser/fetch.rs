@@ -1,0 +1,48 @@
+//! Fetches an article from `?src=<url>`: only `http:` and `https:`, relative URLs too.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Request, RequestInit, RequestMode, Response};
+
+use crate::validate::MAX_INPUT_BYTES;
+
+/// Resolves `src` against the page and refuses anything but `http:` and `https:`.
+pub fn resolve(src: &str) -> Result<String, String> {
+    let base = leptos::prelude::window().location().href().unwrap_or_default();
+    let url = web_sys::Url::new_with_base(src, &base).map_err(|_| format!("“{src}” is not a valid URL"))?;
+    match url.protocol().as_str() {
+        "http:" | "https:" => Ok(url.href()),
+        other => Err(format!("only http: and https: addresses can be loaded, not {other}")),
+    }
+}
+
+/// The `src` query parameter of the page, if any.
+pub fn src_param() -> Option<String> {
+    let search = leptos::prelude::window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("src").filter(|s| !s.trim().is_empty())
+}
+
+/// Fetches `url` as text, with messages that say what the host must allow when it fails.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let init = RequestInit::new();
+    init.set_mode(RequestMode::Cors);
+    let request = Request::new_with_str_and_init(url, &init).map_err(|_| format!("“{url}” cannot be requested"))?;
+    let origin = leptos::prelude::window().location().origin().unwrap_or_default();
+    let response = JsFuture::from(leptos::prelude::window().fetch_with_request(&request)).await.map_err(|_| {
+        format!(
+            "could not reach {url}. Either the network failed or the host does not allow this page to read it: \
+             the server must send the header “Access-Control-Allow-Origin: {origin}” (or “*”)."
+        )
+    })?;
+    let response: Response = response.dyn_into().map_err(|_| "unexpected fetch result".to_owned())?;
+    if !response.ok() {
+        return Err(format!("{url} answered {} {}", response.status(), response.status_text()));
+    }
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|&b| b > MAX_INPUT_BYTES) {
+        return Err(crate::validate::too_large(bytes).message);
+    }
+    let text = response.text().map_err(|_| "the response has no text".to_owned())?;
+    let text = JsFuture::from(text).await.map_err(|_| format!("reading {url} failed part-way"))?;
+    text.as_string().ok_or_else(|| "the response is not text".to_owned())
+}

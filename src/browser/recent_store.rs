@@ -1,0 +1,40 @@
+//! The recent-articles list in `localStorage`, and the one-shot "restore after a crash" flag in
+//! `sessionStorage`.
+
+use gloo::storage::{LocalStorage, SessionStorage, Storage};
+
+use crate::recent::RecentList;
+
+const KEY: &str = "counterpoint:recent";
+const RESTORE_KEY: &str = "counterpoint:restore";
+
+/// The stored list; an unreadable or missing one is empty.
+pub fn load() -> RecentList {
+    LocalStorage::get(KEY).unwrap_or_default()
+}
+
+/// Saves the list, dropping the oldest entries until it fits the browser's quota. Returns false when
+/// even the newest entry alone does not fit.
+pub fn save(list: &RecentList) -> bool {
+    let mut list = list.clone();
+    loop {
+        if LocalStorage::set(KEY, &list).is_ok() {
+            return true;
+        }
+        if !list.drop_oldest() {
+            return false;
+        }
+    }
+}
+
+/// Asks the next page load to reopen the most recent article (used by the crash screen).
+pub fn request_restore() {
+    let _ = SessionStorage::set(RESTORE_KEY, true);
+}
+
+/// Whether a restore was requested; the request is used up.
+pub fn take_restore_request() -> bool {
+    let requested = SessionStorage::get::<bool>(RESTORE_KEY).unwrap_or(false);
+    SessionStorage::delete(RESTORE_KEY);
+    requested
+}

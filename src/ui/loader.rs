@@ -1,0 +1,395 @@
+//! Ways to open an article: a file, a drop anywhere, a paste (dialog or Ctrl/Cmd+V), `?src=`, and
+//! the recent list. Every failure is reported with where and what, and the article on screen stays.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Ctx;
+use crate::browser::drop_paste::{use_drop_and_paste, Incoming};
+use crate::browser::fetch::{fetch_text, resolve, src_param};
+use crate::browser::file_reader::{read_text, FileRead};
+use crate::browser::recent_store;
+use crate::recent::RecentList;
+use crate::validate::{too_large, Location, Report, Severity, MAX_INPUT_BYTES};
+
+/// One problem as the panel shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct Problem {
+    severity: Severity,
+    location: String,
+    message: String,
+    excerpt: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Idle,
+    /// Something is loading; `progress` is the fraction done when known.
+    Loading {
+        what: String,
+        progress: Option<f64>,
+        cancellable: bool,
+    },
+    Failed {
+        what: String,
+        problems: Vec<Problem>,
+        more: usize,
+    },
+    Opened {
+        title: String,
+        warnings: Vec<Problem>,
+        remembered: bool,
+    },
+}
+
+fn problems(report: &Report, severity: Severity) -> Vec<Problem> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .map(|d| Problem {
+            severity: d.severity,
+            location: match &d.location {
+                Location::Text { line, column } => format!("line {line}, column {column}"),
+                Location::Path(path) => path.clone(),
+                Location::Input => String::new(),
+            },
+            message: d.message.clone(),
+            excerpt: d.excerpt.clone(),
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy)]
+struct LoaderCtx {
+    ctx: Ctx,
+    status: RwSignal<Status>,
+    recent: RwSignal<RecentList>,
+}
+
+impl LoaderCtx {
+    /// Validates and opens `json` from `what` (a file name, "pasted text", a URL). On success it is
+    /// remembered in the recent list; on failure the current article stays and the panel says why.
+    fn open(&self, what: &str, json: &str) {
+        if json.len() > MAX_INPUT_BYTES {
+            return self.fail(what, vec![problem_of(too_large(json.len()))]);
+        }
+        let report = self.ctx.open_json(json);
+        let Some(article) = report.article.as_ref() else {
+            let more = report.more;
+            return self.status.set(Status::Failed {
+                what: what.to_owned(),
+                problems: problems(&report, Severity::Error),
+                more,
+            });
+        };
+        let mut recent = self.recent.get_untracked();
+        recent.remember(&article.title, &article.source.name, json);
+        let remembered = recent_store::save(&recent);
+        self.recent.set(recent_store::load());
+        self.status.set(Status::Opened {
+            title: article.title.clone(),
+            warnings: problems(&report, Severity::Warning),
+            remembered,
+        });
+    }
+
+    fn fail(&self, what: &str, problems: Vec<Problem>) {
+        self.status.set(Status::Failed { what: what.to_owned(), problems, more: 0 });
+    }
+
+    fn fail_message(&self, what: &str, message: String) {
+        self.fail(what, vec![Problem { severity: Severity::Error, location: String::new(), message, excerpt: None }]);
+    }
+}
+
+fn problem_of(d: crate::validate::Diagnostic) -> Problem {
+    Problem { severity: d.severity, location: String::new(), message: d.message, excerpt: None }
+}
+
+#[component]
+pub fn Loader() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let loader = LoaderCtx { ctx, status: RwSignal::new(Status::Idle), recent: RwSignal::new(RecentList::default()) };
+    // The read in progress, kept so that Cancel can abort it.
+    let current_read = StoredValue::new_local(None::<FileRead>);
+
+    let open_file = move |file: web_sys::File| {
+        let name = file.name();
+        let size = file.size() as usize;
+        // Refuse oversized files before reading a byte of them.
+        if size > MAX_INPUT_BYTES {
+            return loader.fail(&name, vec![problem_of(too_large(size))]);
+        }
+        loader.status.set(Status::Loading { what: name.clone(), progress: Some(0.0), cancellable: true });
+        let done_name = name.clone();
+        let read = read_text(
+            &file,
+            move |fraction| {
+                loader.status.update(|s| {
+                    if let Status::Loading { progress, .. } = s {
+                        *progress = Some(fraction);
+                    }
+                })
+            },
+            move |result| {
+                current_read.set_value(None);
+                match result {
+                    Ok(text) => loader.open(&done_name, &text),
+                    Err(Some(message)) => loader.fail_message(&done_name, message),
+                    Err(None) => loader.status.set(Status::Idle),
+                }
+            },
+        );
+        match read {
+            Ok(read) => current_read.set_value(Some(read)),
+            Err(message) => loader.fail_message(&name, message),
+        }
+    };
+
+    let dragging = use_drop_and_paste(move |incoming| match incoming {
+        Incoming::File(file) => open_file(file),
+        Incoming::Text(text) => loader.open("pasted text", &text),
+    });
+
+    // Startup: the recent list, a crash-restore request, then `?src=`.
+    Effect::new(move |_| {
+        let recent = recent_store::load();
+        let restore = recent_store::take_restore_request().then(|| recent.entries.first().cloned()).flatten();
+        loader.recent.set(recent);
+        if let Some(entry) = restore {
+            loader.open(&entry.title, &entry.json);
+            return;
+        }
+        let Some(src) = src_param() else {
+            return;
+        };
+        match resolve(&src) {
+            Err(message) => loader.fail_message(&src, message),
+            Ok(url) => {
+                loader.status.set(Status::Loading { what: url.clone(), progress: None, cancellable: false });
+                leptos::task::spawn_local(async move {
+                    match fetch_text(&url).await {
+                        Ok(text) => loader.open(&url, &text),
+                        Err(message) => loader.fail_message(&url, message),
+                    }
+                });
+            }
+        }
+    });
+
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let on_file_chosen = {
+        move |_| {
+            let Some(input) = file_input.get() else {
+                return;
+            };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                open_file(file);
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        }
+    };
+    let cancel = move |_| {
+        current_read.with_value(|read| {
+            if let Some(read) = read {
+                read.cancel();
+            }
+        })
+    };
+
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let paste_area = NodeRef::<leptos::html::Textarea>::new();
+    let open_dialog = move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let open_pasted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = paste_area.get().map(|t| t.value()).unwrap_or_default();
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+        loader.open("pasted text", &text);
+    };
+
+    view! {
+        <section class="loader" aria-label="Open an article">
+            <div class="loader-actions">
+                <input
+                    id="file-input"
+                    class="visually-hidden"
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=file_input
+                    on:change=on_file_chosen
+                />
+                <label for="file-input" class="button">"Open file…"</label>
+                <button type="button" class="button" on:click=open_dialog>"Paste JSON…"</button>
+                <RecentMenu loader/>
+                <span class="hint">"or drop a .json file anywhere, or press Ctrl+V"</span>
+            </div>
+            <StatusPanel status=loader.status cancel/>
+            <dialog class="paste-dialog" node_ref=dialog aria-labelledby="paste-title">
+                <form method="dialog" on:submit=open_pasted>
+                    <h2 id="paste-title">"Paste article JSON"</h2>
+                    <textarea id="paste-text" node_ref=paste_area rows="12" aria-label="Article JSON" spellcheck="false"></textarea>
+                    <div class="dialog-buttons">
+                        <button type="button" class="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>"Cancel"</button>
+                        <button type="submit" class="button primary">"Open"</button>
+                    </div>
+                </form>
+            </dialog>
+            <div class="drop-target" class:active=move || dragging.get() aria-hidden="true">
+                <p>"Drop the article’s .json file to open it"</p>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn RecentMenu(loader: LoaderCtx) -> impl IntoView {
+    move || {
+        let entries = loader.recent.get().entries;
+        if entries.is_empty() {
+            return None;
+        }
+        let items = entries
+            .into_iter()
+            .map(|entry| {
+                let (open_id, remove_id) = (entry.id.clone(), entry.id.clone());
+                let label = format!("Remove “{}” from recent articles", entry.title);
+                view! {
+                    <li class="recent-item" data-recent-id=entry.id.clone()>
+                        <button
+                            type="button"
+                            class="recent-open"
+                            on:click=move |ev| {
+                                close_menu(&ev);
+                                if let Some(e) = loader.recent.get_untracked().get(&open_id).cloned() {
+                                    loader.open(&e.title, &e.json);
+                                }
+                            }
+                        >
+                            <span class="recent-title">{entry.title}</span>
+                            <span class="recent-source">{entry.source}</span>
+                        </button>
+                        <button
+                            type="button"
+                            class="recent-remove"
+                            aria-label=label
+                            on:click=move |_| {
+                                let mut list = loader.recent.get_untracked();
+                                list.remove(&remove_id);
+                                recent_store::save(&list);
+                                loader.recent.set(list);
+                            }
+                        >
+                            "×"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <details class="recent">
+                <summary class="button">"Recent"</summary>
+                <ul class="recent-list">{items}</ul>
+            </details>
+        })
+    }
+}
+
+/// Closes the `<details>` menu that contains the event's target.
+fn close_menu(ev: &leptos::ev::MouseEvent) {
+    let details = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("details").ok().flatten());
+    if let Some(details) = details {
+        let _ = details.remove_attribute("open");
+    }
+}
+
+#[component]
+fn StatusPanel(
+    status: RwSignal<Status>,
+    cancel: impl Fn(leptos::ev::MouseEvent) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    move || match status.get() {
+        Status::Idle => None,
+        Status::Loading { what, progress, cancellable } => {
+            let percent = progress.map(|p| (p * 100.0).round() as u32);
+            let cancel = cancel.clone();
+            Some(
+                view! {
+                    <div class="load-status loading" role="status">
+                        <span class="spinner" aria-hidden="true"></span>
+                        <span>{format!("Opening {what}…")}</span>
+                        {percent.map(|p| view! { <progress max="100" value=p.to_string()>{format!("{p}%")}</progress> })}
+                        {cancellable.then(|| view! { <button type="button" class="button" on:click=cancel.clone()>"Cancel"</button> })}
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+        Status::Failed { what, problems, more } => {
+            let count = problems.len() + more;
+            let heading = if count == 1 {
+                format!("{what} could not be opened: 1 problem")
+            } else {
+                format!("{what} could not be opened: {count} problems")
+            };
+            Some(
+                view! {
+                    <div class="load-status failed" role="alert">
+                        <p class="status-heading">{heading}</p>
+                        <p class="status-note">"The article you had stays open."</p>
+                        <ProblemList problems/>
+                        {(more > 0).then(|| view! { <p class="more">{format!("and {more} more")}</p> })}
+                        <button type="button" class="button" on:click=move |_| status.set(Status::Idle)>"Dismiss"</button>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+        Status::Opened { title, warnings, remembered } => {
+            let note = if remembered { "" } else { " It is too large to keep in the recent list." };
+            let summary = match warnings.len() {
+                0 => format!("Opened “{title}”.{note}"),
+                1 => format!("Opened “{title}” with 1 warning.{note}"),
+                n => format!("Opened “{title}” with {n} warnings.{note}"),
+            };
+            Some(
+                view! {
+                    <div class="load-status opened" role="status">
+                        <p class="status-heading">{summary}</p>
+                        <ProblemList problems=warnings/>
+                        <button type="button" class="button" on:click=move |_| status.set(Status::Idle)>"Dismiss"</button>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    }
+}
+
+#[component]
+fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
+    let items = problems
+        .into_iter()
+        .map(|p| {
+            let level = if p.severity == Severity::Error { "error" } else { "warning" };
+            view! {
+                <li class=format!("problem {level}")>
+                    {(!p.location.is_empty()).then(|| view! { <code class="problem-where">{p.location}</code> })}
+                    <span class="problem-message">{p.message}</span>
+                    {p.excerpt.map(|e| view! { <pre class="problem-excerpt">{e}</pre> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="problems">{items}</ul> }
+}

@@ -1,0 +1,388 @@
+//! Opening articles on the release build, in headless Chromium: every way in, broken and oversized
+//! input, the recent list, anchor health and a corpus of hostile strings.
+
+use std::path::PathBuf;
+
+use e2e::harness::{ensure, open, run, screenshot_dir, site, WAIT};
+use e2e::server::{Server, ServerOptions};
+use e2e::webdriver::{Result, Session};
+use serde_json::{json, Value};
+
+/// A three-sided article, to show that nothing assumes two sides.
+fn article(title: &str) -> Value {
+    json!({
+        "format_version": 1,
+        "title": title,
+        "source": { "name": "Test Gazette", "url": "https://example.org/budget" },
+        "language": "en",
+        "body": [
+            "“We will not cut a single school,” Mayor Ana Diaz said.",
+            "Councillor Bo Chen called the plan “a fantasy”. Union leader Cy Park said “talks must go on”."
+        ],
+        "sides": [
+            { "id": "mayor", "label": "Mayor" },
+            { "id": "council", "label": "Council" },
+            { "id": "union", "label": "Union", "color": "#117a8b" }
+        ],
+        "speakers": [
+            { "id": "diaz", "name": "Ana Diaz", "role": "Mayor", "side": "mayor" },
+            { "id": "chen", "name": "Bo Chen", "side": "council" },
+            { "id": "park", "name": "Cy Park", "side": "union" }
+        ],
+        "topics": [{ "id": "schools", "label": "Will schools be cut?" }],
+        "quotes": [
+            { "id": "q1", "speaker": "diaz", "kind": "direct", "topics": ["schools"], "text": "We will not cut a single school" },
+            { "id": "q2", "speaker": "chen", "kind": "partial", "topics": ["schools"], "text": "a fantasy" },
+            { "id": "q3", "speaker": "park", "kind": "direct", "topics": ["schools"], "text": "talks must go on" }
+        ]
+    })
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("counterpoint-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join(name);
+    std::fs::write(&path, contents).map_err(|e| e.to_string())?;
+    Ok(path)
+}
+
+fn title(s: &Session) -> Result<String> {
+    Ok(s.js("return document.querySelector('.masthead h1').textContent", vec![])?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+const SEED_TITLE: &str = "Russia accuses the US of supporting terror groups in Syria";
+
+fn wait_title(s: &Session, expected: &str) -> Result<()> {
+    let script = format!("return document.querySelector('.masthead h1').textContent === {}", json!(expected));
+    s.wait_for(&format!("the title {expected:?}"), &script, WAIT).map(drop)
+}
+
+fn choose_file(s: &Session, path: &std::path::Path) -> Result<()> {
+    let input = s.find("#file-input")?;
+    s.send_keys(&input, &path.to_string_lossy())
+}
+
+fn status_text(s: &Session, class: &str) -> Result<String> {
+    let script = format!("const el = document.querySelector('.load-status.{class}'); return el ? el.textContent : ''");
+    s.wait_for(&format!("a {class} status"), &script, WAIT)?;
+    Ok(s.js(&script, vec![])?.as_str().unwrap_or_default().to_owned())
+}
+
+#[test]
+fn the_file_picker_opens_an_article_with_three_sides() {
+    run(|s| {
+        open(s, "/")?;
+        let path = temp_file("three-sides.json", article("Budget fight").to_string().as_bytes())?;
+        choose_file(s, &path)?;
+        wait_title(s, "Budget fight")?;
+        let heads = s.js("return document.querySelectorAll('.compare .side-head').length", vec![])?;
+        ensure(heads == json!(3), format!("{heads} side columns for 3 sides"))?;
+        ensure(status_text(s, "opened")?.contains("Opened “Budget fight”"), "no confirmation")?;
+        s.screenshot(&screenshot_dir().join("three-sides.png"))
+    });
+}
+
+#[test]
+fn a_broken_file_is_explained_and_a_good_one_then_opens() {
+    run(|s| {
+        open(s, "/")?;
+        let broken = temp_file("broken.json", b"{\n  \"title\": \"x\",\n  \"body\": [\"a\" \"b\"]\n}")?;
+        choose_file(s, &broken)?;
+        let text = status_text(s, "failed")?;
+        ensure(text.contains("line 3, column 16"), format!("no line and column in {text:?}"))?;
+        let excerpt = s.js("return document.querySelector('.problem-excerpt').textContent", vec![])?;
+        ensure(excerpt == json!("  \"body\": [\"a\" \"b\"]\n               ^"), format!("excerpt {excerpt}"))?;
+        ensure(title(s)? == SEED_TITLE, "the article on screen was lost")?;
+        ensure(
+            s.js("return document.querySelectorAll('.quote-card').length > 0", vec![])? == json!(true),
+            "the seed's quotes vanished",
+        )?;
+        s.screenshot(&screenshot_dir().join("broken-file.png"))?;
+        // A schema error names the JSON path, what was expected and what was found.
+        let mut bad = article("Bad");
+        bad["quotes"][0]["kind"] = json!("rumour");
+        bad["sides"][0]["label"] = json!(7);
+        choose_file(s, &temp_file("bad.json", bad.to_string().as_bytes())?)?;
+        s.wait_for(
+            "two problems",
+            "return document.querySelectorAll('.load-status.failed .problem').length === 2",
+            WAIT,
+        )?;
+        let text = status_text(s, "failed")?;
+        ensure(text.contains("$.sides[0].label") && text.contains("found a number (7)"), text.clone())?;
+        // A good file then opens and clears the error.
+        choose_file(s, &temp_file("good.json", article("Good again").to_string().as_bytes())?)?;
+        wait_title(s, "Good again")?;
+        let failed = s.js("return document.querySelectorAll('.load-status.failed').length", vec![])?;
+        ensure(failed == json!(0), "the old error is still shown")
+    });
+}
+
+#[test]
+fn a_dropped_file_opens_and_the_drop_target_shows() {
+    run(|s| {
+        open(s, "/")?;
+        let json = article("Dropped article").to_string();
+        s.js(
+            r#"const dt = new DataTransfer();
+               dt.items.add(new File([arguments[0]], 'dropped.json', { type: 'application/json' }));
+               window.__dt = dt;
+               document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));"#,
+            vec![json!(json)],
+        )?;
+        s.wait_for(
+            "the drop target to show",
+            "return getComputedStyle(document.querySelector('.drop-target')).display === 'flex'",
+            WAIT,
+        )?;
+        s.js("document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: window.__dt, bubbles: true, cancelable: true }))", vec![])?;
+        wait_title(s, "Dropped article")?;
+        s.wait_for(
+            "the drop target to hide",
+            "return getComputedStyle(document.querySelector('.drop-target')).display === 'none'",
+            WAIT,
+        )
+        .map(drop)
+    });
+}
+
+#[test]
+fn pasting_opens_an_article_from_the_page_and_from_the_dialog() {
+    run(|s| {
+        open(s, "/")?;
+        s.js(
+            r#"const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
+               document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"#,
+            vec![json!(article("Pasted on the page").to_string())],
+        )?;
+        wait_title(s, "Pasted on the page")?;
+        s.click(&s.find(".loader-actions button")?)?;
+        let area = s.find("#paste-text")?;
+        s.send_keys(&area, &article("Pasted in the dialog").to_string())?;
+        s.click(&s.find(".paste-dialog button[type=submit]")?)?;
+        wait_title(s, "Pasted in the dialog")
+    });
+}
+
+#[test]
+fn src_fetches_an_article_and_explains_cors_and_bad_schemes() {
+    run(|s| {
+        let site = site()?;
+        site.route("/custom/fetched.json", "application/json", article("Fetched by URL").to_string());
+        open(s, "/?src=custom/fetched.json")?;
+        wait_title(s, "Fetched by URL")?;
+        // Another origin that does not allow this page to read it.
+        let other = Server::start(&std::env::temp_dir(), 0, ServerOptions::default()).map_err(|e| e.to_string())?;
+        other.route("/a.json", "application/json", article("Not allowed").to_string());
+        open(s, &format!("/?src={}", other.url("/a.json")))?;
+        let text = status_text(s, "failed")?;
+        ensure(text.contains("Access-Control-Allow-Origin"), format!("no CORS advice in {text:?}"))?;
+        ensure(title(s)? == SEED_TITLE, "the seed is not kept after a failed fetch")?;
+        open(s, "/?src=javascript:alert(1)")?;
+        let text = status_text(s, "failed")?;
+        ensure(text.contains("only http: and https:"), format!("{text:?}"))?;
+        // A missing file says what the server answered.
+        open(s, "/?src=custom/missing.json")?;
+        ensure(status_text(s, "failed")?.contains("404"), "no status for a missing file")
+    });
+}
+
+#[test]
+fn recent_articles_reopen_after_a_reload_without_the_file() {
+    run(|s| {
+        open(s, "/")?;
+        let path = temp_file("recent.json", article("Remember me").to_string().as_bytes())?;
+        choose_file(s, &path)?;
+        wait_title(s, "Remember me")?;
+        std::fs::remove_file(&path).map_err(|e| e.to_string())?;
+        open(s, "/")?;
+        wait_title(s, SEED_TITLE)?;
+        s.click(&s.find(".recent summary")?)?;
+        let entry = s.find(".recent-open")?;
+        s.click(&entry)?;
+        wait_title(s, "Remember me")?;
+        // Entries can be removed, and stay removed.
+        s.click(&s.find(".recent summary")?)?;
+        s.click(&s.find(".recent-remove")?)?;
+        open(s, "/")?;
+        let left = s.js("return document.querySelectorAll('.recent-item').length", vec![])?;
+        ensure(left == json!(0), format!("{left} recent entries after removing the only one"))
+    });
+}
+
+#[test]
+fn a_25_mb_file_is_refused_and_the_article_stays() {
+    run(|s| {
+        open(s, "/")?;
+        let big = temp_file("big.json", &vec![b' '; 25 * 1024 * 1024])?;
+        choose_file(s, &big)?;
+        let text = status_text(s, "failed")?;
+        ensure(text.contains("the limit is 20 MB"), format!("{text:?}"))?;
+        ensure(title(s)? == SEED_TITLE, "the article on screen was lost")?;
+        let _ = std::fs::remove_file(big);
+        Ok(())
+    });
+}
+
+#[test]
+fn anchor_health_lists_missing_fuzzy_and_ambiguous_quotes() {
+    run(|s| {
+        let mut a = article("Health check");
+        a["quotes"] = json!([
+            { "id": "ok", "speaker": "diaz", "kind": "direct", "text": "We will not cut a single school" },
+            { "id": "typo", "speaker": "chen", "kind": "direct", "text": "Union leader Cy Prak said" },
+            { "id": "gone", "speaker": "park", "kind": "direct", "text": "negotiations are totally over now" },
+            { "id": "twice", "speaker": "chen", "kind": "direct", "text": "said" }
+        ]);
+        a["topics"] = json!([]);
+        open(s, "/")?;
+        choose_file(s, &temp_file("health.json", a.to_string().as_bytes())?)?;
+        wait_title(s, "Health check")?;
+        let items = s.js(
+            "return [...document.querySelectorAll('.anchor-health .health-item')].map(e => [e.className, e.dataset.quoteId, e.textContent])",
+            vec![],
+        )?;
+        let items = items.as_array().cloned().unwrap_or_default();
+        let find = |id: &str| items.iter().find(|i| i[1] == json!(id)).cloned();
+        let gone = find("gone").ok_or("the missing quote is not listed")?;
+        ensure(gone[0].as_str().is_some_and(|c| c.contains("not-found")), "not marked as not found")?;
+        ensure(gone[2].as_str().is_some_and(|t| t.contains("Nearest in the text")), format!("no candidate: {gone}"))?;
+        let typo = find("typo").ok_or("the typo is not listed")?;
+        ensure(typo[2].as_str().is_some_and(|t| t.contains("% similar")), format!("no score: {typo}"))?;
+        ensure(
+            find("twice").is_some_and(|t| t[2].as_str().is_some_and(|t| t.contains("Found 2 times"))),
+            "ambiguity not flagged",
+        )?;
+        // A quote that is not found is never highlighted; a fuzzy one is.
+        s.click(&s.find(".view-tab[href*='view=read']")?)?;
+        s.wait_for("the Read view", "return document.querySelector('#article-text') !== null", WAIT)?;
+        let marks = s.js("return [document.querySelectorAll('mark[data-quote-id=gone]').length, document.querySelectorAll('mark[data-quote-id=typo]').length]", vec![])?;
+        ensure(marks == json!([0, 1]), format!("marks for gone/typo: {marks}"))?;
+        s.screenshot(&screenshot_dir().join("anchor-health.png"))
+    });
+}
+
+/// Strings that would run script or add markup if any field reached the page as HTML.
+fn payloads() -> Vec<String> {
+    let raw = [
+        "<script>window.__xss=1</script>",
+        "<img src=x onerror=\"window.__xss=2\">",
+        "<svg onload=\"window.__xss=3\"></svg>",
+        "<svg><script>window.__xss=4</script></svg>",
+        "</mark><img src=x onerror=window.__xss=5>",
+        "</mark></p><script>window.__xss=6</script>",
+        "\"><img src=x onerror=window.__xss=7>",
+        "'><img src=x onerror=window.__xss=8>",
+        "<iframe src=\"javascript:window.top.__xss=9\"></iframe>",
+        "<a href=\"javascript:window.__xss=10\">click</a>",
+        "javascript:window.__xss=11",
+        "<body onload=window.__xss=12>",
+        "<style>body{display:none}</style>",
+        "<link rel=stylesheet href=//example.invalid/x.css>",
+        "<object data=\"javascript:window.__xss=13\"></object>",
+        "<embed src=\"javascript:window.__xss=14\">",
+        "<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=15>",
+        "<template><img src=x onerror=window.__xss=16></template>",
+        "{{constructor.constructor('window.__xss=17')()}}",
+        "${window.__xss=18}",
+        "<details open ontoggle=window.__xss=19>",
+        "<input autofocus onfocus=window.__xss=20>",
+        "<video><source onerror=window.__xss=21></video>",
+        "<audio src=x onerror=window.__xss=22>",
+        "<marquee onstart=window.__xss=23>",
+        "<div style=\"background:url(javascript:window.__xss=24)\">",
+        "<base href=\"javascript:/\">",
+        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:window.__xss=25\">",
+        "<form action=javascript:window.__xss=26><button>go</button></form>",
+        "<isindex action=javascript:window.__xss=27 type=image>",
+        "<noscript><p title=\"</noscript><img src=x onerror=window.__xss=28>\">",
+        "<![CDATA[<script>window.__xss=29</script>]]>",
+        "<!--<img src=x onerror=window.__xss=30>-->",
+        "<scr<script>ipt>window.__xss=31</scr</script>ipt>",
+        "&lt;script&gt;window.__xss=32&lt;/script&gt;",
+        "<img src=\"x\" onerror=\"&#119;indow.__xss=33\">",
+        "<svg><animate onbegin=window.__xss=34 attributeName=x dur=1s>",
+        "<svg><a xlink:href=\"javascript:window.__xss=35\"><text>x</text></a></svg>",
+        "<x contenteditable onblur=window.__xss=36>",
+        "<select autofocus onfocus=window.__xss=37>",
+        "<textarea autofocus onfocus=window.__xss=38>",
+        "<keygen autofocus onfocus=window.__xss=39>",
+        "<img src=x:x onerror=window.__xss=40//",
+        "\" onmouseover=\"window.__xss=41",
+        "' onfocus='window.__xss=42' autofocus='",
+        "data:text/html,<script>window.__xss=43</script>",
+        "<script src=data:text/javascript,window.__xss=44></script>",
+        "<div id=x tabindex=1 onfocusin=window.__xss=45></div>",
+        "<img srcset=x onerror=window.__xss=46>",
+        "<picture><source srcset=x><img onerror=window.__xss=47></picture>",
+        "<dialog open onclose=window.__xss=48>",
+        "<slot onslotchange=window.__xss=49>",
+        "\u{202E}<img src=x onerror=window.__xss=50>",
+        "red;background:url(//example.invalid/x)",
+    ];
+    raw.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn hostile_strings_in_every_field_stay_text() {
+    run(|s| {
+        let p = payloads();
+        ensure(p.len() >= 50, "the corpus has fewer than 50 payloads")?;
+        let body: Vec<String> = p.chunks(6).map(|c| c.join(" said ")).collect();
+        let sides: Vec<Value> =
+            (0..3).map(|i| json!({ "id": format!("s{i}"), "label": p[i], "color": p[53 - i] })).collect();
+        let speakers: Vec<Value> = (0..6)
+            .map(
+                |i| json!({ "id": format!("p{i}"), "name": p[i + 3], "role": p[i + 9], "side": format!("s{}", i % 3) }),
+            )
+            .collect();
+        let topics: Vec<Value> = (0..4).map(|i| json!({ "id": format!("t{i}"), "label": p[i + 15] })).collect();
+        // Every payload is also quoted, so it passes through the highlighter's marks.
+        let quotes: Vec<Value> = p
+            .iter()
+            .enumerate()
+            .map(|(i, text)| json!({ "id": format!("q{i}"), "speaker": format!("p{}", i % 6), "kind": "direct", "topics": [format!("t{}", i % 4)], "text": text }))
+            .collect();
+        let a = json!({
+            "format_version": 1, "title": p[1], "language": "en",
+            "source": { "name": p[2], "url": p[10] }, "published": p[19],
+            "body": body, "sides": sides, "speakers": speakers, "topics": topics, "quotes": quotes
+        });
+        open(s, "/")?;
+        // Elements of these kinds exist in the app's own markup only in the loader and the search box.
+        const RISKY: &str = "script, img, svg, iframe, object, embed, style, link, math, video, audio, base, meta, template, marquee, details, select, textarea, input, form, picture, source, dialog, slot";
+        let count_script = format!(
+            "return [...document.querySelectorAll({})].filter(e => !e.closest('.loader') && e.id !== 'search' && !e.closest('head')).length",
+            json!(RISKY)
+        );
+        let baseline = s.js(&count_script, vec![])?;
+        ensure(baseline == json!(0), format!("the app itself has {baseline} risky elements outside the loader"))?;
+        choose_file(s, &temp_file("xss.json", a.to_string().as_bytes())?)?;
+        wait_title(s, &p[1])?;
+        for view in ["/#view=compare", "/#view=read"] {
+            s.js(&format!("location.hash = {}", json!(view.trim_start_matches('/'))), vec![])?;
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let xss = s.js("return window.__xss === undefined", vec![])?;
+            ensure(xss == json!(true), format!("a payload ran in {view}"))?;
+            let count = s.js(&count_script, vec![])?;
+            ensure(count == json!(0), format!("{view}: {count} elements came from article text"))?;
+            let handlers = s.js(
+                "return [...document.querySelectorAll('.app *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length",
+                vec![],
+            )?;
+            ensure(handlers == json!(0), format!("{view}: {handlers} elements with on* attributes"))?;
+        }
+        // The javascript: source URL is not a link, and the text shows as typed.
+        let link = s.js("return document.querySelectorAll('.source a').length", vec![])?;
+        ensure(link == json!(0), "a javascript: URL became a link")?;
+        let marks = s.js("return document.querySelectorAll('mark[data-quote-id]').length", vec![])?;
+        ensure(
+            marks.as_u64().unwrap_or(0) >= p.len() as u64,
+            format!("only {marks} marks for {} quoted payloads", p.len()),
+        )?;
+        s.screenshot(&screenshot_dir().join("xss.png"))
+    });
+}
