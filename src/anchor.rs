@@ -152,14 +152,27 @@ impl<'a> Anchorer<'a> {
     /// Every start offset of `needle` in the folded body, overlapping ones included, in order.
     fn occurrences(&self, needle: &str) -> Vec<usize> {
         let haystack = &self.folded.text;
-        if let Some(key) = window_key(needle.as_bytes()).filter(|_| !self.index.is_empty()) {
-            let from = self.index.partition_point(|&(k, _)| k < key);
-            return self.index[from..]
-                .iter()
-                .take_while(|&&(k, _)| k == key)
-                .map(|&(_, pos)| pos as usize)
-                .filter(|&pos| haystack[pos..].starts_with(needle))
-                .collect();
+        if !self.index.is_empty() && needle.len() >= 8 {
+            // Look up the rarest 8-byte window of the needle, then check each place it occurs.
+            let rarest = (0..=needle.len() - 8)
+                .step_by(4)
+                .filter(|&offset| needle.is_char_boundary(offset))
+                .filter_map(|offset| {
+                    let key = window_key(&needle.as_bytes()[offset..])?;
+                    let from = self.index.partition_point(|&(k, _)| k < key);
+                    let to = from + self.index[from..].partition_point(|&(k, _)| k == key);
+                    Some((to - from, offset, from, to))
+                })
+                .min();
+            if let Some((_, offset, from, to)) = rarest {
+                let mut found: Vec<usize> = self.index[from..to]
+                    .iter()
+                    .filter_map(|&(_, pos)| (pos as usize).checked_sub(offset))
+                    .filter(|&start| haystack.get(start..).is_some_and(|rest| rest.starts_with(needle)))
+                    .collect();
+                found.sort_unstable();
+                return found;
+            }
         }
         let mut found = Vec::new();
         let mut from = 0;

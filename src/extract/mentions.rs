@@ -474,6 +474,10 @@ fn is_role_text(text: &str) -> bool {
 }
 
 fn phrase_text(doc: &Doc, start: usize, end: usize) -> String {
+    // An empty phrase (an appositive between adjacent commas, say) has no text.
+    if end <= start || end > doc.tokens.len() {
+        return String::new();
+    }
     doc.text(doc.tokens[start].start(), doc.tokens[end - 1].end())
 }
 

@@ -22,6 +22,10 @@ usage: cargo xtask <command>
   build   build the release app into dist/site
   size    build, then print the brotli sizes of the wasm, JS and CSS
   setup   only install what is missing
+  fuzz [CASES]
+          the long property-test campaign: parser, validator, anchorer, explorer and extractor on
+          CASES random inputs per property (default 100000), in release mode
+  bench   anchoring speed: a 1 MB body with 10,000 quotes (native, release)
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +37,10 @@ fn main() -> ExitCode {
         Some("serve") => Tools::ensure(&root).and_then(|t| serve(&root, &t)),
         Some("size") => Tools::ensure(&root).and_then(|t| build(&root, &t).and_then(|()| size(&root))),
         Some("test") => Tools::ensure(&root).and_then(|t| test(&root, &t)),
+        Some("fuzz") => fuzz(&root, args.get(1).map(String::as_str).unwrap_or("100000")),
+        Some("bench") => run(Command::new("cargo")
+            .args(["run", "--quiet", "--release", "--example", "anchor_bench"])
+            .current_dir(&root)),
         _ => {
             eprint!("{HELP}");
             return ExitCode::from(2);
@@ -203,6 +211,26 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
         Ok(())
     } else {
         Err("some checks failed".to_owned())
+    }
+}
+
+/// Runs every property of `tests/robustness.rs` on `cases` inputs each and reports the total.
+fn fuzz(root: &Path, cases: &str) -> Result<(), String> {
+    let per_property: u64 = cases.parse().map_err(|_| format!("not a number of cases: {cases}"))?;
+    let started = Instant::now();
+    let output = Command::new("cargo")
+        .args(["test", "--release", "--test", "robustness", "--", "--test-threads=2"])
+        .env("COUNTERPOINT_FUZZ_CASES", cases)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    // Five properties, each on `cases` inputs (the anchoring property tries four quotes per body).
+    let inputs = per_property * 5;
+    println!("fuzz: {inputs} inputs ({per_property} per property) in {:.0} s", started.elapsed().as_secs_f64());
+    if output.success() {
+        Ok(())
+    } else {
+        Err("a property failed; the test output names the case".to_owned())
     }
 }
 
