@@ -2,6 +2,10 @@
 //! `history`. Each concern has one small module; components call these and stay free of direct
 //! browser calls in their render code.
 
+pub mod clipboard;
 pub mod hash_route;
+pub mod page;
 pub mod panic;
+pub mod parent;
+pub mod resize;
 pub mod reveal;
