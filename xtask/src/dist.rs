@@ -54,11 +54,12 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
     let wasm_name = attribute_after(&loader, "module_or_path: './").ok_or("the loader names no wasm")?;
     let wasm = std::fs::read(site.join(wasm_name)).map_err(|e| format!("{wasm_name}: {e}"))?;
 
-    // The page's own head lines (charset, viewport, description, title, icon) stay as they are.
+    // The page's own head lines (viewport, description, title, icon) stay as they are; the charset
+    // comes first and the policy right after it, before any script.
     let head: Vec<&str> = index
         .lines()
         .map(str::trim)
-        .filter(|l| l.starts_with("<meta ") || l.starts_with("<title>") || l.starts_with("<link rel=\"icon\""))
+        .filter(|l| l.starts_with("<meta name") || l.starts_with("<title>") || l.starts_with("<link rel=\"icon\""))
         .collect();
     let mut css = String::new();
     let mut rest = index.as_str();
@@ -89,7 +90,7 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
     );
     let policy = single_file_csp(&script);
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n{}\n\
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n{}\n\
          <style>\n{css}</style>\n\
          <script type=\"application/octet-stream\" id=\"counterpoint-wasm\" data-encoding=\"gzip+base64\">{}</script>\n\
          <script type=\"module\">{script}</script>\n\
