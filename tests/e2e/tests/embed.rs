@@ -78,7 +78,7 @@ fn the_frame_follows_its_content_through_embed_js_and_pym_hears_the_height() {
             "/host.html",
             "text/html; charset=utf-8",
             host_page(&format!(
-                "{RECORDER}<iframe id=\"cp\" data-counterpoint src=\"{app}/?embed=1&childId=cp1#view=compare\" \
+                "{RECORDER}<iframe id=\"cp\" data-counterpoint src=\"{app}/?embed=1&childId=cp1&theme=dark#view=compare\" \
                  title=\"Counterpoint\" style=\"width:100%;height:150px;border:0\"></iframe>\
                  <script src=\"{app}/embed.js\"></script>"
             )),
@@ -91,10 +91,12 @@ fn the_frame_follows_its_content_through_embed_js_and_pym_hears_the_height() {
             vec![],
         )?;
         ensure(brand == json!(true), "the embedded app shows the site header or lacks the embedded class")?;
+        let theme = s.js("return document.documentElement.dataset.theme || null", vec![])?;
+        ensure(theme == json!("dark"), format!("?theme=dark gave data-theme {theme}"))?;
         let full = s.js("const a = document.querySelector('a.full-view'); return a && [a.target, a.href]", vec![])?;
         ensure(
             full[0] == json!("_blank")
-                && full[1].as_str().is_some_and(|h| h.starts_with(&format!("{app}/#view=compare"))),
+                && full[1].as_str().is_some_and(|h| h.starts_with(&format!("{app}/?theme=dark#view=compare"))),
             format!("the full-view link is {full}"),
         )?;
         let compare = settled_height(s)?;
