@@ -2,10 +2,14 @@
 //! `history`, storage, files or the network. Each concern has one small module; components call
 //! these and stay free of direct browser calls in their render code.
 
+pub mod clipboard;
 pub mod drop_paste;
 pub mod fetch;
 pub mod file_reader;
 pub mod hash_route;
+pub mod page;
 pub mod panic;
+pub mod parent;
 pub mod recent_store;
+pub mod resize;
 pub mod reveal;

@@ -2,8 +2,10 @@
 //! reaches the page only as text nodes and attribute values, never as HTML.
 
 mod compare;
+mod embed;
 mod loader;
 mod read;
+mod share;
 mod toolbar;
 
 use std::sync::Arc;
@@ -11,6 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::hash_route::{use_hash_route, HashRoute};
+use crate::browser::page::{use_embedding, Embedding};
 use crate::browser::reveal::reveal_quote;
 use crate::explorer::Explorer;
 use crate::route::{Route, View};
@@ -61,7 +64,11 @@ fn seed_explorer() -> Explorer {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let explorer = RwSignal::new(Arc::new(seed_explorer()));
+    let seed = seed_explorer();
+    // Query options (`?view=`, `?sides=`, `?theme=`) apply before the route is first read.
+    let embedding = use_embedding(&seed.article.sides.iter().map(|s| s.id.as_str()).collect::<Vec<_>>());
+    provide_context(embedding);
+    let explorer = RwSignal::new(Arc::new(seed));
     let nav = use_hash_route();
     let filters = Memo::new(move |_| {
         let route = nav.route.get();
@@ -73,6 +80,7 @@ pub fn App() -> impl IntoView {
     });
     let ctx = Ctx { explorer, nav, filters, selected };
     provide_context(ctx);
+    embed::connect(ctx, embedding);
 
     // Bring the selected quote into view whenever the selection or the view changes.
     Effect::new(move |_| {
@@ -102,13 +110,19 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app">
+        <div class="app" class:embedded=embedding.embedded>
             <a class="skip-link" href="#main">"Skip to the positions"</a>
             <Masthead/>
-            <nav class="views" aria-label="Views">
-                {view_tab(View::Compare, "Compare")}
-                {view_tab(View::Read, "Read")}
-            </nav>
+            <div class="view-bar">
+                <nav class="views" aria-label="Views">
+                    {view_tab(View::Compare, "Compare")}
+                    {view_tab(View::Read, "Read")}
+                </nav>
+                <div class="view-actions">
+                    <embed::FullViewLink/>
+                    <share::Share/>
+                </div>
+            </div>
             <loader::Loader/>
             <toolbar::Toolbar/>
             <main id="main" tabindex="-1">
@@ -125,7 +139,14 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Masthead() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let embedding = expect_context::<Embedding>();
+    // Embedded, the site header goes; `?title=0` also drops the article's title and source.
+    let brand = !embedding.embedded;
+    let title = embedding.options.with_value(|o| o.title);
     move || {
+        if !brand && !title {
+            return None;
+        }
         let ex = ctx.explorer.get();
         let article = &ex.article;
         let source_name = article.source.name.clone();
@@ -136,16 +157,23 @@ fn Masthead() -> impl IntoView {
             .into_any(),
             None => view! { <span>{source_name}</span> }.into_any(),
         };
-        view! {
-            <header class="masthead">
-                <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
+        let heading = title.then(|| {
+            view! {
                 <h1 lang=article.language.clone()>{article.title.clone()}</h1>
                 <p class="source">
                     {source}
                     {article.published.clone().map(|date| view! { <span class="published">" · "{date}</span> })}
                 </p>
+            }
+        });
+        Some(view! {
+            <header class="masthead">
+                {brand.then(|| view! {
+                    <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
+                })}
+                {heading}
             </header>
-        }
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 //! Every command first installs what it needs and is missing (see `tools.rs`), so a fresh machine
 //! needs nothing but this repository.
 
+mod dist;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -20,6 +21,7 @@ usage: cargo xtask <command>
   test    install what is missing, then fmt, clippy, native tests, wasm tests in Chromium and
           end-to-end tests on the release build; ends with `N passed, N failed`
   build   build the release app into dist/site
+  dist    build dist/site, then the single offline file dist/counterpoint.html; print its sizes
   size    build, then print the brotli sizes of the wasm, JS and CSS
   setup   only install what is missing
   fuzz [CASES]
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => Tools::ensure(&root).map(drop),
         Some("build") => Tools::ensure(&root).and_then(|t| build(&root, &t)),
+        Some("dist") => Tools::ensure(&root).and_then(|t| dist(&root, &t)),
         Some("serve") => Tools::ensure(&root).and_then(|t| serve(&root, &t)),
         Some("size") => Tools::ensure(&root).and_then(|t| build(&root, &t).and_then(|()| size(&root))),
         Some("test") => Tools::ensure(&root).and_then(|t| test(&root, &t)),
@@ -73,7 +76,18 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 fn build(root: &Path, tools: &Tools) -> Result<(), String> {
     let started = Instant::now();
     run(tools.command("trunk").args(["build", "--release"]).current_dir(root))?;
+    // Trunk's loader is an inline script, which the hosted CSP forbids.
+    dist::externalize_loader(&root.join("dist/site"))?;
     eprintln!("xtask: built dist/site in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Builds `dist/site`, then `dist/counterpoint.html`, and prints the single file's sizes.
+fn dist(root: &Path, tools: &Tools) -> Result<(), String> {
+    build(root, tools)?;
+    let sizes = dist::single_file(&root.join("dist/site"), &root.join("dist/counterpoint.html"))?;
+    eprintln!("xtask: wrote dist/counterpoint.html: {} bytes raw, {} bytes gzipped", sizes.raw, sizes.gzip);
+    eprintln!("xtask: hosted Content-Security-Policy: {}", dist::HOSTED_CSP);
     Ok(())
 }
 
@@ -192,8 +206,8 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     );
-    eprintln!("\n== release build");
-    let built = build(root, tools);
+    eprintln!("\n== release build (dist/site and dist/counterpoint.html)");
+    let built = dist(root, tools);
     tally.check("release build", built.is_ok());
     if built.is_ok() {
         tally.tests(

@@ -20,6 +20,11 @@ pub fn site_dir() -> PathBuf {
     project_root().join("dist/site")
 }
 
+/// The single offline file made by `cargo xtask dist`.
+pub fn single_file() -> PathBuf {
+    project_root().join("dist/counterpoint.html")
+}
+
 /// Where tests save screenshots for people to look at.
 pub fn screenshot_dir() -> PathBuf {
     project_root().join("target/screenshots")

@@ -179,6 +179,16 @@ impl Session {
         self.call("POST", "/actions", Some(body)).map(drop)
     }
 
+    /// Runs the next commands inside the frame `element`.
+    pub fn switch_to_frame(&self, element: &Element) -> Result<()> {
+        self.call("POST", "/frame", Some(json!({ "id": { ELEMENT_KEY: element.0 } }))).map(drop)
+    }
+
+    /// Runs the next commands in the top-level page again.
+    pub fn switch_to_top(&self) -> Result<()> {
+        self.call("POST", "/frame", Some(json!({ "id": null }))).map(drop)
+    }
+
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
         self.call("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
     }

@@ -1,0 +1,88 @@
+//! The app as a guest in another page: the compact header's "Open full view" link, and the wiring
+//! that keeps the parent informed (height, ready, loaded, quote selected) and lets it load articles.
+
+use leptos::prelude::*;
+
+use super::Ctx;
+use crate::browser::page::Embedding;
+use crate::browser::parent::{post_to_parent, use_parent_requests};
+use crate::browser::resize::use_content_height;
+use crate::embed::{height_messages, loaded_event, quote_selected_event, ready_event, ParentMessage, Request};
+
+/// Connects a framed app to its parent. Does nothing when the app is not framed.
+pub fn connect(ctx: Ctx, embedding: Embedding) {
+    if !embedding.framed {
+        return;
+    }
+    let options = embedding.options.get_value();
+    let href = embedding.url.with_value(|url| {
+        if url.query.is_empty() {
+            url.base.clone()
+        } else {
+            format!("{}?{}", url.base, url.query)
+        }
+    });
+    let child_id = options.child_id.clone();
+    // Heights go to any origin: they reveal nothing, and embed scripts must hear them wherever
+    // the page is published.
+    use_content_height(move |height| {
+        for message in height_messages(child_id.as_deref(), &href, height) {
+            post_to_parent(&message, "*");
+        }
+    });
+
+    // Events go only to the listed parent origins when there are any.
+    let targets = if options.parent_origins.is_empty() { vec!["*".to_owned()] } else { options.parent_origins.clone() };
+    let targets = StoredValue::new(targets);
+    let announce = move |event: serde_json::Value| {
+        let message = ParentMessage::Object(event);
+        targets.with_value(|targets| targets.iter().for_each(|origin| post_to_parent(&message, origin)));
+    };
+
+    use_parent_requests(&options, move |request| match request {
+        Request::Load(json) => {
+            let report = ctx.open_json(&json);
+            // A successful load is announced by the effect below, like any other new article.
+            if report.article.is_none() {
+                let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
+                let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
+                announce(loaded_event(&title, 0, &errors));
+            }
+        }
+    });
+
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            announce(ready_event());
+        }
+        let (title, quotes) = ctx.explorer.with(|ex| (ex.article.title.clone(), ex.article.quotes.len()));
+        announce(loaded_event(&title, quotes, &[]));
+    });
+
+    Effect::new(move |_| {
+        let Some(index) = ctx.selected.get() else {
+            return;
+        };
+        let route = ctx.nav.route.get_untracked();
+        let id = ctx.explorer.with_untracked(|ex| ex.article.quotes.get(index).map(|q| q.id.clone()));
+        if let Some(id) = id {
+            announce(quote_selected_event(&id, route.view));
+        }
+    });
+}
+
+/// "Open full view": the same view in a new tab, without the embed chrome.
+#[component]
+pub fn FullViewLink() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let embedding = expect_context::<Embedding>();
+    let href = move || embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get()));
+    embedding.embedded.then(|| {
+        view! {
+            <a class="full-view" href=href target="_blank" rel="noopener">
+                "Open full view"<span aria-hidden="true">" ↗"</span>
+                <span class="sr-only">" (opens in a new tab)"</span>
+            </a>
+        }
+    })
+}

@@ -1,0 +1,66 @@
+//! The "Share / Embed" dialog: a link to the current view, an iframe snippet, and the snippet with
+//! the script that sizes the frame. A native `<dialog>`, so Escape, focus and the backdrop behave
+//! as the browser's own.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::Ctx;
+use crate::browser::clipboard::copy_field;
+use crate::browser::page::Embedding;
+
+#[component]
+pub fn Share() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let embedding = expect_context::<Embedding>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let title = move || ctx.explorer.with(|ex| ex.article.title.clone());
+    let link = Signal::derive(move || embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get())));
+    let snippet =
+        Signal::derive(move || embedding.url.with_value(|url| url.iframe_snippet(&ctx.nav.route.get(), &title())));
+    let with_script =
+        Signal::derive(move || embedding.url.with_value(|url| url.snippet_with_script(&ctx.nav.route.get(), &title())));
+    let open = move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    view! {
+        <button type="button" class="share-button" aria-haspopup="dialog" on:click=open>
+            "Share / Embed"
+        </button>
+        <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-heading">
+            <h2 id="share-heading">"Share or embed this view"</h2>
+            <p class="share-hint">"The link and the code keep the current view, filters and selected quote."</p>
+            <CopyField id="share-link" label="Link to this view" rows=2 value=link/>
+            <CopyField id="share-iframe" label="Embed code (iframe)" rows=4 value=snippet/>
+            <CopyField id="share-script" label="Embed code with automatic height" rows=5 value=with_script/>
+            <form method="dialog" class="share-close">
+                <button type="submit">"Close"</button>
+            </form>
+        </dialog>
+    }
+}
+
+/// A read-only field with a Copy button and a status that screen readers announce.
+#[component]
+fn CopyField(id: &'static str, label: &'static str, rows: u32, value: Signal<String>) -> impl IntoView {
+    let field = NodeRef::<html::Textarea>::new();
+    let (status, set_status) = signal(String::new());
+    let copy = move |_| {
+        let Some(field) = field.get() else {
+            return;
+        };
+        set_status.set(if copy_field(&field) { "Copied".to_owned() } else { "Press Ctrl+C to copy".to_owned() });
+    };
+    view! {
+        <div class="copy-field">
+            <label for=id>{label}</label>
+            <textarea id=id node_ref=field rows=rows readonly spellcheck="false" prop:value=move || value.get()></textarea>
+            <div class="copy-row">
+                <button type="button" class="copy-button" data-copy=id on:click=copy>"Copy"</button>
+                <span class="copy-status" role="status" aria-live="polite">{status}</span>
+            </div>
+        </div>
+    }
+}

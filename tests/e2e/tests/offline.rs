@@ -1,0 +1,90 @@
+//! The two published builds: the single offline file from `file://` with zero network requests, and
+//! the hosted site under a sub-path with the CSP it documents.
+
+use e2e::harness::{ensure, run, seed_article, single_file, site_with, WAIT};
+use e2e::server::ServerOptions;
+use e2e::webdriver::{Result, Session};
+use serde_json::{json, Value};
+
+/// The hosted policy from the README.
+const HOSTED_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
+
+/// The URLs of every request the browser made, from its own network log.
+fn requested_urls(s: &Session) -> Result<Vec<String>> {
+    let mut urls = Vec::new();
+    for entry in s.log("performance")? {
+        let message: Value = serde_json::from_str(entry["message"].as_str().unwrap_or("{}")).unwrap_or_default();
+        if message["message"]["method"] == json!("Network.requestWillBeSent") {
+            urls.push(message["message"]["params"]["request"]["url"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    Ok(urls)
+}
+
+fn severe_logs(s: &Session) -> Result<Vec<Value>> {
+    Ok(s.log("browser")?.into_iter().filter(|e| e["level"] == json!("SEVERE")).collect())
+}
+
+#[test]
+fn the_single_file_works_from_file_urls_without_any_request() {
+    run(|s| {
+        let file = single_file();
+        ensure(file.exists(), format!("{} is missing: run `cargo xtask dist`", file.display()))?;
+        s.goto(&format!("file://{}#view=read", file.display()))?;
+        s.wait_for("the Read view", "return document.querySelector('#article-text mark') !== null", WAIT)?;
+        let article = seed_article()?;
+        let mut expected: Vec<String> = article["quotes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|q| q["id"].as_str().map(str::to_owned))
+            .collect();
+        expected.sort();
+        let marked = s.js(
+            "return [...new Set([...document.querySelectorAll('#article-text mark[data-quote-id]')].map(m => m.dataset.quoteId))].sort()",
+            vec![],
+        )?;
+        ensure(marked == json!(expected), format!("highlighted {marked}, expected {expected:?}"))?;
+        let urls = requested_urls(s)?;
+        ensure(
+            urls.iter().any(|u| u.starts_with("file://")),
+            format!("the network log missed the page itself: {urls:?}"),
+        )?;
+        let network: Vec<&String> = urls.iter().filter(|u| u.starts_with("http:") || u.starts_with("https:")).collect();
+        ensure(network.is_empty(), format!("the single file made network requests: {network:?}"))?;
+        let errors = severe_logs(s)?;
+        ensure(errors.is_empty(), format!("console errors (a CSP violation?): {errors:?}"))
+    });
+}
+
+#[test]
+fn the_site_works_under_a_sub_path_with_the_hosted_csp() {
+    run(|s| {
+        let server = site_with(ServerOptions {
+            mount: "/tools/counterpoint/".to_owned(),
+            headers: vec![("Content-Security-Policy".to_owned(), HOSTED_CSP.to_owned())],
+        })?;
+        s.goto(&server.url("/tools/counterpoint/"))?;
+        s.wait_for("the app", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+        let title = s.js("return document.querySelector('.masthead h1').textContent", vec![])?;
+        ensure(title == seed_article()?["title"], format!("the title is {title}"))?;
+        s.goto(&server.url("/tools/counterpoint/#quote=power-war"))?;
+        s.wait_for(
+            "the deep-linked quote",
+            "return document.querySelector('#article-text mark.selected[data-quote-id=\"power-war\"]') !== null",
+            WAIT,
+        )?;
+        let requests = server.requests();
+        ensure(
+            requests.iter().any(|r| r.starts_with("/tools/counterpoint/loader-")),
+            format!("the loader was not fetched from the sub-path: {requests:?}"),
+        )?;
+        ensure(
+            requests.iter().all(|r| r.starts_with("/tools/counterpoint/")),
+            format!("a request left the sub-path: {requests:?}"),
+        )?;
+        let errors = severe_logs(s)?;
+        ensure(errors.is_empty(), format!("console errors (a CSP violation?): {errors:?}"))
+    });
+}
