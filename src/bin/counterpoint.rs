@@ -185,11 +185,7 @@ fn bench(mb: usize) -> ExitCode {
         best = best.min(started.elapsed().as_secs_f64());
     }
     let mb_read = text.len() as f64 / 1e6;
-    println!(
-        "native: {mb_read:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s",
-        best * 1e3,
-        mb_read / best
-    );
+    println!("native: {mb_read:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s", best * 1e3, mb_read / best);
     ExitCode::SUCCESS
 }
 
@@ -339,7 +335,8 @@ mod tests {
                 assert!(report.article.is_some(), "{:?}", report.diagnostics);
             }
         }
-        let missing = ExtractArgs { format: Format::Spans, out_dir: Some(dir.clone()), files: vec![dir.join("nope.txt")] };
+        let missing =
+            ExtractArgs { format: Format::Spans, out_dir: Some(dir.clone()), files: vec![dir.join("nope.txt")] };
         assert_eq!(extract(&missing), ExitCode::FAILURE);
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -5,3 +5,5 @@
 pub mod hash_route;
 pub mod panic;
 pub mod reveal;
+pub mod storage;
+pub mod text_file;

@@ -177,12 +177,8 @@ fn segments_cover_the_text_with_nested_quotes() {
         topics: Vec::new(),
     };
     draft.quotes = vec![quote("inner", 3, 5), quote("outer", 2, 8)];
-    let got: Vec<(usize, usize, Vec<usize>)> =
-        draft.segments().into_iter().map(|(s, q)| (s.start, s.end, q)).collect();
-    assert_eq!(
-        got,
-        vec![(0, 2, vec![]), (2, 3, vec![1]), (3, 5, vec![1, 0]), (5, 8, vec![1]), (8, 10, vec![])],
-    );
+    let got: Vec<(usize, usize, Vec<usize>)> = draft.segments().into_iter().map(|(s, q)| (s.start, s.end, q)).collect();
+    assert_eq!(got, vec![(0, 2, vec![]), (2, 3, vec![1]), (3, 5, vec![1, 0]), (5, 8, vec![1]), (8, 10, vec![])],);
 }
 
 #[test]
