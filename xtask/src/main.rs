@@ -22,6 +22,9 @@ usage: cargo xtask <command>
   build   build the release app into dist/site
   size    build, then print the brotli sizes of the wasm, JS and CSS
   setup   only install what is missing
+  eval    print the extractor's precision, recall and F1 on the dev set (tests/data/extract/)
+  bench   print extraction throughput natively and in the release app in headless Chromium
+          (MB of text per second; COUNTERPOINT_BENCH_MB sets the size, default 10)
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +36,8 @@ fn main() -> ExitCode {
         Some("serve") => Tools::ensure(&root).and_then(|t| serve(&root, &t)),
         Some("size") => Tools::ensure(&root).and_then(|t| build(&root, &t).and_then(|()| size(&root))),
         Some("test") => Tools::ensure(&root).and_then(|t| test(&root, &t)),
+        Some("eval") => Tools::ensure(&root).and_then(|t| eval(&root, &t)),
+        Some("bench") => Tools::ensure(&root).and_then(|t| bench(&root, &t)),
         _ => {
             eprint!("{HELP}");
             return ExitCode::from(2);
@@ -204,6 +209,28 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
     } else {
         Err("some checks failed".to_owned())
     }
+}
+
+fn eval(root: &Path, tools: &Tools) -> Result<(), String> {
+    run(tools
+        .command("cargo")
+        .args(["run", "--quiet", "--release", "--bin", "counterpoint", "--", "eval"])
+        .current_dir(root))
+}
+
+/// Measures; never fails on a slow number, only when something cannot run.
+fn bench(root: &Path, tools: &Tools) -> Result<(), String> {
+    let mb = std::env::var("COUNTERPOINT_BENCH_MB").unwrap_or_else(|_| "10".to_owned());
+    run(tools
+        .command("cargo")
+        .args(["run", "--quiet", "--release", "--bin", "counterpoint", "--", "bench", &mb])
+        .current_dir(root))?;
+    build(root, tools)?;
+    run(tools
+        .command("cargo")
+        .args(["test", "--quiet", "-p", "e2e", "--test", "bench", "--", "--ignored", "--nocapture"])
+        .env("COUNTERPOINT_BENCH_MB", &mb)
+        .current_dir(root))
 }
 
 /// Prints the brotli-compressed size of each wasm, JS and CSS file in `dist/site`.
