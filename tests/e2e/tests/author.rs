@@ -207,3 +207,20 @@ fn pasted_markup_stays_text() {
         ensure(found == json!([0, false, true]), format!("markup was parsed: {found}"))
     });
 }
+
+#[test]
+fn opening_a_txt_file_extracts_its_quotes() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        let path = project_root().join("tests/data/russia-us-syria-2016.txt");
+        // WebDriver types a path into a file input as a user picking the file would.
+        s.send_keys(&s.find(".file-pick input[type=file]")?, &path.to_string_lossy())?;
+        s.wait_for(
+            "the file's quotes",
+            "return document.querySelectorAll('#author-preview mark').length >= 9 && document.querySelector('#author-text').value.length > 1000",
+            WAIT,
+        )?;
+        let names = speaker_names(s)?;
+        ensure(names.iter().any(|n| n.contains("Lavrov")), format!("speakers {names:?}"))
+    });
+}
