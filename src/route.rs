@@ -10,6 +10,8 @@ pub enum View {
     #[default]
     Compare,
     Read,
+    /// The authoring view: paste text, correct the extracted quotes, open or download them.
+    Author,
 }
 
 impl View {
@@ -17,6 +19,7 @@ impl View {
         match self {
             View::Compare => "compare",
             View::Read => "read",
+            View::Author => "author",
         }
     }
 }
@@ -47,6 +50,7 @@ impl Route {
                     view = match value.as_str() {
                         "read" => Some(View::Read),
                         "compare" => Some(View::Compare),
+                        "author" => Some(View::Author),
                         _ => None,
                     }
                 }
@@ -183,6 +187,7 @@ mod tests {
             "view=compare&q=caf%C3%A9%20au%20lait",
         );
         check("q=100%&quote=", Route { search: "100%".into(), ..Route::default() }, "view=compare&q=100%25");
+        check("view=author", Route { view: View::Author, ..Route::default() }, "view=author");
         check("q=%zz%4", Route { search: "%zz%4".into(), ..Route::default() }, "view=compare&q=%25zz%254");
     }
 

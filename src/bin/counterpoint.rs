@@ -2,24 +2,191 @@
 //!
 //! ```text
 //! counterpoint validate FILE...
+//! counterpoint extract [--format article|spans] [--out-dir DIR] FILE...
+//! counterpoint eval
+//! counterpoint bench [MB]
 //! ```
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use counterpoint::anchor::{anchor_article, AnchorStatus};
 use counterpoint::validate::{load_article, Location, Severity, MAX_INPUT_BYTES};
 
-const USAGE: &str = "usage: counterpoint validate FILE...";
+const USAGE: &str = "\
+usage: counterpoint validate FILE...
+       counterpoint extract [--format article|spans] [--out-dir DIR] FILE...
+       counterpoint eval
+       counterpoint bench [MB]";
+
+/// The size of the generated text `bench` measures by default.
+const DEFAULT_BENCH_MB: usize = 20;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.split_first() {
-        Some((command, files)) if command == "validate" && !files.is_empty() => validate(files),
-        _ => {
+    let parsed = match args.split_first() {
+        Some((command, files)) if command == "validate" && !files.is_empty() => return validate(files),
+        Some((command, rest)) if command == "extract" => ExtractArgs::parse(rest).map(Command::Extract),
+        Some((command, rest)) if command == "eval" && rest.is_empty() => Ok(Command::Eval),
+        Some((command, rest)) if command == "bench" => parse_bench(rest).map(Command::Bench),
+        _ => Err(String::new()),
+    };
+    match parsed {
+        Ok(Command::Extract(args)) => extract(&args),
+        Ok(Command::Eval) => {
+            print!("{}", counterpoint::extract::dev_set_report());
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Bench(mb)) => bench(mb),
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("counterpoint: {message}");
+            }
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }
+}
+
+#[derive(Debug, PartialEq)]
+enum Command {
+    Extract(ExtractArgs),
+    Eval,
+    Bench(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Format {
+    Article,
+    Spans,
+}
+
+#[derive(Debug, PartialEq)]
+struct ExtractArgs {
+    format: Format,
+    out_dir: Option<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+impl ExtractArgs {
+    /// Reads `[--format article|spans] [--out-dir DIR] FILE...`; options may come in any order
+    /// and also as `--format=spans`. `--` ends the options.
+    fn parse(args: &[String]) -> Result<ExtractArgs, String> {
+        let mut format = Format::Article;
+        let mut out_dir = None;
+        let mut files = Vec::new();
+        let mut iter = args.iter();
+        let mut options_done = false;
+        while let Some(arg) = iter.next() {
+            if options_done || !arg.starts_with("--") {
+                files.push(PathBuf::from(arg));
+                continue;
+            }
+            let (name, inline) = match arg.split_once('=') {
+                Some((name, value)) => (name, Some(value.to_owned())),
+                None => (arg.as_str(), None),
+            };
+            let mut value = || inline.clone().or_else(|| iter.next().cloned()).ok_or(format!("{name} needs a value"));
+            match name {
+                "--" => options_done = true,
+                "--format" => {
+                    format = match value()?.as_str() {
+                        "article" => Format::Article,
+                        "spans" => Format::Spans,
+                        other => return Err(format!("unknown format {other:?} (use article or spans)")),
+                    }
+                }
+                "--out-dir" => out_dir = Some(PathBuf::from(value()?)),
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        if files.is_empty() {
+            return Err("extract needs at least one FILE".to_owned());
+        }
+        Ok(ExtractArgs { format, out_dir, files })
+    }
+}
+
+fn parse_bench(args: &[String]) -> Result<usize, String> {
+    match args {
+        [] => Ok(DEFAULT_BENCH_MB),
+        [mb] => mb.parse().ok().filter(|&mb| mb > 0).ok_or(format!("MB must be a positive whole number, found {mb:?}")),
+        _ => Err("bench takes at most one argument".to_owned()),
+    }
+}
+
+/// Where `--out-dir` puts the JSON for `file`: `NAME.txt` becomes `DIR/NAME.json`.
+fn output_path(out_dir: &Path, file: &Path) -> PathBuf {
+    let mut name = file.file_stem().map_or_else(|| "out".into(), |s| s.to_os_string());
+    name.push(".json");
+    out_dir.join(name)
+}
+
+/// Extracts each file; without `--out-dir` the JSON goes to stdout, one document per file.
+/// A file that cannot be read is reported and the others still run; the exit code is then 1.
+fn extract(args: &ExtractArgs) -> ExitCode {
+    use counterpoint::extract::{extract, to_article, to_spans_json};
+    if let Some(dir) = &args.out_dir {
+        if let Err(err) = std::fs::create_dir_all(dir) {
+            eprintln!("{}: cannot create: {err}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut failed = false;
+    for file in &args.files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(err) => {
+                eprintln!("{}: cannot read: {err}", file.display());
+                failed = true;
+                continue;
+            }
+        };
+        let extraction = extract(&text);
+        let value = match args.format {
+            Format::Article => serde_json::to_value(to_article(&text, &extraction, None)),
+            Format::Spans => Ok(to_spans_json(&extraction)),
+        };
+        let json = match value.and_then(|v| serde_json::to_string_pretty(&v)) {
+            Ok(json) => json,
+            Err(err) => {
+                eprintln!("{}: cannot write JSON: {err}", file.display());
+                failed = true;
+                continue;
+            }
+        };
+        match &args.out_dir {
+            Some(dir) => {
+                let path = output_path(dir, file);
+                if let Err(err) = std::fs::write(&path, json + "\n") {
+                    eprintln!("{}: cannot write: {err}", path.display());
+                    failed = true;
+                }
+            }
+            None => println!("{json}"),
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Measures native extraction throughput on generated news text: the best of three runs.
+fn bench(mb: usize) -> ExitCode {
+    let text = counterpoint::extract::bench_text(mb);
+    let mut best = f64::MAX;
+    let mut quotes = 0;
+    for _ in 0..3 {
+        let started = Instant::now();
+        quotes = counterpoint::extract::extract(&text).quotes.len();
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    let mb_read = text.len() as f64 / 1e6;
+    println!("native: {mb_read:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s", best * 1e3, mb_read / best);
+    ExitCode::SUCCESS
 }
 
 /// Prints each problem as `FILE:LINE:COL: message` (broken JSON) or `FILE: PATH: message`, and exits
@@ -109,4 +276,82 @@ fn validate_file(file: &str) -> (usize, Vec<String>) {
         }
     }
     (errors, lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(str::to_owned).collect()
+    }
+
+    fn check(line: &str, expect: Result<(Format, Option<&str>, &[&str]), &str>) {
+        let got = ExtractArgs::parse(&args(line));
+        let expect = expect
+            .map(|(format, out_dir, files)| ExtractArgs {
+                format,
+                out_dir: out_dir.map(PathBuf::from),
+                files: files.iter().map(PathBuf::from).collect(),
+            })
+            .map_err(str::to_owned);
+        assert_eq!(got, expect, "parsing {line:?}");
+    }
+
+    #[test]
+    fn extract_arguments() {
+        check("a.txt", Ok((Format::Article, None, &["a.txt"])));
+        check("--format spans a.txt b.txt", Ok((Format::Spans, None, &["a.txt", "b.txt"])));
+        check("--format=article --out-dir out a.txt", Ok((Format::Article, Some("out"), &["a.txt"])));
+        check("a.txt --out-dir=out --format spans", Ok((Format::Spans, Some("out"), &["a.txt"])));
+        check("--format spans -- --odd.txt", Ok((Format::Spans, None, &["--odd.txt"])));
+        check("", Err("extract needs at least one FILE"));
+        check("--format spans", Err("extract needs at least one FILE"));
+        check("--format xml a.txt", Err("unknown format \"xml\" (use article or spans)"));
+        check("a.txt --format", Err("--format needs a value"));
+        check("--out-dir", Err("--out-dir needs a value"));
+        check("--verbose a.txt", Err("unknown option --verbose"));
+    }
+
+    #[test]
+    fn bench_arguments() {
+        assert_eq!(parse_bench(&[]), Ok(DEFAULT_BENCH_MB));
+        assert_eq!(parse_bench(&args("5")), Ok(5));
+        assert!(parse_bench(&args("0")).is_err());
+        assert!(parse_bench(&args("five")).is_err());
+        assert!(parse_bench(&args("1 2")).is_err());
+    }
+
+    #[test]
+    fn out_dir_names() {
+        assert_eq!(output_path(Path::new("out"), Path::new("news/a.txt")), PathBuf::from("out/a.json"));
+        assert_eq!(output_path(Path::new("out"), Path::new("b")), PathBuf::from("out/b.json"));
+        assert_eq!(output_path(Path::new("o"), Path::new("c.d.txt")), PathBuf::from("o/c.d.json"));
+    }
+
+    /// The whole command on the seed text: both formats, to a directory.
+    #[test]
+    fn extract_writes_one_json_per_input() {
+        let dir = std::env::temp_dir().join(format!("counterpoint-cli-{}", std::process::id()));
+        let seed = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/russia-us-syria-2016.txt"));
+        for format in [Format::Spans, Format::Article] {
+            let args = ExtractArgs { format, out_dir: Some(dir.clone()), files: vec![seed.clone()] };
+            assert_eq!(extract(&args), ExitCode::SUCCESS);
+            let json = std::fs::read_to_string(dir.join("russia-us-syria-2016.json")).unwrap_or_default();
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+            let quotes = value["quotes"].as_array().map_or(0, Vec::len);
+            assert!(quotes >= 9, "{format:?}: {quotes} quotes");
+            if format == Format::Spans {
+                assert!(value["quotes"][0]["start"].is_u64() && value["quotes"][0]["end"].is_u64());
+                assert_eq!(value["quotes"][0]["speaker"], "Sergei Lavrov");
+            } else {
+                let report = counterpoint::validate::load_article(&json);
+                assert!(report.article.is_some(), "{:?}", report.diagnostics);
+            }
+        }
+        let missing =
+            ExtractArgs { format: Format::Spans, out_dir: Some(dir.clone()), files: vec![dir.join("nope.txt")] };
+        assert_eq!(extract(&missing), ExitCode::FAILURE);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -13,3 +13,5 @@ pub mod parent;
 pub mod recent_store;
 pub mod resize;
 pub mod reveal;
+pub mod storage;
+pub mod text_file;

@@ -110,6 +110,25 @@ fn unique_id(base: String, taken: &mut Vec<String>) -> String {
     id
 }
 
+/// The title and the body paragraphs (trimmed code-point ranges) that `to_article` would use
+/// without a given title, so that the authoring view cuts the text the same way.
+pub fn title_and_paragraphs(text: &str) -> (Option<String>, Vec<Span>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut paras = paragraphs(&chars);
+    while paras.len() > 1 && paras[0].text.split_whitespace().count() < 2 {
+        paras.remove(0);
+    }
+    let title = match paras.first().filter(|p| paras.len() > 1 && looks_like_title(&p.text)) {
+        Some(p) => {
+            let t = p.text.clone();
+            paras.remove(0);
+            Some(t)
+        }
+        None => None,
+    };
+    (title, paras.into_iter().map(|p| p.span).collect())
+}
+
 /// Builds an article v1 the way the authoring view would: one paragraph per line, sides from
 /// the suggested sides plus "Unassigned", one generic topic.
 pub fn to_article(text: &str, ex: &Extraction, title: Option<&str>) -> Article {

@@ -1,6 +1,7 @@
 //! The Leptos components. They ask [`Explorer`] what to show and render the answer; article text
 //! reaches the page only as text nodes and attribute values, never as HTML.
 
+mod author;
 mod compare;
 mod embed;
 mod loader;
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
         let selector = match route.view {
             View::Read => "#article-text mark[data-quote-id]",
             View::Compare => ".compare .quote-card[data-quote-id]",
+            View::Author => return,
         };
         request_animation_frame(move || reveal_quote(selector, &quote));
     });
@@ -117,6 +119,7 @@ pub fn App() -> impl IntoView {
                 <nav class="views" aria-label="Views">
                     {view_tab(View::Compare, "Compare")}
                     {view_tab(View::Read, "Read")}
+                    {view_tab(View::Author, "Author")}
                 </nav>
                 <div class="view-actions">
                     <embed::FullViewLink/>
@@ -124,11 +127,15 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <loader::Loader/>
-            <toolbar::Toolbar/>
+            // The filters belong to the explorer; the authoring view has its own controls.
+            <Show when=move || nav.route.with(|r| r.view != View::Author)>
+                <toolbar::Toolbar/>
+            </Show>
             <main id="main" tabindex="-1">
                 {move || match nav.route.with(|r| r.view) {
                     View::Compare => view! { <compare::Compare/> }.into_any(),
                     View::Read => view! { <read::Read/> }.into_any(),
+                    View::Author => view! { <author::Author/> }.into_any(),
                 }}
             </main>
             <AnchorHealth/>

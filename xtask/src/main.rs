@@ -27,7 +27,9 @@ usage: cargo xtask <command>
   fuzz [CASES]
           the long property-test campaign: parser, validator, anchorer, explorer and extractor on
           CASES random inputs per property (default 100000), in release mode
-  bench   anchoring speed: a 1 MB body with 10,000 quotes (native, release)
+  eval    print the extractor's precision, recall and F1 on the dev set (tests/data/extract/)
+  bench   print anchoring speed (a 1 MB body with 10,000 quotes) and extraction throughput natively
+          and in the release app in headless Chromium (COUNTERPOINT_BENCH_MB sets the size, default 10)
 ";
 
 fn main() -> ExitCode {
@@ -41,9 +43,8 @@ fn main() -> ExitCode {
         Some("size") => Tools::ensure(&root).and_then(|t| build(&root, &t).and_then(|()| size(&root))),
         Some("test") => Tools::ensure(&root).and_then(|t| test(&root, &t)),
         Some("fuzz") => fuzz(&root, args.get(1).map(String::as_str).unwrap_or("100000")),
-        Some("bench") => run(Command::new("cargo")
-            .args(["run", "--quiet", "--release", "--example", "anchor_bench"])
-            .current_dir(&root)),
+        Some("eval") => Tools::ensure(&root).and_then(|t| eval(&root, &t)),
+        Some("bench") => Tools::ensure(&root).and_then(|t| bench(&root, &t)),
         _ => {
             eprint!("{HELP}");
             return ExitCode::from(2);
@@ -246,6 +247,29 @@ fn fuzz(root: &Path, cases: &str) -> Result<(), String> {
     } else {
         Err("a property failed; the test output names the case".to_owned())
     }
+}
+
+fn eval(root: &Path, tools: &Tools) -> Result<(), String> {
+    run(tools
+        .command("cargo")
+        .args(["run", "--quiet", "--release", "--bin", "counterpoint", "--", "eval"])
+        .current_dir(root))
+}
+
+/// Measures; never fails on a slow number, only when something cannot run.
+fn bench(root: &Path, tools: &Tools) -> Result<(), String> {
+    let mb = std::env::var("COUNTERPOINT_BENCH_MB").unwrap_or_else(|_| "10".to_owned());
+    run(tools.command("cargo").args(["run", "--quiet", "--release", "--example", "anchor_bench"]).current_dir(root))?;
+    run(tools
+        .command("cargo")
+        .args(["run", "--quiet", "--release", "--bin", "counterpoint", "--", "bench", &mb])
+        .current_dir(root))?;
+    build(root, tools)?;
+    run(tools
+        .command("cargo")
+        .args(["test", "--quiet", "-p", "e2e", "--test", "bench", "--", "--ignored", "--nocapture"])
+        .env("COUNTERPOINT_BENCH_MB", &mb)
+        .current_dir(root))
 }
 
 /// Prints the brotli-compressed size of each wasm, JS and CSS file in `dist/site`.

@@ -1,0 +1,191 @@
+//! Native tests of the draft: every edit the authoring view offers, and the article it builds.
+
+use super::*;
+use crate::anchor::{anchor_article, AnchorStatus};
+use crate::validate::load_article;
+
+const SEED: &str = include_str!("../../tests/data/russia-us-syria-2016.txt");
+
+fn seed() -> Draft {
+    Draft::from_text(SEED)
+}
+
+fn speaker_id(draft: &Draft, name: &str) -> String {
+    match draft.speakers.iter().find(|s| s.name.contains(name)) {
+        Some(s) => s.id.clone(),
+        None => panic!("no speaker {name} in {:?}", draft.speakers),
+    }
+}
+
+/// Builds the article, checks it loads without errors and that every quote is found exactly
+/// once in the body, and returns it.
+fn check_article(draft: &Draft) -> Article {
+    let article = draft.to_article();
+    let json = serde_json::to_string(&article).unwrap_or_default();
+    let report = load_article(&json);
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::validate::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(errors.is_empty(), "the draft's article has errors: {errors:?}");
+    for (quote, anchor) in article.quotes.iter().zip(anchor_article(&article)) {
+        assert_eq!(anchor.status, AnchorStatus::Exact, "quote {} ({:?}) is not found once", quote.id, quote.text);
+    }
+    article
+}
+
+#[test]
+fn the_seed_becomes_a_draft_with_its_speakers_and_sides() {
+    let draft = seed();
+    assert_eq!(draft.title, "Russia accuses the US of supporting terror groups in Syria");
+    for name in ["Lavrov", "Power", "Churkin"] {
+        let id = speaker_id(&draft, name);
+        assert!(draft.quote_count(&id) > 0, "{name} has no quotes");
+    }
+    let side = |name: &str| draft.speaker(&speaker_id(&draft, name)).map(|s| draft.side_label(&s.side));
+    assert_eq!(side("Lavrov").as_deref(), Some("Russia"));
+    assert_eq!(side("Churkin").as_deref(), Some("Russia"));
+    assert_eq!(side("Power").as_deref(), Some("United States"));
+    let article = check_article(&draft);
+    assert!(article.quotes.len() >= 9, "only {} quotes", article.quotes.len());
+    assert!(article.quotes.iter().any(|q| q.text.contains("not counterterrorism it is barbarism")));
+}
+
+#[test]
+fn a_draft_round_trips_through_json_exactly() {
+    let mut draft = seed();
+    let lavrov = speaker_id(&draft, "Lavrov");
+    draft.rename_speaker(&lavrov, "Sergey Lavrov");
+    draft.add_topic("Ceasefire");
+    let json = draft.to_json();
+    assert_eq!(Draft::from_json(&json), Some(draft));
+    assert_eq!(Draft::from_json("{\"version\":99}"), None);
+    assert_eq!(Draft::from_json("not json"), None);
+}
+
+#[test]
+fn renaming_and_merging_speakers() {
+    let mut draft = seed();
+    let power = speaker_id(&draft, "Power");
+    assert!(draft.rename_speaker(&power, "  Ambassador Power "));
+    assert!(!draft.rename_speaker(&power, "   "), "an empty name is refused");
+    assert!(!draft.rename_speaker("nobody", "X"));
+    let article = check_article(&draft);
+    assert!(article.speakers.iter().any(|s| s.id == power && s.name == "Ambassador Power"));
+
+    let lavrov = speaker_id(&draft, "Lavrov");
+    let churkin = speaker_id(&draft, "Churkin");
+    let total = draft.quote_count(&lavrov) + draft.quote_count(&churkin);
+    assert!(draft.merge_speakers(&churkin, &lavrov));
+    assert_eq!(draft.quote_count(&lavrov), total);
+    assert!(draft.speaker(&churkin).is_none());
+    assert!(!draft.merge_speakers(&lavrov, &lavrov), "a speaker cannot merge into itself");
+    check_article(&draft);
+}
+
+#[test]
+fn sides_are_created_renamed_and_assigned() {
+    let mut draft = seed();
+    let power = speaker_id(&draft, "Power");
+    let un = draft.add_side("United Nations").unwrap_or_default();
+    assert_eq!(un, "united-nations");
+    assert_eq!(draft.add_side(" "), None);
+    assert!(draft.rename_side(&un, "The UN"));
+    assert!(draft.set_speaker_side(&power, &un));
+    assert!(!draft.set_speaker_side(&power, "no-such-side"));
+    let first = draft.quotes[0].id.clone();
+    let us = draft.sides.iter().find(|s| s.label == "United States").map(|s| s.id.clone()).unwrap_or_default();
+    assert!(draft.set_quote_side(&first, Some(&us)));
+    let article = check_article(&draft);
+    assert!(article.sides.iter().any(|s| s.id == un && s.label == "The UN"));
+    assert!(article.speakers.iter().any(|s| s.id == power && s.side == un));
+    assert_eq!(article.quotes[0].side.as_deref(), Some(us.as_str()));
+    assert!(draft.set_quote_side(&first, None));
+    assert_eq!(draft.to_article().quotes[0].side, None);
+}
+
+#[test]
+fn spans_are_corrected_within_the_text_and_quotes_deleted() {
+    let mut draft = Draft::from_text("“We will not leave,” the minister said on Monday.\n");
+    assert_eq!(draft.quotes.len(), 1);
+    let id = draft.quotes[0].id.clone();
+    assert_eq!(draft.quote_text(&draft.quotes[0]), "We will not leave,");
+    assert!(draft.nudge_quote(&id, Bound::End, -1));
+    assert_eq!(draft.quote_text(&draft.quotes[0]), "We will not leave");
+    assert!(draft.nudge_quote(&id, Bound::Start, 3));
+    assert_eq!(draft.quote_text(&draft.quotes[0]), "will not leave");
+    assert!(!draft.nudge_quote(&id, Bound::Start, -100), "a span cannot start before the text");
+    assert!(!draft.nudge_quote(&id, Bound::End, 1000), "a span cannot run past the text");
+    assert!(!draft.set_quote_span(&id, 5, 5), "a span cannot be empty");
+    let article = check_article(&draft);
+    assert_eq!(article.quotes[0].text, "will not leave");
+    assert!(draft.delete_quote(&id));
+    assert!(!draft.delete_quote(&id));
+    assert!(draft.to_article().quotes.is_empty());
+}
+
+#[test]
+fn topics_group_quotes_in_the_article() {
+    let mut draft = seed();
+    let ceasefire = draft.add_topic("Ceasefire").unwrap_or_default();
+    let again = draft.add_topic("Ceasefire").unwrap_or_default();
+    assert_ne!(ceasefire, again, "topic ids stay unique");
+    assert!(draft.rename_topic(&again, "Arms"));
+    let first = draft.quotes[0].id.clone();
+    assert!(draft.toggle_quote_topic(&first, &ceasefire));
+    assert!(!draft.toggle_quote_topic(&first, "no-such-topic"));
+    let article = check_article(&draft);
+    assert_eq!(article.quotes[0].topics, vec![ceasefire.clone()]);
+    assert!(article.quotes[1].topics == vec!["other".to_owned()], "a quote without a topic goes to Other");
+    assert!(article.topics.iter().any(|t| t.id == "other"));
+    assert!(draft.toggle_quote_topic(&first, &ceasefire));
+    assert!(draft.quotes[0].topics.is_empty());
+    // With no topics at all, everything is under one "All quotes" topic.
+    let plain = seed().to_article();
+    assert_eq!(plain.topics.len(), 1);
+    assert_eq!(plain.topics[0].label, "All quotes");
+}
+
+#[test]
+fn new_text_keeps_the_users_names_sides_and_topics() {
+    let mut draft = seed();
+    let power = speaker_id(&draft, "Power");
+    draft.rename_speaker(&power, "Amb. Samantha Power");
+    let un = draft.add_side("UN").unwrap_or_default();
+    draft.set_speaker_side(&power, &un);
+    draft.add_topic("Aid");
+    let next = draft.with_new_text(&format!("{SEED}\nShe added: “We will not stop.”\n"));
+    let again = next.speaker(&power).cloned();
+    assert_eq!(again.as_ref().map(|s| s.name.as_str()), Some("Amb. Samantha Power"));
+    assert_eq!(again.map(|s| s.side), Some(un));
+    assert_eq!(next.topics, draft.topics);
+    check_article(&next);
+}
+
+#[test]
+fn segments_cover_the_text_with_nested_quotes() {
+    let mut draft = Draft { text: "abcdefghij".to_owned(), ..Draft::default() };
+    let quote = |id: &str, start, end| DraftQuote {
+        id: id.to_owned(),
+        start,
+        end,
+        kind: QuoteKind::Direct,
+        speaker: String::new(),
+        side: None,
+        topics: Vec::new(),
+    };
+    draft.quotes = vec![quote("inner", 3, 5), quote("outer", 2, 8)];
+    let got: Vec<(usize, usize, Vec<usize>)> = draft.segments().into_iter().map(|(s, q)| (s.start, s.end, q)).collect();
+    assert_eq!(got, vec![(0, 2, vec![]), (2, 3, vec![1]), (3, 5, vec![1, 0]), (5, 8, vec![1]), (8, 10, vec![])],);
+}
+
+#[test]
+fn empty_and_odd_text_never_panics() {
+    for text in ["", "   ", "“", "\"\"\"", "a\n\n\n“b", "«»", "“unclosed quote, he said."] {
+        let draft = Draft::from_text(text);
+        check_article(&draft);
+        draft.segments();
+    }
+}

@@ -1,0 +1,625 @@
+//! The authoring view: paste an article or drop a `.txt` file, see the quotes the extractor
+//! finds, correct speakers, sides, spans and topics, then open the result in the explorer or
+//! download it as article JSON.
+//!
+//! All logic lives in `draft::Draft`; this component only calls its methods. The draft is saved
+//! to `localStorage` after every change and restored when the view opens.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Ctx;
+use crate::browser::{storage, text_file};
+use crate::draft::{slug, Bound, Draft};
+use crate::route::{Route, View};
+
+/// Where the draft lives in `localStorage`.
+const DRAFT_KEY: &str = "counterpoint.draft.v1";
+
+/// How long typing pauses before extraction runs. It also lets the browser paint the
+/// "Extracting…" state before the work starts.
+const EXTRACT_DELAY: Duration = Duration::from_millis(120);
+
+/// Long drafts list only this many quotes for editing; every quote is still highlighted.
+const MAX_LISTED_QUOTES: usize = 300;
+
+/// Side colours by position; a fixed set, so nothing user-written reaches CSS.
+const SIDE_COLORS: &[&str] = &["#c0392b", "#1f5fa8", "#2e7d32", "#8e44ad", "#d35400", "#00838f", "#6d4c41"];
+
+#[derive(Clone, Copy)]
+struct Author {
+    draft: RwSignal<Draft>,
+    extracting: RwSignal<bool>,
+    /// What the last extraction found, or why something failed.
+    status: RwSignal<String>,
+    /// Bumped by every text change, so only the latest scheduled extraction runs.
+    generation: StoredValue<u64>,
+}
+
+impl Author {
+    /// Applies one edit; the autosave effect stores the result.
+    fn edit(&self, change: impl FnOnce(&mut Draft) -> bool) {
+        self.draft.update(|d| {
+            change(d);
+        });
+    }
+
+    /// Takes new text at once (so it is saved) and extracts it after a short pause.
+    fn set_text(&self, text: String) {
+        self.draft.update(|d| {
+            d.text = text;
+            // Old offsets mean nothing in new text; extraction refills the quotes.
+            d.quotes.clear();
+        });
+        self.schedule_extraction();
+    }
+
+    fn schedule_extraction(&self) {
+        let this = *self;
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        self.extracting.set(true);
+        set_timeout(
+            move || {
+                if this.generation.get_value() == generation {
+                    this.extract_now();
+                }
+            },
+            EXTRACT_DELAY,
+        );
+    }
+
+    fn extract_now(&self) {
+        let started = js_sys::Date::now();
+        let next = self.draft.with_untracked(|d| d.with_new_text(&d.text));
+        let ms = js_sys::Date::now() - started;
+        let chars = next.text.chars().count();
+        let summary = format!(
+            "Found {} quotes by {} speakers in {} characters ({ms:.0} ms).",
+            next.quotes.len(),
+            next.speakers.len(),
+            chars
+        );
+        self.draft.set(next);
+        self.extracting.set(false);
+        self.status.set(summary);
+    }
+}
+
+#[component]
+pub fn Author() -> impl IntoView {
+    let restored = storage::load_item(DRAFT_KEY).and_then(|json| Draft::from_json(&json));
+    let author = Author {
+        draft: RwSignal::new(restored.unwrap_or_default()),
+        extracting: RwSignal::new(false),
+        status: RwSignal::new(String::new()),
+        generation: StoredValue::new(0),
+    };
+    // A tab that closed between typing and extraction left text without quotes.
+    if author.draft.with_untracked(|d| !d.is_empty() && d.quotes.is_empty()) {
+        author.schedule_extraction();
+    }
+    let save_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let result = author.draft.with(|d| {
+            if d.is_empty() && d.speakers.is_empty() {
+                storage::remove_item(DRAFT_KEY);
+                Ok(())
+            } else {
+                storage::save_item(DRAFT_KEY, &d.to_json())
+            }
+        });
+        save_error.set(result.err());
+    });
+    provide_context(author);
+
+    let text = Memo::new(move |_| author.draft.with(|d| d.text.clone()));
+    let read_file = move |file: Option<web_sys::File>| {
+        let Some(file) = file else {
+            return;
+        };
+        author.extracting.set(true);
+        leptos::task::spawn_local(async move {
+            match text_file::read_text(&file).await {
+                Ok(text) => author.set_text(text),
+                Err(err) => {
+                    author.extracting.set(false);
+                    author.status.set(err);
+                }
+            }
+        });
+    };
+    let has_text = move || author.draft.with(|d| !d.is_empty());
+
+    view! {
+        <section class="author" aria-labelledby="author-heading">
+            <h2 id="author-heading">"Author an article"</h2>
+            <div class="author-input">
+                <label for="author-text">"Article text"</label>
+                <p class="hint">
+                    "Paste a news article or drop a .txt file here. Quotes are found as you paste; "
+                    "changing the text finds them again and keeps your speaker names, sides and topics."
+                </p>
+                <textarea
+                    id="author-text"
+                    rows="10"
+                    spellcheck="false"
+                    prop:value=move || text.get()
+                    on:input=move |ev| author.set_text(event_target_value(&ev))
+                    on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
+                    on:drop=move |ev: web_sys::DragEvent| {
+                        ev.prevent_default();
+                        read_file(text_file::first_file(ev.data_transfer().and_then(|d| d.files())));
+                    }
+                ></textarea>
+                <label class="file-pick">
+                    "Or open a .txt file: "
+                    <input
+                        type="file"
+                        accept=".txt,text/plain"
+                        on:change=move |ev| {
+                            let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                            read_file(text_file::first_file(input.and_then(|i| i.files())));
+                        }
+                    />
+                </label>
+                <p
+                    class="author-status"
+                    role="status"
+                    aria-live="polite"
+                    data-state=move || if author.extracting.get() { "extracting" } else { "idle" }
+                >
+                    {move || {
+                        author
+                            .extracting
+                            .get()
+                            .then(|| view! { <progress aria-label="Extracting quotes"></progress>" Extracting…" })
+                    }}
+                    {move || (!author.extracting.get()).then(|| author.status.get())}
+                </p>
+                {move || save_error.get().map(|e| view! { <p class="save-error" role="alert">"Not autosaved: "{e}</p> })}
+            </div>
+            {move || has_text().then(|| view! { <Editor/> })}
+        </section>
+    }
+}
+
+/// Everything below the text box, shown once there is text.
+#[component]
+fn Editor() -> impl IntoView {
+    view! {
+        <Actions/>
+        <h3>"Quotes in the text"</h3>
+        <Preview/>
+        <Speakers/>
+        <Sides/>
+        <Topics/>
+        <Quotes/>
+    }
+}
+
+#[component]
+fn Actions() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let author = expect_context::<Author>();
+    let problems = RwSignal::new(Vec::<String>::new());
+    let confirming = RwSignal::new(false);
+    let open = move |_| {
+        let article = author.draft.with_untracked(Draft::to_article);
+        let Ok(json) = serde_json::to_string(&article) else {
+            return;
+        };
+        let report = ctx.open_json(&json);
+        if report.article.is_some() {
+            problems.set(Vec::new());
+            ctx.nav.navigate(&Route { view: View::Compare, ..Route::default() });
+        } else {
+            problems.set(report.diagnostics.iter().map(|d| d.message.clone()).collect());
+        }
+    };
+    let download = move |_| {
+        let (article, title) = author.draft.with_untracked(|d| (d.to_article(), d.title.clone()));
+        let Ok(json) = serde_json::to_string_pretty(&article) else {
+            return;
+        };
+        let name = format!("{}.json", if title.is_empty() { "article".to_owned() } else { slug(&title) });
+        if let Err(err) = text_file::download_text(&name, "application/json", &json) {
+            problems.set(vec![err]);
+        }
+    };
+    let discard = move |_| {
+        confirming.set(false);
+        author.generation.update_value(|g| *g += 1);
+        author.extracting.set(false);
+        author.status.set("The draft was discarded.".to_owned());
+        author.draft.set(Draft::default());
+    };
+    view! {
+        <div class="author-actions">
+            <label class="title-field">
+                "Title "
+                <input
+                    id="author-title"
+                    type="text"
+                    prop:value=move || author.draft.with(|d| d.title.clone())
+                    on:change=move |ev| author.edit(|d| {
+                        d.set_title(&event_target_value(&ev));
+                        true
+                    })
+                />
+            </label>
+            <button type="button" id="author-open" on:click=open>"Open in explorer"</button>
+            <button type="button" id="author-download" on:click=download>"Download JSON"</button>
+            <button type="button" id="author-discard" class="danger" on:click=move |_| confirming.set(true)>
+                "Discard draft"
+            </button>
+            {move || {
+                confirming
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="confirm" role="alertdialog" aria-labelledby="discard-question">
+                                <p id="discard-question">"Discard this draft? The text and every correction are deleted."</p>
+                                <button type="button" id="discard-yes" class="danger" on:click=discard>
+                                    "Discard"
+                                </button>
+                                <button type="button" id="discard-no" on:click=move |_| confirming.set(false)>
+                                    "Keep the draft"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                let list = problems.get();
+                (!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="problems" role="alert">
+                                {list.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// `--side-color` for the side at `index`, from the fixed palette.
+fn side_color(draft: &Draft, side: Option<&str>) -> String {
+    let index = side.and_then(|s| draft.sides.iter().position(|x| x.id == s));
+    let color = index.map_or("#777", |i| SIDE_COLORS[i % SIDE_COLORS.len()]);
+    format!("--side-color:{color}")
+}
+
+/// The text with every quote highlighted; nested quotes are nested marks.
+#[component]
+fn Preview() -> impl IntoView {
+    let author = expect_context::<Author>();
+    move || {
+        author.draft.with(|d| {
+            let chars: Vec<char> = d.text.chars().collect();
+            let runs = d
+                .segments()
+                .into_iter()
+                .map(|(span, quotes)| {
+                    let mut inner = chars[span.start..span.end].iter().collect::<String>().into_any();
+                    for &q in quotes.iter().rev() {
+                        let quote = &d.quotes[q];
+                        let side = d.side_of_quote(quote);
+                        let who = d.speaker(&quote.speaker).map_or_else(String::new, |s| s.name.clone());
+                        inner = view! {
+                            <mark
+                                data-quote-id=quote.id.clone()
+                                data-side=side.unwrap_or("none").to_owned()
+                                style=side_color(d, side)
+                                title=who
+                            >
+                                {inner}
+                            </mark>
+                        }
+                        .into_any();
+                    }
+                    inner
+                })
+                .collect_view();
+            view! { <div id="author-preview" class="author-preview" lang="en">{runs}</div> }
+        })
+    }
+}
+
+/// `<option>`s for every side, with `selected` on the current one.
+fn side_options(draft: &Draft, current: Option<&str>) -> impl IntoView {
+    draft
+        .sides
+        .iter()
+        .map(|s| {
+            let selected = current == Some(s.id.as_str());
+            view! { <option value=s.id.clone() selected=selected>{s.label.clone()}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Speakers() -> impl IntoView {
+    let author = expect_context::<Author>();
+    let rows = move || {
+        author.draft.with(|d| {
+            d.speakers
+                .iter()
+                .map(|s| {
+                    let id = s.id.clone();
+                    let (rename, role, side, merge) = (id.clone(), id.clone(), id.clone(), id.clone());
+                    let others = d
+                        .speakers
+                        .iter()
+                        .filter(|o| o.id != s.id)
+                        .map(|o| view! { <option value=o.id.clone()>{o.name.clone()}</option> })
+                        .collect_view();
+                    view! {
+                        <tr data-speaker=id.clone()>
+                            <td>
+                                <input
+                                    class="speaker-name"
+                                    type="text"
+                                    aria-label="Name"
+                                    prop:value=s.name.clone()
+                                    on:change=move |ev| author.edit(|d| d.rename_speaker(&rename, &event_target_value(&ev)))
+                                />
+                            </td>
+                            <td>
+                                <input
+                                    class="speaker-role"
+                                    type="text"
+                                    aria-label="Role"
+                                    prop:value=s.role.clone().unwrap_or_default()
+                                    on:change=move |ev| author.edit(|d| d.set_speaker_role(&role, &event_target_value(&ev)))
+                                />
+                            </td>
+                            <td>
+                                <select
+                                    class="speaker-side"
+                                    aria-label="Side"
+                                    on:change=move |ev| author.edit(|d| d.set_speaker_side(&side, &event_target_value(&ev)))
+                                >
+                                    {side_options(d, Some(&s.side))}
+                                </select>
+                            </td>
+                            <td class="suggested">{s.suggested_side.clone().unwrap_or_else(|| "—".to_owned())}</td>
+                            <td class="count">{d.quote_count(&s.id)}</td>
+                            <td>
+                                <select
+                                    class="speaker-merge"
+                                    aria-label="Merge into"
+                                    on:change=move |ev| author.edit(|d| d.merge_speakers(&merge, &event_target_value(&ev)))
+                                >
+                                    <option value="" selected=true>"Merge into…"</option>
+                                    {others}
+                                </select>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h3>"Speakers"</h3>
+        <div class="table-scroll">
+            <table class="speakers-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"Side"</th>
+                        <th scope="col">"Suggested"</th>
+                        <th scope="col">"Quotes"</th>
+                        <th scope="col">"Merge"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A list of renamable labels with a field to add one more; used for sides and topics.
+fn label_list(
+    kind: &'static str,
+    items: Vec<(String, String)>,
+    rename: impl Fn(&str, &str) + Copy + 'static,
+    add: impl Fn(&str) + Copy + 'static,
+) -> impl IntoView {
+    let new_label = RwSignal::new(String::new());
+    let rows = items
+        .into_iter()
+        .map(|(id, label)| {
+            let key = id.clone();
+            view! {
+                <li data-id=key>
+                    <input
+                        type="text"
+                        aria-label=format!("{kind} name")
+                        prop:value=label
+                        on:change=move |ev| rename(&id, &event_target_value(&ev))
+                    />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="label-list">{rows}</ul>
+        <form
+            class="add-label"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                add(&new_label.get_untracked());
+                new_label.set(String::new());
+            }
+        >
+            <input
+                type="text"
+                placeholder=format!("New {}", kind.to_lowercase())
+                aria-label=format!("New {}", kind.to_lowercase())
+                prop:value=move || new_label.get()
+                on:input=move |ev| new_label.set(event_target_value(&ev))
+            />
+            <button type="submit">{format!("Add {}", kind.to_lowercase())}</button>
+        </form>
+    }
+}
+
+#[component]
+fn Sides() -> impl IntoView {
+    let author = expect_context::<Author>();
+    let items = Memo::new(move |_| {
+        author.draft.with(|d| d.sides.iter().map(|s| (s.id.clone(), s.label.clone())).collect::<Vec<_>>())
+    });
+    let rename = move |id: &str, label: &str| author.edit(|d| d.rename_side(id, label));
+    let add = move |label: &str| author.edit(|d| d.add_side(label).is_some());
+    view! {
+        <section class="sides-editor">
+            <h3>"Sides"</h3>
+            {move || label_list("Side", items.get(), rename, add)}
+        </section>
+    }
+}
+
+#[component]
+fn Topics() -> impl IntoView {
+    let author = expect_context::<Author>();
+    let items = Memo::new(move |_| {
+        author.draft.with(|d| d.topics.iter().map(|t| (t.id.clone(), t.label.clone())).collect::<Vec<_>>())
+    });
+    let rename = move |id: &str, label: &str| author.edit(|d| d.rename_topic(id, label));
+    let add = move |label: &str| author.edit(|d| d.add_topic(label).is_some());
+    view! {
+        <section class="topics-editor">
+            <h3>"Topics"</h3>
+            <p class="hint">"Quotes without a topic appear under “Other quotes”."</p>
+            {move || label_list("Topic", items.get(), rename, add)}
+        </section>
+    }
+}
+
+/// One row per quote: its words, speaker, side, topics, span corrections and delete.
+#[component]
+fn Quotes() -> impl IntoView {
+    let author = expect_context::<Author>();
+    let rows = move || {
+        author.draft.with(|d| {
+            d.quotes
+                .iter()
+                .take(MAX_LISTED_QUOTES)
+                .map(|q| {
+                    let id = q.id.clone();
+                    let (speaker, side, del) = (id.clone(), id.clone(), id.clone());
+                    let speakers = d
+                        .speakers
+                        .iter()
+                        .map(|s| {
+                            let selected = s.id == q.speaker;
+                            view! { <option value=s.id.clone() selected=selected>{s.name.clone()}</option> }
+                        })
+                        .collect_view();
+                    let topics = d
+                        .topics
+                        .iter()
+                        .map(|t| {
+                            let (quote, topic) = (id.clone(), t.id.clone());
+                            view! {
+                                <label class="topic-check">
+                                    <input
+                                        type="checkbox"
+                                        data-topic=t.id.clone()
+                                        prop:checked=q.topics.contains(&t.id)
+                                        on:change=move |_| author.edit(|d| d.toggle_quote_topic(&quote, &topic))
+                                    />
+                                    {t.label.clone()}
+                                </label>
+                            }
+                        })
+                        .collect_view();
+                    let nudge = |bound: Bound, delta: isize, label: &'static str, hint: &'static str| {
+                        let quote = id.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="nudge"
+                                aria-label=hint
+                                title=hint
+                                on:click=move |_| author.edit(|d| d.nudge_quote(&quote, bound, delta))
+                            >
+                                {label}
+                            </button>
+                        }
+                    };
+                    view! {
+                        <li class="quote-row" data-quote-id=id.clone() style=side_color(d, d.side_of_quote(q))>
+                            <p class="quote-words">
+                                <span class="kind">{format!("{:?}", q.kind).to_lowercase()}</span>
+                                " "
+                                <q>{d.quote_text(q)}</q>
+                            </p>
+                            <div class="quote-controls">
+                                <label>
+                                    "Speaker "
+                                    <select
+                                        class="quote-speaker"
+                                        on:change=move |ev| author.edit(|d| d.set_quote_speaker(&speaker, &event_target_value(&ev)))
+                                    >
+                                        {speakers}
+                                    </select>
+                                </label>
+                                <label>
+                                    "Side "
+                                    <select
+                                        class="quote-side"
+                                        on:change=move |ev| {
+                                            let value = event_target_value(&ev);
+                                            author.edit(|d| d.set_quote_side(&side, Some(value.as_str()).filter(|v| !v.is_empty())))
+                                        }
+                                    >
+                                        <option value="" selected=q.side.is_none()>"Speaker’s side"</option>
+                                        {side_options(d, q.side.as_deref())}
+                                    </select>
+                                </label>
+                                <span class="span-edit" role="group" aria-label="Correct the span">
+                                    "Start "
+                                    {nudge(Bound::Start, -1, "◀", "Start one character earlier")}
+                                    {nudge(Bound::Start, 1, "▶", "Start one character later")}
+                                    " End "
+                                    {nudge(Bound::End, -1, "◀", "End one character earlier")}
+                                    {nudge(Bound::End, 1, "▶", "End one character later")}
+                                </span>
+                                <button
+                                    type="button"
+                                    class="delete-quote danger"
+                                    on:click=move |_| author.edit(|d| d.delete_quote(&del))
+                                >
+                                    "Delete"
+                                </button>
+                            </div>
+                            <div class="quote-topics">{topics}</div>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let more = move || {
+        let count = author.draft.with(|d| d.quotes.len());
+        (count > MAX_LISTED_QUOTES).then(|| {
+            view! {
+                <p class="hint">{format!("Showing the first {MAX_LISTED_QUOTES} of {count} quotes for editing.")}</p>
+            }
+        })
+    };
+    view! {
+        <h3>"Quotes"</h3>
+        {more}
+        <ol class="quote-list">{rows}</ol>
+    }
+}

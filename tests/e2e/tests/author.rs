@@ -1,0 +1,226 @@
+//! The authoring view on the release build, in headless Chromium: paste the seed text, see the
+//! quotes and speakers, rename a speaker, reload, open the draft in the explorer, download it
+//! and discard it. Screenshots go to `target/screenshots/`.
+
+use e2e::harness::{ensure, open, project_root, run, screenshot_dir, WAIT};
+use e2e::webdriver::{Result, Session};
+use serde_json::{json, Value};
+
+const DRAFT_KEY: &str = "counterpoint.draft.v1";
+
+fn seed_text() -> Result<String> {
+    let path = project_root().join("tests/data/russia-us-syria-2016.txt");
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Puts `text` in the text box as a paste would, and waits until extraction has finished.
+fn paste(s: &Session, text: &str) -> Result<()> {
+    s.js(
+        "const t = document.querySelector('#author-text'); t.value = arguments[0];
+         t.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(text)],
+    )?;
+    wait_extracted(s)
+}
+
+fn wait_extracted(s: &Session) -> Result<()> {
+    s.wait_for(
+        "extraction to finish",
+        "const st = document.querySelector('.author-status');
+         return st && st.dataset.state === 'idle' && document.querySelector('#author-preview') !== null;",
+        WAIT,
+    )
+    .map(drop)
+}
+
+/// The values of the speaker name fields, in table order.
+fn speaker_names(s: &Session) -> Result<Vec<String>> {
+    let names =
+        s.js("return [...document.querySelectorAll('.speakers-table .speaker-name')].map(i => i.value)", vec![])?;
+    Ok(names.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+}
+
+fn stored_draft(s: &Session) -> Result<Value> {
+    let raw = s.js("return localStorage.getItem(arguments[0])", vec![json!(DRAFT_KEY)])?;
+    Ok(raw.as_str().and_then(|r| serde_json::from_str(r).ok()).unwrap_or(Value::Null))
+}
+
+/// Sets a field's value and fires `change`, as a user editing it and leaving it would.
+fn change(s: &Session, selector: &str, value: &str) -> Result<()> {
+    let done = s.js(
+        "const el = document.querySelector(arguments[0]); if (!el) return false;
+         el.value = arguments[1]; el.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+        vec![json!(selector), json!(value)],
+    )?;
+    ensure(done == json!(true), format!("no field {selector}"))
+}
+
+#[test]
+fn pasting_the_seed_highlights_quotes_and_lists_lavrov_power_and_churkin() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, &seed_text()?)?;
+        let marks = s.js("return document.querySelectorAll('#author-preview mark[data-quote-id]').length", vec![])?;
+        ensure(marks.as_u64().unwrap_or(0) >= 9, format!("only {marks} highlights"))?;
+        let barbarism = s.js(
+            "return [...document.querySelectorAll('#author-preview mark')].some(m => m.textContent.includes('not counterterrorism it is barbarism'))",
+            vec![],
+        )?;
+        ensure(barbarism == json!(true), "Power's barbarism quote is not highlighted")?;
+        let names = speaker_names(s)?;
+        for who in ["Lavrov", "Power", "Churkin"] {
+            ensure(names.iter().any(|n| n.contains(who)), format!("{who} is not in the speakers table: {names:?}"))?;
+        }
+        // The suggested sides are there for the user to accept or change.
+        let sides = s.js(
+            "return [...document.querySelectorAll('.speakers-table .suggested')].map(c => c.textContent)",
+            vec![],
+        )?;
+        ensure(
+            sides.to_string().contains("Russia") && sides.to_string().contains("United States"),
+            format!("sides {sides}"),
+        )?;
+        s.screenshot(&screenshot_dir().join("author.png"))
+    });
+}
+
+#[test]
+fn a_renamed_speaker_and_the_text_survive_a_reload() {
+    run(|s| {
+        let seed = seed_text()?;
+        open(s, "/#view=author")?;
+        paste(s, &seed)?;
+        let power = s.js(
+            "const row = [...document.querySelectorAll('.speakers-table tr[data-speaker]')].find(r => r.querySelector('.speaker-name').value.includes('Power'));
+             return row && row.dataset.speaker;",
+            vec![],
+        )?;
+        let power = power.as_str().ok_or("no row for Power")?.to_owned();
+        change(s, &format!("tr[data-speaker='{power}'] .speaker-name"), "Ambassador Samantha Power")?;
+        s.wait_for(
+            "the rename to be saved",
+            &format!("return (localStorage.getItem({}) || '').includes('Ambassador Samantha Power')", json!(DRAFT_KEY)),
+            WAIT,
+        )?;
+        s.js("location.reload()", vec![])?;
+        open(s, "/#view=author")?;
+        wait_extracted(s)?;
+        let names = speaker_names(s)?;
+        ensure(names.iter().any(|n| n == "Ambassador Samantha Power"), format!("after reload: {names:?}"))?;
+        let text = s.js("return document.querySelector('#author-text').value", vec![])?;
+        ensure(text.as_str() == Some(seed.as_str()), "the text changed across the reload")?;
+        let marks = s.js("return document.querySelectorAll('#author-preview mark').length", vec![])?;
+        ensure(marks.as_u64().unwrap_or(0) >= 9, format!("{marks} highlights after reload"))
+    });
+}
+
+#[test]
+fn open_in_explorer_shows_the_draft_in_compare_and_read() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, &seed_text()?)?;
+        s.click(&s.find("#author-open")?)?;
+        s.wait_for("the Compare view", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+        let hash = s.js("return location.hash", vec![])?;
+        ensure(hash.as_str().is_some_and(|h| h.contains("view=compare")), format!("hash {hash}"))?;
+        let cards = s.js(
+            "return [...document.querySelectorAll('.compare .quote-card')].map(c => c.textContent).join('\\n')",
+            vec![],
+        )?;
+        let cards = cards.as_str().unwrap_or_default();
+        ensure(cards.contains("barbarism"), "Power's quote is not in Compare")?;
+        ensure(cards.contains("Lavrov") && cards.contains("Churkin"), "speakers missing from Compare")?;
+        let title = s.js("return document.querySelector('.masthead h1').textContent", vec![])?;
+        ensure(title == json!("Russia accuses the US of supporting terror groups in Syria"), format!("title {title}"))?;
+        s.click(&s.find(".view-tab[href*='view=read']")?)?;
+        s.wait_for("the Read view", "return document.querySelectorAll('#article-text mark').length >= 9", WAIT)?;
+        Ok(())
+    });
+}
+
+#[test]
+fn download_json_saves_article_format_v1() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, &seed_text()?)?;
+        // Keep the Blob the app hands to the download link, then read it back.
+        s.js(
+            "const original = URL.createObjectURL;
+             URL.createObjectURL = blob => { window.__downloaded = blob; return original.call(URL, blob); };",
+            vec![],
+        )?;
+        s.click(&s.find("#author-download")?)?;
+        let text = s.js_async(
+            "const done = arguments[arguments.length - 1];
+             const blob = window.__downloaded;
+             if (!blob) { done(null); return; }
+             blob.text().then(t => done({ type: blob.type, text: t }));",
+            vec![],
+        )?;
+        ensure(text["type"] == json!("application/json"), format!("blob type {}", text["type"]))?;
+        let article: Value =
+            serde_json::from_str(text["text"].as_str().unwrap_or_default()).map_err(|e| e.to_string())?;
+        ensure(article["format_version"] == json!(1), "not format v1")?;
+        let quotes = article["quotes"].as_array().map_or(0, Vec::len);
+        ensure(quotes >= 9, format!("{quotes} quotes in the download"))?;
+        let speakers = article["speakers"].to_string();
+        ensure(speakers.contains("Sergei Lavrov") && speakers.contains("Churkin"), format!("speakers {speakers}"))
+    });
+}
+
+#[test]
+fn discarding_the_draft_asks_first() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, &seed_text()?)?;
+        s.wait_for("the autosave", &format!("return localStorage.getItem({}) !== null", json!(DRAFT_KEY)), WAIT)?;
+        s.click(&s.find("#author-discard")?)?;
+        ensure(stored_draft(s)? != Value::Null, "the draft went before the user confirmed")?;
+        s.click(&s.find("#discard-no")?)?;
+        let kept = s.js("return document.querySelector('#author-text').value.length", vec![])?;
+        ensure(kept.as_u64().unwrap_or(0) > 1000, "keeping the draft lost the text")?;
+        ensure(stored_draft(s)? != Value::Null, "keeping the draft removed the autosave")?;
+        s.click(&s.find("#author-discard")?)?;
+        s.click(&s.find("#discard-yes")?)?;
+        s.wait_for(
+            "the empty draft",
+            &format!(
+                "return document.querySelector('#author-text').value === '' && localStorage.getItem({}) === null",
+                json!(DRAFT_KEY)
+            ),
+            WAIT,
+        )?;
+        Ok(())
+    });
+}
+
+#[test]
+fn pasted_markup_stays_text() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, "“<img src=x onerror=window.__pwned=1> is <b>bold</b>,” the minister said.\n")?;
+        let found = s.js(
+            "return [document.querySelectorAll('.author img, .author b').length, window.__pwned === 1,
+                     document.querySelector('#author-preview').textContent.includes('<b>bold</b>')]",
+            vec![],
+        )?;
+        ensure(found == json!([0, false, true]), format!("markup was parsed: {found}"))
+    });
+}
+
+#[test]
+fn opening_a_txt_file_extracts_its_quotes() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        let path = project_root().join("tests/data/russia-us-syria-2016.txt");
+        // WebDriver types a path into a file input as a user picking the file would.
+        s.send_keys(&s.find(".file-pick input[type=file]")?, &path.to_string_lossy())?;
+        s.wait_for(
+            "the file's quotes",
+            "return document.querySelectorAll('#author-preview mark').length >= 9 && document.querySelector('#author-text').value.length > 1000",
+            WAIT,
+        )?;
+        let names = speaker_names(s)?;
+        ensure(names.iter().any(|n| n.contains("Lavrov")), format!("speakers {names:?}"))
+    });
+}
