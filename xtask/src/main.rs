@@ -198,7 +198,7 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
         ]))
         .is_ok(),
     );
-    tally.tests("native tests", cargo().args(["test", "--workspace", "--exclude", "e2e"]));
+    tally.tests("native tests", cargo().args(["test", "--no-fail-fast", "--workspace", "--exclude", "e2e"]));
     tally.tests(
         "wasm tests in headless Chromium",
         cargo()
@@ -213,7 +213,7 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
     if built.is_ok() {
         tally.tests(
             "end-to-end tests on the release build",
-            cargo().args(["test", "-p", "e2e", "--tests", "--", "--test-threads=2"]),
+            cargo().args(["test", "--no-fail-fast", "-p", "e2e", "--tests", "--", "--test-threads=2"]),
         );
     }
 
