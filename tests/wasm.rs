@@ -38,3 +38,20 @@ fn the_app_renders_the_seed_article() {
     let html = title.dyn_ref::<web_sys::Element>().unwrap().inner_html();
     assert!(!html.contains('<'));
 }
+
+/// After a panic the page is never blank: the recovery screen explains and offers a reload that
+/// reopens the last good article.
+#[wasm_bindgen_test]
+fn the_recovery_screen_replaces_a_blank_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    counterpoint::browser::panic::show_recovery_screen("panicked at <script>x</script>");
+    let panel = document.get_element_by_id("recovery").expect("a recovery screen");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("Counterpoint stopped working"), "{text}");
+    assert!(text.contains("<script>x</script>"), "the panic message is shown as text");
+    assert!(panel.query_selector("script").unwrap().is_none());
+    let button = panel.query_selector("button").unwrap().expect("a reload button");
+    assert_eq!(button.text_content().unwrap(), "Reload the last good article");
+    assert!(document.body().unwrap().class_list().contains("crashed"));
+}

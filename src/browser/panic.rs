@@ -16,6 +16,11 @@ pub fn install() {
 }
 
 fn show_recovery(info: &PanicHookInfo<'_>) {
+    show_recovery_screen(&info.to_string());
+}
+
+/// Builds the recovery screen and hides the rest of the page. `detail` is the panic message.
+pub fn show_recovery_screen(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -33,7 +38,7 @@ fn show_recovery(info: &PanicHookInfo<'_>) {
             "Something went wrong inside the app. Your last good article is kept; this reopens it.",
         ));
         let detail = document.create_element("pre")?;
-        detail.set_text_content(Some(&info.to_string()));
+        detail.set_text_content(Some(message));
         let button = document.create_element("button")?;
         button.set_text_content(Some("Reload the last good article"));
         let reload = Closure::<dyn Fn()>::new(|| {
