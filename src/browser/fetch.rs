@@ -2,7 +2,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Request, RequestInit, RequestMode, Response};
+use web_sys::{AbortController, Request, RequestInit, RequestMode, Response};
 
 use crate::validate::MAX_INPUT_BYTES;
 
@@ -23,9 +23,15 @@ pub fn src_param() -> Option<String> {
 }
 
 /// Fetches `url` as text, with messages that say what the host must allow when it fails.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// Aborting `cancel` stops it with `Err(None)`.
+pub async fn fetch_text(url: &str, cancel: &AbortController) -> Result<String, Option<String>> {
+    fetch_inner(url, cancel).await.map_err(|message| (!cancel.signal().aborted()).then_some(message))
+}
+
+async fn fetch_inner(url: &str, cancel: &AbortController) -> Result<String, String> {
     let init = RequestInit::new();
     init.set_mode(RequestMode::Cors);
+    init.set_signal(Some(&cancel.signal()));
     let request = Request::new_with_str_and_init(url, &init).map_err(|_| format!("“{url}” cannot be requested"))?;
     let origin = leptos::prelude::window().location().origin().unwrap_or_default();
     let response = JsFuture::from(leptos::prelude::window().fetch_with_request(&request)).await.map_err(|_| {

@@ -60,6 +60,12 @@ fn problems(report: &Report, severity: Severity) -> Vec<Problem> {
         .collect()
 }
 
+/// A load that Cancel can stop.
+enum InFlight {
+    File(FileRead),
+    Fetch(web_sys::AbortController),
+}
+
 #[derive(Clone, Copy)]
 struct LoaderCtx {
     ctx: Ctx,
@@ -111,8 +117,8 @@ fn problem_of(d: crate::validate::Diagnostic) -> Problem {
 pub fn Loader() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let loader = LoaderCtx { ctx, status: RwSignal::new(Status::Idle), recent: RwSignal::new(RecentList::default()) };
-    // The read in progress, kept so that Cancel can abort it.
-    let current_read = StoredValue::new_local(None::<FileRead>);
+    // The read or fetch in progress, kept so that Cancel can abort it.
+    let current_read = StoredValue::new_local(None::<InFlight>);
 
     let open_file = move |file: web_sys::File| {
         let name = file.name();
@@ -142,7 +148,7 @@ pub fn Loader() -> impl IntoView {
             },
         );
         match read {
-            Ok(read) => current_read.set_value(Some(read)),
+            Ok(read) => current_read.set_value(Some(InFlight::File(read))),
             Err(message) => loader.fail_message(&name, message),
         }
     };
@@ -167,11 +173,18 @@ pub fn Loader() -> impl IntoView {
         match resolve(&src) {
             Err(message) => loader.fail_message(&src, message),
             Ok(url) => {
-                loader.status.set(Status::Loading { what: url.clone(), progress: None, cancellable: false });
+                let Ok(controller) = web_sys::AbortController::new() else {
+                    return loader.fail_message(&url, "this browser cannot fetch articles".to_owned());
+                };
+                loader.status.set(Status::Loading { what: url.clone(), progress: None, cancellable: true });
+                current_read.set_value(Some(InFlight::Fetch(controller.clone())));
                 leptos::task::spawn_local(async move {
-                    match fetch_text(&url).await {
+                    let result = fetch_text(&url, &controller).await;
+                    current_read.set_value(None);
+                    match result {
                         Ok(text) => loader.open(&url, &text),
-                        Err(message) => loader.fail_message(&url, message),
+                        Err(Some(message)) => loader.fail_message(&url, message),
+                        Err(None) => loader.status.set(Status::Idle),
                     }
                 });
             }
@@ -192,10 +205,10 @@ pub fn Loader() -> impl IntoView {
         }
     };
     let cancel = move |_| {
-        current_read.with_value(|read| {
-            if let Some(read) = read {
-                read.cancel();
-            }
+        current_read.with_value(|in_flight| match in_flight {
+            Some(InFlight::File(read)) => read.cancel(),
+            Some(InFlight::Fetch(controller)) => controller.abort(),
+            None => {}
         })
     };
 

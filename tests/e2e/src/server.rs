@@ -101,6 +101,14 @@ fn handle(
     if let Ok(mut seen) = requests.lock() {
         seen.push(target.to_owned());
     }
+    // `?delay_ms=N` on any request makes it slow, for tests of progress and cancelling.
+    let delay = target
+        .split_once('?')
+        .and_then(|(_, query)| query.split('&').find_map(|pair| pair.strip_prefix("delay_ms=")))
+        .and_then(|ms| ms.parse::<u64>().ok());
+    if let Some(ms) = delay {
+        thread::sleep(std::time::Duration::from_millis(ms.min(30_000)));
+    }
     let (status, content_type, bytes) = match route_or_file(path, root, mount, routes) {
         Some((content_type, bytes)) => ("200 OK", content_type, bytes),
         None => ("404 Not Found", "text/plain; charset=utf-8".to_owned(), b"not found".to_vec()),

@@ -387,3 +387,28 @@ fn hostile_strings_in_every_field_stay_text() {
         s.screenshot(&screenshot_dir().join("xss.png"))
     });
 }
+
+#[test]
+fn a_slow_load_shows_progress_and_can_be_cancelled() {
+    run(|s| {
+        let site = site()?;
+        site.route("/custom/slow.json", "application/json", article("Slow article").to_string());
+        // Progress shows while the load is under way, then the article opens.
+        open(s, "/?src=custom%2Fslow.json%3Fdelay_ms%3D1500")?;
+        s.wait_for(
+            "a visible progress indicator",
+            "const el = document.querySelector('.load-status.loading'); return !!el && getComputedStyle(el).opacity === '1'",
+            WAIT,
+        )?;
+        wait_title(s, "Slow article")?;
+        // Cancel stops the load, and the article on screen stays.
+        open(s, "/?src=custom%2Fslow.json%3Fdelay_ms%3D3000")?;
+        s.wait_for("the Cancel button", "return !!document.querySelector('.load-status.loading button')", WAIT)?;
+        s.click(&s.find(".load-status.loading button")?)?;
+        s.wait_for("the load to stop", "return !document.querySelector('.load-status.loading')", WAIT)?;
+        std::thread::sleep(std::time::Duration::from_millis(3500));
+        ensure(title(s)? == SEED_TITLE, "a cancelled load still replaced the article")?;
+        let failed = s.js("return document.querySelectorAll('.load-status.failed').length", vec![])?;
+        ensure(failed == json!(0), "cancelling was reported as a failure")
+    });
+}
