@@ -7,7 +7,9 @@
 //!
 //! This module knows nothing about Leptos, `web_sys` or the DOM. Spans are code points.
 
-use crate::model::Article;
+use std::cell::OnceCell;
+
+use crate::model::{Article, QuoteHint};
 
 /// Where a quote stands: a paragraph and code-point offsets inside it, end exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,8 +122,9 @@ fn fold(text: &str) -> String {
 pub struct Anchorer<'a> {
     body: &'a [String],
     folded: Folded,
-    /// For large bodies: every 8-byte window of the folded text with its offset, sorted.
-    index: Vec<(u64, u32)>,
+    /// For large bodies: every 8-byte window of the folded text with its offset, sorted. Built on
+    /// the first search, so an article whose quotes all carry valid hints never pays for it.
+    index: OnceCell<Vec<(u64, u32)>>,
     /// Code-point offset of each paragraph in the joined body (paragraphs are joined by one separator).
     paragraph_starts: Vec<usize>,
 }
@@ -145,27 +148,36 @@ impl<'a> Anchorer<'a> {
             fold_into(&mut folded, paragraph, base);
             base += paragraph.chars().count();
         }
-        let index = if folded.text.len() >= INDEX_MIN_BODY { build_index(&folded.text) } else { Vec::new() };
-        Self { body, folded, index, paragraph_starts }
+        Self { body, folded, index: OnceCell::new(), paragraph_starts }
     }
 
     /// Every start offset of `needle` in the folded body, overlapping ones included, in order.
     fn occurrences(&self, needle: &str) -> Vec<usize> {
         let haystack = &self.folded.text;
-        if !self.index.is_empty() && needle.len() >= 8 {
+        let index =
+            self.index.get_or_init(
+                || {
+                    if haystack.len() >= INDEX_MIN_BODY {
+                        build_index(haystack)
+                    } else {
+                        Vec::new()
+                    }
+                },
+            );
+        if !index.is_empty() && needle.len() >= 8 {
             // Look up the rarest 8-byte window of the needle, then check each place it occurs.
             let rarest = (0..=needle.len() - 8)
                 .step_by(4)
                 .filter(|&offset| needle.is_char_boundary(offset))
                 .filter_map(|offset| {
                     let key = window_key(&needle.as_bytes()[offset..])?;
-                    let from = self.index.partition_point(|&(k, _)| k < key);
-                    let to = from + self.index[from..].partition_point(|&(k, _)| k == key);
+                    let from = index.partition_point(|&(k, _)| k < key);
+                    let to = from + index[from..].partition_point(|&(k, _)| k == key);
                     Some((to - from, offset, from, to))
                 })
                 .min();
             if let Some((_, offset, from, to)) = rarest {
-                let mut found: Vec<usize> = self.index[from..to]
+                let mut found: Vec<usize> = index[from..to]
                     .iter()
                     .filter_map(|&(_, pos)| (pos as usize).checked_sub(offset))
                     .filter(|&start| haystack.get(start..).is_some_and(|rest| rest.starts_with(needle)))
@@ -189,6 +201,18 @@ impl<'a> Anchorer<'a> {
     /// When the words are not there as written, an ellipsis or a few typos may still be matched
     /// (reported as [`AnchorStatus::Fuzzy`]); otherwise the nearest candidate is reported.
     pub fn anchor(&self, text: &str, prefix: Option<&str>, suffix: Option<&str>) -> Anchor {
+        self.anchor_with_hint(text, prefix, suffix, None)
+    }
+
+    /// Like [`Anchorer::anchor`], but first checks `hint`, the place the quote was found last time.
+    /// A hint that still matches settles the quote without a search; a stale one is ignored.
+    pub fn anchor_with_hint(
+        &self,
+        text: &str,
+        prefix: Option<&str>,
+        suffix: Option<&str>,
+        hint: Option<QuoteHint>,
+    ) -> Anchor {
         let needle = fold(text);
         if needle.is_empty() || needle.contains(PARAGRAPH_BREAK) {
             return Anchor::NOT_FOUND;
@@ -196,16 +220,19 @@ impl<'a> Anchorer<'a> {
         let prefix = prefix.map(fold).filter(|p| !p.is_empty());
         let suffix = suffix.map(fold).filter(|s| !s.is_empty());
         let haystack = &self.folded.text;
-        let found: Vec<usize> = self
-            .occurrences(&needle)
-            .into_iter()
-            .filter(|&start| {
-                let end = start + needle.len();
-                let prefix_ok = prefix.as_ref().is_none_or(|p| haystack[..start].trim_end().ends_with(p.as_str()));
-                let suffix_ok = suffix.as_ref().is_none_or(|s| haystack[end..].trim_start().starts_with(s.as_str()));
-                prefix_ok && suffix_ok
-            })
-            .collect();
+        let context_ok = |start: usize| {
+            let end = start + needle.len();
+            let prefix_ok = prefix.as_ref().is_none_or(|p| haystack[..start].trim_end().ends_with(p.as_str()));
+            let suffix_ok = suffix.as_ref().is_none_or(|s| haystack[end..].trim_start().starts_with(s.as_str()));
+            prefix_ok && suffix_ok
+        };
+        if let Some(start) = hint.and_then(|h| self.folded_offset(h)) {
+            if haystack[start..].starts_with(needle.as_str()) && context_ok(start) {
+                let span = self.folded_span(start, start + needle.len());
+                return Anchor { span: Some(span), status: AnchorStatus::Exact, near: None };
+            }
+        }
+        let found: Vec<usize> = self.occurrences(&needle).into_iter().filter(|&start| context_ok(start)).collect();
         if let Some(&start) = found.first() {
             let status =
                 if found.len() == 1 { AnchorStatus::Exact } else { AnchorStatus::Ambiguous { count: found.len() } };
@@ -323,6 +350,17 @@ impl<'a> Anchorer<'a> {
         i
     }
 
+    /// The folded byte offset where a hinted source position begins, if the hint is in range.
+    fn folded_offset(&self, hint: QuoteHint) -> Option<usize> {
+        let paragraph = self.body.get(hint.paragraph)?;
+        if hint.start >= paragraph.chars().count() {
+            return None;
+        }
+        let cp = (self.paragraph_starts[hint.paragraph] + hint.start) as u32;
+        let at = self.folded.start_of.partition_point(|&c| c < cp);
+        (at < self.folded.text.len() && self.folded.text.is_char_boundary(at)).then_some(at)
+    }
+
     /// The source span of a byte range of the folded text.
     fn folded_span(&self, start: usize, end: usize) -> QuoteSpan {
         self.to_span(self.folded.start_of[start] as usize, self.folded.end_of[end - 1] as usize)
@@ -355,7 +393,11 @@ fn build_index(text: &str) -> Vec<(u64, u32)> {
 /// Anchors every quote of the article, in order.
 pub fn anchor_article(article: &Article) -> Vec<Anchor> {
     let anchorer = Anchorer::new(&article.body);
-    article.quotes.iter().map(|q| anchorer.anchor(&q.text, q.prefix.as_deref(), q.suffix.as_deref())).collect()
+    article
+        .quotes
+        .iter()
+        .map(|q| anchorer.anchor_with_hint(&q.text, q.prefix.as_deref(), q.suffix.as_deref(), q.hint))
+        .collect()
 }
 
 #[cfg(test)]
@@ -453,14 +495,31 @@ mod tests {
             (0..250).map(|i| format!("{paragraph} Marker number {i} says “yes {i}”.")).collect();
         body.push("Short “ok” at the end.".to_owned());
         let anchorer = Anchorer::new(&body);
-        assert!(!anchorer.index.is_empty(), "the body is large enough to be indexed");
         let anchor = anchorer.anchor("Marker number 137 says \"yes 137\"", None, None);
+        assert!(anchorer.index.get().is_some_and(|i| !i.is_empty()), "the body is large enough to be indexed");
         let span = anchor.span.expect("found");
         assert_eq!((span.paragraph, anchor.status), (137, Exact));
         assert_eq!(slice_cp(&body[137], span.start, span.end), "Marker number 137 says “yes 137”");
         // Shorter than the index window: found by scanning.
         assert_eq!(anchorer.anchor("ok", None, None).span.map(|s| s.paragraph), Some(250));
         assert_eq!(anchorer.anchor("Filler words go", None, None).status, Ambiguous { count: 10_000 });
+    }
+
+    #[test]
+    fn a_hint_settles_a_repeated_quote_and_a_stale_one_is_ignored() {
+        let body = vec!["He said yes.".to_owned(), "😀 She said yes.".to_owned()];
+        let anchorer = Anchorer::new(&body);
+        let at = |paragraph, start| Some(QuoteHint { paragraph, start });
+        let second = anchorer.anchor_with_hint("yes", None, None, at(1, 11));
+        assert_eq!((second.span, second.status), (Some(QuoteSpan { paragraph: 1, start: 11, end: 14 }), Exact));
+        // A hint that no longer matches (the text changed) falls back to the search.
+        for stale in [at(1, 3), at(7, 0), at(0, 99)] {
+            let anchor = anchorer.anchor_with_hint("yes", None, None, stale);
+            assert_eq!((anchor.span.map(|s| s.paragraph), anchor.status), (Some(0), Ambiguous { count: 2 }));
+        }
+        // A hint does not override a prefix that says otherwise.
+        let anchor = anchorer.anchor_with_hint("yes", Some("He said"), None, at(1, 11));
+        assert_eq!((anchor.span.map(|s| s.paragraph), anchor.status), (Some(0), Exact));
     }
 
     #[test]

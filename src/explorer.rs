@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::anchor::{anchor_article, Anchor, AnchorStatus, QuoteSpan};
-use crate::model::{Article, Speaker};
+use crate::model::{Article, QuoteHint, Speaker};
 use crate::offsets::slice_cp;
 use crate::route::Route;
 use crate::stats::{balance, SideBalance};
@@ -167,6 +167,21 @@ impl Explorer {
         (0..self.anchors.len()).filter(|&q| self.anchors[q].span.is_none()).collect()
     }
 
+    /// The article with each quote's place written in as a hint, so opening it again skips the
+    /// search. Only exact places are written: a fuzzy match is not the quote's own words.
+    pub fn hinted_article(&self) -> Article {
+        let mut article = self.article.clone();
+        for (quote, anchor) in article.quotes.iter_mut().zip(&self.anchors) {
+            quote.hint = match (anchor.span, anchor.status) {
+                (Some(span), AnchorStatus::Exact | AnchorStatus::Ambiguous { .. }) => {
+                    Some(QuoteHint { paragraph: span.paragraph, start: span.start })
+                }
+                _ => None,
+            };
+        }
+        article
+    }
+
     /// The article's words under a span.
     pub fn span_text(&self, span: QuoteSpan) -> &str {
         self.article.body.get(span.paragraph).map_or("", |p| slice_cp(p, span.start, span.end))
@@ -267,6 +282,7 @@ mod tests {
                     prefix: None,
                     suffix: None,
                     side: None,
+                    hint: None,
                 })
                 .collect(),
         }

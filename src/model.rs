@@ -78,4 +78,15 @@ pub struct Quote {
     /// Overrides the speaker's side for this one quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<String>,
+    /// Where the quote was found last time. Written by the app after anchoring, never by hand; a
+    /// hint that no longer matches the text is ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<QuoteHint>,
+}
+
+/// A quote's last known place: a paragraph index and a code-point offset inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteHint {
+    pub paragraph: usize,
+    pub start: usize,
 }

@@ -188,6 +188,7 @@ const QUOTE: Shape = Shape::Object(&[
     opt("prefix", Shape::AnyText),
     opt("suffix", Shape::AnyText),
     opt("side", Shape::Id),
+    opt("hint", Shape::Object(&[req("paragraph", Shape::Integer), req("start", Shape::Integer)])),
 ]);
 const ARTICLE: &[Field] = &[
     req("format_version", Shape::Integer),

@@ -421,6 +421,7 @@ impl Draft {
                     prefix: prefix.filter(|p| !p.trim().is_empty()),
                     suffix: None,
                     side: quote.side.clone(),
+                    hint: None,
                 });
             }
         }

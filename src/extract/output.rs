@@ -208,6 +208,7 @@ pub fn to_article(text: &str, ex: &Extraction, title: Option<&str>) -> Article {
                 prefix: prefix.filter(|p| !p.is_empty()),
                 suffix: None,
                 side: None,
+                hint: None,
             });
         }
     }

@@ -89,8 +89,10 @@ impl LoaderCtx {
                 more,
             });
         };
+        // Remember the article with each quote's place as a hint, so reopening it skips the search.
+        let hinted = self.ctx.explorer.with_untracked(|ex| serde_json::to_string(&ex.hinted_article()));
         let mut recent = self.recent.get_untracked();
-        recent.remember(&article.title, &article.source.name, json);
+        recent.remember(&article.title, &article.source.name, hinted.as_deref().unwrap_or(json));
         let remembered = recent_store::save(&recent);
         self.recent.set(recent_store::load());
         self.status.set(Status::Opened {

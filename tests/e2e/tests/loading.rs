@@ -198,6 +198,12 @@ fn recent_articles_reopen_after_a_reload_without_the_file() {
         choose_file(s, &path)?;
         wait_title(s, "Remember me")?;
         std::fs::remove_file(&path).map_err(|e| e.to_string())?;
+        // The remembered copy carries each quote's place, so reopening it skips the search.
+        let stored = s.js("return localStorage.getItem('counterpoint:recent') || ''", vec![])?;
+        ensure(
+            stored.as_str().is_some_and(|t| t.contains("\\\"hint\\\"")),
+            format!("no position hints in {stored:.300}"),
+        )?;
         open(s, "/")?;
         wait_title(s, SEED_TITLE)?;
         s.click(&s.find(".recent summary")?)?;
