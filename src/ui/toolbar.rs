@@ -14,6 +14,7 @@ pub fn Toolbar() -> impl IntoView {
         // Typing should not add a history entry per keystroke.
         ctx.nav.replace(&route);
     };
+    let more_open = RwSignal::new(false);
     view! {
         <section class="toolbar" aria-label="Filters">
             <div class="search">
@@ -26,9 +27,22 @@ pub fn Toolbar() -> impl IntoView {
                     on:input=on_search
                 />
             </div>
-            <SideFilters/>
-            <SpeakerFilters/>
-            <Balance/>
+            // On a phone the filters and the balance fold away behind one button, so the positions
+            // start on the first screen; on wider screens they are always shown.
+            <button
+                type="button"
+                class="button filters-toggle"
+                aria-controls="toolbar-more"
+                aria-expanded=move || more_open.get().to_string()
+                on:click=move |_| more_open.update(|open| *open = !*open)
+            >
+                "Filters and balance"
+            </button>
+            <div id="toolbar-more" class="toolbar-more" class:open=move || more_open.get()>
+                <SideFilters/>
+                <SpeakerFilters/>
+                <Balance/>
+            </div>
         </section>
     }
 }

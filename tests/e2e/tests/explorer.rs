@@ -236,6 +236,9 @@ fn keyboard_alone_reaches_a_quote_and_opens_it() {
             &format!("return document.activeElement && document.activeElement.getAttribute('data-quote-id') === {id}"),
             WAIT,
         )?;
+        // Focus shows who is speaking: the speaker, role and side.
+        let tip = s.js("return getComputedStyle(document.activeElement, '::after').content", vec![])?;
+        ensure(tip.as_str().is_some_and(|t| t.contains(" · ")), format!("no speaker tip on focus: {tip}"))?;
         // Enter on the focused highlight goes back to Compare with it selected.
         s.press_keys("\u{E007}")?;
         wait_hash(s, "view=compare")?;
@@ -267,7 +270,15 @@ fn the_phone_layout_has_no_horizontal_scroll() {
         // On a phone each cell names its side, since the column heads are gone.
         open(s, "/")?;
         let labelled = s.js("return getComputedStyle(document.querySelector('.cell-side')).display", vec![])?;
-        ensure(labelled != json!("none"), "cells do not name their side on a phone")
+        ensure(labelled != json!("none"), "cells do not name their side on a phone")?;
+        // The filters fold away on a phone and open with one button.
+        let hidden = s.js("return document.querySelector('.side-toggle').offsetParent === null", vec![])?;
+        ensure(hidden == json!(true), "the filters take the first screen on a phone")?;
+        s.click(&s.find(".filters-toggle")?)?;
+        s.wait_for("the filters to open", "return document.querySelector('.side-toggle').offsetParent !== null", WAIT)?;
+        let expanded =
+            s.js("return document.querySelector('.filters-toggle').getAttribute('aria-expanded')", vec![])?;
+        ensure(expanded == json!("true"), "the toggle does not say it is open")
     });
 }
 
