@@ -112,7 +112,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app" class:embedded=embedding.embedded>
+        <div class="app" class:embedded=embedding.embedded data-view=move || nav.route.with(|r| r.view.as_str())>
             <a class="skip-link" href="#main">"Skip to the positions"</a>
             <Masthead/>
             <div class="view-bar">

@@ -91,6 +91,9 @@ fn the_frame_follows_its_content_through_embed_js_and_pym_hears_the_height() {
             vec![],
         )?;
         ensure(brand == json!(true), "the embedded app shows the site header or lacks the embedded class")?;
+        let author =
+            s.js("return document.querySelector('.view-tab[href*=\"view=author\"]').offsetParent === null", vec![])?;
+        ensure(author == json!(true), "the embed offers the authoring view to readers")?;
         let theme = s.js("return document.documentElement.dataset.theme || null", vec![])?;
         ensure(theme == json!("dark"), format!("?theme=dark gave data-theme {theme}"))?;
         let full = s.js("const a = document.querySelector('a.full-view'); return a && [a.target, a.href]", vec![])?;
