@@ -60,6 +60,9 @@ fn every_seed_quote_is_highlighted_and_no_mark_holds_text_outside_its_quote() {
                 format!("quote {id}: marks hold {got:?}, expected {expected:?}"),
             )?;
         }
+        // Each paragraph finds its own direction, for right-to-left text.
+        let undirected = s.js("return [...document.querySelectorAll('#article-text p')].filter(p => p.getAttribute('dir') !== 'auto').length", vec![])?;
+        ensure(undirected == json!(0), format!("{undirected} paragraphs without dir=auto"))?;
         // Every mark names a quote of the article and a side.
         let bad = s.js(
             "return [...document.querySelectorAll('#article-text mark')].filter(m => !m.dataset.quoteId || !m.dataset.side).length",

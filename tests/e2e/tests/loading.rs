@@ -81,6 +81,13 @@ fn the_file_picker_opens_an_article_with_three_sides() {
         let heads = s.js("return document.querySelectorAll('.compare .side-head').length", vec![])?;
         ensure(heads == json!(3), format!("{heads} side columns for 3 sides"))?;
         ensure(status_text(s, "opened")?.contains("Opened “Budget fight”"), "no confirmation")?;
+        // An http(s) source is a link that opens in a new tab without handing over the opener.
+        let link =
+            s.js("const a = document.querySelector('.source a'); return a && [a.href, a.target, a.rel]", vec![])?;
+        ensure(
+            link == json!(["https://example.org/budget", "_blank", "noopener noreferrer"]),
+            format!("source link {link}"),
+        )?;
         s.screenshot(&screenshot_dir().join("three-sides.png"))
     });
 }
@@ -209,6 +216,11 @@ fn recent_articles_reopen_after_a_reload_without_the_file() {
         s.click(&s.find(".recent summary")?)?;
         let entry = s.find(".recent-open")?;
         s.click(&entry)?;
+        wait_title(s, "Remember me")?;
+        // After a crash, the recovery screen's reload reopens the last article, not the default.
+        open(s, "/")?;
+        wait_title(s, SEED_TITLE)?;
+        s.js("sessionStorage.setItem('counterpoint:restore', 'true'); location.reload()", vec![])?;
         wait_title(s, "Remember me")?;
         // Entries can be removed, and stay removed.
         s.click(&s.find(".recent summary")?)?;
@@ -416,5 +428,38 @@ fn a_slow_load_shows_progress_and_can_be_cancelled() {
         ensure(title(s)? == SEED_TITLE, "a cancelled load still replaced the article")?;
         let failed = s.js("return document.querySelectorAll('.load-status.failed').length", vec![])?;
         ensure(failed == json!(0), "cancelling was reported as a failure")
+    });
+}
+
+#[test]
+fn reading_a_large_file_can_be_cancelled() {
+    run(|s| {
+        open(s, "/")?;
+        // Choose a 19 MB file and press Cancel before the browser finishes reading it. Without the
+        // cancel, these spaces would fail to parse and show an error.
+        let outcome = s.js_async(
+            r#"const done = arguments[arguments.length - 1];
+               (async () => {
+                 const input = document.querySelector('#file-input');
+                 const dt = new DataTransfer();
+                 dt.items.add(new File([' '.repeat(19 * 1024 * 1024)], 'big.json', { type: 'application/json' }));
+                 input.files = dt.files;
+                 input.dispatchEvent(new Event('change', { bubbles: true }));
+                 for (let i = 0; i < 50; i++) {
+                   const button = document.querySelector('.load-status.loading button');
+                   if (button) { button.click(); return 'cancelled'; }
+                   await Promise.resolve();
+                 }
+                 return 'no cancel button while reading';
+               })().then(done);"#,
+            vec![],
+        )?;
+        ensure(outcome == json!("cancelled"), format!("{outcome}"))?;
+        s.wait_for("the load to stop", "return !document.querySelector('.load-status.loading')", WAIT)?;
+        // Long enough for an uncancelled read and parse of 19 MB to have failed visibly.
+        std::thread::sleep(std::time::Duration::from_millis(2500));
+        let failed = s.js("return document.querySelectorAll('.load-status.failed').length", vec![])?;
+        ensure(failed == json!(0), "the cancelled file was still parsed")?;
+        ensure(title(s)? == SEED_TITLE, "the article on screen was lost")
     });
 }
