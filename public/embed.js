@@ -7,6 +7,6 @@
     f = document.querySelectorAll("iframe[data-counterpoint]");
     for (i = 0; i < f.length; i++)
       if (f[i].contentWindow === e.source)
-        for (k in h) if (+h[k] > 0) f[i].style.height = Math.ceil(h[k]) + "px";
+        for (k in h) if (+h[k] > 0) f[i].style.height = Math.min(Math.ceil(h[k]), 20000) + "px";
   });
 })();

@@ -105,8 +105,9 @@ impl QueryOptions {
     }
 
     /// The route to start at when the fragment says nothing, built from `view`, `sides` and
-    /// `quote`; `None` when the query asks for nothing either. `side_ids` are the article's sides.
-    pub fn start_route(&self, side_ids: &[&str]) -> Option<Route> {
+    /// `quote`; `None` when the query asks for nothing either. `sides` becomes a `show` list, which
+    /// applies to whatever article is open (the built-in one, or one from `?src=` later).
+    pub fn start_route(&self) -> Option<Route> {
         if self.view.is_none() && self.sides.is_none() && self.quote.is_none() {
             return None;
         }
@@ -118,8 +119,7 @@ impl QueryOptions {
             route.view = view;
         }
         if let Some(shown) = &self.sides {
-            route.hidden_sides =
-                side_ids.iter().filter(|id| !shown.iter().any(|s| s == *id)).map(|id| (*id).to_owned()).collect();
+            route.shown_sides = shown.clone();
         }
         Some(route)
     }
@@ -127,7 +127,9 @@ impl QueryOptions {
     /// Whether a message from `origin` may drive the app. Only listed origins may; `*` is not a
     /// wildcard, because anyone could then replace the article.
     pub fn accepts_origin(&self, origin: &str) -> bool {
-        origin != "null" && self.parent_origins.iter().any(|allowed| allowed.trim_end_matches('/') == origin)
+        // Scheme and host are case-insensitive, so `HTTPS://News.Example` names the same origin.
+        origin != "null"
+            && self.parent_origins.iter().any(|allowed| allowed.trim_end_matches('/').eq_ignore_ascii_case(origin))
     }
 }
 
@@ -340,14 +342,13 @@ mod tests {
 
     #[test]
     fn start_routes() {
-        let sides = ["ru", "us", "un"];
-        let start = |query: &str| QueryOptions::parse(query).start_route(&sides).map(|r| r.to_fragment());
+        let start = |query: &str| QueryOptions::parse(query).start_route().map(|r| r.to_fragment());
         assert_eq!(start("embed=1&theme=dark"), None);
         assert_eq!(start("view=read").as_deref(), Some("view=read"));
         assert_eq!(start("quote=power-war").as_deref(), Some("view=read&quote=power-war"));
         assert_eq!(start("quote=power-war&view=compare").as_deref(), Some("view=compare&quote=power-war"));
-        assert_eq!(start("sides=ru").as_deref(), Some("view=compare&hide=us,un"));
-        assert_eq!(start("sides=nobody").as_deref(), Some("view=compare&hide=ru,us,un"));
+        assert_eq!(start("sides=ru").as_deref(), Some("view=compare&show=ru"));
+        assert_eq!(start("sides=ru,us").as_deref(), Some("view=compare&show=ru,us"));
     }
 
     #[test]

@@ -106,7 +106,7 @@ impl Explorer {
             return false;
         };
         if let Some(side) = self.side_of(quote) {
-            if route.hidden_sides.contains(&self.article.sides[side].id) {
+            if self.is_side_hidden(side, route) {
                 return false;
             }
         }
@@ -122,7 +122,8 @@ impl Explorer {
     }
 
     pub fn is_side_hidden(&self, side: usize, route: &Route) -> bool {
-        self.article.sides.get(side).is_some_and(|s| route.hidden_sides.contains(&s.id))
+        let ids: Vec<&str> = self.article.sides.iter().map(|s| s.id.as_str()).collect();
+        self.article.sides.get(side).is_some_and(|s| route.hides_side(&s.id, &ids))
     }
 
     /// The Compare view's rows: one per topic, then "Other statements" when some quote has none.

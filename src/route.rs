@@ -31,6 +31,9 @@ pub struct Route {
     pub quote: Option<String>,
     /// Ids of the sides the reader has hidden.
     pub hidden_sides: Vec<String>,
+    /// When not empty, only these sides are shown (from `?sides=`). Ids the article does not have
+    /// are ignored, and a list naming none of its sides shows them all.
+    pub shown_sides: Vec<String>,
     /// Ids of the speakers the reader has hidden.
     pub hidden_speakers: Vec<String>,
     /// Text the quotes are searched for.
@@ -56,6 +59,7 @@ impl Route {
                 }
                 "quote" if !value.is_empty() => route.quote = Some(value),
                 "hide" => route.hidden_sides = split_ids(&value),
+                "show" => route.shown_sides = split_ids(&value),
                 "mute" => route.hidden_speakers = split_ids(&value),
                 "q" => route.search = value,
                 _ => {}
@@ -75,6 +79,9 @@ impl Route {
         if !self.hidden_sides.is_empty() {
             parts.push(format!("hide={}", encode(&self.hidden_sides.join(","))));
         }
+        if !self.shown_sides.is_empty() {
+            parts.push(format!("show={}", encode(&self.shown_sides.join(","))));
+        }
         if !self.hidden_speakers.is_empty() {
             parts.push(format!("mute={}", encode(&self.hidden_speakers.join(","))));
         }
@@ -84,9 +91,24 @@ impl Route {
         parts.join("&")
     }
 
-    /// Shows or hides a side.
-    pub fn toggle_side(&mut self, id: &str) {
+    /// Shows or hides a side of an article whose sides are `side_ids`. A `show` list is first
+    /// turned into the equivalent `hide` list, so the toggle means what the buttons show.
+    pub fn toggle_side(&mut self, id: &str, side_ids: &[&str]) {
+        if side_ids.iter().any(|s| self.shown_sides.iter().any(|shown| shown == s)) {
+            for side in side_ids {
+                if !self.shown_sides.iter().any(|shown| shown == side) && !self.hidden_sides.iter().any(|h| h == side) {
+                    self.hidden_sides.push((*side).to_owned());
+                }
+            }
+        }
+        self.shown_sides.clear();
         toggle(&mut self.hidden_sides, id);
+    }
+
+    /// Whether side `id` of an article whose sides are `side_ids` is hidden.
+    pub fn hides_side(&self, id: &str, side_ids: &[&str]) -> bool {
+        let show_applies = side_ids.iter().any(|s| self.shown_sides.iter().any(|shown| shown == s));
+        self.hidden_sides.iter().any(|h| h == id) || (show_applies && !self.shown_sides.iter().any(|s| s == id))
     }
 
     /// Shows or hides a speaker.
@@ -192,12 +214,28 @@ mod tests {
     }
 
     #[test]
+    fn shown_sides_apply_only_to_sides_the_article_has() {
+        let sides = ["ru", "us", "un"];
+        let route = Route::parse("show=ru");
+        assert_eq!(route.to_fragment(), "view=compare&show=ru");
+        assert_eq!(sides.map(|s| route.hides_side(s, &sides)), [false, true, true]);
+        // A list that names none of this article's sides hides nothing.
+        let other = ["aa", "bb"];
+        assert_eq!(other.map(|s| route.hides_side(s, &other)), [false, false]);
+        // Toggling turns the show list into the hide list it means.
+        let mut toggled = route.clone();
+        toggled.toggle_side("us", &sides);
+        assert_eq!(toggled.to_fragment(), "view=compare&hide=un");
+    }
+
+    #[test]
     fn toggles() {
+        let sides = ["us"];
         let mut route = Route::default();
-        route.toggle_side("us");
+        route.toggle_side("us", &sides);
         route.toggle_speaker("power");
         assert_eq!(route.to_fragment(), "view=compare&hide=us&mute=power");
-        route.toggle_side("us");
+        route.toggle_side("us", &sides);
         assert!(route.hidden_sides.is_empty());
     }
 }

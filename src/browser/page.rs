@@ -20,14 +20,14 @@ pub struct Embedding {
     pub embedded: bool,
 }
 
-/// Reads the page's address and applies its query. `side_ids` are the starting article's sides.
-pub fn use_embedding(side_ids: &[&str]) -> Embedding {
+/// Reads the page's address and applies its query.
+pub fn use_embedding() -> Embedding {
     let url = PageUrl::parse(&window().location().href().unwrap_or_default());
     let options = QueryOptions::parse(&url.query);
     let framed = is_framed();
     set_theme(options.theme.data_theme());
     if current_fragment_is_empty() {
-        if let Some(route) = options.start_route(side_ids) {
+        if let Some(route) = options.start_route() {
             replace_fragment(&route.to_fragment());
         }
     }

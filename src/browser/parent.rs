@@ -42,7 +42,18 @@ pub fn use_parent_requests(options: &QueryOptions, handler: impl Fn(Request) + '
         if !is_counterpoint_message(&data) {
             return;
         }
+        // Only the page that frames the app may drive it, not another window on an allowed origin.
+        let from_parent = match (event.source(), window().parent().ok().flatten()) {
+            (Some(source), Some(parent)) => js_sys::Object::is(source.as_ref(), parent.as_ref()),
+            _ => false,
+        };
         let origin = event.origin();
+        if !from_parent {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "Counterpoint ignored a message from {origin}: only the page that frames it may send requests"
+            )));
+            return;
+        }
         if !options.accepts_origin(&origin) {
             web_sys::console::warn_1(&JsValue::from_str(&format!(
                 "Counterpoint ignored a message from {origin}: that origin is not listed in the parent_origin URL parameter"

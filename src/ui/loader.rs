@@ -352,6 +352,8 @@ fn StatusPanel(
         }
         Status::Failed { what, problems, more } => {
             let count = problems.len() + more;
+            let mut chars = what.chars();
+            let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
             let heading = if count == 1 {
                 format!("{what} could not be opened: 1 problem")
             } else {

@@ -67,7 +67,7 @@ fn seed_explorer() -> Explorer {
 pub fn App() -> impl IntoView {
     let seed = seed_explorer();
     // Query options (`?view=`, `?sides=`, `?theme=`) apply before the route is first read.
-    let embedding = use_embedding(&seed.article.sides.iter().map(|s| s.id.as_str()).collect::<Vec<_>>());
+    let embedding = use_embedding();
     provide_context(embedding);
     let explorer = RwSignal::new(Arc::new(seed));
     let nav = use_hash_route();

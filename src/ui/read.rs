@@ -62,7 +62,13 @@ fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
         .map(|&q| {
             let side = ex.side_of(q);
             let short = ex.speaker_of(q).map_or_else(|| ex.article.quotes[q].speaker.clone(), |s| s.name.clone());
-            let spoken = format!(", {} ({}): ", speaker_line(ex, q).trim_start_matches(&short), ex.side_label(side));
+            // Read aloud after the visible name: "Sergei Lavrov, Foreign Minister (Russia): …".
+            let role = speaker_line(ex, q).trim_start_matches(&short).trim_start_matches(", ").to_owned();
+            let spoken = if role.is_empty() {
+                format!(" ({}): ", ex.side_label(side))
+            } else {
+                format!(", {role} ({}): ", ex.side_label(side))
+            };
             view! {
                 <span class="speaker-tag" data-side=side_id(ex, side) style=side_style(ex, side)>
                     {short}

@@ -59,10 +59,8 @@ fn SideFilters() -> impl IntoView {
             .enumerate()
             .map(|(i, side)| {
                 let id = side.id.clone();
-                let shown = {
-                    let id = id.clone();
-                    move || ctx.nav.route.with(|r| !r.hidden_sides.contains(&id))
-                };
+                let (ex_for_shown, ex_for_click) = (ex.clone(), ex.clone());
+                let shown = move || ctx.filters.with(|r| !ex_for_shown.is_side_hidden(i, r));
                 view! {
                     <button
                         type="button"
@@ -72,7 +70,8 @@ fn SideFilters() -> impl IntoView {
                         aria-pressed=move || shown().to_string()
                         on:click=move |_| {
                             let mut route = ctx.nav.route.get_untracked();
-                            route.toggle_side(&id);
+                            let ids: Vec<&str> = ex_for_click.article.sides.iter().map(|s| s.id.as_str()).collect();
+                            route.toggle_side(&id, &ids);
                             ctx.nav.navigate(&route);
                         }
                     >

@@ -189,6 +189,11 @@ impl Session {
         self.call("POST", "/frame", Some(json!({ "id": null }))).map(drop)
     }
 
+    /// Sends a Chrome DevTools Protocol command through chromedriver.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
+        self.call("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
+    }
+
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
         self.call("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
     }

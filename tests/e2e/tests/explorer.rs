@@ -294,3 +294,31 @@ fn the_page_logs_no_errors() {
         ensure(errors.is_empty(), format!("console errors: {errors:?}"))
     });
 }
+
+#[test]
+fn paper_is_black_on_white_even_in_dark_mode() {
+    run(|s| {
+        open(s, "/?theme=dark#view=read")?;
+        let screen = s.js("return getComputedStyle(document.body).color", vec![])?;
+        ensure(screen != json!("rgb(0, 0, 0)"), format!("dark mode did not apply on screen: {screen}"))?;
+        s.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))?;
+        let (fg, bg) = (
+            s.js("return getComputedStyle(document.body).color", vec![])?,
+            s.js("return getComputedStyle(document.body).backgroundColor", vec![])?,
+        );
+        ensure(fg == json!("rgb(0, 0, 0)") && bg == json!("rgb(255, 255, 255)"), format!("print colours {fg} on {bg}"))
+    });
+}
+
+#[test]
+fn focusing_a_highlight_on_a_phone_keeps_the_page_from_scrolling_sideways() {
+    run_phone(|s| {
+        open(s, "/#view=read")?;
+        let widths = s.js(
+            r#"for (const m of document.querySelectorAll('#article-text mark[tabindex="0"]')) m.focus({ focusVisible: true });
+               return [document.documentElement.scrollWidth, document.documentElement.clientWidth];"#,
+            vec![],
+        )?;
+        ensure(widths[0] == widths[1], format!("page width {} for a {} px screen", widths[0], widths[1]))
+    });
+}

@@ -181,6 +181,11 @@ fn src_fetches_an_article_and_explains_cors_and_bad_schemes() {
         site.route("/custom/fetched.json", "application/json", article("Fetched by URL").to_string());
         open(s, "/?src=custom/fetched.json")?;
         wait_title(s, "Fetched by URL")?;
+        // `?sides=` applies to the fetched article's own sides, whatever the built-in one has.
+        open(s, "/?src=custom/fetched.json&sides=union")?;
+        wait_title(s, "Fetched by URL")?;
+        let shown = s.js("return [...document.querySelectorAll('.quote-card')].map(c => c.dataset.side)", vec![])?;
+        ensure(shown == json!(["union"]), format!("?sides=union showed {shown}"))?;
         // Another origin that does not allow this page to read it.
         let other = Server::start(&std::env::temp_dir(), 0, ServerOptions::default()).map_err(|e| e.to_string())?;
         other.route("/a.json", "application/json", article("Not allowed").to_string());
