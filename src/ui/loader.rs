@@ -76,18 +76,21 @@ struct LoaderCtx {
 impl LoaderCtx {
     /// Validates and opens `json` from `what` (a file name, "pasted text", a URL). On success it is
     /// remembered in the recent list; on failure the current article stays and the panel says why.
-    fn open(&self, what: &str, json: &str) {
+    /// Returns whether the article opened.
+    fn open(&self, what: &str, json: &str) -> bool {
         if json.len() > MAX_INPUT_BYTES {
-            return self.fail(what, vec![problem_of(too_large(json.len()))]);
+            self.fail(what, vec![problem_of(too_large(json.len()))]);
+            return false;
         }
         let report = self.ctx.open_json(json);
         let Some(article) = report.article.as_ref() else {
             let more = report.more;
-            return self.status.set(Status::Failed {
+            self.status.set(Status::Failed {
                 what: what.to_owned(),
                 problems: problems(&report, Severity::Error),
                 more,
             });
+            return false;
         };
         // Remember the article with each quote's place as a hint, so reopening it skips the search.
         let hinted = self.ctx.explorer.with_untracked(|ex| serde_json::to_string(&ex.hinted_article()));
@@ -100,6 +103,7 @@ impl LoaderCtx {
             warnings: problems(&report, Severity::Warning),
             remembered,
         });
+        true
     }
 
     fn fail(&self, what: &str, problems: Vec<Problem>) {
@@ -143,7 +147,7 @@ pub fn Loader() -> impl IntoView {
             move |result| {
                 current_read.set_value(None);
                 match result {
-                    Ok(text) => loader.open(&done_name, &text),
+                    Ok(text) => drop(loader.open(&done_name, &text)),
                     Err(Some(message)) => loader.fail_message(&done_name, message),
                     Err(None) => loader.status.set(Status::Idle),
                 }
@@ -157,7 +161,7 @@ pub fn Loader() -> impl IntoView {
 
     let dragging = use_drop_and_paste(move |incoming| match incoming {
         Incoming::File(file) => open_file(file),
-        Incoming::Text(text) => loader.open("pasted text", &text),
+        Incoming::Text(text) => drop(loader.open("pasted text", &text)),
     });
 
     // Startup: the recent list, a crash-restore request, then `?src=`.
@@ -184,7 +188,12 @@ pub fn Loader() -> impl IntoView {
                     let result = fetch_text(&url, &controller).await;
                     current_read.set_value(None);
                     match result {
-                        Ok(text) => loader.open(&url, &text),
+                        // An article from `?src=` can be shared: the link carries its address.
+                        Ok(text) => {
+                            if loader.open(&url, &text) {
+                                loader.ctx.portable.set(true);
+                            }
+                        }
                         Err(Some(message)) => loader.fail_message(&url, message),
                         Err(None) => loader.status.set(Status::Idle),
                     }

@@ -30,6 +30,9 @@ pub struct Ctx {
     pub filters: Memo<Route>,
     /// The selected quote's index, when its id exists in this article.
     pub selected: Memo<Option<usize>>,
+    /// Whether a link can bring back the open article: the built-in one, or one from `?src=`.
+    /// One opened from a file, a paste or a message has no address to share.
+    pub portable: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -39,6 +42,7 @@ impl Ctx {
         let report = load_article(json);
         if let Some(article) = report.article.clone() {
             self.explorer.set(Arc::new(Explorer::new(article)));
+            self.portable.set(false);
         }
         report
     }
@@ -79,7 +83,7 @@ pub fn App() -> impl IntoView {
         let quote = nav.route.with(|r| r.quote.clone())?;
         explorer.with(|ex| ex.quote_index(&quote))
     });
-    let ctx = Ctx { explorer, nav, filters, selected };
+    let ctx = Ctx { explorer, nav, filters, selected, portable: RwSignal::new(true) };
     provide_context(ctx);
     embed::connect(ctx, embedding);
 

@@ -32,6 +32,13 @@ pub fn Share() -> impl IntoView {
         <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share or embed this view"</h2>
             <p class="share-hint">"The link and the code keep the current view, filters and selected quote."</p>
+            <Show when=move || !ctx.portable.get()>
+                <p class="share-warning" role="note">
+                    "This article was opened from a file, a paste or a message, so a link cannot bring it back: "
+                    "the link and the code below show the built-in article. Publish the article’s JSON at a URL "
+                    "and open it with ?src= to share it."
+                </p>
+            </Show>
             <CopyField id="share-link" label="Link to this view" rows=2 value=link/>
             <CopyField id="share-iframe" label="Embed code (iframe)" rows=4 value=snippet/>
             <CopyField id="share-script" label="Embed code with automatic height" rows=5 value=with_script/>

@@ -170,7 +170,15 @@ fn pasting_opens_an_article_from_the_page_and_from_the_dialog() {
         let area = s.find("#paste-text")?;
         s.send_keys(&area, &article("Pasted in the dialog").to_string())?;
         s.click(&s.find(".paste-dialog button[type=submit]")?)?;
-        wait_title(s, "Pasted in the dialog")
+        wait_title(s, "Pasted in the dialog")?;
+        // A pasted article has no address, so Share says the link cannot bring it back.
+        s.click(&s.find(".share-button")?)?;
+        s.wait_for(
+            "the share warning",
+            "const w = document.querySelector('.share-warning'); return !!w && w.offsetParent !== null",
+            WAIT,
+        )
+        .map(drop)
     });
 }
 
