@@ -135,6 +135,8 @@ pub fn App() -> impl IntoView {
             <Show when=move || nav.route.with(|r| r.view != View::Author)>
                 <toolbar::Toolbar/>
             </Show>
+            <QuoteNotice/>
+            <SearchCount/>
             <main id="main" tabindex="-1">
                 {move || match nav.route.with(|r| r.view) {
                     View::Compare => view! { <compare::Compare/> }.into_any(),
@@ -155,11 +157,12 @@ fn Masthead() -> impl IntoView {
     let brand = !embedding.embedded;
     let title = embedding.options.with_value(|o| o.title);
     move || {
-        if !brand && !title {
-            return None;
-        }
         let ex = ctx.explorer.get();
         let article = &ex.article;
+        if !brand && !title {
+            // The page still needs a heading for screen readers, even when the title is not shown.
+            return Some(view! { <h1 class="sr-only">{article.title.clone()}</h1> }.into_any());
+        }
         let source_name = article.source.name.clone();
         let source = match article.source.url.as_deref().filter(|u| is_web_url(u)) {
             Some(url) => view! {
@@ -177,14 +180,55 @@ fn Masthead() -> impl IntoView {
                 </p>
             }
         });
-        Some(view! {
-            <header class="masthead">
-                {brand.then(|| view! {
-                    <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
-                })}
-                {heading}
-            </header>
-        })
+        Some(
+            view! {
+                <header class="masthead">
+                    {brand.then(|| view! {
+                        <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
+                    })}
+                    {heading}
+                </header>
+            }
+            .into_any(),
+        )
+    }
+}
+
+/// Says why a linked quote is not shown, instead of silently landing at the top of the page.
+#[component]
+fn QuoteNotice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let wanted = ctx.nav.route.with(|r| r.quote.clone())?;
+        let ex = ctx.explorer.get();
+        let message = match ctx.selected.get() {
+            None => format!("This article has no quote “{wanted}”."),
+            Some(q) if !ctx.filters.with(|r| ex.is_visible(q, r)) => {
+                "The linked quote is hidden by your filters or search.".to_owned()
+            }
+            Some(_) => return None,
+        };
+        Some(view! { <p class="quote-notice" role="status">{message}</p> })
+    }
+}
+
+/// How many quotes a search leaves, announced to screen readers too.
+#[component]
+fn SearchCount() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let search = ctx.filters.with(|r| r.search.trim().to_owned());
+        if search.is_empty() || ctx.nav.route.with(|r| r.view == View::Author) {
+            return None;
+        }
+        let ex = ctx.explorer.get();
+        let count = ctx.filters.with(|r| (0..ex.article.quotes.len()).filter(|&q| ex.is_visible(q, r)).count());
+        let text = match count {
+            0 => format!("No quotes match “{search}”."),
+            1 => format!("1 quote matches “{search}”."),
+            n => format!("{n} quotes match “{search}”."),
+        };
+        Some(view! { <p class="search-count" role="status">{text}</p> })
     }
 }
 

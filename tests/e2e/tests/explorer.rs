@@ -322,3 +322,30 @@ fn focusing_a_highlight_on_a_phone_keeps_the_page_from_scrolling_sideways() {
         ensure(widths[0] == widths[1], format!("page width {} for a {} px screen", widths[0], widths[1]))
     });
 }
+
+#[test]
+fn links_and_searches_that_find_nothing_say_so() {
+    run(|s| {
+        open(s, "/#quote=no-such-quote")?;
+        let notice = s.wait_for(
+            "a notice",
+            "const n = document.querySelector('.quote-notice'); return n && n.textContent",
+            WAIT,
+        )?;
+        ensure(notice == json!("This article has no quote “no-such-quote”."), format!("{notice}"))?;
+        open(s, "/#quote=power-war&hide=us")?;
+        let notice = s.wait_for(
+            "a notice",
+            "const n = document.querySelector('.quote-notice'); return n && n.textContent",
+            WAIT,
+        )?;
+        ensure(notice.as_str().is_some_and(|n| n.contains("hidden by your filters")), format!("{notice}"))?;
+        open(s, "/#view=read&q=zzzz")?;
+        let count = s.wait_for(
+            "a count",
+            "const n = document.querySelector('.search-count'); return n && n.textContent",
+            WAIT,
+        )?;
+        ensure(count == json!("No quotes match “zzzz”."), format!("{count}"))
+    });
+}
