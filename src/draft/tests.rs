@@ -189,3 +189,33 @@ fn empty_and_odd_text_never_panics() {
         draft.segments();
     }
 }
+
+/// A long text is extracted in slices cut at blank lines: every copy of the seed yields the
+/// same quotes at shifted offsets, and the speakers are not repeated per slice.
+#[test]
+fn a_long_text_is_extracted_in_slices_with_the_same_quotes() {
+    let one = seed();
+    let copies = SLICE_BYTES / SEED.len() + 2;
+    let text = vec![SEED; copies].join("\n\n");
+    let mut job = DraftExtraction::new(&text);
+    let mut steps = 0;
+    let mut last = 0.0;
+    while !job.step() {
+        steps += 1;
+        assert!(job.progress() > last && job.progress() < 1.0);
+        last = job.progress();
+    }
+    assert!(steps >= 1, "one slice for {} bytes", text.len());
+    let draft = job.finish();
+    assert_eq!(draft.quotes.len(), one.quotes.len() * copies);
+    assert_eq!(draft.speakers.len(), one.speakers.len());
+    let texts = |d: &Draft| {
+        let chars: Vec<char> = d.text.chars().collect();
+        d.quotes.iter().map(|q| chars[q.start..q.end].iter().collect()).collect::<Vec<String>>()
+    };
+    let repeat = |v: Vec<String>| (0..copies).flat_map(|_| v.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&draft), repeat(texts(&one)));
+    let names = |d: &Draft| d.quotes.iter().map(|q| d.speaker(&q.speaker).map(|s| s.name.clone())).collect::<Vec<_>>();
+    let names_once = names(&one);
+    assert_eq!(names(&draft), (0..copies).flat_map(|_| names_once.clone()).collect::<Vec<_>>());
+}

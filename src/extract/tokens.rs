@@ -32,10 +32,12 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    #[inline(always)]
     pub(crate) fn start(&self) -> usize {
         self.start as usize
     }
 
+    #[inline(always)]
     pub(crate) fn end(&self) -> usize {
         self.end as usize
     }
@@ -75,23 +77,28 @@ impl<'a> Doc<'a> {
     }
 
     /// The lowercase form of a word token (empty for other tokens).
+    #[inline(always)]
     pub(crate) fn lower(&self, t: usize) -> &str {
         let (a, b) = self.tokens[t].lower;
         &self.lower[a as usize..b as usize]
     }
 
+    #[inline(always)]
     pub(crate) fn is_word(&self, t: usize) -> bool {
         self.tokens.get(t).is_some_and(|k| k.kind == Kind::Word)
     }
 
+    #[inline(always)]
     pub(crate) fn is_capitalized(&self, t: usize) -> bool {
         self.is_word(t) && self.chars[self.tokens[t].start()].is_uppercase()
     }
 
+    #[inline(always)]
     pub(crate) fn is_punct(&self, t: usize, c: char) -> bool {
         self.tokens.get(t).is_some_and(|k| k.kind == Kind::Punct(c))
     }
 
+    #[inline(always)]
     pub(crate) fn outside(&self, t: usize) -> bool {
         self.tokens.get(t).is_some_and(|k| k.quote.is_none())
     }
@@ -213,13 +220,21 @@ impl<'a> Doc<'a> {
     fn push(&mut self, start: usize, end: usize, kind: Kind) {
         let a = self.lower.len() as u32;
         if kind == Kind::Word {
-            for &c in &self.chars[start..end] {
-                if c.is_ascii() {
-                    self.lower.push(c.to_ascii_lowercase());
-                } else if c.is_uppercase() {
-                    self.lower.extend(c.to_lowercase());
-                } else {
-                    self.lower.push(c);
+            let word = &self.chars[start..end];
+            if word.len() <= 32 && word.iter().all(char::is_ascii) {
+                // Most words are short and ASCII: lowercase them on the stack, append once.
+                let mut buf = [0u8; 32];
+                for (b, c) in buf.iter_mut().zip(word) {
+                    *b = (*c as u8).to_ascii_lowercase();
+                }
+                self.lower.push_str(std::str::from_utf8(&buf[..word.len()]).unwrap_or_default());
+            } else {
+                for &c in word {
+                    if c.is_uppercase() {
+                        self.lower.extend(c.to_lowercase());
+                    } else {
+                        self.lower.push(c);
+                    }
                 }
             }
         }

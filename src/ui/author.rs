@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::Ctx;
 use crate::browser::{storage, text_file};
-use crate::draft::{slug, Bound, Draft};
+use crate::draft::{slug, Bound, Draft, DraftExtraction};
 use crate::route::{Route, View};
 
 /// Where the draft lives in `localStorage`.
@@ -32,6 +32,8 @@ const SIDE_COLORS: &[&str] = &["#c0392b", "#1f5fa8", "#2e7d32", "#8e44ad", "#d35
 struct Author {
     draft: RwSignal<Draft>,
     extracting: RwSignal<bool>,
+    /// How much of the text the running extraction has done, from 0 to 1.
+    progress: RwSignal<f64>,
     /// What the last extraction found, or why something failed.
     status: RwSignal<String>,
     /// Bumped by every text change, so only the latest scheduled extraction runs.
@@ -61,20 +63,37 @@ impl Author {
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         self.extracting.set(true);
+        self.progress.set(0.0);
         set_timeout(
             move || {
                 if this.generation.get_value() == generation {
-                    this.extract_now();
+                    leptos::task::spawn_local(this.extract_in_slices(generation));
                 }
             },
             EXTRACT_DELAY,
         );
     }
 
-    fn extract_now(&self) {
-        let started = js_sys::Date::now();
-        let next = self.draft.with_untracked(|d| d.with_new_text(&d.text));
-        let ms = js_sys::Date::now() - started;
+    /// Extracts slice by slice and yields to the event loop between slices, so the page stays
+    /// responsive and paints the progress bar. A newer text or a discard stops it.
+    async fn extract_in_slices(self, generation: u64) {
+        let mut job = self.draft.with_untracked(|d| DraftExtraction::new(&d.text));
+        // Only the extraction work is timed, not the pauses between slices.
+        let mut ms = 0.0;
+        loop {
+            let started = js_sys::Date::now();
+            let done = job.step();
+            ms += js_sys::Date::now() - started;
+            if done {
+                break;
+            }
+            self.progress.set(job.progress());
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            if self.generation.get_value() != generation {
+                return;
+            }
+        }
+        let next = self.draft.with_untracked(|d| d.carry_over(job.finish()));
         let chars = next.text.chars().count();
         let summary = format!(
             "Found {} quotes by {} speakers in {} characters ({ms:.0} ms).",
@@ -94,6 +113,7 @@ pub fn Author() -> impl IntoView {
     let author = Author {
         draft: RwSignal::new(restored.unwrap_or_default()),
         extracting: RwSignal::new(false),
+        progress: RwSignal::new(0.0),
         status: RwSignal::new(String::new()),
         generation: StoredValue::new(0),
     };
@@ -175,7 +195,18 @@ pub fn Author() -> impl IntoView {
                         author
                             .extracting
                             .get()
-                            .then(|| view! { <progress aria-label="Extracting quotes"></progress>" Extracting…" })
+                            .then(|| {
+                                let percent = move || format!("{:.0}", author.progress.get() * 100.0);
+                                view! {
+                                    <progress
+                                        aria-label="Extracting quotes"
+                                        max="100"
+                                        prop:value=percent
+                                    ></progress>
+                                    " Extracting… "
+                                    <span class="author-progress">{percent}"%"</span>
+                                }
+                            })
                     }}
                     {move || (!author.extracting.get()).then(|| author.status.get())}
                 </p>

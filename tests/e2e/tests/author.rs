@@ -224,3 +224,172 @@ fn opening_a_txt_file_extracts_its_quotes() {
         ensure(names.iter().any(|n| n.contains("Lavrov")), format!("speakers {names:?}"))
     });
 }
+
+/// A multi-megabyte paste is extracted in slices: the page records every value the progress
+/// bar shows, and one of them lies strictly between the start and the end.
+#[test]
+fn a_long_paste_shows_progress_while_it_is_extracted() {
+    run(|s| {
+        let seed = seed_text()?;
+        let text = vec![seed.as_str(); 4_000_000 / seed.len()].join("\n\n");
+        open(s, "/#view=author")?;
+        s.js(
+            "window.__progress = [];
+             const status = document.querySelector('.author-status');
+             const record = () => {
+               const bar = status.querySelector('progress');
+               if (bar && bar.getClientRects().length > 0) window.__progress.push(bar.value);
+             };
+             new MutationObserver(record).observe(status, { subtree: true, childList: true, characterData: true });",
+            vec![],
+        )?;
+        paste(s, &text)?;
+        let seen = s.js("return window.__progress", vec![])?;
+        let midway = seen.as_array().into_iter().flatten().filter_map(Value::as_f64).any(|v| v > 0.0 && v < 100.0);
+        ensure(midway, format!("the progress bar never showed a value between 0 and 100: {seen}"))?;
+        let marks = s.js("return document.querySelectorAll('#author-preview mark').length", vec![])?;
+        ensure(marks.as_u64().unwrap_or(0) > 1000, format!("only {marks} highlights"))
+    });
+}
+
+/// The id of the speaker row whose name contains `name`.
+fn speaker_row(s: &Session, name: &str) -> Result<String> {
+    let id = s.js(
+        "const row = [...document.querySelectorAll('.speakers-table tr[data-speaker]')]
+           .find(r => r.querySelector('.speaker-name').value.includes(arguments[0]));
+         return row ? row.dataset.speaker : null;",
+        vec![json!(name)],
+    )?;
+    id.as_str().map(str::to_owned).ok_or(format!("no speaker row for {name}"))
+}
+
+/// The ids of the quotes listed for editing whose speaker is `speaker`.
+fn quotes_of(s: &Session, speaker: &str) -> Result<Vec<String>> {
+    let ids = s.js(
+        "return [...document.querySelectorAll('.quote-list .quote-row')]
+           .filter(r => r.querySelector('.quote-speaker').value === arguments[0]).map(r => r.dataset.quoteId)",
+        vec![json!(speaker)],
+    )?;
+    Ok(ids.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+}
+
+/// Types a label into the "New side" or "New topic" form of `section` and submits it.
+fn add_label(s: &Session, section: &str, label: &str) -> Result<()> {
+    let done = s.js(
+        "const form = document.querySelector(arguments[0] + ' .add-label'); if (!form) return false;
+         const input = form.querySelector('input');
+         input.value = arguments[1]; input.dispatchEvent(new Event('input', { bubbles: true }));
+         form.requestSubmit(); return true;",
+        vec![json!(section), json!(label)],
+    )?;
+    ensure(done == json!(true), format!("no form in {section}"))?;
+    s.wait_for(
+        "the new label",
+        &format!(
+            "return [...document.querySelectorAll({} + ' .label-list input')].some(i => i.value === {})",
+            json!(section),
+            json!(label)
+        ),
+        WAIT,
+    )
+    .map(drop)
+}
+
+/// Waits for Compare after "Open in explorer" and returns, for each card, its quote id, side,
+/// topic row and speaker line.
+fn compare_cards(s: &Session) -> Result<Vec<Value>> {
+    s.click(&s.find("#author-open")?)?;
+    s.wait_for("the Compare view", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+    let cards = s.js(
+        "return [...document.querySelectorAll('.compare .quote-card')].map(c => ({
+           id: c.dataset.quoteId, side: c.dataset.side,
+           topic: c.closest('.topic-row') ? c.closest('.topic-row').dataset.topic : null,
+           who: c.querySelector('.who').textContent }))",
+        vec![],
+    )?;
+    Ok(cards.as_array().cloned().unwrap_or_default())
+}
+
+fn card<'a>(cards: &'a [Value], id: &str) -> Result<&'a Value> {
+    cards.iter().find(|c| c["id"] == json!(id)).ok_or(format!("no card {id} in Compare"))
+}
+
+#[test]
+fn a_new_renamed_side_takes_a_speaker_into_its_column() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, &seed_text()?)?;
+        add_label(s, ".sides-editor", "Neutral")?;
+        change(s, ".sides-editor .label-list li[data-id='neutral'] input", "Observers")?;
+        let churkin = speaker_row(s, "Churkin")?;
+        change(s, &format!("tr[data-speaker='{churkin}'] .speaker-side"), "neutral")?;
+        let quotes = quotes_of(s, &churkin)?;
+        ensure(!quotes.is_empty(), "Churkin has no quotes")?;
+        let sides = s.js(
+            "return arguments[0].map(id => document.querySelector(`#author-preview mark[data-quote-id='${id}']`).dataset.side)",
+            vec![json!(quotes)],
+        )?;
+        ensure(sides.as_array().is_some_and(|a| a.iter().all(|v| v == "neutral")), format!("highlights {sides}"))?;
+        let cards = compare_cards(s)?;
+        let heads = s.js("return [...document.querySelectorAll('.side-head')].map(h => h.textContent)", vec![])?;
+        ensure(heads.to_string().contains("Observers"), format!("side columns {heads}"))?;
+        for id in &quotes {
+            let c = card(&cards, id)?;
+            ensure(c["side"] == json!("neutral"), format!("Churkin's quote {id} is in {c}"))?;
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn one_quote_moves_to_another_side_and_into_a_new_topic() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, &seed_text()?)?;
+        let lavrov = speaker_row(s, "Lavrov")?;
+        let quotes = quotes_of(s, &lavrov)?;
+        let (moved, kept) = match quotes.as_slice() {
+            [a, b, ..] => (a.clone(), b.clone()),
+            _ => return Err(format!("Lavrov has {} quotes", quotes.len())),
+        };
+        let side = s.js(
+            &format!("return document.querySelector(\"tr[data-speaker='{lavrov}'] .speaker-side\").value"),
+            vec![],
+        )?;
+        let side = side.as_str().ok_or("no side for Lavrov")?.to_owned();
+        let other = if side == "united-states" { "russia" } else { "united-states" };
+        change(s, &format!(".quote-row[data-quote-id='{moved}'] .quote-side"), other)?;
+        add_label(s, ".topics-editor", "Ceasefire")?;
+        s.click(&s.find(&format!(".quote-row[data-quote-id='{moved}'] input[data-topic='ceasefire']"))?)?;
+        let marks = s.js(
+            "return arguments[0].map(id => document.querySelector(`#author-preview mark[data-quote-id='${id}']`).dataset.side)",
+            vec![json!([moved, kept])],
+        )?;
+        ensure(marks == json!([other, side]), format!("highlight sides {marks}"))?;
+        let cards = compare_cards(s)?;
+        let (m, k) = (card(&cards, &moved)?, card(&cards, &kept)?);
+        ensure(m["side"] == json!(other) && m["topic"] == json!("ceasefire"), format!("moved quote {m}"))?;
+        ensure(k["side"] == json!(side) && k["topic"] != json!("ceasefire"), format!("other quote {k}"))
+    });
+}
+
+#[test]
+fn merging_two_speakers_gives_their_quotes_one_name() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, &seed_text()?)?;
+        let (power, churkin) = (speaker_row(s, "Power")?, speaker_row(s, "Churkin")?);
+        let moved = quotes_of(s, &churkin)?;
+        change(s, &format!("tr[data-speaker='{churkin}'] .speaker-merge"), &power)?;
+        let names = speaker_names(s)?;
+        ensure(!names.iter().any(|n| n.contains("Churkin")), format!("Churkin is still listed: {names:?}"))?;
+        let now = quotes_of(s, &power)?;
+        ensure(moved.iter().all(|q| now.contains(q)), format!("Power's quotes {now:?} lack {moved:?}"))?;
+        let cards = compare_cards(s)?;
+        for id in &moved {
+            let c = card(&cards, id)?;
+            ensure(c["who"].as_str().is_some_and(|w| w.contains("Power")), format!("merged quote {c}"))?;
+        }
+        Ok(())
+    });
+}
