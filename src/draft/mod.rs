@@ -606,28 +606,8 @@ fn pieces(chars: &[char], paragraphs: &[Span], start: usize, end: usize) -> Vec<
     out
 }
 
-/// Joins wrapped lines with a space; one character for one keeps offsets aligned.
-fn unwrap_lines(chars: &[char]) -> String {
-    chars.iter().map(|c| if *c == '\n' { ' ' } else { *c }).collect()
-}
-
-/// A lower-case id made of letters, digits and dashes.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "x".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
-}
+// Ids and paragraphs are cut exactly as the extractor's `--format article` output cuts them.
+pub use crate::extract::{slug, unwrap_lines};
 
 fn unique_id<'a>(base: String, taken: impl Iterator<Item = &'a str> + Clone) -> String {
     let mut id = base.clone();

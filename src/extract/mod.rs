@@ -35,7 +35,7 @@ pub use eval::{
     dev_set, dev_set_report, evaluate, evaluate_text, parse_dev_set, parse_gold, CaseReport, DevCase, Evaluation,
     GoldQuote, Score,
 };
-pub use output::{title_and_paragraphs, to_article, to_spans_json};
+pub use output::{slug, title_and_paragraphs, to_article, to_spans_json, unwrap_lines};
 
 /// A range of code points, end exclusive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]

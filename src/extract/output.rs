@@ -72,7 +72,7 @@ fn paragraphs(chars: &[char]) -> Vec<Paragraph> {
 }
 
 /// Joins wrapped lines with a space; one character for one keeps offsets aligned.
-fn unwrap_lines(chars: &[char]) -> String {
+pub fn unwrap_lines(chars: &[char]) -> String {
     chars.iter().map(|c| if *c == '\n' { ' ' } else { *c }).collect()
 }
 
@@ -82,7 +82,8 @@ fn looks_like_title(text: &str) -> bool {
     (3..=25).contains(&words) && !text.ends_with(['.', '!', '?', '”', '"', ':'])
 }
 
-fn slug(text: &str) -> String {
+/// A lower-case id made of letters, digits and dashes.
+pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
