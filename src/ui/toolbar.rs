@@ -140,6 +140,11 @@ fn Balance() -> impl IntoView {
         let ex = ctx.explorer.get();
         let route = ctx.filters.get();
         let sides = ex.balance(&route);
+        // With filters on, the meter counts only what is shown, and says so.
+        let filtered = !route.search.trim().is_empty()
+            || !route.hidden_speakers.is_empty()
+            || (0..ex.article.sides.len()).any(|s| ex.is_side_hidden(s, &route));
+        let heading = if filtered { "Balance of the quotes shown" } else { "Balance" };
         let shares = word_shares(&sides);
         let rows = sides
             .iter()
@@ -161,7 +166,7 @@ fn Balance() -> impl IntoView {
             .collect_view();
         view! {
             <section class="balance" aria-label="Balance of quotes">
-                <h2 class="balance-title">"Balance"</h2>
+                <h2 class="balance-title">{heading}</h2>
                 <ul>{rows}</ul>
             </section>
         }

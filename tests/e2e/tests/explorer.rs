@@ -182,6 +182,8 @@ fn a_side_filter_hides_that_sides_quotes_everywhere() {
         ensure(after == json!(0), format!("{after} US quotes still shown in Compare"))?;
         let ru = s.js("return document.querySelectorAll('.quote-card[data-side=ru]').length", vec![])?;
         ensure(ru.as_u64().unwrap_or(0) > 0, "Russian quotes vanished too")?;
+        let balance = s.js("return document.querySelector('.balance-title').textContent", vec![])?;
+        ensure(balance == json!("Balance of the quotes shown"), format!("the filtered balance is titled {balance}"))?;
         // The filter lives in the URL, so the Read view honours it as well.
         s.click(&s.find(".view-tab[href*='view=read']")?)?;
         wait_hash(s, "view=read")?;
