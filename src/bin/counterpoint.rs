@@ -232,17 +232,11 @@ fn validate_file(file: &str) -> (usize, Vec<String>) {
     let mut lines = Vec::new();
     let mut errors = 0;
     for d in &report.diagnostics {
-        let level = if d.severity == Severity::Error {
-            errors += 1;
-            "error"
-        } else {
-            "warning"
-        };
-        lines.push(match &d.location {
-            Location::Text { line, column } => format!("{file}:{line}:{column}: {level}: {}", d.message),
-            Location::Path(path) => format!("{file}: {path}: {level}: {}", d.message),
-            Location::Input => format!("{file}: {level}: {}", d.message),
-        });
+        errors += usize::from(d.severity == Severity::Error);
+        // `Diagnostic`'s own display gives `LINE:COL: level: message` or `PATH: level: message`;
+        // the file name goes in front, joined the way compilers and linters print locations.
+        let joiner = if matches!(d.location, Location::Text { .. }) { ":" } else { ": " };
+        lines.push(format!("{file}{joiner}{d}"));
         if let Some(excerpt) = &d.excerpt {
             lines.extend(excerpt.lines().map(|l| format!("    {l}")));
         }
