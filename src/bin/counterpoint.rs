@@ -4,7 +4,7 @@
 //! counterpoint validate FILE...
 //! counterpoint extract [--format article|spans] [--out-dir DIR] FILE...
 //! counterpoint eval
-//! counterpoint bench [MB]
+//! counterpoint bench [MB] [--save FILE]
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ const USAGE: &str = "\
 usage: counterpoint validate FILE...
        counterpoint extract [--format article|spans] [--out-dir DIR] FILE...
        counterpoint eval
-       counterpoint bench [MB]";
+       counterpoint bench [MB] [--save FILE]";
 
 /// The size of the generated text `bench` measures by default.
 const DEFAULT_BENCH_MB: usize = 20;
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
             print!("{}", counterpoint::extract::dev_set_report());
             ExitCode::SUCCESS
         }
-        Ok(Command::Bench(mb)) => bench(mb),
+        Ok(Command::Bench(args)) => bench(&args),
         Err(message) => {
             if !message.is_empty() {
                 eprintln!("counterpoint: {message}");
@@ -53,7 +53,15 @@ fn main() -> ExitCode {
 enum Command {
     Extract(ExtractArgs),
     Eval,
-    Bench(usize),
+    Bench(BenchArgs),
+}
+
+/// `bench [MB] [--save FILE]`: the size of the generated text, and where to write it so the
+/// browser benchmark can extract the very same text.
+#[derive(Debug, PartialEq)]
+struct BenchArgs {
+    mb: usize,
+    save: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -108,12 +116,27 @@ impl ExtractArgs {
     }
 }
 
-fn parse_bench(args: &[String]) -> Result<usize, String> {
-    match args {
-        [] => Ok(DEFAULT_BENCH_MB),
-        [mb] => mb.parse().ok().filter(|&mb| mb > 0).ok_or(format!("MB must be a positive whole number, found {mb:?}")),
-        _ => Err("bench takes at most one argument".to_owned()),
+fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
+    let mut parsed = BenchArgs { mb: DEFAULT_BENCH_MB, save: None };
+    let mut sized = false;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--save" {
+            parsed.save = Some(PathBuf::from(iter.next().ok_or("--save needs a FILE")?));
+        } else if let Some(file) = arg.strip_prefix("--save=") {
+            parsed.save = Some(PathBuf::from(file));
+        } else if !sized {
+            parsed.mb = arg
+                .parse()
+                .ok()
+                .filter(|&mb| mb > 0)
+                .ok_or(format!("MB must be a positive whole number, found {arg:?}"))?;
+            sized = true;
+        } else {
+            return Err(format!("bench takes one MB and --save FILE, found {arg:?}"));
+        }
     }
+    Ok(parsed)
 }
 
 /// Where `--out-dir` puts the JSON for `file`: `NAME.txt` becomes `DIR/NAME.json`.
@@ -175,17 +198,42 @@ fn extract(args: &ExtractArgs) -> ExitCode {
 }
 
 /// Measures native extraction throughput on generated news text: the best of three runs.
-fn bench(mb: usize) -> ExitCode {
-    let text = counterpoint::extract::bench_text(mb);
-    let mut best = f64::MAX;
-    let mut quotes = 0;
-    for _ in 0..3 {
-        let started = Instant::now();
-        quotes = counterpoint::extract::extract(&text).quotes.len();
-        best = best.min(started.elapsed().as_secs_f64());
+fn bench(args: &BenchArgs) -> ExitCode {
+    let text = counterpoint::extract::bench_text(args.mb);
+    if let Some(file) = &args.save {
+        if let Err(err) = std::fs::write(file, &text) {
+            eprintln!("counterpoint: cannot write {}: {err}", file.display());
+            return ExitCode::FAILURE;
+        }
     }
-    let mb_read = text.len() as f64 / 1e6;
-    println!("native: {mb_read:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s", best * 1e3, mb_read / best);
+    let mb = text.len() as f64 / 1e6;
+    // Best of three, for the whole text at once and slice by slice as the authoring view does.
+    let time = |work: &dyn Fn() -> usize| -> (f64, usize) {
+        let mut best = f64::MAX;
+        let mut quotes = 0;
+        for _ in 0..3 {
+            let started = Instant::now();
+            quotes = work();
+            best = best.min(started.elapsed().as_secs_f64());
+        }
+        (best, quotes)
+    };
+    let (whole, quotes) = time(&|| counterpoint::extract::extract(&text).quotes.len());
+    println!(
+        "native, whole text: {mb:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s",
+        whole * 1e3,
+        mb / whole
+    );
+    let (sliced, quotes) = time(&|| {
+        let mut job = counterpoint::draft::DraftExtraction::new(&text);
+        while !job.step() {}
+        job.finish().quotes.len()
+    });
+    println!(
+        "native, in slices as the app: {mb:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s",
+        sliced * 1e3,
+        mb / sliced
+    );
     ExitCode::SUCCESS
 }
 
@@ -309,8 +357,12 @@ mod tests {
 
     #[test]
     fn bench_arguments() {
-        assert_eq!(parse_bench(&[]), Ok(DEFAULT_BENCH_MB));
-        assert_eq!(parse_bench(&args("5")), Ok(5));
+        assert_eq!(parse_bench(&[]), Ok(BenchArgs { mb: DEFAULT_BENCH_MB, save: None }));
+        assert_eq!(parse_bench(&args("5")), Ok(BenchArgs { mb: 5, save: None }));
+        let saved = Some(PathBuf::from("t.txt"));
+        assert_eq!(parse_bench(&args("--save t.txt 3")), Ok(BenchArgs { mb: 3, save: saved.clone() }));
+        assert_eq!(parse_bench(&args("--save=t.txt")), Ok(BenchArgs { mb: DEFAULT_BENCH_MB, save: saved }));
+        assert!(parse_bench(&args("--save")).is_err());
         assert!(parse_bench(&args("0")).is_err());
         assert!(parse_bench(&args("five")).is_err());
         assert!(parse_bench(&args("1 2")).is_err());

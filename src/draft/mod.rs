@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{extract, title_and_paragraphs, Span};
+use crate::extract::{extract, title_and_paragraphs, Span, SpeakerCluster};
 use crate::model::{Article, Quote, QuoteKind, Side, Source, Speaker, Topic, FORMAT_VERSION};
 
 /// The version of the stored draft; a draft of another version is not restored.
@@ -474,23 +474,24 @@ const SLICE_BYTES: usize = 256 * 1024;
 /// Extracts a long text slice by slice, so the page can paint a progress bar between slices.
 ///
 /// Slices end at a blank line that does not reopen a quote, so a text shorter than
-/// `SLICE_BYTES` is extracted in one piece, exactly as `extract` would. Past that, pronouns and
-/// surnames do not look across a cut, and speakers of the same name in different slices are one
-/// speaker.
+/// `SLICE_BYTES` is extracted in one piece, exactly as `extract` would. Past that, each slice is
+/// read with the paragraphs just before it as context (about `CONTEXT_BYTES`), so a "he said"
+/// or "the senator said" at the top of a slice still finds the speaker named just above the
+/// cut. Speakers of the same name in different slices are one speaker, and a bare surname
+/// ("Lavrov") joins the one earlier speaker whose name ends with it ("Sergei Lavrov").
 pub struct DraftExtraction {
     text: String,
     /// Where the next slice starts, in bytes and in code points.
     byte: usize,
     char: usize,
     draft: Draft,
-    /// The speaker id of each extracted name seen in an earlier slice.
-    by_name: std::collections::HashMap<String, String>,
+    speakers: SpeakerIndex,
 }
 
 impl DraftExtraction {
     pub fn new(text: &str) -> DraftExtraction {
         let draft = Draft { version: DRAFT_VERSION, text: text.to_owned(), ..Draft::default() };
-        DraftExtraction { text: text.to_owned(), byte: 0, char: 0, draft, by_name: Default::default() }
+        DraftExtraction { text: text.to_owned(), byte: 0, char: 0, draft, speakers: SpeakerIndex::default() }
     }
 
     /// How much of the text is done, from 0 to 1.
@@ -507,52 +508,36 @@ impl DraftExtraction {
             return true;
         }
         let end = slice_end(&self.text, self.byte);
-        let slice = &self.text[self.byte..end];
-        let ex = extract(slice);
+        let from = context_start(&self.text, self.byte);
+        let ex = extract(&self.text[from..end]);
+        // Quotes in the context belong to the slice before; only the rest are new.
+        let context_chars = self.text[from..self.byte].chars().count();
         let draft = &mut self.draft;
         if self.byte == 0 {
-            draft.title = title_and_paragraphs(slice).0.unwrap_or_default();
+            draft.title = title_and_paragraphs(&self.text[..end]).0.unwrap_or_default();
         }
-        let mut speaker_ids = Vec::with_capacity(ex.speakers.len());
-        for cluster in &ex.speakers {
-            if let Some(id) = self.by_name.get(&cluster.name) {
-                speaker_ids.push(id.clone());
-                continue;
-            }
-            let side = match &cluster.side {
-                Some(label) => draft.side_for_label(label),
-                None => draft.unassigned_side(),
-            };
-            let id = unique_id(slug(&cluster.name), draft.speakers.iter().map(|s| s.id.as_str()));
-            speaker_ids.push(id.clone());
-            draft.speakers.push(DraftSpeaker {
-                id,
-                name: cluster.name.clone(),
-                extracted_name: cluster.name.clone(),
-                role: cluster.role.clone(),
-                suggested_side: cluster.side.clone(),
-                side,
-            });
-        }
-        for quote in ex.quotes.iter().filter(|q| q.kind != QuoteKind::Paraphrase) {
-            let speaker = match quote.speaker.and_then(|s| speaker_ids.get(s)) {
-                Some(id) => id.clone(),
+        let mut speaker_ids: Vec<Option<String>> = vec![None; ex.speakers.len()];
+        for quote in ex.quotes.iter().filter(|q| q.kind != QuoteKind::Paraphrase && q.span.start >= context_chars) {
+            let speaker = match quote.speaker.filter(|&s| s < ex.speakers.len()) {
+                Some(s) => {
+                    if speaker_ids[s].is_none() {
+                        speaker_ids[s] = Some(self.speakers.id_for(draft, &ex.speakers[s]));
+                    }
+                    speaker_ids[s].clone().unwrap_or_default()
+                }
                 None => draft.unknown_speaker(),
             };
             draft.quotes.push(DraftQuote {
                 id: format!("q{}", draft.quotes.len() + 1),
-                start: self.char + quote.span.start,
-                end: self.char + quote.span.end,
+                start: self.char + quote.span.start - context_chars,
+                end: self.char + quote.span.end - context_chars,
                 kind: quote.kind,
                 speaker,
                 side: None,
                 topics: Vec::new(),
             });
         }
-        for (cluster, id) in ex.speakers.iter().zip(speaker_ids) {
-            self.by_name.entry(cluster.name.clone()).or_insert(id);
-        }
-        self.char += slice.chars().count();
+        self.char += self.text[self.byte..end].chars().count();
         self.byte = end;
         self.byte >= self.text.len()
     }
@@ -562,6 +547,87 @@ impl DraftExtraction {
         self.draft.move_unassigned_last();
         self.draft
     }
+}
+
+/// The speaker id of each name extracted from an earlier slice.
+#[derive(Default)]
+struct SpeakerIndex {
+    by_name: std::collections::HashMap<String, String>,
+}
+
+impl SpeakerIndex {
+    /// The id of an extracted speaker: the one already known by that name; for a bare surname,
+    /// the one earlier speaker whose name ends with it; for a full name, the earlier bare
+    /// surname; else a new speaker in the draft.
+    fn id_for(&mut self, draft: &mut Draft, cluster: &SpeakerCluster) -> String {
+        if let Some(id) = self.by_name.get(&cluster.name) {
+            return id.clone();
+        }
+        let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
+        let mut known: Vec<&String> = if cluster.is_organisation {
+            Vec::new()
+        } else if !cluster.name.contains(' ') {
+            self.by_name
+                .iter()
+                .filter(|(name, _)| name.contains(' ') && surname(name) == cluster.name)
+                .map(|(_, id)| id)
+                .collect()
+        } else {
+            self.by_name.get(&surname(&cluster.name)).into_iter().collect()
+        };
+        known.sort();
+        known.dedup();
+        if let [id] = known[..] {
+            let id = id.clone();
+            self.by_name.insert(cluster.name.clone(), id.clone());
+            return id;
+        }
+        let side = match &cluster.side {
+            Some(label) => draft.side_for_label(label),
+            None => draft.unassigned_side(),
+        };
+        let id = unique_id(slug(&cluster.name), draft.speakers.iter().map(|s| s.id.as_str()));
+        draft.speakers.push(DraftSpeaker {
+            id: id.clone(),
+            name: cluster.name.clone(),
+            extracted_name: cluster.name.clone(),
+            role: cluster.role.clone(),
+            suggested_side: cluster.side.clone(),
+            side,
+        });
+        self.by_name.insert(cluster.name.clone(), id.clone());
+        id
+    }
+}
+
+/// How much text before a slice is read again as its context.
+const CONTEXT_BYTES: usize = 4 * 1024;
+
+/// Where the context of the slice starting at byte `at` begins: at the first paragraph in the
+/// `CONTEXT_BYTES` before it that does not continue a quote, else at `at` itself.
+fn context_start(text: &str, at: usize) -> usize {
+    if at == 0 {
+        return 0;
+    }
+    let mut from = at.saturating_sub(CONTEXT_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while let Some(blank) = text[from..at].find("\n\n") {
+        let next = from + blank + 2;
+        if next >= at {
+            break;
+        }
+        if !starts_with_quote_mark(&text[next..]) {
+            return next;
+        }
+        from = next;
+    }
+    at
+}
+
+fn starts_with_quote_mark(paragraph: &str) -> bool {
+    paragraph.trim_start().starts_with(['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚'])
 }
 
 /// Where the slice starting at byte `from` ends: after the first blank line past `SLICE_BYTES`
@@ -577,8 +643,7 @@ fn slice_end(text: &str, from: usize) -> usize {
             break;
         };
         let next = at + blank + 2;
-        let rest = text[next..].trim_start();
-        if !rest.starts_with(['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚']) {
+        if !starts_with_quote_mark(&text[next..]) {
             return next;
         }
         at = next;

@@ -219,3 +219,42 @@ fn a_long_text_is_extracted_in_slices_with_the_same_quotes() {
     let names_once = names(&one);
     assert_eq!(names(&draft), (0..copies).flat_map(|_| names_once.clone()).collect::<Vec<_>>());
 }
+
+/// A pronoun just past a slice cut finds the speaker named just before it, and a bare surname
+/// slices later joins the full name: the slices read as one text.
+#[test]
+fn speakers_carry_across_slice_cuts() {
+    const FILLER: &str = "The talks continued late into the night in the capital.\n\n";
+    const NAMED: &str = "Secretary of State John Kerry met European foreign ministers in Brussels on Monday.";
+    let mut text = String::new();
+    while text.len() + NAMED.len() < SLICE_BYTES + 2 {
+        text.push_str(FILLER);
+    }
+    text.push_str(NAMED);
+    text.push_str("\n\nAsked about the ceasefire, he said: “We will not give up on it.”\n\n");
+    while text.len() < 3 * SLICE_BYTES {
+        text.push_str(FILLER);
+    }
+    text.push_str("“The door is still open,” Kerry said.\n");
+    let mut job = DraftExtraction::new(&text);
+    assert!(!job.step(), "the first slice ends after the paragraph that names Kerry");
+    while !job.step() {}
+    let draft = job.finish();
+    let chars: Vec<char> = draft.text.chars().collect();
+    let said: Vec<(String, String)> = draft
+        .quotes
+        .iter()
+        .map(|q| {
+            let name = draft.speaker(&q.speaker).map(|s| s.name.clone()).unwrap_or_default();
+            (chars[q.start..q.end].iter().collect(), name)
+        })
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            ("We will not give up on it.".to_owned(), "John Kerry".to_owned()),
+            ("The door is still open,".to_owned(), "John Kerry".to_owned()),
+        ]
+    );
+    assert_eq!(draft.speakers.len(), 1, "{:?}", draft.speakers);
+}

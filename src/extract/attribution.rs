@@ -98,7 +98,9 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             continue;
         }
         let word = doc.lower(t);
-        if !lexicon::is_cue(word) {
+        // "Koster shot back", "fired back": a verb that reports speech only with "back".
+        let back = matches!(word, "shot" | "fired" | "hit" | "pushed") && t + 1 < s1 && doc.lower(t + 1) == "back";
+        if !lexicon::is_cue(word) && !back {
             continue;
         }
         let after_close =
@@ -143,6 +145,20 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         let Some(mention) = mention else {
             continue;
         };
+        // "Grassley said he had told Garland that …": the pronoun in reported speech is the
+        // reporter named just before in the same sentence.
+        let mention = match (&mention.kind, cues.last().and_then(|c| c.mention.as_ref())) {
+            (
+                MentionKind::Pronoun { gender, .. },
+                Some(earlier @ Mention { kind: MentionKind::Person { gender: g, .. }, .. }),
+            ) if !reversed
+                && (*g == *gender || *g == lexicon::Gender::Unknown)
+                && *gender != lexicon::Gender::Unknown =>
+            {
+                Mention { tokens: mention.tokens, span: mention.span, kind: earlier.kind.clone() }
+            }
+            _ => mention,
+        };
         let first = t.min(mention.tokens.0);
         let last = t.max(mention.tokens.1.saturating_sub(1));
         cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
@@ -173,7 +189,9 @@ fn coordinated_subject(doc: &Doc, t: usize, s0: usize, cues: &[Cue]) -> Option<M
     if !joined {
         return None;
     }
-    cues.last().and_then(|c| c.mention.clone())
+    // "Sen. Mark Kirk (R-Ill.), who …, met with Garland and said": with no cue before, the
+    // verbs share the sentence subject.
+    cues.last().and_then(|c| c.mention.clone()).or_else(|| sentence_subject(doc, s0, u - 1))
 }
 
 /// Reads a document as a source: "according to the report", "according to court records".
@@ -446,6 +464,10 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, s1: usize, cues: &[C
     let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
     for &k in passages {
         let open = doc.span_open[k];
+        // The so-called “Biden rule”: a term the writer distances, never anyone's words.
+        if open > s0 && doc.is_word(open - 1) && doc.lower(open - 1) == "so-called" {
+            continue;
+        }
         let close = doc.span_close[k];
         let upto = cues.partition_point(|c| c.t < open);
         let from = cues.partition_point(|c| c.t <= close);
@@ -492,6 +514,21 @@ fn names_a_title(doc: &Doc, ks: &[usize], cue: Option<&str>) -> bool {
 /// subject are scare quotes ("the so-called “alt-right”") and are not quotes of anyone.
 fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize, s1: usize) -> Option<Found> {
     let first_open = doc.span_open[ks[0]];
+    // "hoped for a “clean” stopgap": one quoted word between an article and its noun is a
+    // term, not speech.
+    let scare_word = ks.len() == 1 && {
+        let content = doc.spans[ks[0]].content;
+        let close = doc.span_close[ks[0]];
+        !doc.chars[content.start..content.end].iter().any(|c| c.is_whitespace())
+            && first_open > s0
+            && doc.is_word(first_open - 1)
+            && matches!(doc.lower(first_open - 1), "a" | "an" | "the")
+            && doc.is_word(close + 1)
+            && !doc.is_capitalized(close + 1)
+    };
+    if scare_word {
+        return None;
+    }
     if let Some(cue) = subject_verb(doc, s0, first_open) {
         return Some(partial_quote(doc, ks, Some(&cue), std::slice::from_ref(&cue), s0, s1));
     }
@@ -579,7 +616,23 @@ fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
     if doc.chars.get(content.end.wrapping_sub(1)) == Some(&',') || doc.is_punct(last_close + 1, ',') {
         return last_close + 1;
     }
+    // "blasts ‘Democratic judges’ after court tosses law": a clause of its own after the quote.
+    let subordinate = doc.is_word(last_close + 1)
+        && matches!(doc.lower(last_close + 1), "after" | "because" | "while" | "when" | "before" | "since" | "until");
+    if subordinate {
+        return last_close + 1;
+    }
     for t in last_close + 1..next {
+        // "… “a big win” and renewed his pledge": a second predicate of the subject is not
+        // reported content.
+        let second_predicate = doc.is_word(t)
+            && matches!(doc.lower(t), "and" | "but")
+            && doc.is_word(t + 1)
+            && !doc.is_capitalized(t + 1)
+            && (doc.lower(t + 1).ends_with("ed") || lexicon::is_cue(doc.lower(t + 1)));
+        if second_predicate {
+            return t;
+        }
         match doc.tokens[t].kind {
             Kind::Open(_) | Kind::Punct(';' | '—' | '(' | ')') => return t,
             Kind::Punct(',') => {
@@ -612,8 +665,33 @@ fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
 /// Skips "that", commas and short objects ("told reporters that") after a cue.
 fn content_start(doc: &Doc, from: usize, first_open: usize) -> usize {
     let limit = (from + 10).min(first_open);
+    // A verb before "that" means the content has begun ("said Obama would sign a bill that …").
+    let finite = |t: usize| {
+        doc.is_word(t)
+            && matches!(
+                doc.lower(t),
+                "would"
+                    | "will"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
+    };
     let that = (from..limit)
-        .take_while(|t| !matches!(doc.tokens[*t].kind, Kind::Punct(',' | ';') | Kind::Open(_)))
+        .take_while(|t| !matches!(doc.tokens[*t].kind, Kind::Punct(',' | ';') | Kind::Open(_)) && !finite(*t))
         .find(|t| doc.is_word(*t) && doc.lower(*t) == "that");
     if let Some(that) = that {
         return that + 1;

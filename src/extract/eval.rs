@@ -33,6 +33,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind.txt", include_str!("../../tests/data/extract/blind.txt")),
     ("blind2.txt", include_str!("../../tests/data/extract/blind2.txt")),
     ("blind3.txt", include_str!("../../tests/data/extract/blind3.txt")),
+    ("blind4.txt", include_str!("../../tests/data/extract/blind4.txt")),
 ];
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

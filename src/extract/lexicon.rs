@@ -275,6 +275,16 @@ pub(crate) fn is_connector(word: &str) -> bool {
 pub(crate) fn is_role_noun(word: &str) -> bool {
     in_list!(
         word,
+        "justice",
+        "justices",
+        "judges",
+        "voters",
+        "residents",
+        "protesters",
+        "supporters",
+        "opponents",
+        "investigators",
+        "prosecutors",
         "spokesman",
         "spokeswoman",
         "spokesperson",
@@ -460,6 +470,19 @@ pub(crate) fn is_role_noun(word: &str) -> bool {
 pub(crate) fn is_role_head(word: &str) -> bool {
     in_list!(
         word,
+        // "the Vermont Democrat said": a party member, not the party.
+        "democrat",
+        "republican",
+        "justice",
+        "justices",
+        "judges",
+        "voters",
+        "residents",
+        "protesters",
+        "supporters",
+        "opponents",
+        "investigators",
+        "prosecutors",
         "ally",
         "allies",
         "spokesman",
@@ -597,6 +620,14 @@ pub(crate) fn is_non_name_capital(word: &str) -> bool {
             "agriculture",
             "veterans",
             "monday",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thurs",
+            "fri",
+            "sat",
             "tuesday",
             "wednesday",
             "thursday",
@@ -842,6 +873,52 @@ pub(crate) fn is_place(word: &str) -> bool {
         "square",
         "avenue",
         "road"
+    )
+}
+
+/// Prepositions after which a capitalized phrase is a place or an object, never a subject.
+pub(crate) fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "from"
+            | "near"
+            | "outside"
+            | "inside"
+            | "across"
+            | "around"
+            | "during"
+            | "through"
+            | "into"
+            | "with"
+            | "on"
+            | "against"
+            | "about"
+            | "toward"
+            | "towards"
+            | "over"
+            | "under"
+    )
+}
+
+/// Lowercase particles inside personal names ("Staffan de Mistura", "Ursula von der Leyen").
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "der"
+            | "van"
+            | "von"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "la"
+            | "le"
+            | "dos"
     )
 }
 

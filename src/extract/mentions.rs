@@ -22,7 +22,7 @@ pub(crate) struct Mention {
 }
 
 /// The longest noun phrase the backward and forward scans take, in tokens.
-const MAX_PHRASE: usize = 10;
+const MAX_PHRASE: usize = 16;
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
@@ -55,6 +55,14 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
         t -= skip;
         skipped += 1;
     }
+    // "Koster, who won the NRA's endorsement — a rarity for a Democrat — said": skip the aside.
+    if t > floor + 1 && doc.is_punct(t - 1, '—') {
+        let low = t.saturating_sub(24).max(floor);
+        let open = (low..t - 1).rev().take_while(|u| doc.outside(*u)).find(|u| doc.is_punct(*u, '—'));
+        if let Some(open) = open {
+            t = open;
+        }
+    }
     // "Cruz (who famously told …)" and "Kasich, who never endorsed Trump, said": the subject
     // stands before the relative pronoun.
     if t > floor + 1 && doc.is_word(t - 1) && doc.lower(t - 1) == "who" {
@@ -76,6 +84,13 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
         }
     }
     let start = phrase_start_back(doc, t, floor);
+    // "Clinton, campaigning in Columbus, Ohio, said": a name after "in" or "at" is a place or an
+    // object; the subject stands before the comma that opens the aside.
+    if start > floor && start < t && doc.is_word(start - 1) && lexicon::is_preposition(doc.lower(start - 1)) {
+        if let Some(comma) = matching_comma_back(doc, start - 1, floor) {
+            return subject_before(doc, comma, floor);
+        }
+    }
     if start == t {
         if let Some((a, b)) = appositive {
             return classify(doc, a, b, None).filter(|m| matches!(m.kind, MentionKind::Person { .. }));
@@ -284,6 +299,12 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
             e += 1;
             continue;
         }
+        // "Ursula von der Leyen": particles between the parts of a name.
+        let in_name = |u: usize| doc.is_word(u) && (doc.is_capitalized(u) || lexicon::is_name_particle(doc.lower(u)));
+        if lexicon::is_name_particle(word) && e > s && in_name(e - 1) && e + 1 < ceiling && in_name(e + 1) {
+            e += 1;
+            continue;
+        }
         break;
     }
     while e > s && (lexicon::is_connector(doc.lower(e - 1)) || lexicon::is_determiner(doc.lower(e - 1))) {
@@ -385,9 +406,20 @@ fn name_run_start(doc: &Doc, start: usize, end: usize) -> usize {
         suffix = true;
     }
     let name_end = s;
-    while s > start && name_end - s < 3 {
+    let mut particles = 0;
+    while s > start && name_end - s < 3 + particles {
         let u = s - 1;
         let word = doc.lower(u);
+        // "Staffan de Mistura", "Ursula von der Leyen": a lowercase particle inside a name.
+        let particle = lexicon::is_name_particle(word)
+            && s < name_end
+            && u > start
+            && (doc.is_capitalized(u - 1) || lexicon::is_name_particle(doc.lower(u - 1)));
+        if particle && !doc.is_capitalized(u) {
+            particles += 1;
+            s = u;
+            continue;
+        }
         let acronym = doc.chars[doc.tokens[u].start()..doc.tokens[u].end()]
             .iter()
             .filter(|c| c.is_alphabetic())
@@ -403,6 +435,10 @@ fn name_run_start(doc: &Doc, start: usize, end: usize) -> usize {
             break;
         }
         s = u;
+    }
+    // A name starts with a capital, not with a particle.
+    while s < name_end && !doc.is_capitalized(s) {
+        s += 1;
     }
     if s == name_end {
         return end;

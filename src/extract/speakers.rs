@@ -59,7 +59,13 @@ struct Builder {
     person_events: Vec<(usize, String, Option<String>, Gender)>,
     /// The cluster of each antecedent candidate once resolved.
     memo: Vec<Option<Option<usize>>>,
+    /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
+    /// (position, name, head noun), for "the group said".
+    organisations: Vec<(usize, String, String)>,
 }
+
+/// How far back (in code points) "the group" looks for the organisation it stands for.
+const ORGANISATION_WINDOW: usize = 3000;
 
 pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
     let mut builder = Builder::default();
@@ -151,6 +157,9 @@ impl Builder {
             if !ends_run {
                 continue;
             }
+            if lexicon::is_org_head(doc.lower(t)) && t > 0 && doc.is_capitalized(t - 1) {
+                self.name_organisation(doc, t);
+            }
             let sentence_start = doc.sentences[doc.tokens[t].sentence as usize].0;
             // Only full names and names that open a sentence are worth reading.
             let long_run = t > 0 && doc.is_capitalized(t - 1);
@@ -235,7 +244,11 @@ impl Builder {
         match &mention.kind {
             MentionKind::Pronoun { .. } => None,
             MentionKind::Person { name, role, gender } => Some(self.person(name, role.clone(), *gender, at)),
-            MentionKind::Organisation { name } => Some(self.organisation(name)),
+            MentionKind::Organisation { name } => {
+                let generic = !name.contains(' ') && name.chars().all(|c| c.is_lowercase());
+                let named = generic.then(|| self.named_organisation(name, at)).flatten();
+                Some(self.organisation(named.as_deref().unwrap_or(name)))
+            }
             MentionKind::Description { text, head, country } => Some(self.description(text, head, *country, at)),
         }
     }
@@ -301,6 +314,40 @@ impl Builder {
         };
         self.by_surname.insert(surname, i);
         i
+    }
+
+    /// Records the organisation whose capitalized name ends at token `t` ("Judicial Crisis Network").
+    fn name_organisation(&mut self, doc: &Doc, t: usize) {
+        let mut start = t;
+        while start > 0 && t - start < 8 {
+            let u = start - 1;
+            let joins = doc.is_word(u)
+                && doc.outside(u)
+                && (doc.is_capitalized(u)
+                    || (matches!(doc.lower(u), "of" | "for" | "on") && u > 0 && doc.is_capitalized(u - 1)));
+            if !joins || lexicon::is_sentence_function_word(doc.lower(u)) && doc.is_capitalized(u) {
+                break;
+            }
+            start = u;
+        }
+        if doc.lower(start) == "the" {
+            start += 1;
+        }
+        if start < t {
+            let name = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+            self.organisations.push((doc.tokens[start].start(), name, doc.lower(t).to_string()));
+        }
+    }
+
+    /// "The group said": the organisation of that kind named last before `at`, if any.
+    fn named_organisation(&self, generic: &str, at: usize) -> Option<String> {
+        let any = matches!(generic, "group" | "organization" | "organisation");
+        self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
+            .iter()
+            .rev()
+            .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
+            .find(|o| any || o.2 == generic)
+            .map(|o| o.1.clone())
     }
 
     fn organisation(&mut self, name: &str) -> usize {

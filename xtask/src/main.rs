@@ -260,15 +260,19 @@ fn eval(root: &Path, tools: &Tools) -> Result<(), String> {
 fn bench(root: &Path, tools: &Tools) -> Result<(), String> {
     let mb = std::env::var("COUNTERPOINT_BENCH_MB").unwrap_or_else(|_| "10".to_owned());
     run(tools.command("cargo").args(["run", "--quiet", "--release", "--example", "anchor_bench"]).current_dir(root))?;
+    // The native run writes its generated text so the browser run extracts the very same text.
+    let text = root.join("target/bench-text.txt");
+    let text_arg = text.display().to_string();
     run(tools
         .command("cargo")
-        .args(["run", "--quiet", "--release", "--bin", "counterpoint", "--", "bench", &mb])
+        .args(["run", "--quiet", "--release", "--bin", "counterpoint", "--", "bench", &mb, "--save", &text_arg])
         .current_dir(root))?;
     build(root, tools)?;
     run(tools
         .command("cargo")
         .args(["test", "--quiet", "-p", "e2e", "--test", "bench", "--", "--ignored", "--nocapture"])
         .env("COUNTERPOINT_BENCH_MB", &mb)
+        .env("COUNTERPOINT_BENCH_TEXT", &text)
         .current_dir(root))
 }
 

@@ -10,15 +10,24 @@ fn megabytes() -> usize {
     std::env::var("COUNTERPOINT_BENCH_MB").ok().and_then(|v| v.parse().ok()).filter(|&mb| mb > 0).unwrap_or(10)
 }
 
+/// The text to extract: the file `COUNTERPOINT_BENCH_TEXT` names, which `cargo xtask bench` has
+/// the native `counterpoint bench --save` write so both benchmarks extract the very same text;
+/// else the seed article repeated to `megabytes()`.
+fn bench_text() -> Result<String, String> {
+    if let Ok(file) = std::env::var("COUNTERPOINT_BENCH_TEXT") {
+        return std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"));
+    }
+    let path = project_root().join("tests/data/russia-us-syria-2016.txt");
+    let seed = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let copies = (megabytes() * 1_000_000).div_ceil(seed.len() + 2);
+    Ok(vec![seed.as_str(); copies].join("\n\n"))
+}
+
 #[test]
 #[ignore = "a benchmark; run it with `cargo xtask bench`"]
 fn extraction_throughput_in_the_release_app() {
     run(|s| {
-        let path = project_root().join("tests/data/russia-us-syria-2016.txt");
-        let seed = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        // The seed article repeated: real news text, with every kind of quote it holds.
-        let copies = (megabytes() * 1_000_000).div_ceil(seed.len() + 2);
-        let text = vec![seed.as_str(); copies].join("\n\n");
+        let text = bench_text()?;
         open(s, "/#view=author")?;
         s.js(
             "const t = document.querySelector('#author-text'); t.value = arguments[0];
