@@ -105,13 +105,30 @@ fn SpeakerFilters() -> impl IntoView {
                     let id = id.clone();
                     move || ctx.nav.route.with(|r| !r.hidden_speakers.contains(&id))
                 };
+                // A speaker whose side is hidden is hidden too, whatever their own toggle says.
+                let side_hidden = {
+                    let ex = ex.clone();
+                    move || ctx.filters.with(|r| side.is_some_and(|i| ex.is_side_hidden(i, r)))
+                };
+                let side_label =
+                    side.and_then(|i| ex.article.sides.get(i)).map(|s| s.label.clone()).unwrap_or_default();
+                let title = {
+                    let side_hidden = side_hidden.clone();
+                    move || side_hidden().then(|| format!("Hidden with the side {side_label}"))
+                };
+                let pressed = {
+                    let side_hidden = side_hidden.clone();
+                    move || (shown() && !side_hidden()).to_string()
+                };
                 view! {
                     <button
                         type="button"
                         class="toggle speaker-toggle"
                         data-speaker=id.clone()
                         style=side_style(&ex, side)
-                        aria-pressed=move || shown().to_string()
+                        aria-pressed=pressed
+                        disabled=side_hidden
+                        title=title
                         on:click=move |_| {
                             let mut route = ctx.nav.route.get_untracked();
                             route.toggle_speaker(&id);

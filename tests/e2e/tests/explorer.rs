@@ -180,6 +180,16 @@ fn a_side_filter_hides_that_sides_quotes_everywhere() {
         ensure(pressed == json!("false"), "the toggle does not say it is off")?;
         let after = s.js("return document.querySelectorAll('.quote-card[data-side=us]').length", vec![])?;
         ensure(after == json!(0), format!("{after} US quotes still shown in Compare"))?;
+        // Power speaks for the US: her own toggle says she is hidden with her side.
+        let power = s.js(
+            "const b = document.querySelector('.speaker-toggle[data-speaker=power]');
+             return [b.getAttribute('aria-pressed'), b.disabled, b.title];",
+            vec![],
+        )?;
+        ensure(
+            power == json!(["false", true, "Hidden with the side United States"]),
+            format!("Power's toggle while the US side is hidden: {power}"),
+        )?;
         let ru = s.js("return document.querySelectorAll('.quote-card[data-side=ru]').length", vec![])?;
         ensure(ru.as_u64().unwrap_or(0) > 0, "Russian quotes vanished too")?;
         let balance = s.js("return document.querySelector('.balance-title').textContent", vec![])?;
