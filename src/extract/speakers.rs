@@ -1,6 +1,7 @@
 //! Turns speaker mentions into clusters of one person or organisation each, resolves pronouns
 //! and descriptions, and suggests a side for every cluster.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::attribution::{Attributed, Event, Found};
@@ -16,6 +17,8 @@ struct Entity {
     span: Span,
     name: String,
     role: Option<String>,
+    /// The role in lowercase, made when a description first compares it.
+    role_lower: OnceCell<String>,
     gender: Gender,
     /// A bare name guessed from "Rubio spoke …" at the start of a sentence; a weak antecedent.
     bare: bool,
@@ -199,7 +202,15 @@ impl Builder {
             if !bare {
                 self.entity_by_key.entry(key).or_default().push(self.entities.len());
             }
-            self.entities.push(Entity { at: mention.span.start, span: mention.span, name, role, gender, bare });
+            self.entities.push(Entity {
+                at: mention.span.start,
+                span: mention.span,
+                name,
+                role,
+                role_lower: OnceCell::new(),
+                gender,
+                bare,
+            });
         }
     }
 
@@ -332,22 +343,20 @@ impl Builder {
                 lexicon::country_of_word(w).is_none() && !lexicon::is_determiner(w) && !lexicon::is_role_noun(w)
             })
             .collect();
-        let fits = |role: &str| {
-            let lower = role.to_lowercase();
+        let fits = |role: &str, lower: &str| {
             let qualified = qualifiers.iter().all(|q| lower.contains(q.as_str()));
             let office =
                 qualified && (lower.contains(head) || lexicon::role_synonyms(head).iter().any(|s| lower.contains(s)));
-            let nation = match (country, country_of_text(role)) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            office && nation
+            // The country is read only for a fitting office: reading it is the costly part.
+            office && country.is_none_or(|a| country_of_text(role).is_none_or(|b| a == b))
         };
         let plural = head.ends_with('s') && !matches!(head, "ambassador" | "chief");
         let matched = (!plural)
             .then(|| {
                 let split = self.entities.partition_point(|e| e.at <= at);
-                let fitting = |e: &&Entity| e.role.as_deref().is_some_and(fits);
+                let fitting = |e: &&Entity| {
+                    e.role.as_deref().is_some_and(|role| fits(role, e.role_lower.get_or_init(|| role.to_lowercase())))
+                };
                 let earlier = self.entities[..split].iter().rev().take(DESCRIPTION_WINDOW).find(fitting);
                 earlier.or_else(|| self.entities[split..].iter().take(DESCRIPTION_WINDOW).find(fitting))
             })
