@@ -508,7 +508,9 @@ impl DraftExtraction {
         }
         let end = slice_end(&self.text, self.byte);
         let slice = &self.text[self.byte..end];
-        let ex = extract(slice);
+        // The draft shows no paraphrases yet: without them, speakers that only paraphrase are not
+        // listed either. The filter on the quotes below stays for when this goes.
+        let ex = extract(slice).without_paraphrases();
         let draft = &mut self.draft;
         if self.byte == 0 {
             draft.title = title_and_paragraphs(slice).0.unwrap_or_default();

@@ -44,7 +44,10 @@ const PRONOUN_LOOKBACK: usize = 40;
 
 pub(crate) struct Resolved {
     pub clusters: Vec<SpeakerCluster>,
+    /// The speaker of each direct or partial quote.
     pub speakers: Vec<Option<usize>>,
+    /// The speaker of each paraphrase.
+    pub paraphrases: Vec<Option<usize>>,
 }
 
 #[derive(Default)]
@@ -98,7 +101,8 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         }
     }
     builder.suggest_sides(quotes, &speakers, doc);
-    builder.finish(speakers)
+    let paraphrases = builder.paraphrase_speakers(&found.paraphrases, quotes, &candidates);
+    builder.finish(speakers, paraphrases)
 }
 
 /// Joins quotes that share a speaker by convention: "She added", "Adding,", split quotes and
@@ -501,13 +505,9 @@ impl Builder {
     /// that a person's full quote repeats ("the United States called it “barbarism”").
     fn suggest_sides(&mut self, quotes: &[Found], speakers: &[Option<usize>], doc: &Doc) {
         for cluster in &mut self.clusters {
-            if cluster.side.is_some() {
-                continue;
+            if cluster.side.is_none() {
+                cluster.side = side_from_names(cluster);
             }
-            let from_role = cluster.role.as_deref().and_then(country_of_text);
-            let from_name = cluster.is_organisation.then(|| country_of_text(&cluster.name)).flatten();
-            let from_alias = || cluster.aliases.iter().find_map(|a| country_of_text(a));
-            cluster.side = from_role.or(from_name).or_else(from_alias).map(str::to_string);
         }
         for (i, quote) in quotes.iter().enumerate() {
             if quote.kind != QuoteKind::Partial {
@@ -534,19 +534,67 @@ impl Builder {
         }
     }
 
-    /// Drops clusters that only appeared through unquoted cues and renumbers the rest.
-    fn finish(self, speakers: Vec<Option<usize>>) -> Resolved {
+    /// Resolves the speakers of paraphrases once every quote has its speaker, so that the
+    /// quotes' speakers, clusters and sides come out exactly as without them: a cluster that a
+    /// paraphrase finds is used as it is, and one it creates goes after the others.
+    fn paraphrase_speakers(
+        &mut self,
+        paraphrases: &[Found],
+        quotes: &[Found],
+        candidates: &[Candidate],
+    ) -> Vec<Option<usize>> {
+        if paraphrases.is_empty() {
+            return Vec::new();
+        }
+        let settled = self.clusters.clone();
+        let speakers = paraphrases
+            .iter()
+            .map(|p| {
+                // The mention, not the span, marks the place: in "He told Clinton the plan …"
+                // the span starts after a name that is not the speaker.
+                let mention = p.mention.as_ref()?;
+                let at = mention.span.start;
+                match &mention.kind {
+                    MentionKind::Pronoun { word, gender } => {
+                        self.antecedent(word, *gender, at, p.paragraph, quotes, candidates)
+                    }
+                    _ => self.cluster_for(mention, at),
+                }
+            })
+            .collect();
+        // Names, roles and aliases read from paraphrases must not change the quotes' speakers.
+        self.clusters[..settled.len()].clone_from_slice(&settled);
+        for cluster in &mut self.clusters[settled.len()..] {
+            if cluster.side.is_none() {
+                cluster.side = side_from_names(cluster);
+            }
+        }
+        speakers
+    }
+
+    /// Drops clusters that only appeared through unquoted cues and renumbers the rest: the
+    /// speakers of quotes first, in text order, then those only paraphrases have.
+    fn finish(self, speakers: Vec<Option<usize>>, paraphrases: Vec<Option<usize>>) -> Resolved {
         let mut renumber = vec![usize::MAX; self.clusters.len()];
         let mut clusters = Vec::new();
-        for c in speakers.iter().flatten() {
+        for c in speakers.iter().chain(&paraphrases).flatten() {
             if renumber[*c] == usize::MAX {
                 renumber[*c] = clusters.len();
                 clusters.push(self.clusters[*c].clone());
             }
         }
         let speakers = speakers.into_iter().map(|s| s.map(|c| renumber[c])).collect();
-        Resolved { clusters, speakers }
+        let paraphrases = paraphrases.into_iter().map(|s| s.map(|c| renumber[c])).collect();
+        Resolved { clusters, speakers, paraphrases }
     }
+}
+
+/// A side from the role, the organisation's name or an alias ("Russian Foreign Minister").
+fn side_from_names(cluster: &SpeakerCluster) -> Option<String> {
+    let from_role = cluster.role.as_deref().and_then(country_of_text);
+    let from_name = cluster.is_organisation.then(|| country_of_text(&cluster.name)).flatten();
+    let from_alias = || cluster.aliases.iter().find_map(|a| country_of_text(a));
+    from_role.or(from_name).or_else(from_alias).map(str::to_string)
 }
 
 /// Tells whether the token after a bare name reads like a verb ("Rubio spoke").
