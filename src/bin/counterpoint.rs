@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! counterpoint validate FILE...
-//! counterpoint extract [--format article|spans] [--out-dir DIR] FILE...
+//! counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR] FILE...
 //! counterpoint eval
 //! counterpoint bench [MB] [--save FILE]
 //! ```
@@ -16,9 +16,12 @@ use counterpoint::validate::{load_article, Location, Severity, MAX_INPUT_BYTES};
 
 const USAGE: &str = "\
 usage: counterpoint validate FILE...
-       counterpoint extract [--format article|spans] [--out-dir DIR] FILE...
+       counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR] FILE...
        counterpoint eval
-       counterpoint bench [MB] [--save FILE]";
+       counterpoint bench [MB] [--save FILE]
+
+extract writes direct and partial quotes; --paraphrase adds reported speech without quote
+marks (kind \"paraphrase\").";
 
 /// The size of the generated text `bench` measures by default.
 const DEFAULT_BENCH_MB: usize = 20;
@@ -30,6 +33,10 @@ fn main() -> ExitCode {
         Some((command, rest)) if command == "extract" => ExtractArgs::parse(rest).map(Command::Extract),
         Some((command, rest)) if command == "eval" && rest.is_empty() => Ok(Command::Eval),
         Some((command, rest)) if command == "bench" => parse_bench(rest).map(Command::Bench),
+        Some((command, _)) if matches!(command.as_str(), "help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         _ => Err(String::new()),
     };
     match parsed {
@@ -73,15 +80,18 @@ enum Format {
 #[derive(Debug, PartialEq)]
 struct ExtractArgs {
     format: Format,
+    /// Also write paraphrases (reported speech without quote marks).
+    paraphrase: bool,
     out_dir: Option<PathBuf>,
     files: Vec<PathBuf>,
 }
 
 impl ExtractArgs {
-    /// Reads `[--format article|spans] [--out-dir DIR] FILE...`; options may come in any order
-    /// and also as `--format=spans`. `--` ends the options.
+    /// Reads `[--format article|spans] [--paraphrase] [--out-dir DIR] FILE...`; options may come
+    /// in any order and also as `--format=spans`. `--` ends the options.
     fn parse(args: &[String]) -> Result<ExtractArgs, String> {
         let mut format = Format::Article;
+        let mut paraphrase = false;
         let mut out_dir = None;
         let mut files = Vec::new();
         let mut iter = args.iter();
@@ -106,13 +116,15 @@ impl ExtractArgs {
                     }
                 }
                 "--out-dir" => out_dir = Some(PathBuf::from(value()?)),
+                "--paraphrase" if inline.is_none() => paraphrase = true,
+                "--paraphrase" => return Err("--paraphrase takes no value".to_owned()),
                 other => return Err(format!("unknown option {other}")),
             }
         }
         if files.is_empty() {
             return Err("extract needs at least one FILE".to_owned());
         }
-        Ok(ExtractArgs { format, out_dir, files })
+        Ok(ExtractArgs { format, paraphrase, out_dir, files })
     }
 }
 
@@ -147,6 +159,8 @@ fn output_path(out_dir: &Path, file: &Path) -> PathBuf {
 }
 
 /// Extracts each file; without `--out-dir` the JSON goes to stdout, one document per file.
+/// Paraphrases are left out unless `--paraphrase` asks for them: the spans format feeds scorers
+/// that count any span they do not expect as a false positive.
 /// A file that cannot be read is reported and the others still run; the exit code is then 1.
 fn extract(args: &ExtractArgs) -> ExitCode {
     use counterpoint::extract::{extract, to_article, to_spans_json};
@@ -166,7 +180,7 @@ fn extract(args: &ExtractArgs) -> ExitCode {
                 continue;
             }
         };
-        let extraction = extract(&text);
+        let extraction = if args.paraphrase { extract(&text) } else { extract(&text).without_paraphrases() };
         let value = match args.format {
             Format::Article => serde_json::to_value(to_article(&text, &extraction, None)),
             Format::Spans => Ok(to_spans_json(&extraction)),
@@ -328,11 +342,15 @@ mod tests {
         line.split_whitespace().map(str::to_owned).collect()
     }
 
-    fn check(line: &str, expect: Result<(Format, Option<&str>, &[&str]), &str>) {
+    /// The parse expected: format, `--paraphrase`, out dir and files, or the error.
+    type Expected<'a> = Result<(Format, bool, Option<&'a str>, &'a [&'a str]), &'a str>;
+
+    fn check(line: &str, expect: Expected) {
         let got = ExtractArgs::parse(&args(line));
         let expect = expect
-            .map(|(format, out_dir, files)| ExtractArgs {
+            .map(|(format, paraphrase, out_dir, files)| ExtractArgs {
                 format,
+                paraphrase,
                 out_dir: out_dir.map(PathBuf::from),
                 files: files.iter().map(PathBuf::from).collect(),
             })
@@ -342,11 +360,14 @@ mod tests {
 
     #[test]
     fn extract_arguments() {
-        check("a.txt", Ok((Format::Article, None, &["a.txt"])));
-        check("--format spans a.txt b.txt", Ok((Format::Spans, None, &["a.txt", "b.txt"])));
-        check("--format=article --out-dir out a.txt", Ok((Format::Article, Some("out"), &["a.txt"])));
-        check("a.txt --out-dir=out --format spans", Ok((Format::Spans, Some("out"), &["a.txt"])));
-        check("--format spans -- --odd.txt", Ok((Format::Spans, None, &["--odd.txt"])));
+        check("a.txt", Ok((Format::Article, false, None, &["a.txt"])));
+        check("--format spans a.txt b.txt", Ok((Format::Spans, false, None, &["a.txt", "b.txt"])));
+        check("--format=article --out-dir out a.txt", Ok((Format::Article, false, Some("out"), &["a.txt"])));
+        check("a.txt --out-dir=out --format spans", Ok((Format::Spans, false, Some("out"), &["a.txt"])));
+        check("--format spans -- --odd.txt", Ok((Format::Spans, false, None, &["--odd.txt"])));
+        check("--paraphrase --format spans a.txt", Ok((Format::Spans, true, None, &["a.txt"])));
+        check("a.txt --paraphrase", Ok((Format::Article, true, None, &["a.txt"])));
+        check("--paraphrase=yes a.txt", Err("--paraphrase takes no value"));
         check("", Err("extract needs at least one FILE"));
         check("--format spans", Err("extract needs at least one FILE"));
         check("--format xml a.txt", Err("unknown format \"xml\" (use article or spans)"));
@@ -381,7 +402,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("counterpoint-cli-{}", std::process::id()));
         let seed = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/russia-us-syria-2016.txt"));
         for format in [Format::Spans, Format::Article] {
-            let args = ExtractArgs { format, out_dir: Some(dir.clone()), files: vec![seed.clone()] };
+            let args = ExtractArgs { format, paraphrase: false, out_dir: Some(dir.clone()), files: vec![seed.clone()] };
             assert_eq!(extract(&args), ExitCode::SUCCESS);
             let json = std::fs::read_to_string(dir.join("russia-us-syria-2016.json")).unwrap_or_default();
             let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
@@ -395,9 +416,53 @@ mod tests {
                 assert!(report.article.is_some(), "{:?}", report.diagnostics);
             }
         }
-        let missing =
-            ExtractArgs { format: Format::Spans, out_dir: Some(dir.clone()), files: vec![dir.join("nope.txt")] };
+        let missing = ExtractArgs {
+            format: Format::Spans,
+            paraphrase: false,
+            out_dir: Some(dir.clone()),
+            files: vec![dir.join("nope.txt")],
+        };
         assert_eq!(extract(&missing), ExitCode::FAILURE);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// `--paraphrase` adds reported speech without quote marks to both formats; without it the
+    /// output holds direct and partial quotes only.
+    #[test]
+    fn paraphrases_only_with_the_flag() {
+        let dir = std::env::temp_dir().join(format!("counterpoint-cli-paraphrase-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let file = dir.join("story.txt");
+        let text = "Sen. Elizabeth Warren said the bank should have been broken up years ago. \
+                    “Nobody was held accountable,” she said.";
+        assert!(std::fs::write(&file, text).is_ok());
+        let kinds = |format: Format, paraphrase: bool| -> Vec<String> {
+            let args = ExtractArgs { format, paraphrase, out_dir: Some(dir.clone()), files: vec![file.clone()] };
+            assert_eq!(extract(&args), ExitCode::SUCCESS);
+            let json = std::fs::read_to_string(dir.join("story.json")).unwrap_or_default();
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+            if format == Format::Article {
+                let report = counterpoint::validate::load_article(&json);
+                assert!(report.article.is_some(), "{:?}", report.diagnostics);
+                assert_eq!(value["speakers"].as_array().map_or(0, Vec::len), 1, "{json}");
+            }
+            let quotes = value["quotes"].as_array().cloned().unwrap_or_default();
+            quotes.iter().map(|q| q["kind"].as_str().unwrap_or_default().to_owned()).collect()
+        };
+        for format in [Format::Spans, Format::Article] {
+            assert_eq!(kinds(format, false), ["direct"], "{format:?}");
+            assert_eq!(kinds(format, true), ["paraphrase", "direct"], "{format:?}");
+        }
+        let args =
+            ExtractArgs { format: Format::Spans, paraphrase: true, out_dir: Some(dir.clone()), files: vec![file] };
+        assert_eq!(extract(&args), ExitCode::SUCCESS);
+        let json = std::fs::read_to_string(dir.join("story.json")).unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        let first = &value["quotes"][0];
+        let words: String = text.chars().skip(first["start"].as_u64().unwrap_or(0) as usize).take(45).collect();
+        assert_eq!(words, "the bank should have been broken up years ago");
+        assert_eq!(first["speaker"], "Elizabeth Warren");
+        assert_eq!(first["cue"], "said");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

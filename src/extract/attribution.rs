@@ -2,10 +2,12 @@
 //!
 //! A sentence here is counted outside quotes, so "“A. B,” Lavrov said." is one sentence with
 //! one passage and one cue. Whole quoted sentences become direct quotes; fragments inside
-//! paraphrase become partial quotes whose span is the whole reported content.
+//! paraphrase become partial quotes whose span is the whole reported content. A sentence with
+//! no passage may be a paraphrase (see `paraphrase`).
 
 use super::lexicon;
 use super::mentions::{object_after, subject_before, Mention, MentionKind};
+use super::paraphrase;
 use super::tokens::{Doc, Kind};
 use super::Span;
 use crate::model::QuoteKind;
@@ -48,7 +50,11 @@ pub(crate) struct Event {
 
 #[derive(Default)]
 pub(crate) struct Attributed {
+    /// Direct and partial quotes, in text order.
     pub quotes: Vec<Found>,
+    /// Reported speech without quote marks, in text order; kept apart so that resolving them
+    /// cannot change the speakers of the quotes.
+    pub paraphrases: Vec<Found>,
     pub events: Vec<Event>,
 }
 
@@ -71,6 +77,9 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m)) {
                 out.events.push(Event { at: mention.span.start, mention: mention.clone() });
             }
+        }
+        if passages.is_empty() && paraphrase::may_hold(doc, s0, &cues) {
+            out.paraphrases.extend(paraphrase::paraphrase(doc, s0, s1, &cues));
         }
         let mut partials = Vec::new();
         for &k in &passages {
@@ -376,7 +385,7 @@ fn unknown_verb_after(doc: &Doc, close: usize, si: usize) -> Option<((String, Sp
     verb_like.then(|| ((word.to_string(), token_span(doc, verb, verb + 1)), mention))
 }
 
-fn token_span(doc: &Doc, a: usize, b: usize) -> Span {
+pub(crate) fn token_span(doc: &Doc, a: usize, b: usize) -> Span {
     Span::new(doc.tokens[a].start(), doc.tokens[b - 1].end())
 }
 
@@ -704,7 +713,7 @@ fn content_start(doc: &Doc, from: usize, first_open: usize) -> usize {
 }
 
 /// Turns a token range into a character span without connectors or punctuation at its ends.
-fn trimmed_content(doc: &Doc, a: usize, mut b: usize) -> Option<Span> {
+pub(crate) fn trimmed_content(doc: &Doc, a: usize, mut b: usize) -> Option<Span> {
     while b > a {
         let t = b - 1;
         let trailing = match doc.tokens[t].kind {

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::marks::is_soft_wrap;
 use super::{Extraction, Span};
-use crate::model::{Article, Quote, QuoteKind, Side, Source, Speaker, Topic, FORMAT_VERSION};
+use crate::model::{Article, Quote, Side, Source, Speaker, Topic, FORMAT_VERSION};
 
 /// How many characters of context a prefix keeps to tell repeated quotes apart.
 const PREFIX_LEN: usize = 32;
@@ -18,12 +18,13 @@ fn occurs_twice(paras: &[Paragraph], text: &str) -> bool {
     paras.iter().flat_map(|p| p.text.matches(text)).nth(1).is_some()
 }
 
-/// `{"quotes":[{"start","end","speaker", …}]}` with code-point offsets into the input.
+/// `{"quotes":[{"start","end","speaker", …}]}` with code-point offsets into the input, one entry
+/// per quote of `ex`, paraphrases included; pass `ex.without_paraphrases()` for direct and
+/// partial quotes only.
 pub fn to_spans_json(ex: &Extraction) -> Value {
     let quotes: Vec<Value> = ex
         .quotes
         .iter()
-        .filter(|q| q.kind != QuoteKind::Paraphrase)
         .map(|q| {
             let speaker = q.speaker.and_then(|s| ex.speakers.get(s));
             json!({
@@ -131,7 +132,8 @@ pub fn title_and_paragraphs(text: &str) -> (Option<String>, Vec<Span>) {
 }
 
 /// Builds an article v1 the way the authoring view would: one paragraph per line, sides from
-/// the suggested sides plus "Unassigned", one generic topic.
+/// the suggested sides plus "Unassigned", one generic topic. Every quote of `ex` becomes a
+/// quote, paraphrases included; pass `ex.without_paraphrases()` for direct and partial only.
 pub fn to_article(text: &str, ex: &Extraction, title: Option<&str>) -> Article {
     let chars: Vec<char> = text.chars().collect();
     let mut paras = paragraphs(&chars);
@@ -184,7 +186,7 @@ pub fn to_article(text: &str, ex: &Extraction, title: Option<&str>) -> Article {
     let exact_repeats = body_len <= EXACT_REPEAT_LIMIT;
     let mut unknown: Option<String> = None;
     let mut quotes = Vec::new();
-    for quote in ex.quotes.iter().filter(|q| q.kind != QuoteKind::Paraphrase) {
+    for quote in &ex.quotes {
         let speaker = match quote.speaker.and_then(|s| speakers.get(s)) {
             Some(s) => s.id.clone(),
             None => unknown_speaker(&mut unknown, &mut speakers, &mut sides, &mut speaker_ids),

@@ -1,6 +1,7 @@
 //! Turns speaker mentions into clusters of one person or organisation each, resolves pronouns
 //! and descriptions, and suggests a side for every cluster.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::attribution::{Attributed, Event, Found};
@@ -16,6 +17,8 @@ struct Entity {
     span: Span,
     name: String,
     role: Option<String>,
+    /// The role in lowercase, made when a description first compares it.
+    role_lower: OnceCell<String>,
     gender: Gender,
     /// A bare name guessed from "Rubio spoke …" at the start of a sentence; a weak antecedent.
     bare: bool,
@@ -41,7 +44,10 @@ const PRONOUN_LOOKBACK: usize = 40;
 
 pub(crate) struct Resolved {
     pub clusters: Vec<SpeakerCluster>,
+    /// The speaker of each direct or partial quote.
     pub speakers: Vec<Option<usize>>,
+    /// The speaker of each paraphrase.
+    pub paraphrases: Vec<Option<usize>>,
 }
 
 #[derive(Default)]
@@ -101,7 +107,8 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         }
     }
     builder.suggest_sides(quotes, &speakers, doc);
-    builder.finish(speakers)
+    let paraphrases = builder.paraphrase_speakers(&found.paraphrases, quotes, &candidates);
+    builder.finish(speakers, paraphrases)
 }
 
 /// Joins quotes that share a speaker by convention: "She added", "Adding,", split quotes and
@@ -208,7 +215,15 @@ impl Builder {
             if !bare {
                 self.entity_by_key.entry(key).or_default().push(self.entities.len());
             }
-            self.entities.push(Entity { at: mention.span.start, span: mention.span, name, role, gender, bare });
+            self.entities.push(Entity {
+                at: mention.span.start,
+                span: mention.span,
+                name,
+                role,
+                role_lower: OnceCell::new(),
+                gender,
+                bare,
+            });
         }
     }
 
@@ -379,22 +394,20 @@ impl Builder {
                 lexicon::country_of_word(w).is_none() && !lexicon::is_determiner(w) && !lexicon::is_role_noun(w)
             })
             .collect();
-        let fits = |role: &str| {
-            let lower = role.to_lowercase();
+        let fits = |role: &str, lower: &str| {
             let qualified = qualifiers.iter().all(|q| lower.contains(q.as_str()));
             let office =
                 qualified && (lower.contains(head) || lexicon::role_synonyms(head).iter().any(|s| lower.contains(s)));
-            let nation = match (country, country_of_text(role)) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            office && nation
+            // The country is read only for a fitting office: reading it is the costly part.
+            office && country.is_none_or(|a| country_of_text(role).is_none_or(|b| a == b))
         };
         let plural = head.ends_with('s') && !matches!(head, "ambassador" | "chief");
         let matched = (!plural)
             .then(|| {
                 let split = self.entities.partition_point(|e| e.at <= at);
-                let fitting = |e: &&Entity| e.role.as_deref().is_some_and(fits);
+                let fitting = |e: &&Entity| {
+                    e.role.as_deref().is_some_and(|role| fits(role, e.role_lower.get_or_init(|| role.to_lowercase())))
+                };
                 let earlier = self.entities[..split].iter().rev().take(DESCRIPTION_WINDOW).find(fitting);
                 earlier.or_else(|| self.entities[split..].iter().take(DESCRIPTION_WINDOW).find(fitting))
             })
@@ -539,13 +552,9 @@ impl Builder {
     /// that a person's full quote repeats ("the United States called it “barbarism”").
     fn suggest_sides(&mut self, quotes: &[Found], speakers: &[Option<usize>], doc: &Doc) {
         for cluster in &mut self.clusters {
-            if cluster.side.is_some() {
-                continue;
+            if cluster.side.is_none() {
+                cluster.side = side_from_names(cluster);
             }
-            let from_role = cluster.role.as_deref().and_then(country_of_text);
-            let from_name = cluster.is_organisation.then(|| country_of_text(&cluster.name)).flatten();
-            let from_alias = || cluster.aliases.iter().find_map(|a| country_of_text(a));
-            cluster.side = from_role.or(from_name).or_else(from_alias).map(str::to_string);
         }
         for (i, quote) in quotes.iter().enumerate() {
             if quote.kind != QuoteKind::Partial {
@@ -572,19 +581,67 @@ impl Builder {
         }
     }
 
-    /// Drops clusters that only appeared through unquoted cues and renumbers the rest.
-    fn finish(self, speakers: Vec<Option<usize>>) -> Resolved {
+    /// Resolves the speakers of paraphrases once every quote has its speaker, so that the
+    /// quotes' speakers, clusters and sides come out exactly as without them: a cluster that a
+    /// paraphrase finds is used as it is, and one it creates goes after the others.
+    fn paraphrase_speakers(
+        &mut self,
+        paraphrases: &[Found],
+        quotes: &[Found],
+        candidates: &[Candidate],
+    ) -> Vec<Option<usize>> {
+        if paraphrases.is_empty() {
+            return Vec::new();
+        }
+        let settled = self.clusters.clone();
+        let speakers = paraphrases
+            .iter()
+            .map(|p| {
+                // The mention, not the span, marks the place: in "He told Clinton the plan …"
+                // the span starts after a name that is not the speaker.
+                let mention = p.mention.as_ref()?;
+                let at = mention.span.start;
+                match &mention.kind {
+                    MentionKind::Pronoun { word, gender } => {
+                        self.antecedent(word, *gender, at, p.paragraph, quotes, candidates)
+                    }
+                    _ => self.cluster_for(mention, at),
+                }
+            })
+            .collect();
+        // Names, roles and aliases read from paraphrases must not change the quotes' speakers.
+        self.clusters[..settled.len()].clone_from_slice(&settled);
+        for cluster in &mut self.clusters[settled.len()..] {
+            if cluster.side.is_none() {
+                cluster.side = side_from_names(cluster);
+            }
+        }
+        speakers
+    }
+
+    /// Drops clusters that only appeared through unquoted cues and renumbers the rest: the
+    /// speakers of quotes first, in text order, then those only paraphrases have.
+    fn finish(self, speakers: Vec<Option<usize>>, paraphrases: Vec<Option<usize>>) -> Resolved {
         let mut renumber = vec![usize::MAX; self.clusters.len()];
         let mut clusters = Vec::new();
-        for c in speakers.iter().flatten() {
+        for c in speakers.iter().chain(&paraphrases).flatten() {
             if renumber[*c] == usize::MAX {
                 renumber[*c] = clusters.len();
                 clusters.push(self.clusters[*c].clone());
             }
         }
         let speakers = speakers.into_iter().map(|s| s.map(|c| renumber[c])).collect();
-        Resolved { clusters, speakers }
+        let paraphrases = paraphrases.into_iter().map(|s| s.map(|c| renumber[c])).collect();
+        Resolved { clusters, speakers, paraphrases }
     }
+}
+
+/// A side from the role, the organisation's name or an alias ("Russian Foreign Minister").
+fn side_from_names(cluster: &SpeakerCluster) -> Option<String> {
+    let from_role = cluster.role.as_deref().and_then(country_of_text);
+    let from_name = cluster.is_organisation.then(|| country_of_text(&cluster.name)).flatten();
+    let from_alias = || cluster.aliases.iter().find_map(|a| country_of_text(a));
+    from_role.or(from_name).or_else(from_alias).map(str::to_string)
 }
 
 /// Tells whether the token after a bare name reads like a verb ("Rubio spoke").

@@ -11,7 +11,8 @@ const SEED_GOLD: &str = include_str!("../../tests/data/extract/seed.expect");
 
 /// Runs one case and fails with a readable list of what went wrong and what was extracted.
 fn check(case: &DevCase) {
-    let (_, _, _, report) = eval::evaluate_text(&case.name, &case.text, &case.gold);
+    let ev = eval::evaluate_text(&case.name, &case.text, &case.gold);
+    let report = &ev.cases[0];
     assert!(report.passed(), "case {} failed: {report:#?}\nextracted:\n{}", case.name, describe(&case.text));
 }
 
@@ -204,4 +205,208 @@ fn one_huge_sentence_stays_linear() {
     assert!(ex.quotes.len() >= 40_000);
     let article = to_article(&text, &ex, Some("Stress"));
     assert!(article.quotes.len() >= 40_000);
+}
+
+/// The text of each paraphrase with its cue and speaker.
+fn paraphrases(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let ex = extract(text);
+    ex.quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Paraphrase)
+        .map(|q| {
+            let words: String = text.chars().skip(q.span.start).take(q.span.len()).collect();
+            (words, q.cue.clone(), q.speaker.map(|s| ex.speakers[s].name.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn paraphrase_patterns() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Sen. Elizabeth Warren said that the bank should have been broken up.",
+            "the bank should have been broken up",
+            "said",
+            "Elizabeth Warren",
+        ),
+        ("Warren said Tuesday the bank had misled its customers.", "the bank had misled its customers", "said", "Warren"),
+        (
+            "Secretary of State John Kerry told reporters on Monday that the talks would resume.",
+            "the talks would resume",
+            "told",
+            "John Kerry",
+        ),
+        ("John Kerry told the crowd the talks would resume.", "the talks would resume", "told", "John Kerry"),
+        ("The Kremlin denied that its jets had struck the convoy.", "its jets had struck the convoy", "denied", "Kremlin"),
+        (
+            "Mitch McConnell warned that a shutdown would hurt families.",
+            "a shutdown would hurt families",
+            "warned",
+            "Mitch McConnell",
+        ),
+        (
+            "Sergei Lavrov arrived on Friday. He insisted that the truce was holding.",
+            "the truce was holding",
+            "insisted",
+            "Sergei Lavrov",
+        ),
+        (
+            "Samantha Power spoke on Sunday. The bombing amounted to barbarism, she said.",
+            "The bombing amounted to barbarism",
+            "said",
+            "Samantha Power",
+        ),
+        ("The talks have failed, said Sen. Rand Paul.", "The talks have failed", "said", "Rand Paul"),
+        (
+            "According to Sen. John McCain, the administration has no strategy.",
+            "the administration has no strategy",
+            "according",
+            "John McCain",
+        ),
+        (
+            "The convoy was struck by jets, according to Pentagon spokesman Peter Cook.",
+            "The convoy was struck by jets",
+            "according",
+            "Peter Cook",
+        ),
+        (
+            "WASHINGTON (AP) — On Tuesday, Paul Ryan said the budget would pass.",
+            "the budget would pass",
+            "said",
+            "Paul Ryan",
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov landed in Geneva. The Russian top diplomat said the sides had agreed.",
+            "the sides had agreed",
+            "said",
+            "Sergei Lavrov",
+        ),
+    ];
+    for (text, words, cue, speaker) in cases {
+        let found = paraphrases(text);
+        let expected = vec![(words.to_string(), Some(cue.to_string()), Some(speaker.to_string()))];
+        assert_eq!(found, expected, "{text}\n{}", describe(text));
+    }
+}
+
+#[test]
+fn no_paraphrase_without_a_plain_attribution() {
+    for text in [
+        // Quote marks make it a direct or partial quote.
+        "Trump said the election was “rigged” against him.",
+        "“We will win,” Trump said, adding that the polls were wrong.",
+        // "said" that reports nobody's words.
+        "The so-called Islamic State has lost territory. The said agreement expired.",
+        "The senator is said to be considering a run. It is said that the castle is haunted.",
+        "Trump was told that the polls were wrong.",
+        "Trump said Tuesday. Clinton said in a statement. He said nothing about it. He said goodbye to his staff.",
+        // Questions and headlines.
+        "Did Trump say the election was rigged? Who said the plan would work?",
+        "Trump says the election is rigged against him\n\nHe spoke in Ohio.",
+        // No speaker, or a reporting verb in a relative clause or under negation.
+        "The report said the economy grew by 2 percent. Others said they would come around.",
+        "The senator who said the bill would fail voted for it. Officials, who said jets hit it, gave no details.",
+        "As Trump said, the economy is booming. Trump never said the vote was rigged.",
+        "Trump told his aides to prepare for a long campaign.",
+        // Two attributions in one sentence.
+        "Clinton said the deal was bad, Trump said.",
+        "The plan, he said, would fail within a month.",
+    ] {
+        assert!(paraphrases(text).is_empty(), "{text}\n{}", describe(text));
+    }
+}
+
+#[test]
+fn without_paraphrases_drops_them_and_the_speakers_only_they_have() {
+    let text = "Sen. Rand Paul said the talks had failed. “We need a deal,” Sen. Bob Corker said. \
+                Corker added that the vote would come soon.";
+    let all = extract(text);
+    assert_eq!(all.quotes.iter().filter(|q| q.kind == QuoteKind::Paraphrase).count(), 2);
+    let names: Vec<&str> = all.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Bob Corker", "Rand Paul"], "the quotes' speakers come first");
+    let quotes = all.clone().without_paraphrases();
+    assert_eq!(quotes.quotes.len(), 1);
+    assert_eq!(quotes.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(quotes.quotes[0].speaker, Some(0));
+    let names: Vec<&str> = quotes.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Bob Corker"]);
+    let spans = to_spans_json(&quotes);
+    assert_eq!(spans["quotes"].as_array().map(Vec::len), Some(1));
+    let article = to_article(text, &all, Some("Title"));
+    let kinds: Vec<QuoteKind> = article.quotes.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [QuoteKind::Paraphrase, QuoteKind::Direct, QuoteKind::Paraphrase]);
+}
+
+#[test]
+fn odd_word_sequences_never_panic() {
+    let words = [
+        "said",
+        "says",
+        "say",
+        "told",
+        "warned",
+        "that",
+        "according",
+        "to",
+        "According",
+        "Trump",
+        "Sen.",
+        "Bob",
+        "he",
+        "she",
+        "they",
+        "the",
+        "a",
+        "spokesman",
+        "reporters",
+        "on",
+        "Tuesday",
+        "in",
+        "statement",
+        "who",
+        "is",
+        "was",
+        "would",
+        "fail",
+        "plan",
+        ",",
+        ".",
+        ".",
+        "—",
+        "WASHINGTON",
+        "(AP)",
+        "But",
+        "adding",
+        "and",
+        "“",
+        "”",
+        "?",
+        "\n\n",
+        "Others",
+        "police",
+        "him",
+        "the",
+        "deal",
+        "had",
+        "failed",
+    ];
+    let mut seed: u64 = 11;
+    let mut paraphrases = 0;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..24 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(words[(seed >> 33) as usize % words.len()]);
+            text.push(' ');
+        }
+        let ex = extract(&text);
+        let len = text.chars().count();
+        assert!(ex.quotes.iter().all(|q| q.span.start <= q.span.end && q.span.end <= len), "{text}");
+        assert!(ex.quotes.iter().all(|q| q.speaker.is_none_or(|s| s < ex.speakers.len())), "{text}");
+        paraphrases += ex.quotes.iter().filter(|q| q.kind == QuoteKind::Paraphrase).count();
+        let quotes = ex.clone().without_paraphrases();
+        assert!(quotes.quotes.iter().all(|q| q.speaker.is_none_or(|s| s < quotes.speakers.len())), "{text}");
+        let _ = to_article(&text, &ex, None);
+    }
+    assert!(paraphrases > 0, "the sequences never read as a paraphrase");
 }
