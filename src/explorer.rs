@@ -100,6 +100,15 @@ impl Explorer {
         side.and_then(|s| self.article.sides.get(s)).map_or("No side", |s| s.label.as_str())
     }
 
+    /// Whether hidden sides hide every quote of this speaker, so that their own toggle has no
+    /// quote left to show or hide. A quote given another side than its speaker's counts under
+    /// that side.
+    pub fn is_speaker_hidden_by_sides(&self, speaker: &str, route: &Route) -> bool {
+        let mut quotes =
+            (0..self.article.quotes.len()).filter(|&q| self.article.quotes[q].speaker == speaker).peekable();
+        quotes.peek().is_some() && quotes.all(|q| self.side_of(q).is_some_and(|side| self.is_side_hidden(side, route)))
+    }
+
     /// Whether the reader's filters let this quote through.
     pub fn is_visible(&self, quote: usize, route: &Route) -> bool {
         let Some(q) = self.article.quotes.get(quote) else {
@@ -320,6 +329,20 @@ mod tests {
         assert_eq!(show(&ex, 1), "Nothing here.");
         let starts: Vec<Vec<usize>> = ex.segments(0, |_| true).into_iter().map(|s| s.starts).collect();
         assert_eq!(starts, vec![vec![], vec![0], vec![1], vec![], vec![]]);
+    }
+
+    #[test]
+    fn a_speaker_is_hidden_by_sides_only_when_all_their_quotes_are() {
+        let mut art =
+            article(&["one two three"], &[("p", "x", "one", &[]), ("q", "x", "two", &[]), ("r", "y", "three", &[])]);
+        let hide_a = Route { hidden_sides: vec!["a".into()], ..Route::default() };
+        let ex = Explorer::new(art.clone());
+        assert!(ex.is_speaker_hidden_by_sides("x", &hide_a));
+        assert!(!ex.is_speaker_hidden_by_sides("y", &hide_a));
+        assert!(!ex.is_speaker_hidden_by_sides("nobody", &hide_a));
+        // One of Xavier's quotes is given side B: it stays in view, so his toggle still works.
+        art.quotes[1].side = Some("b".into());
+        assert!(!Explorer::new(art).is_speaker_hidden_by_sides("x", &hide_a));
     }
 
     #[test]

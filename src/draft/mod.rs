@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{extract, title_and_paragraphs, Span, SpeakerCluster};
+use crate::extract::{extract, title_and_paragraphs, ExtractedQuote, Span, SpeakerCluster};
 use crate::model::{Article, Quote, QuoteKind, Side, Source, Speaker, Topic, FORMAT_VERSION};
 
 /// The version of the stored draft; a draft of another version is not restored.
@@ -35,6 +35,11 @@ pub struct Draft {
     pub speakers: Vec<DraftSpeaker>,
     pub topics: Vec<Topic>,
     pub quotes: Vec<DraftQuote>,
+    /// Whether extraction also takes reported speech without quote marks ("X said that …").
+    /// Off by default: the reader asked for quotes, and paraphrase is the extractor's least sure
+    /// finding. Drafts saved before this field read as off.
+    #[serde(default)]
+    pub paraphrases: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -73,7 +78,12 @@ pub enum Bound {
 impl Draft {
     /// Extracts quotes and speakers from `text` and suggests a side for each speaker.
     pub fn from_text(text: &str) -> Draft {
-        let mut job = DraftExtraction::new(text);
+        Draft::extract(text, false)
+    }
+
+    /// Extracts as `from_text` does, with paraphrases when `paraphrases` is set.
+    pub fn extract(text: &str, paraphrases: bool) -> Draft {
+        let mut job = DraftExtraction::with_paraphrases(text, paraphrases);
         while !job.step() {}
         job.finish()
     }
@@ -102,6 +112,7 @@ impl Draft {
             }
         }
         next.topics = self.topics.clone();
+        next.paraphrases = self.paraphrases;
         next.move_unassigned_last();
         next
     }
@@ -298,6 +309,47 @@ impl Draft {
         })
     }
 
+    /// Turns paraphrases on or off without touching any other quote or edit: on adds the
+    /// paraphrases a fresh extraction finds (their speakers matched by extracted name), off
+    /// removes the paraphrases and the speakers left with no quote that the user never renamed.
+    pub fn set_paraphrases(&mut self, on: bool) {
+        if on == self.paraphrases {
+            return;
+        }
+        self.paraphrases = on;
+        if !on {
+            self.quotes.retain(|q| q.kind != QuoteKind::Paraphrase);
+            let quoted: std::collections::HashSet<&str> = self.quotes.iter().map(|q| q.speaker.as_str()).collect();
+            let keep: Vec<bool> =
+                self.speakers.iter().map(|s| quoted.contains(s.id.as_str()) || s.name != s.extracted_name).collect();
+            let mut keep = keep.into_iter();
+            self.speakers.retain(|_| keep.next().unwrap_or(true));
+            return;
+        }
+        let fresh = Draft::extract(&self.text, true);
+        for quote in fresh.quotes.iter().filter(|q| q.kind == QuoteKind::Paraphrase) {
+            let Some(found) = fresh.speaker(&quote.speaker) else {
+                continue;
+            };
+            let speaker = match self.speakers.iter().find(|s| s.extracted_name == found.extracted_name) {
+                Some(s) => s.id.clone(),
+                None => {
+                    let id = unique_id(found.id.clone(), self.speakers.iter().map(|s| s.id.as_str()));
+                    let side = match &found.suggested_side {
+                        Some(label) => self.side_for_label(label),
+                        None => self.unassigned_side(),
+                    };
+                    self.speakers.push(DraftSpeaker { id: id.clone(), side, ..found.clone() });
+                    id
+                }
+            };
+            let id = unique_id(format!("p{}", self.quotes.len() + 1), self.quotes.iter().map(|q| q.id.as_str()));
+            self.quotes.push(DraftQuote { id, speaker, topics: Vec::new(), side: None, ..quote.clone() });
+        }
+        self.quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+        self.move_unassigned_last();
+    }
+
     pub fn delete_quote(&mut self, quote: &str) -> bool {
         let before = self.quotes.len();
         self.quotes.retain(|q| q.id != quote);
@@ -490,7 +542,12 @@ pub struct DraftExtraction {
 
 impl DraftExtraction {
     pub fn new(text: &str) -> DraftExtraction {
-        let draft = Draft { version: DRAFT_VERSION, text: text.to_owned(), ..Draft::default() };
+        DraftExtraction::with_paraphrases(text, false)
+    }
+
+    /// Extracts direct and partial quotes and, when `paraphrases` is set, reported speech too.
+    pub fn with_paraphrases(text: &str, paraphrases: bool) -> DraftExtraction {
+        let draft = Draft { version: DRAFT_VERSION, text: text.to_owned(), paraphrases, ..Draft::default() };
         DraftExtraction { text: text.to_owned(), byte: 0, char: 0, draft, speakers: SpeakerIndex::default() }
     }
 
@@ -517,7 +574,10 @@ impl DraftExtraction {
             draft.title = title_and_paragraphs(&self.text[..end]).0.unwrap_or_default();
         }
         let mut speaker_ids: Vec<Option<String>> = vec![None; ex.speakers.len()];
-        for quote in ex.quotes.iter().filter(|q| q.kind != QuoteKind::Paraphrase && q.span.start >= context_chars) {
+        let paraphrases = draft.paraphrases;
+        let wanted =
+            |q: &&ExtractedQuote| (paraphrases || q.kind != QuoteKind::Paraphrase) && q.span.start >= context_chars;
+        for quote in ex.quotes.iter().filter(wanted) {
             let speaker = match quote.speaker.filter(|&s| s < ex.speakers.len()) {
                 Some(s) => {
                     if speaker_ids[s].is_none() {
@@ -552,35 +612,46 @@ impl DraftExtraction {
 /// The speaker id of each name extracted from an earlier slice.
 #[derive(Default)]
 struct SpeakerIndex {
+    /// Names that made a speaker or were found again exactly.
     by_name: std::collections::HashMap<String, String>,
+    /// Bare surnames that made a speaker of their own ("Lavrov" before any "Sergei Lavrov").
+    bare: std::collections::HashMap<String, String>,
 }
 
 impl SpeakerIndex {
     /// The id of an extracted speaker: the one already known by that name; for a bare surname,
-    /// the one earlier speaker whose name ends with it; for a full name, the earlier bare
-    /// surname; else a new speaker in the draft.
+    /// the one earlier full name that ends with it; for a full name, the earlier speaker made by
+    /// its bare surname when no other full name has that surname; else a new speaker. A bare
+    /// surname joined to a full name is not remembered as a name, so "Bill Clinton" after
+    /// "Hillary Clinton … Clinton" stays a speaker of his own.
     fn id_for(&mut self, draft: &mut Draft, cluster: &SpeakerCluster) -> String {
         if let Some(id) = self.by_name.get(&cluster.name) {
             return id.clone();
         }
         let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
-        let mut known: Vec<&String> = if cluster.is_organisation {
-            Vec::new()
-        } else if !cluster.name.contains(' ') {
-            self.by_name
+        let full_names_with = |surname_wanted: &str| -> Vec<String> {
+            let mut ids: Vec<String> = self
+                .by_name
                 .iter()
-                .filter(|(name, _)| name.contains(' ') && surname(name) == cluster.name)
-                .map(|(_, id)| id)
-                .collect()
-        } else {
-            self.by_name.get(&surname(&cluster.name)).into_iter().collect()
+                .filter(|(name, _)| name.contains(' ') && surname(name) == surname_wanted)
+                .map(|(_, id)| id.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids
         };
-        known.sort();
-        known.dedup();
-        if let [id] = known[..] {
-            let id = id.clone();
-            self.by_name.insert(cluster.name.clone(), id.clone());
-            return id;
+        if !cluster.is_organisation {
+            if !cluster.name.contains(' ') {
+                if let [id] = &full_names_with(&cluster.name)[..] {
+                    return id.clone();
+                }
+            } else {
+                let last = surname(&cluster.name);
+                if let Some(id) = self.bare.get(&last).filter(|_| full_names_with(&last).is_empty()).cloned() {
+                    self.by_name.insert(cluster.name.clone(), id.clone());
+                    return id;
+                }
+            }
         }
         let side = match &cluster.side {
             Some(label) => draft.side_for_label(label),
@@ -596,6 +667,9 @@ impl SpeakerIndex {
             side,
         });
         self.by_name.insert(cluster.name.clone(), id.clone());
+        if !cluster.is_organisation && !cluster.name.contains(' ') {
+            self.bare.insert(cluster.name.clone(), id.clone());
+        }
         id
     }
 }

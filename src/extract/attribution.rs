@@ -108,7 +108,11 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         }
         let word = doc.lower(t);
         // "Koster shot back", "fired back": a verb that reports speech only with "back".
-        let back = matches!(word, "shot" | "fired" | "hit" | "pushed") && t + 1 < s1 && doc.lower(t + 1) == "back";
+        // "Police fired back at the gunmen" is not speech: "back" must end the clause.
+        let back = matches!(word, "shot" | "fired" | "hit" | "pushed")
+            && t + 1 < s1
+            && doc.lower(t + 1) == "back"
+            && (t + 2 >= s1 || !doc.is_word(t + 2) || doc.lower(t + 2) == "that");
         if !lexicon::is_cue(word) && !back {
             continue;
         }
@@ -162,7 +166,8 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
                 Some(earlier @ Mention { kind: MentionKind::Person { gender: g, .. }, .. }),
             ) if !reversed
                 && (*g == *gender || *g == lexicon::Gender::Unknown)
-                && *gender != lexicon::Gender::Unknown =>
+                && *gender != lexicon::Gender::Unknown
+                && !names_between(doc, earlier.tokens.1, mention.tokens.0) =>
             {
                 Mention { tokens: mention.tokens, span: mention.span, kind: earlier.kind.clone() }
             }
@@ -173,6 +178,12 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
     }
     cues
+}
+
+/// Tells whether a capitalized word outside quotes stands between two token positions, as
+/// "Fiorina" does in "Kasich said Fiorina deserved a spot, and she told reporters …".
+fn names_between(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).any(|u| doc.is_capitalized(u) && doc.outside(u))
 }
 
 /// The subject at the start of a sentence ("Donald Trump on Monday seized on …, telling"),
@@ -675,30 +686,7 @@ fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
 fn content_start(doc: &Doc, from: usize, first_open: usize) -> usize {
     let limit = (from + 10).min(first_open);
     // A verb before "that" means the content has begun ("said Obama would sign a bill that …").
-    let finite = |t: usize| {
-        doc.is_word(t)
-            && matches!(
-                doc.lower(t),
-                "would"
-                    | "will"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "had"
-                    | "has"
-                    | "have"
-                    | "could"
-                    | "should"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "did"
-                    | "does"
-                    | "do"
-            )
-    };
+    let finite = |t: usize| doc.is_word(t) && lexicon::is_finite_verb(doc.lower(t));
     let that = (from..limit)
         .take_while(|t| !matches!(doc.tokens[*t].kind, Kind::Punct(',' | ';') | Kind::Open(_)) && !finite(*t))
         .find(|t| doc.is_word(*t) && doc.lower(*t) == "that");

@@ -40,6 +40,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind3.txt", include_str!("../../tests/data/extract/blind3.txt")),
     ("blind4.txt", include_str!("../../tests/data/extract/blind4.txt")),
     ("paraphrase.txt", include_str!("../../tests/data/extract/paraphrase.txt")),
+    ("rules.txt", include_str!("../../tests/data/extract/rules.txt")),
 ];
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

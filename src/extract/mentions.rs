@@ -86,9 +86,17 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     let start = phrase_start_back(doc, t, floor);
     // "Clinton, campaigning in Columbus, Ohio, said": a name after "in" or "at" is a place or an
     // object; the subject stands before the comma that opens the aside.
-    if start > floor && start < t && doc.is_word(start - 1) && lexicon::is_preposition(doc.lower(start - 1)) {
-        if let Some(comma) = matching_comma_back(doc, start - 1, floor) {
-            return subject_before(doc, comma, floor);
+    let after_preposition =
+        start > floor && start < t && doc.is_word(start - 1) && lexicon::is_preposition(doc.lower(start - 1));
+    // "in Columbus, Ohio," is one place; "at the Pentagon, Laura Seal," names the speaker.
+    let place_aside = appositive.is_some_and(|(a, b)| {
+        b == a + 1 && (lexicon::is_place(doc.lower(a)) || doc.is_capitalized(a) && doc.lower(a).ends_with('.'))
+    });
+    if after_preposition && (appositive.is_none() || place_aside) {
+        let before_aside =
+            matching_comma_back(doc, start - 1, floor).and_then(|comma| subject_before(doc, comma, floor));
+        if before_aside.is_some() {
+            return before_aside;
         }
     }
     if start == t {
@@ -429,7 +437,8 @@ fn name_run_start(doc: &Doc, start: usize, end: usize) -> usize {
             && !acronym
             && !is_possessive(word)
             && !lexicon::is_determiner(word)
-            && !lexicon::is_non_name_capital(word)
+            // "Bill" heads "the Senate bill" but is also a first name before a surname.
+            && (!lexicon::is_non_name_capital(word) || word == "bill" && s < name_end)
             && !(lexicon::is_sentence_function_word(word) && (u == start || !doc.is_capitalized(u - 1)));
         if !fits {
             break;

@@ -331,10 +331,13 @@ fn complement(doc: &Doc, verb: usize, stop: usize, reports: Reports, word: &str)
     if matches!(next, "in" | "at" | "on" | "during" | "to" | "with" | "from" | "after" | "before" | "via" | "through") {
         // The clause starts after "that", or at a subject pronoun with its verb ("told reporters
         // on Air Force One he was not worried").
+        // After "told Congress to", a pronoun starts an adverbial clause ("to pass the bill before
+        // he leaves"), not the reported one.
+        let only_that = next == "to" || (word.starts_with("tol") && doc.is_word(p + 1) && doc.lower(p + 1) == "to");
         let mut words = (p + 1..stop.min(p + THAT_REACH)).take_while(|u| doc.is_word(*u));
         return words.find_map(|u| match doc.lower(u) {
             "that" => Some(u + 1),
-            "he" | "she" | "they" | "we" | "it" if doc.is_word(u + 1) && finite_at(doc, u + 1) => Some(u),
+            "he" | "she" | "they" | "we" | "it" if !only_that && doc.is_word(u + 1) && finite_at(doc, u + 1) => Some(u),
             _ => None,
         });
     }

@@ -164,7 +164,12 @@ impl Builder {
             if !ends_run {
                 continue;
             }
-            if lexicon::is_org_head(doc.lower(t)) && t > 0 && doc.is_capitalized(t - 1) {
+            // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
+            let document = matches!(
+                doc.lower(t),
+                "act" | "bill" | "amendment" | "treaty" | "resolution" | "doctrine" | "initiative" | "accord"
+            );
+            if lexicon::is_org_head(doc.lower(t)) && !document && t > 0 && doc.is_capitalized(t - 1) {
                 self.name_organisation(doc, t);
             }
             let sentence_start = doc.sentences[doc.tokens[t].sentence as usize].0;

@@ -77,7 +77,7 @@ impl Author {
     /// Extracts slice by slice and yields to the event loop between slices, so the page stays
     /// responsive and paints the progress bar. A newer text or a discard stops it.
     async fn extract_in_slices(self, generation: u64) {
-        let mut job = self.draft.with_untracked(|d| DraftExtraction::new(&d.text));
+        let mut job = self.draft.with_untracked(|d| DraftExtraction::with_paraphrases(&d.text, d.paraphrases));
         // Only the extraction work is timed, not the pauses between slices.
         let mut ms = 0.0;
         loop {
@@ -184,6 +184,18 @@ pub fn Author() -> impl IntoView {
                             read_file(text_file::first_file(input.and_then(|i| i.files())));
                         }
                     />
+                </label>
+                <label class="paraphrase-switch">
+                    <input
+                        type="checkbox"
+                        id="author-paraphrases"
+                        prop:checked=move || author.draft.with(|d| d.paraphrases)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            author.draft.update(|d| d.set_paraphrases(on));
+                        }
+                    />
+                    " Also find reported speech without quote marks (“Lavrov said the truce had failed”)"
                 </label>
                 <p
                     class="author-status"

@@ -105,10 +105,11 @@ fn SpeakerFilters() -> impl IntoView {
                     let id = id.clone();
                     move || ctx.nav.route.with(|r| !r.hidden_speakers.contains(&id))
                 };
-                // A speaker whose side is hidden is hidden too, whatever their own toggle says.
+                // A speaker whose quotes are all on hidden sides is hidden too, whatever their own
+                // toggle says.
                 let side_hidden = {
-                    let ex = ex.clone();
-                    move || ctx.filters.with(|r| side.is_some_and(|i| ex.is_side_hidden(i, r)))
+                    let (ex, id) = (ex.clone(), id.clone());
+                    move || ctx.filters.with(|r| ex.is_speaker_hidden_by_sides(&id, r))
                 };
                 let side_label =
                     side.and_then(|i| ex.article.sides.get(i)).map(|s| s.label.clone()).unwrap_or_default();

@@ -393,3 +393,27 @@ fn merging_two_speakers_gives_their_quotes_one_name() {
         Ok(())
     });
 }
+
+/// Reported speech without quote marks is off by default; the switch adds it as paraphrases,
+/// saves the choice with the draft, and Compare shows them as paraphrases.
+#[test]
+fn the_paraphrase_switch_adds_reported_speech() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, "Lavrov said the truce had failed.\n\n“We are ready to talk,” Kerry said.\n")?;
+        let rows = "return document.querySelectorAll('.quote-list .quote-row').length";
+        ensure(s.js(rows, vec![])? == json!(1), "a paraphrase was listed with the switch off")?;
+        s.click(&s.find("#author-paraphrases")?)?;
+        s.wait_for("the paraphrase to be listed", &format!("{rows} === 2"), WAIT)?;
+        ensure(stored_draft(s)?["paraphrases"] == json!(true), "the switch is not saved with the draft")?;
+        ensure(speaker_names(s)?.iter().any(|n| n == "Lavrov"), "Lavrov is not in the speakers table")?;
+        let cards = compare_cards(s)?;
+        ensure(cards.len() == 2, format!("Compare shows {} cards", cards.len()))?;
+        let paraphrase = s.js(
+            "const p = document.querySelector('.compare .quote-card .quote-text.paraphrase');
+             return p && p.textContent;",
+            vec![],
+        )?;
+        ensure(paraphrase == json!("the truce had failed"), format!("the paraphrase card reads {paraphrase}"))
+    });
+}
