@@ -190,7 +190,13 @@ fn names_between(doc: &Doc, from: usize, to: usize) -> bool {
 /// after any dateline ("RALEIGH, N.C. (AP) —").
 fn sentence_subject(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
     let dash = (s0..t.min(s0 + 10)).find(|u| doc.is_punct(*u, '—'));
-    let start = dash.map_or(s0, |d| d + 1);
+    let mut start = dash.map_or(s0, |d| d + 1);
+    // "Within minutes, he pivoted …": an opening phrase before a comma is not the subject.
+    if doc.is_word(start) && lexicon::is_sentence_function_word(doc.lower(start)) {
+        if let Some(comma) = (start..t.min(start + 8)).find(|u| doc.is_punct(*u, ',')) {
+            start = comma + 1;
+        }
+    }
     let mention = object_after(doc, start, t)?;
     let fits = matches!(
         mention.kind,
@@ -495,7 +501,16 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, s1: usize, cues: &[C
         let cue = before
             .or_else(|| cues[from..].iter().position(|c| c.first > close && c.mention.is_some()).map(|i| i + from));
         match groups.last_mut() {
-            Some((c, ks)) if *c == cue && cue.is_some() => ks.push(k),
+            Some((c, ks)) if *c == cue && cue.is_some() => {
+                // A quote after a second predicate ("… and has scheduled a hearing titled “…”")
+                // is not part of the reported content, nor speech of that cue.
+                let after_predicate = (doc.span_close[ks[ks.len() - 1]] + 1..open).any(|t| second_predicate(doc, t));
+                if after_predicate {
+                    groups.push((None, vec![k]));
+                } else {
+                    ks.push(k);
+                }
+            }
             _ => groups.push((cue, vec![k])),
         }
     }
@@ -521,7 +536,7 @@ fn names_a_title(doc: &Doc, ks: &[usize], cue: Option<&str>) -> bool {
             let content = doc.spans[*k].content;
             let text: String = doc.chars[content.start..content.end].iter().collect();
             let words: Vec<&str> = text.split_whitespace().collect();
-            words.len() <= 6
+            words.len() <= 10
                 && words.iter().all(|w| {
                     w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                         || matches!(*w, "of" | "the" | "and" | "for" | "to" | "in" | "on" | "a")
@@ -643,14 +658,7 @@ fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
         return last_close + 1;
     }
     for t in last_close + 1..next {
-        // "… “a big win” and renewed his pledge": a second predicate of the subject is not
-        // reported content.
-        let second_predicate = doc.is_word(t)
-            && matches!(doc.lower(t), "and" | "but")
-            && doc.is_word(t + 1)
-            && !doc.is_capitalized(t + 1)
-            && (doc.lower(t + 1).ends_with("ed") || lexicon::is_cue(doc.lower(t + 1)));
-        if second_predicate {
+        if second_predicate(doc, t) {
             return t;
         }
         match doc.tokens[t].kind {
@@ -680,6 +688,20 @@ fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
         }
     }
     next
+}
+
+/// Tells whether token `t` starts a second predicate of the subject ("… “a big win” and renewed
+/// his pledge", "… and has scheduled a hearing"), which is not reported content.
+fn second_predicate(doc: &Doc, t: usize) -> bool {
+    doc.is_word(t)
+        && matches!(doc.lower(t), "and" | "but")
+        && doc.is_word(t + 1)
+        && !doc.is_capitalized(t + 1)
+        && (doc.lower(t + 1).ends_with("ed")
+            || lexicon::is_cue(doc.lower(t + 1))
+            || matches!(doc.lower(t + 1), "has" | "have" | "had" | "will" | "would")
+                && doc.is_word(t + 2)
+                && !doc.is_capitalized(t + 2))
 }
 
 /// Skips "that", commas and short objects ("told reporters that") after a cue.

@@ -39,6 +39,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind2.txt", include_str!("../../tests/data/extract/blind2.txt")),
     ("blind3.txt", include_str!("../../tests/data/extract/blind3.txt")),
     ("blind4.txt", include_str!("../../tests/data/extract/blind4.txt")),
+    ("blind5.txt", include_str!("../../tests/data/extract/blind5.txt")),
     ("paraphrase.txt", include_str!("../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../tests/data/extract/rules.txt")),
 ];

@@ -1393,7 +1393,28 @@ pub(crate) fn is_sentence_function_word(word: &str) -> bool {
         "into",
         "adding",
         "saying",
-        "noting"
+        "noting",
+        // Prepositions that open a sentence ("Within minutes, he pivoted …").
+        "within",
+        "among",
+        "amid",
+        "without",
+        "across",
+        "throughout",
+        "inside",
+        "outside",
+        "beyond",
+        "against",
+        "toward",
+        "towards",
+        "behind",
+        "near",
+        "upon",
+        "through",
+        "around",
+        "along",
+        "between",
+        "following"
     )
 }
 
