@@ -135,25 +135,7 @@ fn appositive_name(doc: &Doc, main: Mention, appositive: Option<(usize, usize)>)
 /// "last week"), so that "Obama on Sunday said" finds Obama.
 fn time_words_back(doc: &Doc, t: usize, floor: usize) -> usize {
     let word = doc.lower(t - 1);
-    let day = |w: &str| {
-        matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "week"
-                | "month"
-                | "year"
-                | "weekend"
-        )
-    };
+    let day = |w: &str| lexicon::is_day(w) || lexicon::is_period(w);
     let mut n = if day(word) {
         1
     } else if matches!(word, "night" | "morning" | "afternoon" | "evening") && t >= floor + 2 && day(doc.lower(t - 2)) {
@@ -478,7 +460,7 @@ fn person(
         let dropped = lexicon::is_determiner(word)
             || honorific != Gender::Unknown
             || (lexicon::is_sentence_function_word(word) && doc.is_capitalized(role_start))
-            || lexicon::is_non_name_capital(word) && is_time_word(word);
+            || lexicon::is_non_name_capital(word) && lexicon::is_day(word);
         if !dropped {
             break;
         }
@@ -491,22 +473,6 @@ fn person(
     }
     let role = role.map(|r| strip_leading_article(&r).to_string());
     Mention { span, tokens: (start, end), kind: MentionKind::Person { name, role, gender } }
-}
-
-fn is_time_word(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-    )
 }
 
 /// A role must contain an office, an institution or a country to be worth keeping.

@@ -367,28 +367,13 @@ fn addressee_end(doc: &Doc, p: usize, stop: usize) -> Option<usize> {
 
 /// Skips a time after the verb: "Tuesday", "on Tuesday night", "last week", "earlier".
 fn skip_time(doc: &Doc, mut p: usize, stop: usize) -> usize {
-    let day = |w: &str| {
-        matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-        )
-    };
-    let period = |w: &str| matches!(w, "week" | "month" | "year" | "weekend");
     while p < stop && doc.is_word(p) {
         let w = doc.lower(p);
         let next = if doc.is_word(p + 1) { doc.lower(p + 1) } else { "" };
-        if day(w) {
+        if lexicon::is_day(w) {
             p += if matches!(next, "night" | "morning" | "afternoon" | "evening") { 2 } else { 1 };
-        } else if matches!(w, "on") && day(next) || matches!(w, "last" | "this" | "next") && (day(next) || period(next))
+        } else if matches!(w, "on") && lexicon::is_day(next)
+            || matches!(w, "last" | "this" | "next") && (lexicon::is_day(next) || lexicon::is_period(next))
         {
             p += 2;
         } else if matches!(
