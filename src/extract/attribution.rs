@@ -546,7 +546,7 @@ fn names_a_title(doc: &Doc, ks: &[usize], cue: Option<&str>) -> bool {
 
 /// A fragment with no speech verb: "Clinton, standing beside him, thanked the senator for
 /// “energizing” young voters" takes the sentence subject and its verb. Short fragments with no
-/// subject are scare quotes ("the so-called “alt-right”") and are not quotes of anyone.
+/// subject are scare quotes ("“alt-right” groups marched") and are not quotes of anyone.
 fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize, s1: usize) -> Option<Found> {
     let first_open = doc.span_open[ks[0]];
     // "hoped for a “clean” stopgap": one quoted word between an article and its noun is a
@@ -567,12 +567,12 @@ fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize, s1: usize) -> Option<Found
     if let Some(cue) = subject_verb(doc, s0, first_open) {
         return Some(partial_quote(doc, ks, Some(&cue), std::slice::from_ref(&cue), s0, s1));
     }
-    let so_called = first_open > s0 && doc.is_word(first_open - 1) && doc.lower(first_open - 1) == "so-called";
+    // Fragments after "so-called" never reach here: `partial_quotes` drops them first.
     let short = ks.iter().all(|k| {
         let content = doc.spans[*k].content;
         doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 3
     });
-    if so_called || short {
+    if short {
         return None;
     }
     Some(partial_quote(doc, ks, None, &[], s0, s1))
