@@ -1,21 +1,15 @@
-//! Counterpoint: who said what, side by side.
+//! Counterpoint's browser app: the Leptos components (`ui`) and the glue that touches the page
+//! (`browser`).
 //!
-//! The pure core (`model`, `validate`, `anchor`, `explorer`, `stats`, `route`, `embed`, `offsets`, `draft`,
-//! `extract`) knows nothing about Leptos or the DOM and is tested natively. `ui` holds the thin
-//! Leptos components and `browser` the glue that touches the page.
+//! The logic lives in `counterpoint-core` (format, validation, anchoring, explorer, routes,
+//! drafts), re-exported here under its own module names. The extractor is not linked: the
+//! authoring view runs it in a Web Worker with its own wasm module (`browser::extraction`).
 
-pub mod anchor;
-pub mod draft;
-pub mod embed;
-pub mod explorer;
-pub mod extract;
-pub mod model;
-pub mod offsets;
-pub mod recent;
-pub mod route;
-pub mod seed;
-pub mod stats;
-pub mod validate;
+#![recursion_limit = "256"]
+
+pub use counterpoint_core::{
+    anchor, draft, embed, explorer, model, offsets, recent, route, seed, stats, text, validate,
+};
 
 pub mod browser;
 pub mod ui;

@@ -13,6 +13,10 @@ pub enum Incoming {
 /// held over the page, so the drop target can be shown. Pastes into text fields are left alone.
 pub fn use_drop_and_paste(on_incoming: impl Fn(Incoming) + Clone + 'static) -> ReadSignal<bool> {
     let (dragging, set_dragging) = signal(false);
+    // Rendered natively (the pre-render) there is no window to listen on.
+    if !cfg!(target_arch = "wasm32") {
+        return dragging;
+    }
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
         let has_files = ev.data_transfer().is_some_and(|dt| dt.types().includes(&"Files".into(), 0));
         if has_files {

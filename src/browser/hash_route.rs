@@ -15,7 +15,17 @@ pub struct HashRoute {
 }
 
 /// Reads the route from the URL and follows it. Defaults: the Compare view, nothing hidden.
+/// The route a native render starts from, as context; without it, the default route.
+#[derive(Clone)]
+pub struct StartRoute(pub Route);
+
+/// Rendered natively (the pre-render) there is no address: the `StartRoute`, or the default.
 pub fn use_hash_route() -> HashRoute {
+    if !cfg!(target_arch = "wasm32") {
+        let start = use_context::<StartRoute>().map(|r| r.0).unwrap_or_default();
+        let (route, set_route) = signal(start);
+        return HashRoute { route, set_route };
+    }
     let (route, set_route) = signal(Route::parse(&current_fragment()));
     let handle =
         window_event_listener(leptos::ev::hashchange, move |_| set_route.set(Route::parse(&current_fragment())));

@@ -4,6 +4,7 @@
 
 pub mod clipboard;
 pub mod drop_paste;
+pub mod extraction;
 pub mod fetch;
 pub mod file_reader;
 pub mod hash_route;

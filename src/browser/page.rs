@@ -20,8 +20,18 @@ pub struct Embedding {
     pub embedded: bool,
 }
 
-/// Reads the page's address and applies its query.
+/// Reads the page's address and applies its query. Rendered natively (the pre-render), there is
+/// no page: the defaults, which are what the pre-rendered HTML shows.
 pub fn use_embedding() -> Embedding {
+    if !cfg!(target_arch = "wasm32") {
+        let (url, options) = (PageUrl::default(), QueryOptions::default());
+        return Embedding {
+            url: StoredValue::new(url),
+            options: StoredValue::new(options),
+            framed: false,
+            embedded: false,
+        };
+    }
     let url = PageUrl::parse(&window().location().href().unwrap_or_default());
     let options = QueryOptions::parse(&url.query);
     let framed = is_framed();
@@ -65,4 +75,16 @@ fn replace_fragment(fragment: &str) {
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
     }
+}
+
+/// The element `counterpoint publish` writes the page's own built-in article into.
+const BUILTIN_ARTICLE_ID: &str = "counterpoint-article";
+
+/// The built-in article JSON the page carries, if any (`counterpoint publish` writes it); else the
+/// app uses the seed it was built with.
+pub fn builtin_article_json() -> Option<String> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    document().get_element_by_id(BUILTIN_ARTICLE_ID)?.text_content().filter(|t| !t.trim().is_empty())
 }

@@ -3,7 +3,9 @@
 //! download it as article JSON.
 //!
 //! All logic lives in `draft::Draft`; this component only calls its methods. The draft is saved
-//! to `localStorage` after every change and restored when the view opens.
+//! to `localStorage` after every change and restored when the view opens. Extraction runs in the
+//! extraction worker (`browser::extraction`), so the page keeps answering while a long text is
+//! read, and the reader's app never carries the extractor.
 
 use std::time::Duration;
 
@@ -11,9 +13,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Ctx;
+use crate::browser::extraction::{start_extraction, ExtractionJob};
 use crate::browser::{storage, text_file};
-use crate::draft::{slug, Bound, Draft, DraftExtraction};
+use crate::draft::{Bound, Draft};
 use crate::route::{Route, View};
+use crate::text::slug;
+use counterpoint_core::worker::WorkerReply;
 
 /// Where the draft lives in `localStorage`.
 const DRAFT_KEY: &str = "counterpoint.draft.v1";
@@ -38,6 +43,17 @@ struct Author {
     status: RwSignal<String>,
     /// Bumped by every text change, so only the latest scheduled extraction runs.
     generation: StoredValue<u64>,
+    /// The running extraction, so a newer text, a discard or Cancel can stop it.
+    job: StoredValue<Option<ExtractionJob>, LocalStorage>,
+}
+
+/// What a finished extraction does to the draft.
+#[derive(Clone, Copy)]
+enum Finish {
+    /// A fresh extraction of new text: keep the user's edits (`Draft::carry_over`).
+    Replace,
+    /// The paraphrase switch turned on: add the paraphrases alone (`Draft::add_paraphrases`).
+    AddParaphrases,
 }
 
 impl Author {
@@ -60,50 +76,109 @@ impl Author {
 
     fn schedule_extraction(&self) {
         let this = *self;
-        let generation = self.generation.get_value() + 1;
-        self.generation.set_value(generation);
+        let generation = self.next_generation();
         self.extracting.set(true);
         self.progress.set(0.0);
         set_timeout(
             move || {
                 if this.generation.get_value() == generation {
-                    leptos::task::spawn_local(this.extract_in_slices(generation));
+                    let paraphrases = this.draft.with_untracked(|d| d.paraphrases);
+                    this.extract(generation, paraphrases, Finish::Replace);
                 }
             },
             EXTRACT_DELAY,
         );
     }
 
-    /// Extracts slice by slice and yields to the event loop between slices, so the page stays
-    /// responsive and paints the progress bar. A newer text or a discard stops it.
-    async fn extract_in_slices(self, generation: u64) {
-        let mut job = self.draft.with_untracked(|d| DraftExtraction::with_paraphrases(&d.text, d.paraphrases));
-        // Only the extraction work is timed, not the pauses between slices.
-        let mut ms = 0.0;
-        loop {
-            let started = js_sys::Date::now();
-            let done = job.step();
-            ms += js_sys::Date::now() - started;
-            if done {
-                break;
-            }
-            self.progress.set(job.progress());
-            gloo_timers::future::TimeoutFuture::new(0).await;
+    /// A new generation: whatever runs for an older one stops and its replies are ignored.
+    fn next_generation(&self) -> u64 {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        self.stop_worker();
+        generation
+    }
+
+    fn stop_worker(&self) {
+        if let Some(job) = self.job.try_update_value(Option::take).flatten() {
+            job.cancel();
+        }
+    }
+
+    /// Stops the running extraction and keeps the text and every edit.
+    fn cancel(&self) {
+        self.next_generation();
+        self.extracting.set(false);
+        self.status.set("Extraction cancelled. The text is kept; edit it to find the quotes again.".to_owned());
+    }
+
+    /// Extracts the draft's text in the worker, which reports its progress slice by slice.
+    fn extract(self, generation: u64, paraphrases: bool, finish: Finish) {
+        let text = self.draft.with_untracked(|d| d.text.clone());
+        self.extracting.set(true);
+        self.progress.set(0.0);
+        let on_reply = move |reply: WorkerReply| {
             if self.generation.get_value() != generation {
                 return;
             }
+            match reply {
+                WorkerReply::Ready => {}
+                WorkerReply::Progress { done, .. } => self.progress.set(done),
+                WorkerReply::Done { draft, ms, .. } => {
+                    self.job.set_value(None);
+                    self.finish(draft, ms, finish);
+                }
+                WorkerReply::Failed { message, .. } => {
+                    self.stop_worker();
+                    self.extracting.set(false);
+                    self.status.set(format!("Extraction failed: {message}. The text is kept."));
+                }
+            }
+        };
+        match start_extraction(generation, text, paraphrases, on_reply) {
+            Ok(job) => self.job.set_value(Some(job)),
+            Err(err) => {
+                self.extracting.set(false);
+                self.status.set(format!("Extraction failed: {err}. The text is kept."));
+            }
         }
-        let next = self.draft.with_untracked(|d| d.carry_over(job.finish()));
-        let chars = next.text.chars().count();
-        let summary = format!(
-            "Found {} quotes by {} speakers in {} characters ({ms:.0} ms).",
-            next.quotes.len(),
-            next.speakers.len(),
-            chars
-        );
-        self.draft.set(next);
+    }
+
+    fn finish(&self, mut fresh: Draft, ms: f64, finish: Finish) {
+        self.draft.update(|d| {
+            // The worker leaves the text out of its reply; it is the text it was given.
+            fresh.text = d.text.clone();
+            match finish {
+                Finish::Replace => *d = d.carry_over(fresh),
+                Finish::AddParaphrases => d.add_paraphrases(&fresh),
+            }
+        });
+        let summary = self.draft.with_untracked(|d| {
+            format!(
+                "Found {} quotes by {} speakers in {} characters ({ms:.0} ms).",
+                d.quotes.len(),
+                d.speakers.len(),
+                d.text.chars().count()
+            )
+        });
         self.extracting.set(false);
         self.status.set(summary);
+    }
+
+    /// The paraphrase switch: off takes them out at once; on extracts them in the worker.
+    fn set_paraphrases(&self, on: bool) {
+        if self.extracting.get_untracked() {
+            // An extraction of new text is running: it starts again with the new choice.
+            self.draft.update(|d| d.paraphrases = on);
+            let generation = self.next_generation();
+            self.extract(generation, on, Finish::Replace);
+            return;
+        }
+        if !on {
+            self.draft.update(Draft::remove_paraphrases);
+            return;
+        }
+        let generation = self.next_generation();
+        self.extract(generation, true, Finish::AddParaphrases);
     }
 }
 
@@ -116,6 +191,7 @@ pub fn Author() -> impl IntoView {
         progress: RwSignal::new(0.0),
         status: RwSignal::new(String::new()),
         generation: StoredValue::new(0),
+        job: StoredValue::new_local(None),
     };
     // A tab that closed between typing and extraction left text without quotes.
     if author.draft.with_untracked(|d| !d.is_empty() && d.quotes.is_empty()) {
@@ -191,8 +267,7 @@ pub fn Author() -> impl IntoView {
                         id="author-paraphrases"
                         prop:checked=move || author.draft.with(|d| d.paraphrases)
                         on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            author.draft.update(|d| d.set_paraphrases(on));
+                            author.set_paraphrases(event_target_checked(&ev));
                         }
                     />
                     " Also find reported speech without quote marks (“Lavrov said the truce had failed”)"
@@ -217,6 +292,10 @@ pub fn Author() -> impl IntoView {
                                     ></progress>
                                     " Extracting… "
                                     <span class="author-progress">{percent}"%"</span>
+                                    " "
+                                    <button type="button" id="author-cancel" on:click=move |_| author.cancel()>
+                                        "Cancel"
+                                    </button>
                                 }
                             })
                     }}
@@ -274,7 +353,7 @@ fn Actions() -> impl IntoView {
     };
     let discard = move |_| {
         confirming.set(false);
-        author.generation.update_value(|g| *g += 1);
+        author.next_generation();
         author.extracting.set(false);
         author.status.set("The draft was discarded.".to_owned());
         author.draft.set(Draft::default());

@@ -7,18 +7,26 @@ use crate::explorer::Row;
 use crate::model::QuoteKind;
 use crate::route::View;
 
+/// The grid is built once per article. Filters and the selection never rebuild it: each card
+/// reads its own quote's flag (`Ctx::is_shown`, `Ctx::is_selected`), so a toggle updates the cards
+/// whose visibility changed and the cells that became empty or not, and nothing else.
 #[component]
 pub fn Compare() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let ex = ctx.explorer.get();
-        let route = ctx.filters.get();
         let side_count = ex.article.sides.len();
+        let side_hidden =
+            move |side: usize| ctx.filters.with(|r| ctx.explorer.with_untracked(|ex| ex.is_side_hidden(side, r)));
         let headers = (0..side_count)
             .map(|s| {
-                let hidden = ex.is_side_hidden(s, &route);
                 view! {
-                    <div class="side-head" role="columnheader" style=side_style(&ex, Some(s)) class:muted=hidden>
+                    <div
+                        class="side-head"
+                        role="columnheader"
+                        style=side_style(&ex, Some(s))
+                        class:muted=move || side_hidden(s)
+                    >
                         {ex.article.sides[s].label.clone()}
                     </div>
                 }
@@ -27,27 +35,38 @@ pub fn Compare() -> impl IntoView {
         let rows = ex
             .rows()
             .into_iter()
-            .map(|row| {
-                let cells = (0..side_count)
-                    .map(|side| {
-                        let quotes = ex.cell(row, side, &route);
+            .zip(ex.grid())
+            .map(|(row, cells)| {
+                let cells = cells
+                    .into_iter()
+                    .enumerate()
+                    .map(|(side, quotes)| {
                         let label = ex.article.sides[side].label.clone();
-                        let body = if quotes.is_empty() {
-                            let gap = if ex.is_side_hidden(side, &route) {
-                                "Hidden by your filters"
-                            } else {
-                                "No statement in this article"
-                            };
-                            view! { <p class="gap">{gap}</p> }.into_any()
-                        } else {
-                            let cards =
-                                quotes.into_iter().map(|q| view! { <li><QuoteCard quote=q/></li> }).collect_view();
-                            view! { <ul class="quotes">{cards}</ul> }.into_any()
+                        let empty = quotes.is_empty();
+                        let listed = quotes.clone();
+                        let any_shown = Memo::new(move |_| listed.iter().any(|&q| ctx.is_shown(q)));
+                        let gap = move || {
+                            (!any_shown.get()).then(|| {
+                                let gap = if side_hidden(side) || !empty {
+                                    "Hidden by your filters"
+                                } else {
+                                    "No statement in this article"
+                                };
+                                view! { <p class="gap">{gap}</p> }
+                            })
                         };
+                        let list = (!empty).then(|| {
+                            let cards = quotes
+                                .into_iter()
+                                .map(|q| view! { <li hidden=move || !ctx.is_shown(q)><QuoteCard quote=q/></li> })
+                                .collect_view();
+                            view! { <ul class="quotes" hidden=move || !any_shown.get()>{cards}</ul> }
+                        });
                         view! {
                             <div class="cell" role="cell" style=side_style(&ex, Some(side))>
                                 <h4 class="cell-side">{label}</h4>
-                                {body}
+                                {gap}
+                                {list}
                             </div>
                         }
                     })
@@ -64,18 +83,29 @@ pub fn Compare() -> impl IntoView {
                 }
             })
             .collect_view();
-        let sideless = ex.sideless(&route);
+        let long = ex.article.quotes.len() > super::read::LONG_ARTICLE;
+        let sideless = ex.all_sideless();
         let sideless = (!sideless.is_empty()).then(|| {
-            let cards = sideless.into_iter().map(|q| view! { <li><QuoteCard quote=q/></li> }).collect_view();
+            let listed = sideless.clone();
+            let any_shown = Memo::new(move |_| listed.iter().any(|&q| ctx.is_shown(q)));
+            let cards = sideless
+                .into_iter()
+                .map(|q| view! { <li hidden=move || !ctx.is_shown(q)><QuoteCard quote=q/></li> })
+                .collect_view();
             view! {
-                <section class="sideless">
+                <section class="sideless" hidden=move || !any_shown.get()>
                     <h3>"Quotes without a known side"</h3>
                     <ul class="quotes">{cards}</ul>
                 </section>
             }
         });
         view! {
-            <section class="compare" aria-label="Positions by topic and side" style=format!("--sides:{side_count}")>
+            <section
+                class="compare"
+                class:long=long
+                aria-label="Positions by topic and side"
+                style=format!("--sides:{side_count}")
+            >
                 <div class="compare-grid" role="table" aria-label="Positions by topic and side">
                     <div class="compare-head" role="row">
                         <div class="corner" role="columnheader">"Question"</div>
@@ -113,8 +143,8 @@ fn QuoteCard(quote: usize) -> impl IntoView {
             data-quote-id=id
             data-side=super::side_id(&ex, side)
             style=side_style(&ex, side)
-            class:selected=move || ctx.selected.get() == Some(quote)
-            aria-current=move || (ctx.selected.get() == Some(quote)).then_some("true")
+            class:selected=move || ctx.is_selected(quote)
+            aria-current=move || ctx.is_selected(quote).then_some("true")
         >
             {if is_paraphrase {
                 view! { <span class="quote-text paraphrase">{text}</span> }.into_any()

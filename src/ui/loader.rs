@@ -78,6 +78,8 @@ impl LoaderCtx {
     /// remembered in the recent list; on failure the current article stays and the panel says why.
     /// Returns whether the article opened.
     fn open(&self, what: &str, json: &str) -> bool {
+        // Whatever opens or fails, the page no longer waits for a `?src=` article.
+        self.ctx.awaiting_src.set(false);
         if json.len() > MAX_INPUT_BYTES {
             self.fail(what, vec![problem_of(too_large(json.len()))]);
             return false;
@@ -107,6 +109,7 @@ impl LoaderCtx {
     }
 
     fn fail(&self, what: &str, problems: Vec<Problem>) {
+        self.ctx.awaiting_src.set(false);
         self.status.set(Status::Failed { what: what.to_owned(), problems, more: 0 });
     }
 
@@ -174,6 +177,7 @@ pub fn Loader() -> impl IntoView {
             return;
         }
         let Some(src) = src_param() else {
+            loader.ctx.awaiting_src.set(false);
             return;
         };
         match resolve(&src) {
@@ -195,7 +199,10 @@ pub fn Loader() -> impl IntoView {
                             }
                         }
                         Err(Some(message)) => loader.fail_message(&url, message),
-                        Err(None) => loader.status.set(Status::Idle),
+                        Err(None) => {
+                            loader.ctx.awaiting_src.set(false);
+                            loader.status.set(Status::Idle);
+                        }
                     }
                 });
             }

@@ -28,11 +28,21 @@ pub struct Ctx {
     pub nav: HashRoute,
     /// The filters alone (view and selection cleared), so a new selection does not re-render lists.
     pub filters: Memo<Route>,
+    /// Whether the filters show each quote, worked out once per filter change.
+    pub visibility: Memo<Vec<bool>>,
+    /// One signal per quote that changes only when that quote is shown or hidden (`QuoteFlags`).
+    pub shown: Memo<QuoteFlags>,
     /// The selected quote's index, when its id exists in this article.
     pub selected: Memo<Option<usize>>,
+    /// Tells each quote whether it is the selected one, notifying only the two quotes a new
+    /// selection concerns instead of every quote on the page.
+    pub selection: StoredValue<Selector<Option<usize>>>,
     /// Whether a link can bring back the open article: the built-in one, or one from `?src=`.
     /// One opened from a file, a paste or a message has no address to share.
     pub portable: RwSignal<bool>,
+    /// A `?src=` article is on its way: the page shows that, not the built-in article, until it
+    /// opens or fails.
+    pub awaiting_src: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -45,6 +55,16 @@ impl Ctx {
             self.portable.set(false);
         }
         report
+    }
+
+    /// Whether the filters show quote `q`; reactive for that quote alone.
+    pub fn is_shown(&self, q: usize) -> bool {
+        self.shown.with(|flags| flags.get(q))
+    }
+
+    /// Whether quote `q` is the selected one; reactive for that quote alone.
+    pub fn is_selected(&self, q: usize) -> bool {
+        self.selection.with_value(|s| s.selected(&Some(q)))
     }
 
     /// A `#…` link to `route`.
@@ -61,7 +81,49 @@ impl Ctx {
     }
 }
 
-fn seed_explorer() -> Explorer {
+/// One signal per quote of the open article: whether the filters show it. Views read their own
+/// quote's flag, so a filter change runs only the bindings of the quotes whose visibility changed,
+/// instead of rebuilding whole lists.
+#[derive(Clone)]
+pub struct QuoteFlags(Arc<Vec<ArcRwSignal<bool>>>);
+
+impl QuoteFlags {
+    fn new(visible: &[bool]) -> QuoteFlags {
+        QuoteFlags(Arc::new(visible.iter().map(|&v| ArcRwSignal::new(v)).collect()))
+    }
+
+    /// Tracks quote `q`'s flag and returns it; an unknown quote is hidden.
+    pub fn get(&self, q: usize) -> bool {
+        self.0.get(q).is_some_and(|flag| flag.get())
+    }
+
+    /// Sets the flags that differ from `visible`, and only those.
+    fn apply(&self, visible: &[bool]) {
+        for (flag, &v) in self.0.iter().zip(visible) {
+            if flag.get_untracked() != v {
+                flag.set(v);
+            }
+        }
+    }
+}
+
+impl PartialEq for QuoteFlags {
+    fn eq(&self, other: &QuoteFlags) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The article a page is built with, when it is not the seed: `counterpoint publish` writes it into
+/// the page (`browser::page::builtin_article_json`), and the pre-renderer provides it as context.
+#[derive(Clone)]
+pub struct BuiltinArticle(pub String);
+
+/// The built-in article: the page's own when it carries a valid one, else the seed.
+fn builtin_explorer() -> Explorer {
+    let carried = use_context::<BuiltinArticle>().map(|b| b.0).or_else(crate::browser::page::builtin_article_json);
+    if let Some(article) = carried.and_then(|json| load_article(&json).article) {
+        return Explorer::new(article);
+    }
     // The seed is tested natively (`seed_article_is_valid`), so this cannot fail in a shipped build.
     let article = load_article(SEED_JSON).article.expect("the built-in article is valid");
     Explorer::new(article)
@@ -69,7 +131,7 @@ fn seed_explorer() -> Explorer {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let seed = seed_explorer();
+    let seed = builtin_explorer();
     // Query options (`?view=`, `?sides=`, `?theme=`) apply before the route is first read.
     let embedding = use_embedding();
     provide_context(embedding);
@@ -83,7 +145,26 @@ pub fn App() -> impl IntoView {
         let quote = nav.route.with(|r| r.quote.clone())?;
         explorer.with(|ex| ex.quote_index(&quote))
     });
-    let ctx = Ctx { explorer, nav, filters, selected, portable: RwSignal::new(true) };
+    let visibility = Memo::new(move |_| filters.with(|route| explorer.with(|ex| ex.visibility(route))));
+    // New flags for each article; after that, filter changes only flip the flags that changed.
+    let shown = Memo::new(move |_| {
+        explorer.track();
+        QuoteFlags::new(&visibility.get_untracked())
+    });
+    Effect::new(move |_| visibility.with(|visible| shown.with(|flags| flags.apply(visible))));
+    let selection = StoredValue::new(Selector::new(move || selected.get()));
+    let awaiting_src = RwSignal::new(embedding.options.with_value(|o| o.src.is_some()));
+    let ctx = Ctx {
+        explorer,
+        nav,
+        filters,
+        visibility,
+        shown,
+        selected,
+        selection,
+        portable: RwSignal::new(true),
+        awaiting_src,
+    };
     provide_context(ctx);
     embed::connect(ctx, embedding);
 
@@ -115,10 +196,13 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    let ready = move || !awaiting_src.get();
     view! {
         <div class="app" class:embedded=embedding.embedded data-view=move || nav.route.with(|r| r.view.as_str())>
             <a class="skip-link" href="#main">"Skip to the positions"</a>
-            <Masthead/>
+            <Show when=ready>
+                <Masthead/>
+            </Show>
             <div class="view-bar">
                 <nav class="views" aria-label="Views">
                     {view_tab(View::Compare, "Compare")}
@@ -131,22 +215,63 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <loader::Loader/>
-            // The filters belong to the explorer; the authoring view has its own controls.
-            <Show when=move || nav.route.with(|r| r.view != View::Author)>
-                <toolbar::Toolbar/>
+            <Show
+                when=ready
+                fallback=|| view! { <main id="main" tabindex="-1"><p class="awaiting" role="status">"Opening the article…"</p></main> }
+            >
+                // The filters belong to the explorer; the authoring view has its own controls.
+                <Show when=move || nav.route.with(|r| r.view != View::Author)>
+                    <toolbar::Toolbar/>
+                </Show>
+                <QuoteNotice/>
+                <SearchCount/>
+                <main id="main" tabindex="-1">
+                    {move || match nav.route.with(|r| r.view) {
+                        View::Compare => view! { <compare::Compare/> }.into_any(),
+                        View::Read => view! { <read::Read/> }.into_any(),
+                        View::Author => view! { <author::Author/> }.into_any(),
+                    }}
+                </main>
+                <AnchorHealth/>
             </Show>
-            <QuoteNotice/>
-            <SearchCount/>
-            <main id="main" tabindex="-1">
-                {move || match nav.route.with(|r| r.view) {
-                    View::Compare => view! { <compare::Compare/> }.into_any(),
-                    View::Read => view! { <read::Read/> }.into_any(),
-                    View::Author => view! { <author::Author/> }.into_any(),
-                }}
-            </main>
-            <AnchorHealth/>
         </div>
     }
+}
+
+/// The page as it first shows, rendered natively by the same components: the default view of the
+/// built-in article `article_json` (see `BuiltinArticle`), and its text with highlights for
+/// readers without JavaScript, archives and search engines. The browser app replaces it when it
+/// starts (`src/main.rs`). Returns the app's HTML and the text's HTML.
+#[cfg(feature = "ssr")]
+pub fn prerender(article_json: &str) -> (String, String) {
+    /// Renders once: the tasks reactive code spawns (updates after the first run) never matter.
+    struct RenderOnce;
+    impl any_spawner::CustomExecutor for RenderOnce {
+        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+        fn poll_local(&self) {}
+    }
+    // A second call finds the executor already set, which is fine.
+    let _ = any_spawner::Executor::init_custom_executor(RenderOnce);
+    let render = |route: Route| {
+        let owner = Owner::new();
+        owner.with(|| {
+            provide_context(BuiltinArticle(article_json.to_owned()));
+            provide_context(crate::browser::hash_route::StartRoute(route));
+            view! { <App/> }.to_html()
+        })
+    };
+    // The app's root is the first element; the mark tells the browser app to take this copy over.
+    let page = render(Route::default()).replacen("<div ", "<div data-prerendered ", 1);
+    let read = render(Route { view: View::Read, ..Route::default() });
+    let text = read
+        .find("<article id=\"article-text\"")
+        .and_then(|start| {
+            read[start..].find("</article>").map(|end| read[start..start + end + "</article>".len()].to_owned())
+        })
+        .unwrap_or_default()
+        .replacen("id=\"article-text\"", "id=\"article-text-static\"", 1);
+    (page, text)
 }
 
 #[component]
@@ -221,8 +346,7 @@ fn SearchCount() -> impl IntoView {
         if search.is_empty() || ctx.nav.route.with(|r| r.view == View::Author) {
             return None;
         }
-        let ex = ctx.explorer.get();
-        let count = ctx.filters.with(|r| (0..ex.article.quotes.len()).filter(|&q| ex.is_visible(q, r)).count());
+        let count = ctx.visibility.with(|visible| visible.iter().filter(|&&v| v).count());
         let text = match count {
             0 => format!("No quotes match “{search}”."),
             1 => format!("1 quote matches “{search}”."),

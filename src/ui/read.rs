@@ -3,6 +3,11 @@
 //! Each highlight is `<mark data-quote-id data-side>`, a stable contract for embedders' CSS. A quote
 //! inside another (a partial quote inside a paraphrase) is a nested mark, and a quote is split into
 //! several marks where others begin or end, so no mark ever covers text outside its own quote.
+//!
+//! The text is built once per article, with a mark for every quote. The filters do not rebuild
+//! it: a quote they hide keeps its element, loses its `data-side`, its highlight (`class="off"`)
+//! and its tab stop, and its speaker label is hidden. Only the quotes whose visibility changed
+//! are touched.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,15 +16,18 @@ use super::{side_id, side_style, speaker_line, Ctx};
 use crate::explorer::{Explorer, Segment};
 use crate::route::View;
 
+/// Past this many quotes, off-screen paragraphs skip rendering until they come near
+/// (`content-visibility`, `style/read.css`).
+pub const LONG_ARTICLE: usize = 150;
+
 #[component]
 pub fn Read() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let paragraphs = move || {
         let ex = ctx.explorer.get();
-        let route = ctx.filters.get();
         (0..ex.article.body.len())
             .map(|p| {
-                let segments = ex.segments(p, |q| ex.is_visible(q, &route));
+                let segments = ex.segments(p, |_| true);
                 let runs = segments.iter().map(|segment| render_segment(&ex, segment, ctx)).collect_view();
                 view! { <p dir="auto">{runs}</p> }
             })
@@ -35,10 +43,12 @@ pub fn Read() -> impl IntoView {
         }
     };
     let lang = move || ctx.explorer.with(|ex| ex.article.language.clone());
+    let long = move || ctx.explorer.with(|ex| ex.article.quotes.len() > LONG_ARTICLE);
     view! {
         <article
             id="article-text"
             class="read"
+            class:long=long
             lang=lang
             aria-label="Article text with highlighted quotes"
             on:click=move |ev| open_in_compare(ev.target())
@@ -70,7 +80,12 @@ fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
                 format!(", {role} ({}): ", ex.side_label(side))
             };
             view! {
-                <span class="speaker-tag" data-side=side_id(ex, side) style=side_style(ex, side)>
+                <span
+                    class="speaker-tag"
+                    data-side=side_id(ex, side)
+                    style=side_style(ex, side)
+                    hidden=move || !ctx.is_shown(q)
+                >
                     {short}
                     <span class="sr-only">{spoken}</span>
                 </span>
@@ -81,16 +96,18 @@ fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
     for &q in segment.quotes.iter().rev() {
         let side = ex.side_of(q);
         let tip = format!("{} · {}", speaker_line(ex, q), ex.side_label(side));
-        // Only a quote's first mark is a tab stop, so each quote is one stop.
-        let tabindex = if segment.starts.contains(&q) { "0" } else { "-1" };
+        // Only a quote's first mark is a tab stop, so each quote is one stop; hidden quotes none.
+        let first = segment.starts.contains(&q);
+        let side_attr = side_id(ex, side);
         inner = view! {
             <mark
                 data-quote-id=ex.article.quotes[q].id.clone()
-                data-side=side_id(ex, side)
+                data-side=move || ctx.is_shown(q).then(|| side_attr.clone())
                 data-tip=tip
                 style=side_style(ex, side)
-                tabindex=tabindex
-                class:selected=move || ctx.selected.get() == Some(q)
+                tabindex=move || if first && ctx.is_shown(q) { "0" } else { "-1" }
+                class:off=move || !ctx.is_shown(q)
+                class:selected=move || ctx.is_selected(q)
             >
                 {inner}
             </mark>

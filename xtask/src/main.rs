@@ -3,7 +3,6 @@
 //! Every command first installs what it needs and is missing (see `tools.rs`), so a fresh machine
 //! needs nothing but this repository.
 
-mod dist;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -11,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
+use counterpoint_site as dist;
 use e2e::server::{Server, ServerOptions};
 use tools::Tools;
 
@@ -28,8 +28,9 @@ usage: cargo xtask <command>
           the long property-test campaign: parser, validator, anchorer, explorer and extractor on
           CASES random inputs per property (default 100000), in release mode
   eval    print the extractor's precision, recall and F1 on the dev set (tests/data/extract/)
-  bench   print anchoring speed (a 1 MB body with 10,000 quotes) and extraction throughput natively
-          and in the release app in headless Chromium (COUNTERPOINT_BENCH_MB sets the size, default 10)
+  bench   the reader's figures with bench/perf (first view bytes and start-up under mobile emulation,
+          1,000 and 10,000 quotes), then anchoring speed and extraction throughput natively and in
+          the release app's worker in headless Chromium (COUNTERPOINT_BENCH_MB sets the size, default 10)
 ";
 
 fn main() -> ExitCode {
@@ -79,8 +80,32 @@ fn build(root: &Path, tools: &Tools) -> Result<(), String> {
     run(tools.command("trunk").args(["build", "--release"]).current_dir(root))?;
     // Trunk's loader is an inline script, which the hosted CSP forbids.
     dist::externalize_loader(&root.join("dist/site"))?;
+    dist::bundle_css(&root.join("dist/site"))?;
+    let (app, text) = prerender(root, tools, None)?;
+    dist::insert_prerender(&root.join("dist/site"), &app, &text)?;
     eprintln!("xtask: built dist/site in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Renders the first view of `article` (the seed when `None`) natively with the app's own
+/// components (`counterpoint-render`): the app's HTML and the article text.
+fn prerender(root: &Path, tools: &Tools, article: Option<&Path>) -> Result<(String, String), String> {
+    let mut cmd = tools.command("cargo");
+    cmd.args(["run", "--quiet", "-p", "counterpoint-app", "--no-default-features", "--features", "ssr"])
+        .args(["--bin", "counterpoint-render", "--"])
+        .current_dir(root)
+        .stderr(Stdio::inherit());
+    if let Some(article) = article {
+        cmd.arg(article);
+    }
+    let output = cmd.output().map_err(|e| format!("cannot run counterpoint-render: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("counterpoint-render failed with {}", output.status));
+    }
+    let page: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| format!("counterpoint-render wrote no page: {e}"))?;
+    let part = |key: &str| page[key].as_str().map(str::to_owned).ok_or(format!("counterpoint-render wrote no {key}"));
+    Ok((part("app")?, part("text")?))
 }
 
 /// Builds `dist/site`, then `dist/counterpoint.html`, and prints the single file's sizes.
@@ -188,10 +213,29 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
             "clippy",
             "--target",
             "wasm32-unknown-unknown",
-            "--lib",
-            "--bin",
+            "-p",
             "counterpoint-app",
-            "--tests",
+            "-p",
+            "counterpoint-worker",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+        .is_ok(),
+    );
+    eprintln!("\n== cargo clippy (the pre-renderer, feature ssr)");
+    tally.check(
+        "clippy ssr",
+        run(cargo().args([
+            "clippy",
+            "-p",
+            "counterpoint-app",
+            "--no-default-features",
+            "--features",
+            "ssr",
+            "--lib",
+            "--bins",
             "--",
             "-D",
             "warnings",
@@ -202,7 +246,7 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
     tally.tests(
         "wasm tests in headless Chromium",
         cargo()
-            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
+            .args(["test", "-p", "counterpoint-app", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
@@ -229,12 +273,12 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
     }
 }
 
-/// Runs every property of `tests/robustness.rs` on `cases` inputs each and reports the total.
+/// Runs every property of `crates/extract/tests/robustness.rs` on `cases` inputs each and reports the total.
 fn fuzz(root: &Path, cases: &str) -> Result<(), String> {
     let per_property: u64 = cases.parse().map_err(|_| format!("not a number of cases: {cases}"))?;
     let started = Instant::now();
     let output = Command::new("cargo")
-        .args(["test", "--release", "--test", "robustness", "--", "--test-threads=2"])
+        .args(["test", "--release", "-p", "counterpoint-extract", "--test", "robustness", "--", "--test-threads=2"])
         .env("COUNTERPOINT_FUZZ_CASES", cases)
         .current_dir(root)
         .status()
@@ -257,9 +301,19 @@ fn eval(root: &Path, tools: &Tools) -> Result<(), String> {
 }
 
 /// Measures; never fails on a slow number, only when something cannot run.
+///
+/// First what a reader pays, with the team's yardsticks (`bench/perf/`, copied unchanged from
+/// `shared/perf`): the first view's bytes and start-up under mobile emulation against a static
+/// snapshot, then 1,000- and 10,000-quote articles. Then anchoring and extraction speed, natively
+/// and in Chromium, with the longest task on the page's thread while the worker extracts.
 fn bench(root: &Path, tools: &Tools) -> Result<(), String> {
     let mb = std::env::var("COUNTERPOINT_BENCH_MB").unwrap_or_else(|_| "10".to_owned());
-    run(tools.command("cargo").args(["run", "--quiet", "--release", "--example", "anchor_bench"]).current_dir(root))?;
+    build(root, tools)?;
+    reader_bench(root, tools)?;
+    run(tools
+        .command("cargo")
+        .args(["run", "--quiet", "--release", "-p", "counterpoint-core", "--example", "anchor_bench"])
+        .current_dir(root))?;
     // The native run writes its generated text so the browser run extracts the very same text.
     let text = root.join("target/bench-text.txt");
     let text_arg = text.display().to_string();
@@ -267,13 +321,134 @@ fn bench(root: &Path, tools: &Tools) -> Result<(), String> {
         .command("cargo")
         .args(["run", "--quiet", "--release", "--bin", "counterpoint", "--", "bench", &mb, "--save", &text_arg])
         .current_dir(root))?;
-    build(root, tools)?;
     run(tools
         .command("cargo")
         .args(["test", "--quiet", "-p", "e2e", "--test", "bench", "--", "--ignored", "--nocapture"])
         .env("COUNTERPOINT_BENCH_MB", &mb)
         .env("COUNTERPOINT_BENCH_TEXT", &text)
         .current_dir(root))
+}
+
+/// The reader's figures, measured exactly as `shared/perf/README.md` says, on a copy of the built
+/// site served with brotli.
+fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
+    let work = root.join("target/bench-perf");
+    let site = work.join("site");
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&root.join("dist/site"), &site)?;
+    for entry in std::fs::read_dir(root.join("bench/perf")).map_err(|e| format!("bench/perf: {e}"))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if let Some(name) = path.file_name() {
+            std::fs::copy(&path, work.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    if !work.join("node_modules/playwright-core").exists() {
+        run(tools.command("npm").args(["install", "--no-audit", "--no-fund"]).current_dir(&work))?;
+    }
+    first_view_sizes(&site)?;
+    let node = |args: &[&str]| run(tools.command("node").args(args).current_dir(&work));
+    let port = "8230";
+    let base = format!("http://127.0.0.1:{port}");
+    let serve = || -> Result<std::process::Child, String> {
+        let mut child = tools
+            .command("node")
+            .args(["brserve.mjs", port, "site"])
+            .current_dir(&work)
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run node: {e}"))?;
+        // It prints once every file is compressed and it listens.
+        let mut line = String::new();
+        if let Some(out) = child.stdout.take() {
+            BufReader::new(out).read_line(&mut line).map_err(|e| e.to_string())?;
+        }
+        Ok(child)
+    };
+    let mut server = serve()?;
+    let snapped = node(&["snap.mjs", &format!("{base}/"), "site/static.html"]);
+    let _ = server.kill();
+    let _ = server.wait();
+    snapped?;
+    for (n, file) in [("1000", "site/q1k.json"), ("10000", "site/q10k.json")] {
+        run(tools.command("python3").args(["gen_scale.py", n, file]).current_dir(&work))?;
+    }
+    // Served again, so the snapshot and the articles are compressed before the first request.
+    let mut server = serve()?;
+    println!(
+        "\n== first view under mobile emulation (150 ms RTT, 1.6 Mbps, 4x CPU), the app against its static snapshot"
+    );
+    let result = node(&[
+        "pageperf.mjs",
+        "--mobile",
+        "--runs",
+        "5",
+        "--ready",
+        "[data-quote-id]",
+        &format!("{base}/"),
+        &format!("{base}/static.html"),
+    ])
+    .and_then(|()| {
+        println!("\n== 1,000 quotes");
+        node(&["scale.mjs", &base, "q1k.json"])
+    })
+    .and_then(|()| {
+        println!("\n== 10,000 quotes");
+        node(&["scale.mjs", &base, "q10k.json"])
+    });
+    let _ = server.kill();
+    let _ = server.wait();
+    result
+}
+
+/// The brotli size of each file the reader's first view loads: the page, what it links, and the
+/// wasm its loader fetches. The extraction worker is not among them.
+fn first_view_sizes(site: &Path) -> Result<(), String> {
+    let index = std::fs::read_to_string(site.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let mut files = vec!["index.html".to_owned()];
+    for marker in ["href=\"./", "src=\"./"] {
+        for piece in index.split(marker).skip(1) {
+            let name = piece.split('"').next().unwrap_or_default();
+            if !name.is_empty() && !files.iter().any(|f| f == name) {
+                files.push(name.to_owned());
+            }
+        }
+    }
+    let loaders: Vec<String> = files.iter().filter(|f| f.starts_with("loader-")).cloned().collect();
+    for loader in loaders {
+        let text = std::fs::read_to_string(site.join(&loader)).unwrap_or_default();
+        for marker in ["from './", "module_or_path: './"] {
+            if let Some(name) = text.split(marker).nth(1).and_then(|p| p.split('\'').next()) {
+                files.push(name.to_owned());
+            }
+        }
+    }
+    println!("\n== the first view's files (brotli -q 11)");
+    let mut total = 0;
+    for file in files.iter().filter(|f| !f.ends_with(".json") && site.join(f).is_file()) {
+        let output = Command::new("brotli")
+            .args(["-c", "-q", "11"])
+            .arg(site.join(file))
+            .output()
+            .map_err(|e| format!("cannot run brotli: {e}"))?;
+        total += output.stdout.len();
+        println!("{:>9}  {file}", output.stdout.len());
+    }
+    println!("{total:>9}  in all");
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Prints the brotli-compressed size of each wasm, JS and CSS file in `dist/site`.

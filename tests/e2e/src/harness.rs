@@ -137,3 +137,29 @@ pub fn open(session: &Session, path: &str) -> Result<()> {
     session.wait_for("the app to render", "return document.querySelector('.app main') !== null", WAIT)?;
     Ok(())
 }
+
+/// The body of `GET url` as the server sends it, with no browser and so no script: what a
+/// crawler, an archive or a reader without JavaScript receives.
+pub fn http_get(url: &str) -> Result<String> {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").ok_or(format!("not an http URL: {url}"))?;
+    let (host, path) = rest.split_once('/').map_or((rest, "/".to_owned()), |(h, p)| (h, format!("/{p}")));
+    let mut stream = std::net::TcpStream::connect(host).map_err(|e| format!("{url}: {e}"))?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").map_err(|e| e.to_string())?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).map_err(|e| format!("{url}: {e}"))?;
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").ok_or(format!("{url}: no HTTP response"))?;
+    ensure(head.starts_with("HTTP/1.1 200"), format!("{url}: {}", head.lines().next().unwrap_or_default()))?;
+    Ok(body.to_owned())
+}
+
+/// Undoes the HTML escaping of text (`&amp;` and friends), to compare a page's text with its data.
+pub fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}

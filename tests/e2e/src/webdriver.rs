@@ -124,8 +124,21 @@ impl Session {
         )
     }
 
-    pub fn goto(&self, url: &str) -> Result<()> {
+    /// Opens `url` and returns once it has loaded, whatever its scripts are doing.
+    pub fn goto_raw(&self, url: &str) -> Result<()> {
         self.call("POST", "/url", Some(json!({ "url": url }))).map(drop)
+    }
+
+    /// Opens `url` and, on a Counterpoint page, waits until the app has taken over the
+    /// pre-rendered copy, so tests act on the live app.
+    pub fn goto(&self, url: &str) -> Result<()> {
+        self.goto_raw(url)?;
+        self.wait_for(
+            "the app to take over the pre-rendered page",
+            "return document.querySelector('.app[data-prerendered]') === null",
+            std::time::Duration::from_secs(20),
+        )
+        .map(drop)
     }
 
     pub fn current_url(&self) -> Result<String> {

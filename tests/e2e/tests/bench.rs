@@ -1,4 +1,5 @@
-//! Extraction throughput in the release app in Chromium. Ignored by default; `cargo xtask bench`
+//! Extraction throughput in the release app's worker in Chromium, and the longest task it leaves
+//! on the page's thread. Ignored by default; `cargo xtask bench`
 //! runs it and prints the number. It measures, never asserts a time.
 
 use e2e::harness::{ensure, open, project_root, run};
@@ -22,6 +23,38 @@ fn bench_text() -> Result<String, String> {
     let seed = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let copies = (megabytes() * 1_000_000).div_ceil(seed.len() + 2);
     Ok(vec![seed.as_str(); copies].join("\n\n"))
+}
+
+/// Records the page's long tasks and when the authoring view starts and stops extracting.
+const WATCH: &str = "
+    window.__long = [];
+    new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask' });
+    window.__states = [];
+    new MutationObserver(() => {
+        const st = document.querySelector('.author-status');
+        const state = st && st.dataset.state;
+        const last = window.__states[window.__states.length - 1];
+        if (state && (!last || last.state !== state)) window.__states.push({ state, at: performance.now() });
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
+";
+
+/// The longest task on the page's thread while the worker extracted, and the longest of the
+/// paste before it and the rendering of the result after it, in ms.
+fn longest_tasks(s: &Session) -> Result<(f64, f64), String> {
+    let found = s.js(
+        "const st = window.__states;
+         const from = [...st].reverse().find(x => x.state === 'extracting').at;
+         const to = [...st].reverse().find(x => x.state === 'idle').at;
+         const len = (t) => t.end - t.start;
+         const during = window.__long.filter(t => t.start >= from && t.end <= to).map(len);
+         const around = window.__long.filter(t => !(t.start >= from && t.end <= to)).map(len);
+         window.__long = [];
+         return [Math.max(0, ...during), Math.max(0, ...around)];",
+        vec![],
+    )?;
+    Ok((found[0].as_f64().unwrap_or(0.0), found[1].as_f64().unwrap_or(0.0)))
 }
 
 /// Pastes `text` into the authoring view and returns the extraction time the view reports and
@@ -55,6 +88,7 @@ fn extraction_throughput_in_the_release_app() {
     run(|s| {
         let text = bench_text()?;
         open(s, "/#view=author")?;
+        s.js(WATCH, vec![])?;
         let mb = text.len() as f64 / 1e6;
         // The first run is the one a reader meets on a fresh page, while Chromium may still be
         // running baseline-compiled wasm; the later runs show the optimised code.
@@ -64,6 +98,11 @@ fn extraction_throughput_in_the_release_app() {
             let input = format!("{text}{}", "\n".repeat(run));
             let (ms, status) = extract_once(s, &input, &previous)?;
             println!("wasm in Chromium, run {run}: {mb:.1} MB in {ms:.0} ms: {:.1} MB/s ({status})", mb / (ms / 1e3));
+            let (during, around) = longest_tasks(s)?;
+            println!(
+                "  longest task on the page's thread: {during:.0} ms while the worker extracted; \
+                 {around:.0} ms for the paste and for showing the result"
+            );
             previous = status;
         }
         Ok(())

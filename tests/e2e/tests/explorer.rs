@@ -178,7 +178,7 @@ fn a_side_filter_hides_that_sides_quotes_everywhere() {
         let pressed =
             s.js("return document.querySelector('.side-toggle[data-side=us]').getAttribute('aria-pressed')", vec![])?;
         ensure(pressed == json!("false"), "the toggle does not say it is off")?;
-        let after = s.js("return document.querySelectorAll('.quote-card[data-side=us]').length", vec![])?;
+        let after = s.js("return [...document.querySelectorAll('.quote-card[data-side=us]')].filter(e => e.getClientRects().length).length", vec![])?;
         ensure(after == json!(0), format!("{after} US quotes still shown in Compare"))?;
         // Power speaks for the US: her own toggle says she is hidden with her side.
         let power = s.js(
@@ -190,7 +190,7 @@ fn a_side_filter_hides_that_sides_quotes_everywhere() {
             power == json!(["false", true, "Hidden with the side United States"]),
             format!("Power's toggle while the US side is hidden: {power}"),
         )?;
-        let ru = s.js("return document.querySelectorAll('.quote-card[data-side=ru]').length", vec![])?;
+        let ru = s.js("return [...document.querySelectorAll('.quote-card[data-side=ru]')].filter(e => e.getClientRects().length).length", vec![])?;
         ensure(ru.as_u64().unwrap_or(0) > 0, "Russian quotes vanished too")?;
         let balance = s.js("return document.querySelector('.balance-title').textContent", vec![])?;
         ensure(balance == json!("Balance of the quotes shown"), format!("the filtered balance is titled {balance}"))?;
@@ -213,7 +213,7 @@ fn search_and_speaker_filters_narrow_the_quotes() {
         s.send_keys(&input, "barbarism")?;
         wait_hash(s, "q=barbarism")?;
         let texts =
-            s.js("return [...document.querySelectorAll('.quote-card .quote-text')].map(e => e.textContent)", vec![])?;
+            s.js("return [...document.querySelectorAll('.quote-card .quote-text')].filter(e => e.getClientRects().length).map(e => e.textContent)", vec![])?;
         let texts = texts.as_array().cloned().unwrap_or_default();
         ensure(!texts.is_empty(), "search found nothing")?;
         ensure(
@@ -221,7 +221,7 @@ fn search_and_speaker_filters_narrow_the_quotes() {
             format!("search let through {texts:?}"),
         )?;
         open(s, "/#view=compare&mute=lavrov")?;
-        let lavrov = s.js("return [...document.querySelectorAll('.quote-card .who')].filter(e => e.textContent.includes('Lavrov')).length", vec![])?;
+        let lavrov = s.js("return [...document.querySelectorAll('.quote-card .who')].filter(e => e.getClientRects().length && e.textContent.includes('Lavrov')).length", vec![])?;
         ensure(lavrov == json!(0), "a muted speaker is still shown")
     });
 }

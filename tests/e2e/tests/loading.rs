@@ -46,8 +46,10 @@ fn temp_file(name: &str, contents: &[u8]) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The article title on screen; empty while a `?src=` article is still on its way (the page shows
+/// that it is opening, not the built-in article).
 fn title(s: &Session) -> Result<String> {
-    Ok(s.js("return document.querySelector('.masthead h1').textContent", vec![])?
+    Ok(s.js("const h = document.querySelector('.masthead h1'); return h ? h.textContent : ''", vec![])?
         .as_str()
         .unwrap_or_default()
         .to_owned())
@@ -56,7 +58,7 @@ fn title(s: &Session) -> Result<String> {
 const SEED_TITLE: &str = "Russia accuses the US of supporting terror groups in Syria";
 
 fn wait_title(s: &Session, expected: &str) -> Result<()> {
-    let script = format!("return document.querySelector('.masthead h1').textContent === {}", json!(expected));
+    let script = format!("return (document.querySelector('.masthead h1') || {{}}).textContent === {}", json!(expected));
     s.wait_for(&format!("the title {expected:?}"), &script, WAIT).map(drop)
 }
 
@@ -192,7 +194,7 @@ fn src_fetches_an_article_and_explains_cors_and_bad_schemes() {
         // `?sides=` applies to the fetched article's own sides, whatever the built-in one has.
         open(s, "/?src=custom/fetched.json&sides=union")?;
         wait_title(s, "Fetched by URL")?;
-        let shown = s.js("return [...document.querySelectorAll('.quote-card')].map(c => c.dataset.side)", vec![])?;
+        let shown = s.js("return [...document.querySelectorAll('.quote-card')].filter(c => c.getClientRects().length).map(c => c.dataset.side)", vec![])?;
         ensure(shown == json!(["union"]), format!("?sides=union showed {shown}"))?;
         // Another origin that does not allow this page to read it.
         let other = Server::start(&std::env::temp_dir(), 0, ServerOptions::default()).map_err(|e| e.to_string())?;

@@ -58,6 +58,41 @@ fn the_single_file_works_from_file_urls_without_any_request() {
     });
 }
 
+/// Pastes the seed text into the authoring view and waits for its quotes: the extraction worker
+/// started and answered.
+fn extract_the_seed(s: &Session) -> Result<()> {
+    let path = e2e::harness::project_root().join("tests/data/russia-us-syria-2016.txt");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    s.wait_for("the authoring view", "return document.querySelector('#author-text') !== null", WAIT)?;
+    s.js(
+        "const t = document.querySelector('#author-text'); t.value = arguments[0];
+         t.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(text)],
+    )?;
+    s.wait_for(
+        "the worker's quotes",
+        "const st = document.querySelector('.author-status');
+         return st.dataset.state === 'idle' && document.querySelectorAll('#author-preview mark').length >= 9;",
+        WAIT,
+    )
+    .map(drop)
+}
+
+#[test]
+fn the_single_file_extracts_in_its_inlined_worker_without_any_request() {
+    run(|s| {
+        let file = single_file();
+        ensure(file.exists(), format!("{} is missing: run `cargo xtask dist`", file.display()))?;
+        s.goto(&format!("file://{}#view=author", file.display()))?;
+        extract_the_seed(s)?;
+        let urls = requested_urls(s)?;
+        let network: Vec<&String> = urls.iter().filter(|u| u.starts_with("http:") || u.starts_with("https:")).collect();
+        ensure(network.is_empty(), format!("the single file made network requests: {network:?}"))?;
+        let errors = severe_logs(s)?;
+        ensure(errors.is_empty(), format!("console errors (a CSP violation?): {errors:?}"))
+    });
+}
+
 #[test]
 fn the_site_works_under_a_sub_path_with_the_hosted_csp() {
     run(|s| {
@@ -75,7 +110,14 @@ fn the_site_works_under_a_sub_path_with_the_hosted_csp() {
             "return document.querySelector('#article-text mark.selected[data-quote-id=\"power-war\"]') !== null",
             WAIT,
         )?;
+        // The authoring view's worker loads from the sub-path under the same policy.
+        s.goto(&server.url("/tools/counterpoint/#view=author"))?;
+        extract_the_seed(s)?;
         let requests = server.requests();
+        ensure(
+            requests.iter().any(|r| r.starts_with("/tools/counterpoint/counterpoint-worker_bg.wasm")),
+            format!("the worker's wasm was not fetched from the sub-path: {requests:?}"),
+        )?;
         ensure(
             requests.iter().any(|r| r.starts_with("/tools/counterpoint/loader-")),
             format!("the loader was not fetched from the sub-path: {requests:?}"),

@@ -1,0 +1,477 @@
+//! The native command line, for newsroom pipelines and research batches.
+//!
+//! ```text
+//! counterpoint validate FILE...
+//! counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR] FILE...
+//! counterpoint eval
+//! counterpoint bench [MB] [--save FILE]
+//! counterpoint publish ARTICLE.json --out DIR [--site dist/site]
+//! ```
+
+mod publish;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use counterpoint_core::anchor::{anchor_article, AnchorStatus};
+use counterpoint_core::validate::{load_article, Location, Severity, MAX_INPUT_BYTES};
+
+const USAGE: &str = "\
+usage: counterpoint validate FILE...
+       counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR] FILE...
+       counterpoint eval
+       counterpoint bench [MB] [--save FILE]
+       counterpoint publish ARTICLE.json --out DIR [--site dist/site]
+
+publish writes a ready-to-host folder with the article built in and pre-rendered, and
+DIR/counterpoint.html to open from disk, from the app `cargo xtask dist` built.
+extract writes direct and partial quotes; --paraphrase adds reported speech without quote
+marks (kind \"paraphrase\").";
+
+/// The size of the generated text `bench` measures by default.
+const DEFAULT_BENCH_MB: usize = 20;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let parsed = match args.split_first() {
+        Some((command, files)) if command == "validate" && !files.is_empty() => return validate(files),
+        Some((command, rest)) if command == "extract" => ExtractArgs::parse(rest).map(Command::Extract),
+        Some((command, rest)) if command == "eval" && rest.is_empty() => Ok(Command::Eval),
+        Some((command, rest)) if command == "bench" => parse_bench(rest).map(Command::Bench),
+        Some((command, rest)) if command == "publish" => publish::PublishArgs::parse(rest).map(Command::Publish),
+        Some((command, _)) if matches!(command.as_str(), "help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(String::new()),
+    };
+    match parsed {
+        Ok(Command::Extract(args)) => extract(&args),
+        Ok(Command::Eval) => {
+            print!("{}", counterpoint_extract::dev_set_report());
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Bench(args)) => bench(&args),
+        Ok(Command::Publish(args)) => publish::publish(&args),
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("counterpoint: {message}");
+            }
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Command {
+    Extract(ExtractArgs),
+    Eval,
+    Bench(BenchArgs),
+    Publish(publish::PublishArgs),
+}
+
+/// `bench [MB] [--save FILE]`: the size of the generated text, and where to write it so the
+/// browser benchmark can extract the very same text.
+#[derive(Debug, PartialEq)]
+struct BenchArgs {
+    mb: usize,
+    save: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Format {
+    Article,
+    Spans,
+}
+
+#[derive(Debug, PartialEq)]
+struct ExtractArgs {
+    format: Format,
+    /// Also write paraphrases (reported speech without quote marks).
+    paraphrase: bool,
+    out_dir: Option<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+impl ExtractArgs {
+    /// Reads `[--format article|spans] [--paraphrase] [--out-dir DIR] FILE...`; options may come
+    /// in any order and also as `--format=spans`. `--` ends the options.
+    fn parse(args: &[String]) -> Result<ExtractArgs, String> {
+        let mut format = Format::Article;
+        let mut paraphrase = false;
+        let mut out_dir = None;
+        let mut files = Vec::new();
+        let mut iter = args.iter();
+        let mut options_done = false;
+        while let Some(arg) = iter.next() {
+            if options_done || !arg.starts_with("--") {
+                files.push(PathBuf::from(arg));
+                continue;
+            }
+            let (name, inline) = match arg.split_once('=') {
+                Some((name, value)) => (name, Some(value.to_owned())),
+                None => (arg.as_str(), None),
+            };
+            let mut value = || inline.clone().or_else(|| iter.next().cloned()).ok_or(format!("{name} needs a value"));
+            match name {
+                "--" => options_done = true,
+                "--format" => {
+                    format = match value()?.as_str() {
+                        "article" => Format::Article,
+                        "spans" => Format::Spans,
+                        other => return Err(format!("unknown format {other:?} (use article or spans)")),
+                    }
+                }
+                "--out-dir" => out_dir = Some(PathBuf::from(value()?)),
+                "--paraphrase" if inline.is_none() => paraphrase = true,
+                "--paraphrase" => return Err("--paraphrase takes no value".to_owned()),
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        if files.is_empty() {
+            return Err("extract needs at least one FILE".to_owned());
+        }
+        Ok(ExtractArgs { format, paraphrase, out_dir, files })
+    }
+}
+
+fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
+    let mut parsed = BenchArgs { mb: DEFAULT_BENCH_MB, save: None };
+    let mut sized = false;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--save" {
+            parsed.save = Some(PathBuf::from(iter.next().ok_or("--save needs a FILE")?));
+        } else if let Some(file) = arg.strip_prefix("--save=") {
+            parsed.save = Some(PathBuf::from(file));
+        } else if !sized {
+            parsed.mb = arg
+                .parse()
+                .ok()
+                .filter(|&mb| mb > 0)
+                .ok_or(format!("MB must be a positive whole number, found {arg:?}"))?;
+            sized = true;
+        } else {
+            return Err(format!("bench takes one MB and --save FILE, found {arg:?}"));
+        }
+    }
+    Ok(parsed)
+}
+
+/// Where `--out-dir` puts the JSON for `file`: `NAME.txt` becomes `DIR/NAME.json`.
+fn output_path(out_dir: &Path, file: &Path) -> PathBuf {
+    let mut name = file.file_stem().map_or_else(|| "out".into(), |s| s.to_os_string());
+    name.push(".json");
+    out_dir.join(name)
+}
+
+/// Extracts each file; without `--out-dir` the JSON goes to stdout, one document per file.
+/// Paraphrases are left out unless `--paraphrase` asks for them: the spans format feeds scorers
+/// that count any span they do not expect as a false positive.
+/// A file that cannot be read is reported and the others still run; the exit code is then 1.
+fn extract(args: &ExtractArgs) -> ExitCode {
+    use counterpoint_extract::{extract, to_article, to_spans_json};
+    if let Some(dir) = &args.out_dir {
+        if let Err(err) = std::fs::create_dir_all(dir) {
+            eprintln!("{}: cannot create: {err}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut failed = false;
+    for file in &args.files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(err) => {
+                eprintln!("{}: cannot read: {err}", file.display());
+                failed = true;
+                continue;
+            }
+        };
+        let extraction = if args.paraphrase { extract(&text) } else { extract(&text).without_paraphrases() };
+        let value = match args.format {
+            Format::Article => serde_json::to_value(to_article(&text, &extraction, None)),
+            Format::Spans => Ok(to_spans_json(&extraction)),
+        };
+        let json = match value.and_then(|v| serde_json::to_string_pretty(&v)) {
+            Ok(json) => json,
+            Err(err) => {
+                eprintln!("{}: cannot write JSON: {err}", file.display());
+                failed = true;
+                continue;
+            }
+        };
+        match &args.out_dir {
+            Some(dir) => {
+                let path = output_path(dir, file);
+                if let Err(err) = std::fs::write(&path, json + "\n") {
+                    eprintln!("{}: cannot write: {err}", path.display());
+                    failed = true;
+                }
+            }
+            None => println!("{json}"),
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Measures native extraction throughput on generated news text: the best of three runs.
+fn bench(args: &BenchArgs) -> ExitCode {
+    let text = counterpoint_extract::bench_text(args.mb);
+    if let Some(file) = &args.save {
+        if let Err(err) = std::fs::write(file, &text) {
+            eprintln!("counterpoint: cannot write {}: {err}", file.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let mb = text.len() as f64 / 1e6;
+    // Best of three, for the whole text at once and slice by slice as the authoring view does.
+    let time = |work: &dyn Fn() -> usize| -> (f64, usize) {
+        let mut best = f64::MAX;
+        let mut quotes = 0;
+        for _ in 0..3 {
+            let started = Instant::now();
+            quotes = work();
+            best = best.min(started.elapsed().as_secs_f64());
+        }
+        (best, quotes)
+    };
+    let (whole, quotes) = time(&|| counterpoint_extract::extract(&text).quotes.len());
+    println!(
+        "native, whole text: {mb:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s",
+        whole * 1e3,
+        mb / whole
+    );
+    let (sliced, quotes) = time(&|| {
+        let mut job = counterpoint_extract::DraftExtraction::new(&text);
+        while !job.step() {}
+        job.finish().quotes.len()
+    });
+    println!(
+        "native, in slices as the app: {mb:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s",
+        sliced * 1e3,
+        mb / sliced
+    );
+    ExitCode::SUCCESS
+}
+
+/// Prints each problem as `FILE:LINE:COL: message` (broken JSON) or `FILE: PATH: message`, and exits
+/// with 1 when any file has an error.
+fn validate(files: &[String]) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        let (errors, lines) = validate_file(file);
+        failed |= errors > 0;
+        for line in lines {
+            println!("{line}");
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn validate_file(file: &str) -> (usize, Vec<String>) {
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_INPUT_BYTES as u64 {
+        let diagnostic = counterpoint_core::validate::too_large(size as usize);
+        return (1, vec![format!("{file}: error: {}", diagnostic.message)]);
+    }
+    let input = match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                return (
+                    1,
+                    vec![format!(
+                        "{file}: error: not UTF-8 text (invalid byte at offset {})",
+                        err.utf8_error().valid_up_to()
+                    )],
+                )
+            }
+        },
+        Err(err) => return (1, vec![format!("{file}: error: cannot read: {err}")]),
+    };
+    let report = load_article(&input);
+    let mut lines = Vec::new();
+    let mut errors = 0;
+    for d in &report.diagnostics {
+        errors += usize::from(d.severity == Severity::Error);
+        // `Diagnostic`'s own display gives `LINE:COL: level: message` or `PATH: level: message`;
+        // the file name goes in front, joined the way compilers and linters print locations.
+        let joiner = if matches!(d.location, Location::Text { .. }) { ":" } else { ": " };
+        lines.push(format!("{file}{joiner}{d}"));
+        if let Some(excerpt) = &d.excerpt {
+            lines.extend(excerpt.lines().map(|l| format!("    {l}")));
+        }
+    }
+    if report.more > 0 {
+        lines.push(format!("{file}: and {} more", report.more));
+    }
+    if let Some(article) = &report.article {
+        for (i, anchor) in anchor_article(article).iter().enumerate() {
+            let path = format!("$.quotes[{i}].text");
+            match anchor.status {
+                AnchorStatus::NotFound => lines.push(match anchor.near {
+                    Some(near) => format!(
+                        "{file}: {path}: warning: not found in the text; nearest is {:?} ({}% similar)",
+                        counterpoint_core::offsets::slice_cp(
+                            &article.body[near.span.paragraph],
+                            near.span.start,
+                            near.span.end
+                        ),
+                        near.similarity
+                    ),
+                    None => format!("{file}: {path}: warning: not found in the text"),
+                }),
+                AnchorStatus::Fuzzy { score } => {
+                    lines.push(format!("{file}: {path}: warning: matched only approximately ({score}% similar)"))
+                }
+                AnchorStatus::Ambiguous { count } => lines
+                    .push(format!("{file}: {path}: warning: found {count} times; add a prefix or suffix to say which")),
+                AnchorStatus::Exact => {}
+            }
+        }
+    }
+    (errors, lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(str::to_owned).collect()
+    }
+
+    /// The parse expected: format, `--paraphrase`, out dir and files, or the error.
+    type Expected<'a> = Result<(Format, bool, Option<&'a str>, &'a [&'a str]), &'a str>;
+
+    fn check(line: &str, expect: Expected) {
+        let got = ExtractArgs::parse(&args(line));
+        let expect = expect
+            .map(|(format, paraphrase, out_dir, files)| ExtractArgs {
+                format,
+                paraphrase,
+                out_dir: out_dir.map(PathBuf::from),
+                files: files.iter().map(PathBuf::from).collect(),
+            })
+            .map_err(str::to_owned);
+        assert_eq!(got, expect, "parsing {line:?}");
+    }
+
+    #[test]
+    fn extract_arguments() {
+        check("a.txt", Ok((Format::Article, false, None, &["a.txt"])));
+        check("--format spans a.txt b.txt", Ok((Format::Spans, false, None, &["a.txt", "b.txt"])));
+        check("--format=article --out-dir out a.txt", Ok((Format::Article, false, Some("out"), &["a.txt"])));
+        check("a.txt --out-dir=out --format spans", Ok((Format::Spans, false, Some("out"), &["a.txt"])));
+        check("--format spans -- --odd.txt", Ok((Format::Spans, false, None, &["--odd.txt"])));
+        check("--paraphrase --format spans a.txt", Ok((Format::Spans, true, None, &["a.txt"])));
+        check("a.txt --paraphrase", Ok((Format::Article, true, None, &["a.txt"])));
+        check("--paraphrase=yes a.txt", Err("--paraphrase takes no value"));
+        check("", Err("extract needs at least one FILE"));
+        check("--format spans", Err("extract needs at least one FILE"));
+        check("--format xml a.txt", Err("unknown format \"xml\" (use article or spans)"));
+        check("a.txt --format", Err("--format needs a value"));
+        check("--out-dir", Err("--out-dir needs a value"));
+        check("--verbose a.txt", Err("unknown option --verbose"));
+    }
+
+    #[test]
+    fn bench_arguments() {
+        assert_eq!(parse_bench(&[]), Ok(BenchArgs { mb: DEFAULT_BENCH_MB, save: None }));
+        assert_eq!(parse_bench(&args("5")), Ok(BenchArgs { mb: 5, save: None }));
+        let saved = Some(PathBuf::from("t.txt"));
+        assert_eq!(parse_bench(&args("--save t.txt 3")), Ok(BenchArgs { mb: 3, save: saved.clone() }));
+        assert_eq!(parse_bench(&args("--save=t.txt")), Ok(BenchArgs { mb: DEFAULT_BENCH_MB, save: saved }));
+        assert!(parse_bench(&args("--save")).is_err());
+        assert!(parse_bench(&args("0")).is_err());
+        assert!(parse_bench(&args("five")).is_err());
+        assert!(parse_bench(&args("1 2")).is_err());
+    }
+
+    #[test]
+    fn out_dir_names() {
+        assert_eq!(output_path(Path::new("out"), Path::new("news/a.txt")), PathBuf::from("out/a.json"));
+        assert_eq!(output_path(Path::new("out"), Path::new("b")), PathBuf::from("out/b.json"));
+        assert_eq!(output_path(Path::new("o"), Path::new("c.d.txt")), PathBuf::from("o/c.d.json"));
+    }
+
+    /// The whole command on the seed text: both formats, to a directory.
+    #[test]
+    fn extract_writes_one_json_per_input() {
+        let dir = std::env::temp_dir().join(format!("counterpoint-cli-{}", std::process::id()));
+        let seed = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/russia-us-syria-2016.txt"));
+        for format in [Format::Spans, Format::Article] {
+            let args = ExtractArgs { format, paraphrase: false, out_dir: Some(dir.clone()), files: vec![seed.clone()] };
+            assert_eq!(extract(&args), ExitCode::SUCCESS);
+            let json = std::fs::read_to_string(dir.join("russia-us-syria-2016.json")).unwrap_or_default();
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+            let quotes = value["quotes"].as_array().map_or(0, Vec::len);
+            assert!(quotes >= 9, "{format:?}: {quotes} quotes");
+            if format == Format::Spans {
+                assert!(value["quotes"][0]["start"].is_u64() && value["quotes"][0]["end"].is_u64());
+                assert_eq!(value["quotes"][0]["speaker"], "Sergei Lavrov");
+            } else {
+                let report = counterpoint_core::validate::load_article(&json);
+                assert!(report.article.is_some(), "{:?}", report.diagnostics);
+            }
+        }
+        let missing = ExtractArgs {
+            format: Format::Spans,
+            paraphrase: false,
+            out_dir: Some(dir.clone()),
+            files: vec![dir.join("nope.txt")],
+        };
+        assert_eq!(extract(&missing), ExitCode::FAILURE);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// `--paraphrase` adds reported speech without quote marks to both formats; without it the
+    /// output holds direct and partial quotes only.
+    #[test]
+    fn paraphrases_only_with_the_flag() {
+        let dir = std::env::temp_dir().join(format!("counterpoint-cli-paraphrase-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let file = dir.join("story.txt");
+        let text = "Sen. Elizabeth Warren said the bank should have been broken up years ago. \
+                    “Nobody was held accountable,” she said.";
+        assert!(std::fs::write(&file, text).is_ok());
+        let kinds = |format: Format, paraphrase: bool| -> Vec<String> {
+            let args = ExtractArgs { format, paraphrase, out_dir: Some(dir.clone()), files: vec![file.clone()] };
+            assert_eq!(extract(&args), ExitCode::SUCCESS);
+            let json = std::fs::read_to_string(dir.join("story.json")).unwrap_or_default();
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+            if format == Format::Article {
+                let report = counterpoint_core::validate::load_article(&json);
+                assert!(report.article.is_some(), "{:?}", report.diagnostics);
+                assert_eq!(value["speakers"].as_array().map_or(0, Vec::len), 1, "{json}");
+            }
+            let quotes = value["quotes"].as_array().cloned().unwrap_or_default();
+            quotes.iter().map(|q| q["kind"].as_str().unwrap_or_default().to_owned()).collect()
+        };
+        for format in [Format::Spans, Format::Article] {
+            assert_eq!(kinds(format, false), ["direct"], "{format:?}");
+            assert_eq!(kinds(format, true), ["paraphrase", "direct"], "{format:?}");
+        }
+        let args =
+            ExtractArgs { format: Format::Spans, paraphrase: true, out_dir: Some(dir.clone()), files: vec![file] };
+        assert_eq!(extract(&args), ExitCode::SUCCESS);
+        let json = std::fs::read_to_string(dir.join("story.json")).unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        let first = &value["quotes"][0];
+        let words: String = text.chars().skip(first["start"].as_u64().unwrap_or(0) as usize).take(45).collect();
+        assert_eq!(words, "the bank should have been broken up years ago");
+        assert_eq!(first["speaker"], "Elizabeth Warren");
+        assert_eq!(first["cue"], "said");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,498 @@
+//! The explorer's model of one article: anchors, sides, filters and highlight segments.
+//!
+//! Components ask this model what to show and only render the answer. It knows nothing about
+//! Leptos, `web_sys` or the DOM, so everything here is tested natively.
+
+use std::collections::HashMap;
+
+use crate::anchor::{anchor_article, Anchor, AnchorStatus, QuoteSpan};
+use crate::model::{Article, QuoteHint, Speaker};
+use crate::offsets::slice_cp;
+use crate::route::Route;
+use crate::stats::{balance, SideBalance};
+use crate::validate::is_hex_color;
+
+/// Colours for sides that do not name one, chosen to stay readable on light and dark backgrounds.
+const PALETTE: &[&str] = &["#c0392b", "#1f5fa8", "#1e8449", "#8e44ad", "#b9770e", "#117a8b", "#a93264", "#5d6d7e"];
+
+/// Underline styles, so that sides differ by more than colour.
+const UNDERLINES: &[&str] = &["solid", "dashed", "dotted", "double", "wavy"];
+
+/// A run of paragraph text covered by the same set of quotes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    /// The quotes covering this run, outermost first.
+    pub quotes: Vec<usize>,
+    /// The quotes that begin at this run, outermost first; each gets its speaker label here.
+    pub starts: Vec<usize>,
+}
+
+/// One row of the Compare view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    Topic(usize),
+    /// Quotes that name no topic.
+    Other,
+}
+
+pub struct Explorer {
+    pub article: Article,
+    pub anchors: Vec<Anchor>,
+    quote_side: Vec<Option<usize>>,
+    quote_speaker: Vec<Option<usize>>,
+    by_id: HashMap<String, usize>,
+    /// Quote indices in the order they appear in the text; quotes not found come last.
+    reading_order: Vec<usize>,
+    /// The quotes anchored in each paragraph, so a paragraph's highlights cost its own quotes only.
+    paragraph_quotes: Vec<Vec<usize>>,
+}
+
+impl Explorer {
+    pub fn new(article: Article) -> Self {
+        let anchors = anchor_article(&article);
+        let side_index: HashMap<&str, usize> =
+            article.sides.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let speaker_index: HashMap<&str, usize> =
+            article.speakers.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let quote_speaker: Vec<Option<usize>> =
+            article.quotes.iter().map(|q| speaker_index.get(q.speaker.as_str()).copied()).collect();
+        let quote_side = article
+            .quotes
+            .iter()
+            .zip(&quote_speaker)
+            .map(|(q, speaker)| {
+                let side = q.side.as_deref().or_else(|| speaker.map(|s| article.speakers[s].side.as_str()));
+                side.and_then(|id| side_index.get(id).copied())
+            })
+            .collect();
+        let by_id = article.quotes.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+        let mut reading_order: Vec<usize> = (0..article.quotes.len()).collect();
+        reading_order.sort_by_key(|&q| {
+            anchors[q].span.map_or((usize::MAX, 0, 0), |s| (s.paragraph, s.start, usize::MAX - s.end))
+        });
+        let mut paragraph_quotes = vec![Vec::new(); article.body.len()];
+        for (q, anchor) in anchors.iter().enumerate() {
+            if let Some(list) = anchor.span.and_then(|s| paragraph_quotes.get_mut(s.paragraph)) {
+                list.push(q);
+            }
+        }
+        Self { article, anchors, quote_side, quote_speaker, by_id, reading_order, paragraph_quotes }
+    }
+
+    pub fn quote_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn side_of(&self, quote: usize) -> Option<usize> {
+        self.quote_side.get(quote).copied().flatten()
+    }
+
+    pub fn speaker_of(&self, quote: usize) -> Option<&Speaker> {
+        self.quote_speaker.get(quote).copied().flatten().map(|s| &self.article.speakers[s])
+    }
+
+    /// The side's colour: its own when it is a valid hex colour, else one from the palette.
+    pub fn side_color(&self, side: usize) -> &str {
+        match self.article.sides.get(side).and_then(|s| s.color.as_deref()) {
+            Some(color) if is_hex_color(color) => color,
+            _ => PALETTE[side % PALETTE.len()],
+        }
+    }
+
+    pub fn side_underline(&self, side: usize) -> &'static str {
+        UNDERLINES[side % UNDERLINES.len()]
+    }
+
+    pub fn side_label(&self, side: Option<usize>) -> &str {
+        side.and_then(|s| self.article.sides.get(s)).map_or("No side", |s| s.label.as_str())
+    }
+
+    /// Whether hidden sides hide every quote of this speaker, so that their own toggle has no
+    /// quote left to show or hide. A quote given another side than its speaker's counts under
+    /// that side.
+    pub fn is_speaker_hidden_by_sides(&self, speaker: &str, route: &Route) -> bool {
+        let mut quotes =
+            (0..self.article.quotes.len()).filter(|&q| self.article.quotes[q].speaker == speaker).peekable();
+        quotes.peek().is_some() && quotes.all(|q| self.side_of(q).is_some_and(|side| self.is_side_hidden(side, route)))
+    }
+
+    /// Whether the reader's filters let this quote through.
+    pub fn is_visible(&self, quote: usize, route: &Route) -> bool {
+        let Some(q) = self.article.quotes.get(quote) else {
+            return false;
+        };
+        if let Some(side) = self.side_of(quote) {
+            if self.is_side_hidden(side, route) {
+                return false;
+            }
+        }
+        if route.hidden_speakers.contains(&q.speaker) {
+            return false;
+        }
+        let needle = route.search.trim().to_lowercase();
+        if needle.is_empty() {
+            return true;
+        }
+        let speaker = self.speaker_of(quote).map(|s| s.name.to_lowercase()).unwrap_or_default();
+        q.text.to_lowercase().contains(&needle) || speaker.contains(&needle)
+    }
+
+    /// Whether the filters let each quote through, in one pass: what `is_visible` says of every
+    /// quote, with the hidden sides and the search worked out once.
+    pub fn visibility(&self, route: &Route) -> Vec<bool> {
+        let hidden_sides: Vec<bool> = (0..self.article.sides.len()).map(|s| self.is_side_hidden(s, route)).collect();
+        let needle = route.search.trim().to_lowercase();
+        let speaker_names: Vec<String> = if needle.is_empty() {
+            Vec::new()
+        } else {
+            self.article.speakers.iter().map(|s| s.name.to_lowercase()).collect()
+        };
+        (0..self.article.quotes.len())
+            .map(|q| {
+                let quote = &self.article.quotes[q];
+                if self.side_of(q).is_some_and(|s| hidden_sides[s]) || route.hidden_speakers.contains(&quote.speaker) {
+                    return false;
+                }
+                if needle.is_empty() {
+                    return true;
+                }
+                let speaker = self.quote_speaker[q].and_then(|s| speaker_names.get(s)).map_or("", String::as_str);
+                speaker.contains(&needle) || quote.text.to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
+    /// Every Compare cell's quotes, filters aside, `[row][side]` in the order of `rows()`, each in
+    /// reading order; built in one pass over the quotes.
+    pub fn grid(&self) -> Vec<Vec<Vec<usize>>> {
+        let rows = self.rows();
+        let sides = self.article.sides.len();
+        let topic_index: HashMap<&str, usize> =
+            self.article.topics.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+        let other_row = rows.iter().position(|r| *r == Row::Other);
+        let mut grid = vec![vec![Vec::new(); sides]; rows.len()];
+        for &q in &self.reading_order {
+            let Some(side) = self.side_of(q) else {
+                continue;
+            };
+            let topics = &self.article.quotes[q].topics;
+            if topics.is_empty() {
+                if let Some(row) = other_row {
+                    grid[row][side].push(q);
+                }
+                continue;
+            }
+            // A quote listed under the same topic twice still shows once in that row.
+            let mut seen: Vec<usize> = Vec::with_capacity(topics.len());
+            for t in topics.iter().filter_map(|t| topic_index.get(t.as_str()).copied()) {
+                if !seen.contains(&t) {
+                    seen.push(t);
+                    grid[t][side].push(q);
+                }
+            }
+        }
+        grid
+    }
+
+    /// The quotes that belong to no known side, filters aside, in reading order.
+    pub fn all_sideless(&self) -> Vec<usize> {
+        self.reading_order.iter().copied().filter(|&q| self.side_of(q).is_none()).collect()
+    }
+
+    pub fn is_side_hidden(&self, side: usize, route: &Route) -> bool {
+        let ids: Vec<&str> = self.article.sides.iter().map(|s| s.id.as_str()).collect();
+        self.article.sides.get(side).is_some_and(|s| route.hides_side(&s.id, &ids))
+    }
+
+    /// The Compare view's rows: one per topic, then "Other statements" when some quote has none.
+    pub fn rows(&self) -> Vec<Row> {
+        let mut rows: Vec<Row> = (0..self.article.topics.len()).map(Row::Topic).collect();
+        if self.article.quotes.iter().any(|q| q.topics.is_empty()) {
+            rows.push(Row::Other);
+        }
+        rows
+    }
+
+    pub fn row_label(&self, row: Row) -> &str {
+        match row {
+            Row::Topic(t) => &self.article.topics[t].label,
+            Row::Other => "Other statements",
+        }
+    }
+
+    /// The visible quotes of one side on one row, in reading order.
+    pub fn cell(&self, row: Row, side: usize, route: &Route) -> Vec<usize> {
+        self.reading_order
+            .iter()
+            .copied()
+            .filter(|&q| self.side_of(q) == Some(side) && self.is_visible(q, route))
+            .filter(|&q| {
+                let topics = &self.article.quotes[q].topics;
+                match row {
+                    Row::Topic(t) => topics.contains(&self.article.topics[t].id),
+                    Row::Other => topics.is_empty(),
+                }
+            })
+            .collect()
+    }
+
+    /// Visible quotes that belong to no known side; the Compare view lists them apart.
+    pub fn sideless(&self, route: &Route) -> Vec<usize> {
+        self.reading_order.iter().copied().filter(|&q| self.side_of(q).is_none() && self.is_visible(q, route)).collect()
+    }
+
+    /// Quotes whose words were not found in the text.
+    pub fn not_found(&self) -> Vec<usize> {
+        (0..self.anchors.len()).filter(|&q| self.anchors[q].span.is_none()).collect()
+    }
+
+    /// The article with each quote's place written in as a hint, so opening it again skips the
+    /// search. Only exact places are written: a fuzzy match is not the quote's own words.
+    pub fn hinted_article(&self) -> Article {
+        let mut article = self.article.clone();
+        for (quote, anchor) in article.quotes.iter_mut().zip(&self.anchors) {
+            quote.hint = match (anchor.span, anchor.status) {
+                (Some(span), AnchorStatus::Exact | AnchorStatus::Ambiguous { .. }) => {
+                    Some(QuoteHint { paragraph: span.paragraph, start: span.start })
+                }
+                _ => None,
+            };
+        }
+        article
+    }
+
+    /// The article's words under a span.
+    pub fn span_text(&self, span: QuoteSpan) -> &str {
+        self.article.body.get(span.paragraph).map_or("", |p| slice_cp(p, span.start, span.end))
+    }
+
+    /// Quotes that needed an approximate match, with their similarity.
+    pub fn fuzzy(&self) -> Vec<(usize, u8)> {
+        (0..self.anchors.len())
+            .filter_map(|q| match self.anchors[q].status {
+                AnchorStatus::Fuzzy { score } => Some((q, score)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Quotes found more than once with nothing to tell the places apart.
+    pub fn ambiguous(&self) -> Vec<usize> {
+        (0..self.anchors.len()).filter(|&q| matches!(self.anchors[q].status, AnchorStatus::Ambiguous { .. })).collect()
+    }
+
+    /// Quote count and quoted words per side, over the visible quotes.
+    pub fn balance(&self, route: &Route) -> Vec<SideBalance> {
+        let visible = self.visibility(route);
+        let quotes = (0..self.article.quotes.len())
+            .filter(|&q| visible[q])
+            .filter_map(|q| Some((self.side_of(q)?, self.article.quotes[q].text.as_str())));
+        balance(self.article.sides.len(), quotes)
+    }
+
+    /// Splits a paragraph into runs of text, each covered by the same visible quotes.
+    pub fn segments(&self, paragraph: usize, visible: impl Fn(usize) -> bool) -> Vec<Segment> {
+        let Some(text) = self.article.body.get(paragraph) else {
+            return Vec::new();
+        };
+        let len = text.chars().count();
+        let mut spans: Vec<(usize, usize, usize)> = self.paragraph_quotes[paragraph]
+            .iter()
+            .filter_map(|&q| {
+                self.anchors[q]
+                    .span
+                    .filter(|s| s.paragraph == paragraph && s.start < s.end)
+                    .map(|s| (q, s.start, s.end))
+            })
+            .filter(|&(q, _, _)| visible(q))
+            .collect();
+        // Outermost first: earlier start, then longer.
+        spans.sort_by_key(|&(q, start, end)| (start, usize::MAX - end, q));
+        let mut bounds: Vec<usize> = vec![0, len];
+        bounds.extend(spans.iter().flat_map(|&(_, s, e)| [s, e]));
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds
+            .windows(2)
+            .map(|w| {
+                let (from, to) = (w[0], w[1]);
+                let covering = spans.iter().filter(|&&(_, s, e)| s <= from && e >= to);
+                Segment {
+                    text: slice_cp(text, from, to).to_owned(),
+                    quotes: covering.clone().map(|&(q, _, _)| q).collect(),
+                    starts: covering.filter(|&&(_, s, _)| s == from).map(|&(q, _, _)| q).collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Quote, QuoteKind, Side, Source, Topic};
+
+    fn article(body: &[&str], quotes: &[(&str, &str, &str, &[&str])]) -> Article {
+        Article {
+            format_version: 1,
+            title: "T".into(),
+            source: Source { name: "S".into(), url: None },
+            published: None,
+            language: "en".into(),
+            body: body.iter().map(|s| s.to_string()).collect(),
+            sides: vec![
+                Side { id: "a".into(), label: "A".into(), color: None },
+                Side { id: "b".into(), label: "B".into(), color: Some("red; x: y".into()) },
+            ],
+            speakers: vec![
+                Speaker { id: "x".into(), name: "Xavier Xu".into(), role: None, side: "a".into() },
+                Speaker { id: "y".into(), name: "Yolanda Ye".into(), role: None, side: "b".into() },
+            ],
+            topics: vec![
+                Topic { id: "t1".into(), label: "One".into() },
+                Topic { id: "t2".into(), label: "Two".into() },
+            ],
+            quotes: quotes
+                .iter()
+                .map(|&(id, speaker, text, topics)| Quote {
+                    id: id.into(),
+                    speaker: speaker.into(),
+                    kind: QuoteKind::Direct,
+                    topics: topics.iter().map(|t| t.to_string()).collect(),
+                    text: text.into(),
+                    prefix: None,
+                    suffix: None,
+                    side: None,
+                    hint: None,
+                })
+                .collect(),
+        }
+    }
+
+    /// Renders segments as text with `[id ... ]` around each quote's runs, so nesting reads at a glance.
+    fn show(ex: &Explorer, paragraph: usize) -> String {
+        ex.segments(paragraph, |_| true)
+            .iter()
+            .map(|s| {
+                let ids: Vec<&str> = s.quotes.iter().map(|&q| ex.article.quotes[q].id.as_str()).collect();
+                if ids.is_empty() {
+                    s.text.clone()
+                } else {
+                    format!("[{}:{}]", ids.join("/"), s.text)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn segments_nest_and_never_cover_outside_text() {
+        let ex = Explorer::new(article(
+            &["He said the groups are ‘in bed with terrorists’ and left.", "Nothing here."],
+            &[
+                ("outer", "x", "the groups are ‘in bed with terrorists’", &[]),
+                ("inner", "y", "in bed with terrorists", &[]),
+            ],
+        ));
+        assert_eq!(
+            show(&ex, 0),
+            "He said [outer:the groups are ‘][outer/inner:in bed with terrorists][outer:’] and left."
+        );
+        assert_eq!(show(&ex, 1), "Nothing here.");
+        let starts: Vec<Vec<usize>> = ex.segments(0, |_| true).into_iter().map(|s| s.starts).collect();
+        assert_eq!(starts, vec![vec![], vec![0], vec![1], vec![], vec![]]);
+    }
+
+    #[test]
+    fn a_speaker_is_hidden_by_sides_only_when_all_their_quotes_are() {
+        let mut art =
+            article(&["one two three"], &[("p", "x", "one", &[]), ("q", "x", "two", &[]), ("r", "y", "three", &[])]);
+        let hide_a = Route { hidden_sides: vec!["a".into()], ..Route::default() };
+        let ex = Explorer::new(art.clone());
+        assert!(ex.is_speaker_hidden_by_sides("x", &hide_a));
+        assert!(!ex.is_speaker_hidden_by_sides("y", &hide_a));
+        assert!(!ex.is_speaker_hidden_by_sides("nobody", &hide_a));
+        // One of Xavier's quotes is given side B: it stays in view, so his toggle still works.
+        art.quotes[1].side = Some("b".into());
+        assert!(!Explorer::new(art).is_speaker_hidden_by_sides("x", &hide_a));
+    }
+
+    #[test]
+    fn partial_overlaps_split_into_runs() {
+        let ex = Explorer::new(article(&["a b c d e"], &[("p", "x", "a b c", &[]), ("q", "y", "c d", &[])]));
+        assert_eq!(show(&ex, 0), "[p:a b ][p/q:c][q: d] e");
+        // Hidden quotes are not highlighted at all.
+        let text: Vec<String> = ex.segments(0, |q| q == 1).into_iter().map(|s| s.text).collect();
+        assert_eq!(text.concat(), "a b c d e");
+    }
+
+    /// `grid` and `visibility` are the one-pass forms of `cell` and `is_visible`: they must agree
+    /// on every route, on the seed and on an article with a sideless, topicless quote.
+    #[test]
+    fn grid_and_visibility_agree_with_cell_and_is_visible() {
+        let seed = crate::validate::load_article(crate::seed::SEED_JSON).article.expect("the seed loads");
+        let mut small = article(
+            &["“Second,” said X. “First?” Y asked. Later “third” came."],
+            &[("q1", "y", "First?", &["t1"]), ("q2", "x", "Second,", &["t1", "t2"]), ("q3", "z", "third", &[])],
+        );
+        small.speakers.push(Speaker { id: "z".into(), name: "Zed".into(), role: None, side: "none".into() });
+        for art in [seed, small] {
+            let ex = Explorer::new(art);
+            let side_ids: Vec<String> = ex.article.sides.iter().map(|s| s.id.clone()).collect();
+            let speaker_ids: Vec<String> = ex.article.speakers.iter().map(|s| s.id.clone()).collect();
+            let routes = [
+                Route::default(),
+                Route { hidden_sides: side_ids[..1].to_vec(), ..Route::default() },
+                Route { shown_sides: side_ids[1..2].to_vec(), ..Route::default() },
+                Route { hidden_speakers: speaker_ids[..1].to_vec(), ..Route::default() },
+                Route { search: " THE ".into(), ..Route::default() },
+                Route { search: speaker_ids[0].clone(), ..Route::default() },
+            ];
+            let grid = ex.grid();
+            for route in &routes {
+                let visible = ex.visibility(route);
+                for (q, &shown) in visible.iter().enumerate() {
+                    assert_eq!(shown, ex.is_visible(q, route), "quote {q} under {route:?}");
+                }
+                for (row, cells) in ex.rows().into_iter().zip(&grid) {
+                    for (side, cell) in cells.iter().enumerate() {
+                        let shown: Vec<usize> = cell.iter().copied().filter(|&q| visible[q]).collect();
+                        assert_eq!(shown, ex.cell(row, side, route), "row {row:?}, side {side}, {route:?}");
+                    }
+                }
+                let sideless: Vec<usize> = ex.all_sideless().into_iter().filter(|&q| visible[q]).collect();
+                assert_eq!(sideless, ex.sideless(route));
+            }
+        }
+    }
+
+    #[test]
+    fn cells_filters_and_balance() {
+        let ex = Explorer::new(article(
+            &["“Second,” said X. “First?” Y asked. Later “third” came."],
+            &[
+                ("q1", "y", "First?", &["t1"]),
+                ("q2", "x", "Second,", &["t1", "t2"]),
+                ("q3", "x", "third", &[]),
+                ("q4", "x", "absent", &[]),
+            ],
+        ));
+        let all = Route::default();
+        assert_eq!(ex.rows(), vec![Row::Topic(0), Row::Topic(1), Row::Other]);
+        assert_eq!(ex.cell(Row::Topic(0), 0, &all), vec![1]);
+        assert_eq!(ex.cell(Row::Topic(0), 1, &all), vec![0]);
+        assert_eq!(ex.cell(Row::Topic(1), 1, &all), Vec::<usize>::new());
+        // Reading order puts found quotes first, in text order, then the ones not found.
+        assert_eq!(ex.cell(Row::Other, 0, &all), vec![2, 3]);
+        assert_eq!(ex.not_found(), vec![3]);
+        let hide_a = Route { hidden_sides: vec!["a".into()], ..Route::default() };
+        assert_eq!(ex.cell(Row::Topic(0), 0, &hide_a), Vec::<usize>::new());
+        let search = Route { search: "YOLANDA".into(), ..Route::default() };
+        assert_eq!(ex.cell(Row::Topic(0), 1, &search), vec![0]);
+        assert_eq!(ex.cell(Row::Topic(0), 0, &search), Vec::<usize>::new());
+        let balance = ex.balance(&all);
+        assert_eq!((balance[0].quotes, balance[0].words, balance[1].quotes, balance[1].words), (3, 3, 1, 1));
+        // An invalid colour falls back to the palette instead of reaching CSS.
+        assert_eq!(ex.side_color(1), PALETTE[1]);
+    }
+}

@@ -1,0 +1,151 @@
+//! Plain-text utilities shared by the extractor and the draft: code-point spans, paragraphs
+//! cut the way the extractor cuts them, wrapped lines, headlines and ids.
+//!
+//! Offsets are Unicode code points, end exclusive.
+
+use serde::{Deserialize, Serialize};
+
+/// A range of code points, end exclusive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The number of code points both spans cover.
+    pub fn overlap(&self, other: &Span) -> usize {
+        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+    }
+}
+
+/// A line shorter than this that lacks final punctuation is a real line break, not a wrap.
+const WRAP_MIN_LINE: usize = 50;
+
+/// Tells whether the line break at `i` only wraps a paragraph: a single newline followed by a
+/// lowercase word, or a long line that stops mid-sentence.
+pub fn is_soft_wrap(chars: &[char], i: usize) -> bool {
+    let mut j = i + 1;
+    while j < chars.len() && chars[j].is_whitespace() {
+        if chars[j] == '\n' {
+            return false;
+        }
+        j += 1;
+    }
+    let Some(&next) = chars.get(j) else {
+        return false;
+    };
+    if next.is_lowercase() {
+        return true;
+    }
+    let mut k = i;
+    while k > 0 && matches!(chars[k - 1], ' ' | '\t' | '\r') {
+        k -= 1;
+    }
+    let Some(&prev) = k.checked_sub(1).map(|p| &chars[p]) else {
+        return false;
+    };
+    let line_start = (k.saturating_sub(200)..k).rev().find(|p| chars[*p] == '\n').map_or(0, |p| p + 1);
+    let long = k - line_start >= WRAP_MIN_LINE;
+    long && next.is_alphanumeric() && !matches!(prev, '.' | '?' | '!' | ':' | '”' | '"' | '’' | '\'' | '»')
+}
+
+/// A paragraph of the input: its trimmed code-point range and text.
+pub struct Paragraph {
+    pub span: Span,
+    pub text: String,
+}
+
+pub fn paragraphs(chars: &[char]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=chars.len() {
+        if i < chars.len() && (chars[i] != '\n' || is_soft_wrap(chars, i)) {
+            continue;
+        }
+        let mut a = start;
+        let mut b = i;
+        while a < b && chars[a].is_whitespace() {
+            a += 1;
+        }
+        while b > a && chars[b - 1].is_whitespace() {
+            b -= 1;
+        }
+        if a < b {
+            out.push(Paragraph { span: Span::new(a, b), text: unwrap_lines(&chars[a..b]) });
+        }
+        start = i + 1;
+    }
+    out
+}
+
+/// Joins wrapped lines with a space; one character for one keeps offsets aligned.
+pub fn unwrap_lines(chars: &[char]) -> String {
+    chars.iter().map(|c| if *c == '\n' { ' ' } else { *c }).collect()
+}
+
+/// A headline is a short early line without a full stop.
+pub fn looks_like_title(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (3..=25).contains(&words) && !text.ends_with(['.', '!', '?', '”', '"', ':'])
+}
+
+/// A lower-case id made of letters, digits and dashes.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "x".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// `base`, or `base-2`, `base-3` … when `base` is taken.
+pub fn unique_id<'a>(base: String, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.clone().any(|t| t == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// The title and the body paragraphs (trimmed code-point ranges) that `to_article` would use
+/// without a given title, so that the authoring view cuts the text the same way.
+pub fn title_and_paragraphs(text: &str) -> (Option<String>, Vec<Span>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut paras = paragraphs(&chars);
+    while paras.len() > 1 && paras[0].text.split_whitespace().count() < 2 {
+        paras.remove(0);
+    }
+    let title = match paras.first().filter(|p| paras.len() > 1 && looks_like_title(&p.text)) {
+        Some(p) => {
+            let t = p.text.clone();
+            paras.remove(0);
+            Some(t)
+        }
+        None => None,
+    };
+    (title, paras.into_iter().map(|p| p.span).collect())
+}

@@ -1,0 +1,758 @@
+//! Links each quoted passage to a cue and a speaker mention, sentence by sentence.
+//!
+//! A sentence here is counted outside quotes, so "“A. B,” Lavrov said." is one sentence with
+//! one passage and one cue. Whole quoted sentences become direct quotes; fragments inside
+//! paraphrase become partial quotes whose span is the whole reported content. A sentence with
+//! no passage may be a paraphrase (see `paraphrase`).
+
+use super::lexicon;
+use super::mentions::{object_after, subject_before, Mention, MentionKind};
+use super::paraphrase;
+use super::tokens::{Doc, Kind};
+use super::Span;
+use counterpoint_core::model::QuoteKind;
+
+/// A cue word with the speaker it introduces.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub t: usize,
+    pub word: String,
+    pub mention: Option<Mention>,
+    /// A participle such as "Adding," that has no subject of its own.
+    pub participle: bool,
+    /// First and last token of cue plus mention, inclusive.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A quote before its speaker is resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub span: Span,
+    /// One piece per paragraph of a multi-paragraph quote.
+    pub pieces: Vec<Span>,
+    /// The words between quote marks.
+    pub marked: Vec<Span>,
+    pub kind: QuoteKind,
+    pub cue: Option<(String, Span)>,
+    pub mention: Option<Mention>,
+    /// The cue says this quote continues the previous speaker ("She added", "Adding,").
+    pub link_prev: bool,
+    pub paragraph: u32,
+}
+
+/// A speaker named as the subject of a cue anywhere, quoted or not.
+#[derive(Clone, Debug)]
+pub(crate) struct Event {
+    pub at: usize,
+    pub mention: Mention,
+}
+
+#[derive(Default)]
+pub(crate) struct Attributed {
+    /// Direct and partial quotes, in text order.
+    pub quotes: Vec<Found>,
+    /// Reported speech without quote marks, in text order; kept apart so that resolving them
+    /// cannot change the speakers of the quotes.
+    pub paraphrases: Vec<Found>,
+    pub events: Vec<Event>,
+}
+
+/// How far (in tokens) a cue may stand from the quote it introduces.
+const AFTER_GAP: usize = 12;
+const BEFORE_GAP: usize = 8;
+
+pub(crate) fn attribute(doc: &Doc) -> Attributed {
+    let mut out = Attributed::default();
+    let mut next_passage = 0;
+    for si in 0..doc.sentences.len() {
+        let (s0, s1) = doc.sentences[si];
+        let first = next_passage;
+        while next_passage < doc.spans.len() && doc.span_open[next_passage] < s1 {
+            next_passage += 1;
+        }
+        let passages: Vec<usize> = (first..next_passage).filter(|k| doc.span_open[*k] != usize::MAX).collect();
+        let cues = cues_in(doc, s0, s1);
+        for cue in &cues {
+            if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m)) {
+                out.events.push(Event { at: mention.span.start, mention: mention.clone() });
+            }
+        }
+        if passages.is_empty() && paraphrase::may_hold(doc, s0, &cues) {
+            out.paraphrases.extend(paraphrase::paraphrase(doc, s0, s1, &cues));
+        }
+        let mut partials = Vec::new();
+        for &k in &passages {
+            if is_direct(doc, k, s0, &cues) {
+                out.quotes.push(direct_quote(doc, k, si, &cues));
+            } else {
+                partials.push(k);
+            }
+        }
+        out.quotes.extend(partial_quotes(doc, &partials, s0, s1, &cues));
+    }
+    out.quotes.sort_by_key(|q| q.span.start);
+    out
+}
+
+fn is_pronoun(mention: &Mention) -> bool {
+    matches!(mention.kind, MentionKind::Pronoun { .. })
+}
+
+/// Finds the cues of one sentence and reads the speaker each one introduces.
+pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::new();
+    for t in s0..s1 {
+        if !doc.is_word(t) || !doc.outside(t) {
+            continue;
+        }
+        let word = doc.lower(t);
+        // "Koster shot back", "fired back": a verb that reports speech only with "back".
+        // "Police fired back at the gunmen" is not speech: "back" must end the clause.
+        let back = matches!(word, "shot" | "fired" | "hit" | "pushed")
+            && t + 1 < s1
+            && doc.lower(t + 1) == "back"
+            && (t + 2 >= s1 || !doc.is_word(t + 2) || doc.lower(t + 2) == "that");
+        if !lexicon::is_cue(word) && !back {
+            continue;
+        }
+        let after_close =
+            t > s0 && is_close(doc, t - 1) || t > s0 + 1 && doc.is_punct(t - 1, ',') && is_close(doc, t - 2);
+        if doc.is_capitalized(t) && t != s0 && !after_close {
+            continue;
+        }
+        if word == "according" && (t + 1 >= s1 || doc.lower(t + 1) != "to") {
+            continue;
+        }
+        // After "the" or "Trump's", "claims" and "comments" are nouns.
+        let noun = t > s0
+            && doc.is_word(t - 1)
+            && (lexicon::is_determiner(doc.lower(t - 1)) || is_possessive_word(doc.lower(t - 1)));
+        if noun {
+            continue;
+        }
+        let participle =
+            word.ends_with("ing") && word != "according" && (t == s0 || doc.is_punct(t - 1, ',') || after_close);
+        if participle {
+            let inherited = if t == s0 {
+                None
+            } else {
+                cues.iter().rev().take(8).find_map(|c| c.mention.clone()).or_else(|| sentence_subject(doc, s0, t))
+            };
+            cues.push(Cue { t, word: word.to_string(), mention: inherited, participle: true, first: t, last: t });
+            continue;
+        }
+        if let Some(shared) = coordinated_subject(doc, t, s0, &cues) {
+            cues.push(Cue { t, word: word.to_string(), mention: Some(shared), participle: false, first: t, last: t });
+            continue;
+        }
+        let reversed = lexicon::is_reversed_only_cue(word) || after_close || t == s0;
+        let mention = if reversed {
+            object_after(doc, t + 1, s1).or_else(|| document_source(doc, t + 1, s1))
+        } else {
+            subject_before(doc, t, s0).or_else(|| {
+                object_after(doc, t + 1, s1)
+                    .filter(|m| matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. }))
+            })
+        };
+        let Some(mention) = mention else {
+            continue;
+        };
+        // "Grassley said he had told Garland that …": the pronoun in reported speech is the
+        // reporter named just before in the same sentence.
+        let mention = match (&mention.kind, cues.last().and_then(|c| c.mention.as_ref())) {
+            (
+                MentionKind::Pronoun { gender, .. },
+                Some(earlier @ Mention { kind: MentionKind::Person { gender: g, .. }, .. }),
+            ) if !reversed
+                && (*g == *gender || *g == lexicon::Gender::Unknown)
+                && *gender != lexicon::Gender::Unknown
+                && !names_between(doc, earlier.tokens.1, mention.tokens.0) =>
+            {
+                Mention { tokens: mention.tokens, span: mention.span, kind: earlier.kind.clone() }
+            }
+            _ => mention,
+        };
+        let first = t.min(mention.tokens.0);
+        let last = t.max(mention.tokens.1.saturating_sub(1));
+        cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
+    }
+    cues
+}
+
+/// Tells whether a capitalized word outside quotes stands between two token positions, as
+/// "Fiorina" does in "Kasich said Fiorina deserved a spot, and she told reporters …".
+fn names_between(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).any(|u| doc.is_capitalized(u) && doc.outside(u))
+}
+
+/// The subject at the start of a sentence ("Donald Trump on Monday seized on …, telling"),
+/// after any dateline ("RALEIGH, N.C. (AP) —").
+fn sentence_subject(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
+    let dash = (s0..t.min(s0 + 10)).find(|u| doc.is_punct(*u, '—'));
+    let mut start = dash.map_or(s0, |d| d + 1);
+    // "Within minutes, he pivoted …": an opening phrase before a comma is not the subject.
+    if doc.is_word(start) && lexicon::is_sentence_function_word(doc.lower(start)) {
+        if let Some(comma) = (start..t.min(start + 8)).find(|u| doc.is_punct(*u, ',')) {
+            start = comma + 1;
+        }
+    }
+    let mention = object_after(doc, start, t)?;
+    let fits = matches!(
+        mention.kind,
+        MentionKind::Person { .. } | MentionKind::Organisation { .. } | MentionKind::Description { .. }
+    );
+    (fits && mention.tokens.0 == start).then_some(mention)
+}
+
+/// The subject a coordinated cue shares with the previous one ("called her X and said …").
+fn coordinated_subject(doc: &Doc, t: usize, s0: usize, cues: &[Cue]) -> Option<Mention> {
+    let mut u = t;
+    while u > s0 && doc.is_word(u - 1) && lexicon::is_auxiliary(doc.lower(u - 1)) {
+        u -= 1;
+    }
+    let joined = u > s0 && doc.is_word(u - 1) && matches!(doc.lower(u - 1), "and" | "but");
+    if !joined {
+        return None;
+    }
+    // "Sen. Mark Kirk (R-Ill.), who …, met with Garland and said": with no cue before, the
+    // verbs share the sentence subject.
+    cues.last().and_then(|c| c.mention.clone()).or_else(|| sentence_subject(doc, s0, u - 1))
+}
+
+/// Reads a document as a source: "according to the report", "according to court records".
+fn document_source(doc: &Doc, from: usize, s1: usize) -> Option<Mention> {
+    let mut t = from;
+    if t < s1 && doc.is_word(t) && doc.lower(t) == "to" {
+        t += 1;
+    }
+    let start = t;
+    while t < s1 && t - start < 4 && doc.is_word(t) && !doc.is_capitalized(t) {
+        let word = doc.lower(t);
+        let noun = matches!(
+            word,
+            "report"
+                | "reports"
+                | "statement"
+                | "documents"
+                | "records"
+                | "memo"
+                | "poll"
+                | "survey"
+                | "complaint"
+                | "indictment"
+                | "lawsuit"
+                | "letter"
+                | "filing"
+                | "filings"
+                | "data"
+                | "study"
+                | "analysis"
+                | "transcript"
+                | "email"
+                | "emails"
+        );
+        t += 1;
+        if noun {
+            let span = Span::new(doc.tokens[start].start(), doc.tokens[t - 1].end());
+            let name = doc.text(doc.tokens[start].start(), doc.tokens[t - 1].end());
+            return Some(Mention {
+                span,
+                tokens: (start, t),
+                kind: MentionKind::Organisation { name: super::mentions::canonical_org(&name) },
+            });
+        }
+    }
+    None
+}
+
+fn is_possessive_word(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
+fn is_close(doc: &Doc, t: usize) -> bool {
+    matches!(doc.tokens[t].kind, Kind::Close(_))
+}
+
+fn is_mark(doc: &Doc, t: usize) -> bool {
+    matches!(doc.tokens[t].kind, Kind::Open(_) | Kind::Close(_))
+}
+
+/// A quote is direct when it starts like a sentence where a sentence or a quote may start.
+fn is_direct(doc: &Doc, k: usize, s0: usize, cues: &[Cue]) -> bool {
+    let content = doc.spans[k].content;
+    let Some(&first) = doc.chars.get(content.start) else {
+        return false;
+    };
+    let starts_like_sentence = first.is_uppercase() || first.is_ascii_digit() || matches!(first, '[' | '…' | '.' | '(');
+    let open = doc.span_open[k];
+    if !starts_like_sentence {
+        return continues_split_quote(doc, open, cues);
+    }
+    if open == s0 {
+        return true;
+    }
+    let prev = open - 1;
+    match doc.tokens[prev].kind {
+        Kind::Punct(':' | ',' | '—' | ';') | Kind::Close(_) | Kind::Break => true,
+        Kind::Word => cues.binary_search_by_key(&prev, |c| c.t).is_ok(),
+        _ => false,
+    }
+}
+
+/// The second half of “A,” X said, “b.” starts in lowercase but is still a direct quote.
+fn continues_split_quote(doc: &Doc, open: usize, cues: &[Cue]) -> bool {
+    if open < 2 || !doc.is_punct(open - 1, ',') {
+        return false;
+    }
+    let low = open.saturating_sub(16);
+    let Some(close) = (low..open).rev().find(|t| is_mark(doc, *t)).filter(|t| is_close(doc, *t)) else {
+        return false;
+    };
+    let trailing_comma = |t: usize| match doc.tokens[t].kind {
+        Kind::Close(k) => doc.chars.get(doc.spans[k as usize].content.end.wrapping_sub(1)) == Some(&','),
+        _ => false,
+    };
+    (trailing_comma(close) || doc.is_punct(close + 1, ','))
+        && cues_between(cues, close, open).iter().any(|c| c.first > close && c.last < open && c.mention.is_some())
+}
+
+/// How far a cue's speaker phrase may reach from the cue word, in tokens.
+const PHRASE_REACH: usize = 40;
+
+/// The cues whose word lies strictly between two tokens; cues are sorted by position, so a
+/// long sentence with many quotes stays linear.
+fn cues_between(cues: &[Cue], a: usize, b: usize) -> &[Cue] {
+    let lo = cues.partition_point(|c| c.t <= a);
+    let hi = cues.partition_point(|c| c.t < b);
+    &cues[lo..hi.max(lo)]
+}
+
+fn no_marks_between(doc: &Doc, a: usize, b: usize) -> bool {
+    (a + 1..b).all(|t| !is_mark(doc, t))
+}
+
+fn direct_quote(doc: &Doc, k: usize, si: usize, cues: &[Cue]) -> Found {
+    let span = &doc.spans[k];
+    let open = doc.span_open[k];
+    let close = doc.span_close[k];
+    let after = cues_between(cues, close, close + AFTER_GAP + PHRASE_REACH)
+        .iter()
+        .find(|c| c.first > close && c.first - close <= AFTER_GAP && no_marks_between(doc, close, c.first));
+    let before = cues_between(cues, open.saturating_sub(BEFORE_GAP + PHRASE_REACH), open)
+        .iter()
+        .rev()
+        .find(|c| c.last < open && open - c.last <= BEFORE_GAP && no_marks_between(doc, c.last, open));
+    let last_char = doc.chars.get(span.content.end.wrapping_sub(1)).copied();
+    let trails = matches!(last_char, Some(',' | '?' | '!' | '—' | '-' | '…'));
+    let named = |c: &&Cue| c.mention.is_some();
+    let chosen = match (after.filter(named), before) {
+        (Some(a), _) if trails => Some(a),
+        (_, Some(b)) if b.mention.is_some() => Some(b),
+        (Some(a), _) => Some(a),
+        (None, Some(b)) => Some(b),
+        (None, None) => None,
+    };
+    let continues = |c: &Cue| lexicon::is_continuation_cue(&c.word) && c.mention.as_ref().is_none_or(is_pronoun);
+    let link_prev = after.is_some_and(continues) || before.is_some_and(continues);
+    let mut found = Found {
+        span: span.content,
+        pieces: span.pieces.clone(),
+        marked: vec![span.content],
+        kind: QuoteKind::Direct,
+        cue: chosen.map(|c| (c.word.clone(), token_span(doc, c.t, c.t + 1))),
+        mention: chosen.and_then(|c| c.mention.clone()),
+        link_prev,
+        paragraph: doc.tokens[open].paragraph,
+    };
+    if found.mention.is_none() && !link_prev && trails {
+        if let Some((cue, mention)) = unknown_verb_after(doc, close, si) {
+            found.cue = Some(cue);
+            found.mention = Some(mention);
+        }
+    }
+    if found.mention.is_none() && !link_prev {
+        if let Some((cue, mention)) = verbless_attribution(doc, k, si) {
+            found.cue = Some(cue);
+            found.mention = Some(mention);
+        }
+    }
+    found
+}
+
+/// Reads “…,” he interjected: a speaker and a past-tense or present verb missing from the
+/// cue list, right after a quote that ends in a comma.
+fn unknown_verb_after(doc: &Doc, close: usize, si: usize) -> Option<((String, Span), Mention)> {
+    let (_, s1) = doc.sentences[si];
+    let mut t = close + 1;
+    if doc.is_punct(t, ',') {
+        t += 1;
+    }
+    let mention = object_after(doc, t, s1)?;
+    let verb = mention.tokens.1;
+    if verb >= s1 || !doc.is_word(verb) || doc.is_capitalized(verb) || mention.tokens.0 != t {
+        return None;
+    }
+    let word = doc.lower(verb);
+    let verb_like = (word.ends_with("ed") || word.ends_with('s'))
+        && !lexicon::is_connector(word)
+        && word != "was"
+        && word != "is"
+        && word != "has";
+    verb_like.then(|| ((word.to_string(), token_span(doc, verb, verb + 1)), mention))
+}
+
+pub(crate) fn token_span(doc: &Doc, a: usize, b: usize) -> Span {
+    Span::new(doc.tokens[a].start(), doc.tokens[b - 1].end())
+}
+
+/// Attribution without a speech verb: "— Name" after the quote, "Name: “…”", "From X:" before
+/// it, or a short "X said." sentence right after it.
+fn verbless_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Span), Mention)> {
+    let open = doc.span_open[k];
+    let close = doc.span_close[k];
+    let mut t = close + 1;
+    if doc.tokens.get(t).is_some_and(|x| x.kind == Kind::Break) {
+        t += 1;
+    }
+    if doc.is_punct(t, '—') || doc.is_punct(t, '-') {
+        let ceiling = sentence_end(doc, t + 1);
+        if let Some(m) = object_after(doc, t + 1, ceiling).filter(is_named) {
+            return Some((("—".to_string(), token_span(doc, t, t + 1)), m));
+        }
+    }
+    let (s0, _) = doc.sentences[si];
+    if open > s0 && doc.is_punct(open - 1, ':') {
+        return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1);
+    }
+    if open == s0 && si > 0 {
+        let (p0, p1) = doc.sentences[si - 1];
+        let colon = (p0..p1).rev().find(|u| doc.tokens[*u].kind != Kind::Break)?;
+        if doc.is_punct(colon, ':') {
+            return intro_attribution(doc, p0.max(colon.saturating_sub(20)), colon);
+        }
+    }
+    following_attribution(doc, k, si)
+}
+
+fn is_named(m: &Mention) -> bool {
+    !matches!(m.kind, MentionKind::Pronoun { .. })
+}
+
+fn sentence_end(doc: &Doc, t: usize) -> usize {
+    let Some(token) = doc.tokens.get(t) else {
+        return doc.tokens.len();
+    };
+    doc.sentences.get(token.sentence as usize).map_or(doc.tokens.len(), |s| s.1)
+}
+
+/// Reads "From Chairwoman X:" or "X wrote on Twitter:" before a colon.
+fn intro_attribution(doc: &Doc, a: usize, colon: usize) -> Option<((String, Span), Mention)> {
+    let cues = cues_in(doc, a, colon);
+    if let Some(cue) = cues.iter().rev().find(|c| c.mention.is_some()) {
+        let mention = cue.mention.clone()?;
+        return Some(((cue.word.clone(), token_span(doc, cue.t, cue.t + 1)), mention));
+    }
+    let mut s = a;
+    let mut cue = ":".to_string();
+    while s < colon
+        && doc.is_word(s)
+        && matches!(doc.lower(s), "from" | "statement" | "a" | "the" | "said" | "asked" | "by")
+    {
+        if doc.lower(s) == "from" {
+            cue = "from".to_string();
+        }
+        s += 1;
+    }
+    let mention = object_after(doc, s, colon).filter(is_named)?;
+    if mention.tokens.1 + 2 < colon {
+        return None;
+    }
+    Some(((cue, token_span(doc, colon, colon + 1)), mention))
+}
+
+/// Reads a short attribution sentence right after the quote: "“It is over.” Trump said."
+fn following_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Span), Mention)> {
+    let &(n0, n1) = doc.sentences.get(si + 1)?;
+    if n1 - n0 > 12 || doc.tokens[n0].paragraph != doc.tokens[doc.span_open[k]].paragraph {
+        return None;
+    }
+    if (n0..n1).any(|t| is_mark(doc, t)) {
+        return None;
+    }
+    let cue = cues_in(doc, n0, n1).into_iter().find(|c| !c.participle && c.first == n0)?;
+    let mention = cue.mention.clone().filter(is_named)?;
+    Some(((cue.word, token_span(doc, cue.t, cue.t + 1)), mention))
+}
+
+/// Groups fragments by the cue that introduces them; each group's span is the reported content.
+fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, s1: usize, cues: &[Cue]) -> Vec<Found> {
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    for &k in passages {
+        let open = doc.span_open[k];
+        // The so-called “Biden rule”: a term the writer distances, never anyone's words.
+        if open > s0 && doc.is_word(open - 1) && doc.lower(open - 1) == "so-called" {
+            continue;
+        }
+        let close = doc.span_close[k];
+        let upto = cues.partition_point(|c| c.t < open);
+        let from = cues.partition_point(|c| c.t <= close);
+        let before = cues[..upto].iter().rposition(|c| c.last < open && (c.mention.is_some() || c.participle));
+        let cue = before
+            .or_else(|| cues[from..].iter().position(|c| c.first > close && c.mention.is_some()).map(|i| i + from));
+        match groups.last_mut() {
+            Some((c, ks)) if *c == cue && cue.is_some() => {
+                // A quote after a second predicate ("… and has scheduled a hearing titled “…”")
+                // is not part of the reported content, nor speech of that cue.
+                let after_predicate = (doc.span_close[ks[ks.len() - 1]] + 1..open).any(|t| second_predicate(doc, t));
+                if after_predicate {
+                    groups.push((None, vec![k]));
+                } else {
+                    ks.push(k);
+                }
+            }
+            _ => groups.push((cue, vec![k])),
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(cue, ks)| !names_a_title(doc, ks, cue.map(|c| cues[c].word.as_str())))
+        .filter_map(|(cue, ks)| match cue {
+            Some(c) => Some(partial_quote(doc, &ks, Some(&cues[c]), cues, s0, s1)),
+            None => uncued_partial(doc, &ks, s0, s1),
+        })
+        .collect()
+}
+
+/// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from
+/// speech; only a naming cue ("called her “Crooked Hillary”") makes them a quote.
+fn names_a_title(doc: &Doc, ks: &[usize], cue: Option<&str>) -> bool {
+    let naming = matches!(
+        cue,
+        Some("called" | "calls" | "calling" | "dubbed" | "labeled" | "labelled" | "branded" | "described")
+    );
+    !naming
+        && ks.iter().all(|k| {
+            let content = doc.spans[*k].content;
+            let text: String = doc.chars[content.start..content.end].iter().collect();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            words.len() <= 10
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || matches!(*w, "of" | "the" | "and" | "for" | "to" | "in" | "on" | "a")
+                })
+        })
+}
+
+/// A fragment with no speech verb: "Clinton, standing beside him, thanked the senator for
+/// “energizing” young voters" takes the sentence subject and its verb. Short fragments with no
+/// subject are scare quotes ("“alt-right” groups marched") and are not quotes of anyone.
+fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize, s1: usize) -> Option<Found> {
+    let first_open = doc.span_open[ks[0]];
+    // "hoped for a “clean” stopgap": one quoted word between an article and its noun is a
+    // term, not speech.
+    let scare_word = ks.len() == 1 && {
+        let content = doc.spans[ks[0]].content;
+        let close = doc.span_close[ks[0]];
+        !doc.chars[content.start..content.end].iter().any(|c| c.is_whitespace())
+            && first_open > s0
+            && doc.is_word(first_open - 1)
+            && matches!(doc.lower(first_open - 1), "a" | "an" | "the")
+            && doc.is_word(close + 1)
+            && !doc.is_capitalized(close + 1)
+    };
+    if scare_word {
+        return None;
+    }
+    if let Some(cue) = subject_verb(doc, s0, first_open) {
+        return Some(partial_quote(doc, ks, Some(&cue), std::slice::from_ref(&cue), s0, s1));
+    }
+    // Fragments after "so-called" never reach here: `partial_quotes` drops them first.
+    let short = ks.iter().all(|k| {
+        let content = doc.spans[*k].content;
+        doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 3
+    });
+    if short {
+        return None;
+    }
+    Some(partial_quote(doc, ks, None, &[], s0, s1))
+}
+
+/// The sentence subject and the verb after it, read as a cue.
+fn subject_verb(doc: &Doc, s0: usize, limit: usize) -> Option<Cue> {
+    let mention = sentence_subject(doc, s0, limit)?;
+    let mut t = mention.tokens.1;
+    if doc.is_punct(t, ',') {
+        t = (t + 1..limit.min(t + 16)).find(|u| doc.is_punct(*u, ','))? + 1;
+    }
+    while t < limit && doc.is_word(t) && lexicon::is_auxiliary(doc.lower(t)) {
+        t += 1;
+    }
+    let verb = t < limit && doc.is_word(t) && !doc.is_capitalized(t) && !lexicon::is_connector(doc.lower(t));
+    if !verb {
+        return None;
+    }
+    Some(Cue {
+        t,
+        word: doc.lower(t).to_string(),
+        first: mention.tokens.0,
+        last: t,
+        mention: Some(mention),
+        participle: false,
+    })
+}
+
+fn partial_quote(doc: &Doc, ks: &[usize], cue: Option<&Cue>, cues: &[Cue], s0: usize, s1: usize) -> Found {
+    let marked: Vec<Span> = ks.iter().map(|k| doc.spans[*k].content).collect();
+    let first_open = doc.span_open[ks[0]];
+    let last_close = doc.span_close[ks[ks.len() - 1]];
+    let fragments = Span::new(marked[0].start, marked[marked.len() - 1].end);
+    let range = match cue {
+        Some(c) if c.last < first_open => {
+            let start = content_start(doc, c.last + 1, first_open);
+            let next = cues[cues.partition_point(|n| n.t <= last_close)..]
+                .iter()
+                .find(|n| n.first > last_close)
+                .map_or(s1, |n| n.first);
+            Some((start, clause_end(doc, ks[ks.len() - 1], last_close, next)))
+        }
+        Some(c) => {
+            let previous = cues[..cues.partition_point(|p| p.t < first_open)]
+                .iter()
+                .rev()
+                .find(|p| p.last < first_open)
+                .map_or(s0, |p| p.last + 1);
+            Some((previous, c.first))
+        }
+        None => None,
+    };
+    let span = range
+        .and_then(|(a, b)| trimmed_content(doc, a, b))
+        .map_or(fragments, |s| Span::new(s.start.min(fragments.start), s.end.max(fragments.end)));
+    Found {
+        span,
+        pieces: vec![span],
+        marked,
+        kind: QuoteKind::Partial,
+        cue: cue.map(|c| (c.word.clone(), token_span(doc, c.t, c.t + 1))),
+        mention: cue.and_then(|c| c.mention.clone()),
+        link_prev: cue.is_some_and(|c| {
+            let continues = lexicon::is_continuation_cue(&c.word) && c.mention.as_ref().is_some_and(is_pronoun);
+            continues || (c.participle && c.mention.is_none())
+        }),
+        paragraph: doc.tokens[first_open].paragraph,
+    }
+}
+
+/// Where the reported content ends after its last fragment: at the next passage, at a comma
+/// right after the fragment, or at a clause such as ", while …" or "; …".
+fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
+    let content = doc.spans[last].content;
+    if doc.chars.get(content.end.wrapping_sub(1)) == Some(&',') || doc.is_punct(last_close + 1, ',') {
+        return last_close + 1;
+    }
+    // "blasts ‘Democratic judges’ after court tosses law": a clause of its own after the quote.
+    let subordinate = doc.is_word(last_close + 1)
+        && matches!(doc.lower(last_close + 1), "after" | "because" | "while" | "when" | "before" | "since" | "until");
+    if subordinate {
+        return last_close + 1;
+    }
+    for t in last_close + 1..next {
+        if second_predicate(doc, t) {
+            return t;
+        }
+        match doc.tokens[t].kind {
+            Kind::Open(_) | Kind::Punct(';' | '—' | '(' | ')') => return t,
+            Kind::Punct(',') => {
+                let clause = doc.is_word(t + 1)
+                    && matches!(
+                        doc.lower(t + 1),
+                        "while"
+                            | "but"
+                            | "whereas"
+                            | "although"
+                            | "though"
+                            | "and"
+                            | "as"
+                            | "which"
+                            | "who"
+                            | "a"
+                            | "an"
+                            | "the"
+                    );
+                if clause {
+                    return t;
+                }
+            }
+            _ => {}
+        }
+    }
+    next
+}
+
+/// Tells whether token `t` starts a second predicate of the subject ("… “a big win” and renewed
+/// his pledge", "… and has scheduled a hearing"), which is not reported content.
+fn second_predicate(doc: &Doc, t: usize) -> bool {
+    doc.is_word(t)
+        && matches!(doc.lower(t), "and" | "but")
+        && doc.is_word(t + 1)
+        && !doc.is_capitalized(t + 1)
+        && (doc.lower(t + 1).ends_with("ed")
+            || lexicon::is_cue(doc.lower(t + 1))
+            || matches!(doc.lower(t + 1), "has" | "have" | "had" | "will" | "would")
+                && doc.is_word(t + 2)
+                && !doc.is_capitalized(t + 2))
+}
+
+/// Skips "that", commas and short objects ("told reporters that") after a cue.
+fn content_start(doc: &Doc, from: usize, first_open: usize) -> usize {
+    let limit = (from + 10).min(first_open);
+    // A verb before "that" means the content has begun ("said Obama would sign a bill that …").
+    let finite = |t: usize| doc.is_word(t) && lexicon::is_finite_verb(doc.lower(t));
+    let that = (from..limit)
+        .take_while(|t| !matches!(doc.tokens[*t].kind, Kind::Punct(',' | ';') | Kind::Open(_)) && !finite(*t))
+        .find(|t| doc.is_word(*t) && doc.lower(*t) == "that");
+    if let Some(that) = that {
+        return that + 1;
+    }
+    let mut t = from;
+    while t < first_open && matches!(doc.tokens[t].kind, Kind::Punct(',' | ':')) {
+        t += 1;
+    }
+    t
+}
+
+/// Turns a token range into a character span without connectors or punctuation at its ends.
+pub(crate) fn trimmed_content(doc: &Doc, a: usize, mut b: usize) -> Option<Span> {
+    while b > a {
+        let t = b - 1;
+        let trailing = match doc.tokens[t].kind {
+            Kind::Punct(_) | Kind::Break => true,
+            Kind::Word => matches!(
+                doc.lower(t),
+                "and" | "but" | "while" | "as" | "whereas" | "or" | "which" | "who" | "so" | "yet"
+            ),
+            _ => false,
+        };
+        if !trailing {
+            break;
+        }
+        b = t;
+    }
+    if b <= a {
+        return None;
+    }
+    let mut start = doc.tokens[a].start();
+    let mut end = doc.tokens[b - 1].end();
+    let strip = |c: char| {
+        c.is_whitespace()
+            || matches!(c, ',' | '.' | ';' | ':' | '—' | '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»' | '„')
+    };
+    while start < end && strip(doc.chars[start]) {
+        start += 1;
+    }
+    while end > start && strip(doc.chars[end - 1]) {
+        end -= 1;
+    }
+    (start < end).then(|| Span::new(start, end))
+}

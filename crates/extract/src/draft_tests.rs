@@ -1,0 +1,324 @@
+//! Native tests of the draft: every edit the authoring view offers, and the article it builds.
+
+use counterpoint_core::anchor::{anchor_article, AnchorStatus};
+use counterpoint_core::validate::load_article;
+
+use counterpoint_core::draft::{Bound, Draft, DraftQuote};
+use counterpoint_core::model::{Article, QuoteKind};
+
+use super::{extract_draft, set_paraphrases, DraftExtraction, CONTEXT_BYTES, SLICE_BYTES};
+
+/// Extracts direct and partial quotes, as the authoring view does by default.
+fn extract_draft_plain(text: &str) -> Draft {
+    extract_draft(text, false)
+}
+
+const SEED: &str = include_str!("../../../tests/data/russia-us-syria-2016.txt");
+
+fn seed() -> Draft {
+    extract_draft_plain(SEED)
+}
+
+fn speaker_id(draft: &Draft, name: &str) -> String {
+    match draft.speakers.iter().find(|s| s.name.contains(name)) {
+        Some(s) => s.id.clone(),
+        None => panic!("no speaker {name} in {:?}", draft.speakers),
+    }
+}
+
+/// Builds the article, checks it loads without errors and that every quote is found exactly
+/// once in the body, and returns it.
+fn check_article(draft: &Draft) -> Article {
+    let article = draft.to_article();
+    let json = serde_json::to_string(&article).unwrap_or_default();
+    let report = load_article(&json);
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == counterpoint_core::validate::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(errors.is_empty(), "the draft's article has errors: {errors:?}");
+    for (quote, anchor) in article.quotes.iter().zip(anchor_article(&article)) {
+        assert_eq!(anchor.status, AnchorStatus::Exact, "quote {} ({:?}) is not found once", quote.id, quote.text);
+    }
+    article
+}
+
+#[test]
+fn the_seed_becomes_a_draft_with_its_speakers_and_sides() {
+    let draft = seed();
+    assert_eq!(draft.title, "Russia accuses the US of supporting terror groups in Syria");
+    for name in ["Lavrov", "Power", "Churkin"] {
+        let id = speaker_id(&draft, name);
+        assert!(draft.quote_count(&id) > 0, "{name} has no quotes");
+    }
+    let side = |name: &str| draft.speaker(&speaker_id(&draft, name)).map(|s| draft.side_label(&s.side));
+    assert_eq!(side("Lavrov").as_deref(), Some("Russia"));
+    assert_eq!(side("Churkin").as_deref(), Some("Russia"));
+    assert_eq!(side("Power").as_deref(), Some("United States"));
+    let article = check_article(&draft);
+    assert!(article.quotes.len() >= 9, "only {} quotes", article.quotes.len());
+    assert!(article.quotes.iter().any(|q| q.text.contains("not counterterrorism it is barbarism")));
+}
+
+#[test]
+fn a_draft_round_trips_through_json_exactly() {
+    let mut draft = seed();
+    let lavrov = speaker_id(&draft, "Lavrov");
+    draft.rename_speaker(&lavrov, "Sergey Lavrov");
+    draft.add_topic("Ceasefire");
+    let json = draft.to_json();
+    assert_eq!(Draft::from_json(&json), Some(draft));
+    assert_eq!(Draft::from_json("{\"version\":99}"), None);
+    assert_eq!(Draft::from_json("not json"), None);
+}
+
+#[test]
+fn renaming_and_merging_speakers() {
+    let mut draft = seed();
+    let power = speaker_id(&draft, "Power");
+    assert!(draft.rename_speaker(&power, "  Ambassador Power "));
+    assert!(!draft.rename_speaker(&power, "   "), "an empty name is refused");
+    assert!(!draft.rename_speaker("nobody", "X"));
+    let article = check_article(&draft);
+    assert!(article.speakers.iter().any(|s| s.id == power && s.name == "Ambassador Power"));
+
+    let lavrov = speaker_id(&draft, "Lavrov");
+    let churkin = speaker_id(&draft, "Churkin");
+    let total = draft.quote_count(&lavrov) + draft.quote_count(&churkin);
+    assert!(draft.merge_speakers(&churkin, &lavrov));
+    assert_eq!(draft.quote_count(&lavrov), total);
+    assert!(draft.speaker(&churkin).is_none());
+    assert!(!draft.merge_speakers(&lavrov, &lavrov), "a speaker cannot merge into itself");
+    check_article(&draft);
+}
+
+#[test]
+fn sides_are_created_renamed_and_assigned() {
+    let mut draft = seed();
+    let power = speaker_id(&draft, "Power");
+    let un = draft.add_side("United Nations").unwrap_or_default();
+    assert_eq!(un, "united-nations");
+    assert_eq!(draft.add_side(" "), None);
+    assert!(draft.rename_side(&un, "The UN"));
+    assert!(draft.set_speaker_side(&power, &un));
+    assert!(!draft.set_speaker_side(&power, "no-such-side"));
+    let first = draft.quotes[0].id.clone();
+    let us = draft.sides.iter().find(|s| s.label == "United States").map(|s| s.id.clone()).unwrap_or_default();
+    assert!(draft.set_quote_side(&first, Some(&us)));
+    let article = check_article(&draft);
+    assert!(article.sides.iter().any(|s| s.id == un && s.label == "The UN"));
+    assert!(article.speakers.iter().any(|s| s.id == power && s.side == un));
+    assert_eq!(article.quotes[0].side.as_deref(), Some(us.as_str()));
+    assert!(draft.set_quote_side(&first, None));
+    assert_eq!(draft.to_article().quotes[0].side, None);
+}
+
+#[test]
+fn spans_are_corrected_within_the_text_and_quotes_deleted() {
+    let mut draft = extract_draft_plain("“We will not leave,” the minister said on Monday.\n");
+    assert_eq!(draft.quotes.len(), 1);
+    let id = draft.quotes[0].id.clone();
+    assert_eq!(draft.quote_text(&draft.quotes[0]), "We will not leave,");
+    assert!(draft.nudge_quote(&id, Bound::End, -1));
+    assert_eq!(draft.quote_text(&draft.quotes[0]), "We will not leave");
+    assert!(draft.nudge_quote(&id, Bound::Start, 3));
+    assert_eq!(draft.quote_text(&draft.quotes[0]), "will not leave");
+    assert!(!draft.nudge_quote(&id, Bound::Start, -100), "a span cannot start before the text");
+    assert!(!draft.nudge_quote(&id, Bound::End, 1000), "a span cannot run past the text");
+    assert!(!draft.set_quote_span(&id, 5, 5), "a span cannot be empty");
+    let article = check_article(&draft);
+    assert_eq!(article.quotes[0].text, "will not leave");
+    assert!(draft.delete_quote(&id));
+    assert!(!draft.delete_quote(&id));
+    assert!(draft.to_article().quotes.is_empty());
+}
+
+#[test]
+fn topics_group_quotes_in_the_article() {
+    let mut draft = seed();
+    let ceasefire = draft.add_topic("Ceasefire").unwrap_or_default();
+    let again = draft.add_topic("Ceasefire").unwrap_or_default();
+    assert_ne!(ceasefire, again, "topic ids stay unique");
+    assert!(draft.rename_topic(&again, "Arms"));
+    let first = draft.quotes[0].id.clone();
+    assert!(draft.toggle_quote_topic(&first, &ceasefire));
+    assert!(!draft.toggle_quote_topic(&first, "no-such-topic"));
+    let article = check_article(&draft);
+    assert_eq!(article.quotes[0].topics, vec![ceasefire.clone()]);
+    assert!(article.quotes[1].topics == vec!["other".to_owned()], "a quote without a topic goes to Other");
+    assert!(article.topics.iter().any(|t| t.id == "other"));
+    assert!(draft.toggle_quote_topic(&first, &ceasefire));
+    assert!(draft.quotes[0].topics.is_empty());
+    // With no topics at all, everything is under one "All quotes" topic.
+    let plain = seed().to_article();
+    assert_eq!(plain.topics.len(), 1);
+    assert_eq!(plain.topics[0].label, "All quotes");
+}
+
+#[test]
+fn new_text_keeps_the_users_names_sides_and_topics() {
+    let mut draft = seed();
+    let power = speaker_id(&draft, "Power");
+    draft.rename_speaker(&power, "Amb. Samantha Power");
+    let un = draft.add_side("UN").unwrap_or_default();
+    draft.set_speaker_side(&power, &un);
+    draft.add_topic("Aid");
+    let next = draft.carry_over(extract_draft_plain(&format!("{SEED}\nShe added: “We will not stop.”\n")));
+    let again = next.speaker(&power).cloned();
+    assert_eq!(again.as_ref().map(|s| s.name.as_str()), Some("Amb. Samantha Power"));
+    assert_eq!(again.map(|s| s.side), Some(un));
+    assert_eq!(next.topics, draft.topics);
+    check_article(&next);
+}
+
+#[test]
+fn segments_cover_the_text_with_nested_quotes() {
+    let mut draft = Draft { text: "abcdefghij".to_owned(), ..Draft::default() };
+    let quote = |id: &str, start, end| DraftQuote {
+        id: id.to_owned(),
+        start,
+        end,
+        kind: QuoteKind::Direct,
+        speaker: String::new(),
+        side: None,
+        topics: Vec::new(),
+    };
+    draft.quotes = vec![quote("inner", 3, 5), quote("outer", 2, 8)];
+    let got: Vec<(usize, usize, Vec<usize>)> = draft.segments().into_iter().map(|(s, q)| (s.start, s.end, q)).collect();
+    assert_eq!(got, vec![(0, 2, vec![]), (2, 3, vec![1]), (3, 5, vec![1, 0]), (5, 8, vec![1]), (8, 10, vec![])],);
+}
+
+#[test]
+fn empty_and_odd_text_never_panics() {
+    for text in ["", "   ", "“", "\"\"\"", "a\n\n\n“b", "«»", "“unclosed quote, he said."] {
+        let draft = extract_draft_plain(text);
+        check_article(&draft);
+        draft.segments();
+    }
+}
+
+/// A long text is extracted in slices cut at blank lines: every copy of the seed yields the
+/// same quotes at shifted offsets, and the speakers are not repeated per slice.
+#[test]
+fn a_long_text_is_extracted_in_slices_with_the_same_quotes() {
+    let one = seed();
+    let copies = SLICE_BYTES / SEED.len() + 2;
+    let text = vec![SEED; copies].join("\n\n");
+    let mut job = DraftExtraction::new(&text);
+    let mut steps = 0;
+    let mut last = 0.0;
+    while !job.step() {
+        steps += 1;
+        assert!(job.progress() > last && job.progress() < 1.0);
+        last = job.progress();
+    }
+    assert!(steps >= 1, "one slice for {} bytes", text.len());
+    let draft = job.finish();
+    assert_eq!(draft.quotes.len(), one.quotes.len() * copies);
+    assert_eq!(draft.speakers.len(), one.speakers.len());
+    let texts = |d: &Draft| {
+        let chars: Vec<char> = d.text.chars().collect();
+        d.quotes.iter().map(|q| chars[q.start..q.end].iter().collect()).collect::<Vec<String>>()
+    };
+    let repeat = |v: Vec<String>| (0..copies).flat_map(|_| v.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&draft), repeat(texts(&one)));
+    let names = |d: &Draft| d.quotes.iter().map(|q| d.speaker(&q.speaker).map(|s| s.name.clone())).collect::<Vec<_>>();
+    let names_once = names(&one);
+    assert_eq!(names(&draft), (0..copies).flat_map(|_| names_once.clone()).collect::<Vec<_>>());
+}
+
+/// A pronoun just past a slice cut finds the speaker named just before it, and a bare surname
+/// slices later joins the full name: the slices read as one text.
+#[test]
+fn speakers_carry_across_slice_cuts() {
+    // Not ASCII, so a mix-up of bytes and code points in the offsets shows.
+    const FILLER: &str = "Les pourparlers à Genève ont continué tard dans la nuit.\n\n";
+    const NAMED: &str = "Secretary of State John Kerry met European foreign ministers in Brussels on Monday.";
+    let mut text = String::new();
+    while text.len() + NAMED.len() < SLICE_BYTES + 2 {
+        text.push_str(FILLER);
+    }
+    text.push_str(NAMED);
+    text.push_str("\n\nAsked about the ceasefire, he said: “We will not give up on it.”\n\n");
+    while text.len() < 3 * SLICE_BYTES {
+        text.push_str(FILLER);
+    }
+    text.push_str("“The door is still open,” Kerry said.\n");
+    let mut job = DraftExtraction::new(&text);
+    assert!(!job.step());
+    assert_eq!(Some(job.byte), text.find("Asked about"), "the first slice ends right after the paragraph naming Kerry");
+    while !job.step() {}
+    let draft = job.finish();
+    let chars: Vec<char> = draft.text.chars().collect();
+    let said: Vec<(String, String)> = draft
+        .quotes
+        .iter()
+        .map(|q| {
+            let name = draft.speaker(&q.speaker).map(|s| s.name.clone()).unwrap_or_default();
+            (chars[q.start..q.end].iter().collect(), name)
+        })
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            ("We will not give up on it.".to_owned(), "John Kerry".to_owned()),
+            ("The door is still open,".to_owned(), "John Kerry".to_owned()),
+        ]
+    );
+    assert_eq!(draft.speakers.len(), 1, "{:?}", draft.speakers);
+}
+
+/// Paraphrases come and go with their switch, and every other quote and edit stays as it was.
+#[test]
+fn paraphrases_are_switched_on_and_off_without_losing_edits() {
+    const TEXT: &str = "Lavrov said the ceasefire had failed.\n\n“We are ready to talk,” Kerry said.\n";
+    let mut draft = extract_draft_plain(TEXT);
+    assert!(!draft.paraphrases);
+    assert_eq!(draft.quotes.len(), 1, "{:?}", draft.quotes);
+    let kerry = speaker_id(&draft, "Kerry");
+    assert!(draft.rename_speaker(&kerry, "John Kerry"));
+    let topic = draft.add_topic("Talks").unwrap_or_default();
+    let quote = draft.quotes[0].id.clone();
+    assert!(draft.toggle_quote_topic(&quote, &topic));
+    let before = draft.quotes.clone();
+
+    set_paraphrases(&mut draft, true);
+    let paraphrase = draft.quotes.iter().find(|q| q.kind == QuoteKind::Paraphrase).cloned();
+    let Some(paraphrase) = paraphrase else {
+        panic!("no paraphrase in {:?}", draft.quotes);
+    };
+    assert_eq!(draft.quote_text(&paraphrase), "the ceasefire had failed");
+    assert_eq!(draft.speaker(&paraphrase.speaker).map(|s| s.name.as_str()), Some("Lavrov"));
+    assert!(draft.quotes.iter().any(|q| *q == before[0]), "the edited quote changed: {:?}", draft.quotes);
+    assert_eq!(draft.speaker(&kerry).map(|s| s.name.as_str()), Some("John Kerry"));
+    let json = draft.to_json();
+    assert_eq!(Draft::from_json(&json).as_ref(), Some(&draft), "the switch is saved with the draft");
+    check_article(&draft);
+
+    set_paraphrases(&mut draft, false);
+    assert_eq!(draft.quotes, before);
+    assert!(draft.speakers.iter().all(|s| !s.name.contains("Lavrov")), "{:?}", draft.speakers);
+    assert_eq!(draft.speaker(&kerry).map(|s| s.name.as_str()), Some("John Kerry"));
+}
+
+/// A bare surname joined to a full name in an earlier slice does not pull in another person of
+/// that surname: "Clinton" is Hillary Clinton, and Bill Clinton stays himself.
+#[test]
+fn a_surname_across_slices_does_not_merge_two_people() {
+    const FILLER: &str = "The campaign moved on to Ohio later in the week.\n\n";
+    let mut text = String::from("“We will win,” Hillary Clinton said.\n\n");
+    for said in ["“We will win big,” Clinton said.\n\n", "“She will win,” Bill Clinton said.\n\n"] {
+        let target = text.len() + SLICE_BYTES + CONTEXT_BYTES;
+        while text.len() < target {
+            text.push_str(FILLER);
+        }
+        text.push_str(said);
+    }
+    let draft = extract_draft_plain(&text);
+    let names: Vec<String> =
+        draft.quotes.iter().filter_map(|q| draft.speaker(&q.speaker).map(|s| s.name.clone())).collect();
+    assert_eq!(names, ["Hillary Clinton", "Hillary Clinton", "Bill Clinton"]);
+    assert_eq!(draft.speakers.len(), 2, "{:?}", draft.speakers);
+}

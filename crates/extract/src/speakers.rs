@@ -1,0 +1,734 @@
+//! Turns speaker mentions into clusters of one person or organisation each, resolves pronouns
+//! and descriptions, and suggests a side for every cluster.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use super::attribution::{Attributed, Event, Found};
+use super::lexicon::{self, Gender};
+use super::mentions::{country_of_text, subject_before, Mention, MentionKind};
+use super::tokens::Doc;
+use super::{Span, SpeakerCluster};
+use counterpoint_core::model::QuoteKind;
+
+/// A titled person named anywhere in the text, used to complete bare surnames and descriptions.
+struct Entity {
+    at: usize,
+    span: Span,
+    name: String,
+    role: Option<String>,
+    /// The role in lowercase, made when a description first compares it.
+    role_lower: OnceCell<String>,
+    gender: Gender,
+    /// A bare name guessed from "Rubio spoke …" at the start of a sentence; a weak antecedent.
+    bare: bool,
+}
+
+/// A possible antecedent for a pronoun: a cue's subject or a named person.
+struct Candidate {
+    at: usize,
+    mention: Mention,
+    weak: bool,
+}
+
+/// How many named people a description looks over on each side for a fitting title.
+const DESCRIPTION_WINDOW: usize = 200;
+
+/// The candidates that stand before `at`; candidates are sorted by position.
+fn before(events: &[Candidate], at: usize) -> &[Candidate] {
+    &events[..events.partition_point(|e| e.at < at)]
+}
+
+/// How many earlier events a pronoun looks back over.
+const PRONOUN_LOOKBACK: usize = 40;
+
+pub(crate) struct Resolved {
+    pub clusters: Vec<SpeakerCluster>,
+    /// The speaker of each direct or partial quote.
+    pub speakers: Vec<Option<usize>>,
+    /// The speaker of each paraphrase.
+    pub paraphrases: Vec<Option<usize>>,
+}
+
+#[derive(Default)]
+struct Builder {
+    clusters: Vec<SpeakerCluster>,
+    genders: Vec<Gender>,
+    by_key: HashMap<String, usize>,
+    /// The cluster a bare surname last referred to.
+    by_surname: HashMap<String, usize>,
+    /// The head noun of each description cluster, for "the spokesman" after "a spokesman".
+    description_heads: HashMap<String, usize>,
+    entities: Vec<Entity>,
+    entity_by_key: HashMap<String, Vec<usize>>,
+    /// Named people who are subjects of cues, in text order: (position, name, role, gender).
+    person_events: Vec<(usize, String, Option<String>, Gender)>,
+    /// The cluster of each antecedent candidate once resolved.
+    memo: Vec<Option<Option<usize>>>,
+    /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
+    /// (position, name, head noun), for "the group said".
+    organisations: Vec<(usize, String, String)>,
+}
+
+/// How far back (in code points) "the group" looks for the organisation it stands for.
+const ORGANISATION_WINDOW: usize = 3000;
+
+pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
+    let mut builder = Builder::default();
+    builder.collect_entities(doc);
+    builder.person_events = found
+        .events
+        .iter()
+        .filter_map(|e| match &e.mention.kind {
+            MentionKind::Person { name, role, gender } => Some((e.at, name.clone(), role.clone(), *gender)),
+            _ => None,
+        })
+        .collect();
+    let quotes = &found.quotes;
+    let mut speakers: Vec<Option<usize>> =
+        quotes.iter().map(|q| q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start))).collect();
+    let candidates = builder.candidates(&found.events);
+    builder.memo = vec![None; candidates.len()];
+    let groups = link_groups(quotes);
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, root) in groups.iter().enumerate() {
+        members.entry(*root).or_default().push(i);
+    }
+    let mut roots: Vec<usize> = members.keys().copied().collect();
+    roots.sort_unstable();
+    for root in roots {
+        let group = &members[&root];
+        let named = group.iter().find_map(|i| speakers[*i]);
+        let chosen = named.or_else(|| builder.fallback(group[0], quotes, &speakers, &candidates));
+        for &i in group {
+            if speakers[i].is_none() {
+                speakers[i] = chosen;
+            }
+        }
+    }
+    builder.suggest_sides(quotes, &speakers, doc);
+    let paraphrases = builder.paraphrase_speakers(&found.paraphrases, quotes, &candidates);
+    builder.finish(speakers, paraphrases)
+}
+
+/// Joins quotes that share a speaker by convention: "She added", "Adding,", split quotes and
+/// quote paragraphs that continue the previous one.
+fn link_groups(quotes: &[Found]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    for i in 1..quotes.len() {
+        let q = &quotes[i];
+        let p = &quotes[i - 1];
+        let near = q.paragraph.saturating_sub(p.paragraph) <= 1;
+        let continues_direct = q.mention.is_none()
+            && q.kind == QuoteKind::Direct
+            && p.kind == QuoteKind::Direct
+            && (q.paragraph == p.paragraph || q.paragraph == p.paragraph + 1);
+        if near && (q.link_prev || continues_direct) {
+            let a = find(&mut parent, i);
+            let b = find(&mut parent, i - 1);
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    (0..quotes.len()).map(|i| find(&mut parent, i)).collect()
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn person_key(name: &str) -> String {
+    let last = name
+        .split_whitespace()
+        .rev()
+        .find(|w| !matches!(w.to_lowercase().as_str(), "jr." | "sr." | "jr" | "sr" | "ii" | "iii"))
+        .unwrap_or(name);
+    let lower = last.to_lowercase();
+    let bare = lower.strip_suffix("’s").or_else(|| lower.strip_suffix("'s")).unwrap_or(&lower);
+    format!("p:{bare}")
+}
+
+fn compatible(a: Gender, b: Gender) -> bool {
+    a == Gender::Unknown || b == Gender::Unknown || a == b
+}
+
+impl Builder {
+    /// Records every titled or full personal name outside quotes.
+    fn collect_entities(&mut self, doc: &Doc) {
+        for t in 0..doc.tokens.len() {
+            let ends_run =
+                doc.is_capitalized(t) && doc.outside(t) && !(doc.is_capitalized(t + 1) && doc.outside(t + 1));
+            if !ends_run {
+                continue;
+            }
+            // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
+            let document = matches!(
+                doc.lower(t),
+                "act" | "bill" | "amendment" | "treaty" | "resolution" | "doctrine" | "initiative" | "accord"
+            );
+            if lexicon::is_org_head(doc.lower(t)) && !document && t > 0 && doc.is_capitalized(t - 1) {
+                self.name_organisation(doc, t);
+            }
+            let sentence_start = doc.sentences[doc.tokens[t].sentence as usize].0;
+            // Only full names and names that open a sentence are worth reading.
+            let long_run = t > 0 && doc.is_capitalized(t - 1);
+            let after_comma = t > 0 && doc.is_punct(t - 1, ',');
+            let after_cue = t > 0 && doc.is_word(t - 1) && matches!(doc.lower(t - 1), "told" | "asked");
+            if !long_run && !after_comma && !after_cue && t != sentence_start {
+                continue;
+            }
+            let Some(mention) = subject_before(doc, t + 1, sentence_start) else {
+                continue;
+            };
+            let MentionKind::Person { name, role, gender } = mention.kind else {
+                continue;
+            };
+            let names_an_organisation = doc.is_word(t + 1) && lexicon::is_org_head(doc.lower(t + 1));
+            if names_an_organisation {
+                continue;
+            }
+            let bare = !name.contains(' ') && role.is_none();
+            let clause_start = mention.tokens.0 == sentence_start
+                || doc.is_punct(mention.tokens.0 - 1, ',')
+                || (doc.is_word(mention.tokens.0 - 1)
+                    && matches!(
+                        doc.lower(mention.tokens.0 - 1),
+                        "and" | "but" | "when" | "as" | "after" | "before" | "while"
+                    ));
+            let addressee = mention.tokens.0 > 0
+                && doc.is_word(mention.tokens.0 - 1)
+                && matches!(doc.lower(mention.tokens.0 - 1), "told" | "asked");
+            let subject = addressee
+                || clause_start
+                    && (is_verb_like(doc, t + 1) || (mention.tokens.0 == sentence_start && doc.is_punct(t + 1, ',')));
+            if bare && !subject {
+                continue;
+            }
+            let after_preposition = mention.tokens.0 > 0
+                && doc.is_word(mention.tokens.0 - 1)
+                && matches!(
+                    doc.lower(mention.tokens.0 - 1),
+                    "in" | "at" | "from" | "to" | "near" | "across" | "outside" | "into" | "of" | "on" | "with"
+                );
+            if after_preposition && role.is_none() {
+                continue;
+            }
+            let key = person_key(&name);
+            if !bare {
+                self.entity_by_key.entry(key).or_default().push(self.entities.len());
+            }
+            self.entities.push(Entity {
+                at: mention.span.start,
+                span: mention.span,
+                name,
+                role,
+                role_lower: OnceCell::new(),
+                gender,
+                bare,
+            });
+        }
+    }
+
+    /// Cue subjects and named people in text order.
+    fn candidates(&self, events: &[Event]) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> =
+            events.iter().map(|e| Candidate { at: e.at, mention: e.mention.clone(), weak: false }).collect();
+        out.extend(self.entities.iter().map(|e| Candidate {
+            at: e.at,
+            mention: Mention {
+                span: e.span,
+                tokens: (0, 0),
+                kind: MentionKind::Person { name: e.name.clone(), role: e.role.clone(), gender: e.gender },
+            },
+            weak: e.bare,
+        }));
+        out.sort_by_key(|c| c.at);
+        out
+    }
+
+    /// The full mention of a name: for a bare surname the nearest earlier full mention (else
+    /// the first later one); for a full name only a mention of the same name.
+    fn entity_for(&self, key: &str, name: &str, at: usize) -> Option<&Entity> {
+        let list = self.entity_by_key.get(key)?;
+        let single = !name.contains(' ');
+        let fits = |e: &&Entity| single || e.name.eq_ignore_ascii_case(name);
+        let end = list.partition_point(|i| self.entities[*i].at <= at);
+        let before = list[..end].iter().rev().map(|i| &self.entities[*i]).find(fits);
+        before.or_else(|| list[end..].iter().map(|i| &self.entities[*i]).find(fits))
+    }
+
+    fn cluster_for(&mut self, mention: &Mention, at: usize) -> Option<usize> {
+        match &mention.kind {
+            MentionKind::Pronoun { .. } => None,
+            MentionKind::Person { name, role, gender } => Some(self.person(name, role.clone(), *gender, at)),
+            MentionKind::Organisation { name } => {
+                let generic = !name.contains(' ') && name.chars().all(|c| c.is_lowercase());
+                let named = generic.then(|| self.named_organisation(name, at)).flatten();
+                Some(self.organisation(named.as_deref().unwrap_or(name)))
+            }
+            MentionKind::Description { text, head, country } => Some(self.description(text, head, *country, at)),
+        }
+    }
+
+    /// Finds or creates the cluster of a person. Full names key clusters, so "Michelle Obama"
+    /// and "President Obama" stay apart; a bare surname joins its nearest full mention.
+    fn person(&mut self, name: &str, role: Option<String>, gender: Gender, at: usize) -> usize {
+        let surname = person_key(name);
+        let (mut full, mut role, mut gender) = (name.to_string(), role, gender);
+        if let Some(entity) = self.entity_for(&surname, name, at) {
+            if entity.name.split_whitespace().count() > full.split_whitespace().count() {
+                full = entity.name.clone();
+            }
+            role = role.or_else(|| entity.role.clone());
+            if gender == Gender::Unknown {
+                gender = entity.gender;
+            }
+        }
+        if gender == Gender::Unknown {
+            gender = full
+                .split_whitespace()
+                .next()
+                .map_or(Gender::Unknown, |w| lexicon::first_name_gender(&w.to_lowercase()));
+        }
+        let full_key = format!("p:{}", full.to_lowercase());
+        let multi = full.contains(' ');
+        let bare_cluster =
+            self.by_key.get(&surname).copied().filter(|i| !self.clusters[*i].name.contains(' ')).filter(|i| {
+                match (&self.clusters[*i].role, &role) {
+                    // "President Obama" is not "First lady Michelle Obama".
+                    (Some(old), Some(new)) => new.to_lowercase().contains(&old.to_lowercase()),
+                    (Some(_), None) => false,
+                    (None, _) => true,
+                }
+            });
+        let existing = match self.by_key.get(&full_key).copied() {
+            Some(i) => Some(i),
+            None if multi => bare_cluster,
+            None => self.by_surname.get(&surname).copied(),
+        };
+        let i = match existing {
+            Some(i) => {
+                let cluster = &mut self.clusters[i];
+                if multi && !cluster.name.contains(' ') {
+                    cluster.name = full;
+                }
+                if cluster.role.is_none() {
+                    cluster.role = role;
+                }
+                if self.genders[i] == Gender::Unknown {
+                    self.genders[i] = gender;
+                }
+                add_alias(cluster, name);
+                self.by_key.insert(full_key, i);
+                i
+            }
+            None => {
+                let mut cluster =
+                    SpeakerCluster { name: full, role, aliases: Vec::new(), is_organisation: false, side: None };
+                add_alias(&mut cluster, name);
+                self.push(full_key, cluster, gender)
+            }
+        };
+        self.by_surname.insert(surname, i);
+        i
+    }
+
+    /// Records the organisation whose capitalized name ends at token `t` ("Judicial Crisis Network").
+    fn name_organisation(&mut self, doc: &Doc, t: usize) {
+        let mut start = t;
+        while start > 0 && t - start < 8 {
+            let u = start - 1;
+            let joins = doc.is_word(u)
+                && doc.outside(u)
+                && (doc.is_capitalized(u)
+                    || (matches!(doc.lower(u), "of" | "for" | "on") && u > 0 && doc.is_capitalized(u - 1)));
+            if !joins || lexicon::is_sentence_function_word(doc.lower(u)) && doc.is_capitalized(u) {
+                break;
+            }
+            start = u;
+        }
+        if doc.lower(start) == "the" {
+            start += 1;
+        }
+        if start < t {
+            let name = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+            self.organisations.push((doc.tokens[start].start(), name, doc.lower(t).to_string()));
+        }
+    }
+
+    /// "The group said": the organisation of that kind named last before `at`, if any.
+    fn named_organisation(&self, generic: &str, at: usize) -> Option<String> {
+        let any = matches!(generic, "group" | "organization" | "organisation");
+        self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
+            .iter()
+            .rev()
+            .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
+            .find(|o| any || o.2 == generic)
+            .map(|o| o.1.clone())
+    }
+
+    fn organisation(&mut self, name: &str) -> usize {
+        let key = format!("o:{}", name.to_lowercase());
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let cluster = SpeakerCluster {
+            name: name.to_string(),
+            role: None,
+            aliases: Vec::new(),
+            is_organisation: true,
+            side: None,
+        };
+        self.push(key, cluster, Gender::Unknown)
+    }
+
+    /// Resolves "the Russian top diplomat" to the person whose title fits, nearest first.
+    fn description(&mut self, text: &str, head: &str, country: Option<&'static str>, at: usize) -> usize {
+        // Words such as "Virginia" in "the Virginia senator" must appear in the matched title.
+        let qualifiers: Vec<String> = text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(|w| {
+                let lower = w.to_lowercase();
+                lower.trim_end_matches("’s").trim_end_matches("'s").to_string()
+            })
+            .filter(|w| {
+                lexicon::country_of_word(w).is_none() && !lexicon::is_determiner(w) && !lexicon::is_role_noun(w)
+            })
+            .collect();
+        let fits = |role: &str, lower: &str| {
+            let qualified = qualifiers.iter().all(|q| lower.contains(q.as_str()));
+            let office =
+                qualified && (lower.contains(head) || lexicon::role_synonyms(head).iter().any(|s| lower.contains(s)));
+            // The country is read only for a fitting office: reading it is the costly part.
+            office && country.is_none_or(|a| country_of_text(role).is_none_or(|b| a == b))
+        };
+        let plural = head.ends_with('s') && !matches!(head, "ambassador" | "chief");
+        let matched = (!plural)
+            .then(|| {
+                let split = self.entities.partition_point(|e| e.at <= at);
+                let fitting = |e: &&Entity| {
+                    e.role.as_deref().is_some_and(|role| fits(role, e.role_lower.get_or_init(|| role.to_lowercase())))
+                };
+                let earlier = self.entities[..split].iter().rev().take(DESCRIPTION_WINDOW).find(fitting);
+                earlier.or_else(|| self.entities[split..].iter().take(DESCRIPTION_WINDOW).find(fitting))
+            })
+            .flatten()
+            .map(|e| (e.name.clone(), e.role.clone(), e.gender, e.at));
+        if let Some((name, role, gender, entity_at)) = matched {
+            let i = self.person(&name, role, gender, entity_at);
+            add_alias(&mut self.clusters[i], text);
+            return i;
+        }
+        let bare = strip_article(text);
+        let definite = bare.len() != text.len() && text.to_lowercase().starts_with("the ");
+        if definite {
+            if let Some(&i) = self.description_heads.get(head) {
+                add_alias(&mut self.clusters[i], text);
+                return i;
+            }
+            // With no title to match, "the senator" is the nearest named speaker before it.
+            let split = self.person_events.partition_point(|e| e.0 < at);
+            let speaker = split.checked_sub(1).map(|i| self.person_events[i].clone());
+            let named = self.entities[..self.entities.partition_point(|e| e.at < at)]
+                .last()
+                .map(|e| (e.at, e.name.clone(), e.role.clone(), e.gender));
+            let previous = match (speaker, named) {
+                (Some(s), Some(n)) => Some(if n.0 > s.0 { n } else { s }),
+                (s, n) => s.or(n),
+            };
+            if let Some((_, name, role, gender)) = previous.filter(|_| !plural) {
+                let i = self.person(&name, role, gender, at);
+                add_alias(&mut self.clusters[i], text);
+                return i;
+            }
+        }
+        let key = format!("d:{}", bare.to_lowercase());
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let cluster = SpeakerCluster {
+            name: bare.to_string(),
+            role: None,
+            aliases: vec![text.to_string()],
+            is_organisation: false,
+            side: country.map(str::to_string),
+        };
+        let i = self.push(key, cluster, Gender::Unknown);
+        self.description_heads.insert(head.to_string(), i);
+        i
+    }
+
+    fn push(&mut self, key: String, cluster: SpeakerCluster, gender: Gender) -> usize {
+        let i = self.clusters.len();
+        self.clusters.push(cluster);
+        self.genders.push(gender);
+        self.by_key.insert(key, i);
+        i
+    }
+
+    /// A speaker for a group of quotes that names nobody: a pronoun's antecedent, else the
+    /// previous speaker nearby.
+    fn fallback(
+        &mut self,
+        first: usize,
+        quotes: &[Found],
+        speakers: &[Option<usize>],
+        events: &[Candidate],
+    ) -> Option<usize> {
+        let quote = &quotes[first];
+        let at = quote.span.start;
+        if let Some(Mention { kind: MentionKind::Pronoun { word, gender }, .. }) = &quote.mention {
+            return self.antecedent(word, *gender, at, quote.paragraph, quotes, events);
+        }
+        let previous = (0..first)
+            .rev()
+            .take(50)
+            .take_while(|p| quote.paragraph.saturating_sub(quotes[*p].paragraph) <= 1)
+            .find_map(|p| speakers[p]);
+        if previous.is_some() {
+            return previous;
+        }
+        let end = before(events, at).len();
+        let nearest = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().find(|i| !events[*i].weak)?;
+        self.candidate_cluster(events, nearest)
+    }
+
+    /// The cluster of a candidate, computed once.
+    fn candidate_cluster(&mut self, events: &[Candidate], i: usize) -> Option<usize> {
+        if let Some(known) = self.memo.get(i).copied().flatten() {
+            return known;
+        }
+        let cluster = self.cluster_for(&events[i].mention, events[i].at);
+        if let Some(slot) = self.memo.get_mut(i) {
+            *slot = Some(cluster);
+        }
+        cluster
+    }
+
+    fn antecedent(
+        &mut self,
+        word: &str,
+        gender: Gender,
+        at: usize,
+        paragraph: u32,
+        quotes: &[Found],
+        events: &[Candidate],
+    ) -> Option<usize> {
+        let wants_person = matches!(word, "he" | "she" | "i");
+        let end = before(events, at).len();
+        let window: Vec<usize> = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().collect();
+        let order = window;
+        for &e in &order {
+            let Some(i) = self.candidate_cluster(events, e) else {
+                continue;
+            };
+            let person = !self.clusters[i].is_organisation;
+            if (person == wants_person || word == "i") && compatible(self.genders[i], gender) {
+                if self.genders[i] == Gender::Unknown {
+                    self.genders[i] = gender;
+                }
+                return Some(i);
+            }
+        }
+        // A forward reference: "She added, “…” … Samantha Power said."
+        let next_quote = quotes.partition_point(|q| q.span.start <= at);
+        let paragraph_end =
+            quotes[next_quote..].iter().find(|q| q.paragraph > paragraph).map_or(usize::MAX, |q| q.span.start);
+        let start = before(events, at + 1).len();
+        let later: Vec<usize> = (start..events.len().min(start + PRONOUN_LOOKBACK))
+            .filter(|i| events[*i].at < paragraph_end && !events[*i].weak)
+            .collect();
+        for e in later {
+            let Some(i) = self.candidate_cluster(events, e) else {
+                continue;
+            };
+            if !self.clusters[i].is_organisation && compatible(self.genders[i], gender) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Suggests a side from the role, the name, the aliases and finally from a partial quote
+    /// that a person's full quote repeats ("the United States called it “barbarism”").
+    fn suggest_sides(&mut self, quotes: &[Found], speakers: &[Option<usize>], doc: &Doc) {
+        for cluster in &mut self.clusters {
+            if cluster.side.is_none() {
+                cluster.side = side_from_names(cluster);
+            }
+        }
+        for (i, quote) in quotes.iter().enumerate() {
+            if quote.kind != QuoteKind::Partial {
+                continue;
+            }
+            let Some(side) = speakers[i].and_then(|c| self.clusters[c].side.clone()) else {
+                continue;
+            };
+            let window = i.saturating_sub(4)..(i + 5).min(quotes.len());
+            for j in window {
+                let Some(c) = speakers[j] else { continue };
+                if quotes[j].kind != QuoteKind::Direct || self.clusters[c].side.is_some() {
+                    continue;
+                }
+                let full = doc.text(quotes[j].span.start, quotes[j].span.end).to_lowercase();
+                let repeats = quote.marked.iter().any(|m| {
+                    let fragment = doc.text(m.start, m.end).to_lowercase();
+                    fragment.chars().count() >= 4 && full.contains(fragment.trim_end_matches(['.', ',']))
+                });
+                if repeats {
+                    self.clusters[c].side = Some(side.clone());
+                }
+            }
+        }
+    }
+
+    /// Resolves the speakers of paraphrases once every quote has its speaker, so that the
+    /// quotes' speakers, clusters and sides come out exactly as without them: a cluster that a
+    /// paraphrase finds is used as it is, and one it creates goes after the others.
+    fn paraphrase_speakers(
+        &mut self,
+        paraphrases: &[Found],
+        quotes: &[Found],
+        candidates: &[Candidate],
+    ) -> Vec<Option<usize>> {
+        if paraphrases.is_empty() {
+            return Vec::new();
+        }
+        let settled = self.clusters.clone();
+        let speakers = paraphrases
+            .iter()
+            .map(|p| {
+                // The mention, not the span, marks the place: in "He told Clinton the plan …"
+                // the span starts after a name that is not the speaker.
+                let mention = p.mention.as_ref()?;
+                let at = mention.span.start;
+                match &mention.kind {
+                    MentionKind::Pronoun { word, gender } => {
+                        self.antecedent(word, *gender, at, p.paragraph, quotes, candidates)
+                    }
+                    _ => self.cluster_for(mention, at),
+                }
+            })
+            .collect();
+        // Names, roles and aliases read from paraphrases must not change the quotes' speakers.
+        self.clusters[..settled.len()].clone_from_slice(&settled);
+        for cluster in &mut self.clusters[settled.len()..] {
+            if cluster.side.is_none() {
+                cluster.side = side_from_names(cluster);
+            }
+        }
+        speakers
+    }
+
+    /// Drops clusters that only appeared through unquoted cues and renumbers the rest: the
+    /// speakers of quotes first, in text order, then those only paraphrases have.
+    fn finish(self, speakers: Vec<Option<usize>>, paraphrases: Vec<Option<usize>>) -> Resolved {
+        let mut renumber = vec![usize::MAX; self.clusters.len()];
+        let mut clusters = Vec::new();
+        for c in speakers.iter().chain(&paraphrases).flatten() {
+            if renumber[*c] == usize::MAX {
+                renumber[*c] = clusters.len();
+                clusters.push(self.clusters[*c].clone());
+            }
+        }
+        let speakers = speakers.into_iter().map(|s| s.map(|c| renumber[c])).collect();
+        let paraphrases = paraphrases.into_iter().map(|s| s.map(|c| renumber[c])).collect();
+        Resolved { clusters, speakers, paraphrases }
+    }
+}
+
+/// A side from the role, the organisation's name or an alias ("Russian Foreign Minister").
+fn side_from_names(cluster: &SpeakerCluster) -> Option<String> {
+    let from_role = cluster.role.as_deref().and_then(country_of_text);
+    let from_name = cluster.is_organisation.then(|| country_of_text(&cluster.name)).flatten();
+    let from_alias = || cluster.aliases.iter().find_map(|a| country_of_text(a));
+    from_role.or(from_name).or_else(from_alias).map(str::to_string)
+}
+
+/// Tells whether the token after a bare name reads like a verb ("Rubio spoke").
+fn is_verb_like(doc: &Doc, t: usize) -> bool {
+    if !doc.is_word(t) || doc.is_capitalized(t) {
+        return false;
+    }
+    let word = doc.lower(t);
+    let inflected = word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"));
+    let irregular = matches!(
+        word,
+        "spoke"
+            | "told"
+            | "said"
+            | "wrote"
+            | "took"
+            | "made"
+            | "gave"
+            | "went"
+            | "came"
+            | "met"
+            | "left"
+            | "ran"
+            | "won"
+            | "lost"
+            | "sent"
+            | "put"
+            | "got"
+            | "saw"
+            | "began"
+            | "became"
+            | "brought"
+            | "thought"
+            | "sought"
+            | "led"
+            | "held"
+            | "kept"
+            | "stood"
+            | "felt"
+            | "found"
+            | "hit"
+            | "struck"
+            | "quit"
+            | "knew"
+            | "drew"
+            | "threw"
+            | "rose"
+            | "fell"
+            | "chose"
+            | "broke"
+            | "shot"
+            | "fought"
+            | "taught"
+            | "spent"
+            | "paid"
+            | "also"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "is"
+            | "was"
+            | "can"
+            | "could"
+    );
+    (inflected || irregular) && !lexicon::is_connector(word) && !lexicon::is_determiner(word)
+}
+
+fn add_alias(cluster: &mut SpeakerCluster, alias: &str) {
+    if alias != cluster.name && !cluster.aliases.iter().any(|a| a == alias) {
+        cluster.aliases.push(alias.to_string());
+    }
+}
+
+fn strip_article(text: &str) -> &str {
+    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest;
+        }
+    }
+    text
+}

@@ -1,0 +1,412 @@
+//! Native tests. Every dev-set case and the seed article go through one `check` helper; the
+//! dev set under `tests/data/extract/` names each hard case (split quotes, reversed order,
+//! multi-paragraph quotes, unbalanced marks, every kind of mark, apostrophes, nesting,
+//! brackets and ellipses, verbless attribution, organisations, pronouns and descriptions).
+
+use super::*;
+use counterpoint_core::model::QuoteKind;
+
+const SEED: &str = include_str!("../../../tests/data/russia-us-syria-2016.txt");
+const SEED_GOLD: &str = include_str!("../../../tests/data/extract/seed.expect");
+
+/// Runs one case and fails with a readable list of what went wrong and what was extracted.
+fn check(case: &DevCase) {
+    let ev = eval::evaluate_text(&case.name, &case.text, &case.gold);
+    let report = &ev.cases[0];
+    assert!(report.passed(), "case {} failed: {report:#?}\nextracted:\n{}", case.name, describe(&case.text));
+}
+
+/// One line per extracted quote, for failure messages.
+fn describe(text: &str) -> String {
+    let ex = extract(text);
+    let mut out = String::new();
+    for q in &ex.quotes {
+        let words: String = text.chars().skip(q.span.start).take(q.span.len()).collect();
+        let who = q.speaker.map(|s| ex.speakers[s].name.clone());
+        out += &format!("  {:?} cue={:?} speaker={who:?}: {words}\n", q.kind, q.cue);
+    }
+    out
+}
+
+fn seed_case() -> DevCase {
+    let gold = SEED_GOLD
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("//"))
+        .map(|l| eval::parse_gold(SEED, l))
+        .collect::<Result<Vec<_>, _>>();
+    match gold {
+        Ok(gold) => DevCase { name: "seed".into(), text: SEED.into(), gold, known_failure: false },
+        Err(e) => panic!("seed gold: {e}"),
+    }
+}
+
+fn case(text: &str, gold: &[&str]) -> DevCase {
+    let gold = gold.iter().map(|l| eval::parse_gold(text, l)).collect::<Result<Vec<_>, _>>();
+    match gold {
+        Ok(gold) => DevCase { name: "inline".into(), text: text.into(), gold, known_failure: false },
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn seed_article_quotes_and_speakers() {
+    check(&seed_case());
+}
+
+#[test]
+fn seed_article_clusters_and_sides() {
+    let ex = extract(SEED);
+    let speaker = |name: &str| ex.speakers.iter().find(|s| s.name == name);
+    let lavrov = speaker("Sergei Lavrov").expect("Lavrov is a speaker");
+    assert_eq!(lavrov.role.as_deref(), Some("Russian Foreign Minister"));
+    assert!(lavrov.aliases.iter().any(|a| a == "the Russian top diplomat"));
+    assert_eq!(lavrov.side.as_deref(), Some("Russia"));
+    let churkin = speaker("Vitaly Churkin").expect("Churkin is a speaker");
+    assert_eq!(churkin.role.as_deref(), Some("Russian Ambassador to the UN"));
+    assert_eq!(churkin.side.as_deref(), Some("Russia"));
+    let power = speaker("Samantha Power").expect("Power is a speaker");
+    assert_eq!(power.side.as_deref(), Some("United States"));
+    let direct = ex.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).count();
+    assert_eq!(direct, 6);
+}
+
+#[test]
+fn seed_article_builds_a_valid_article() {
+    let ex = extract(SEED);
+    let article = to_article(SEED, &ex, None);
+    assert_eq!(article.title, "Russia accuses the US of supporting terror groups in Syria");
+    assert!(!article.body.iter().any(|p| p == "image"));
+    let sides: Vec<&str> = article.sides.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(sides, ["Russia", "United States"]);
+    for quote in &article.quotes {
+        let found = article.body.iter().filter(|p| p.contains(&quote.text)).count();
+        assert!(found >= 1, "quote text not in body: {}", quote.text);
+        assert!(found == 1 || quote.prefix.is_some(), "repeated text needs a prefix");
+        assert!(article.speakers.iter().any(|s| s.id == quote.speaker));
+    }
+    let power = article.speakers.iter().find(|s| s.name == "Samantha Power");
+    assert_eq!(power.map(|s| s.side.as_str()), Some("united-states"));
+}
+
+#[test]
+fn dev_set_cases() {
+    let cases = match dev_set() {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    };
+    assert!(cases.len() >= 40, "the dev set has {} cases", cases.len());
+    for case in cases.iter().filter(|c| !c.known_failure) {
+        check(case);
+    }
+}
+
+#[test]
+fn multi_paragraph_quote_becomes_one_quote_per_paragraph_in_the_article() {
+    let text = "He spoke at length. “First part.\n\n“Second part.\n\n“Third part,” Sen. Ben Sasse said.";
+    check(&case(text, &["direct | Sasse | First part. … Third part,"]));
+    let ex = extract(text);
+    let article = to_article(text, &ex, Some("Title"));
+    let texts: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["First part.", "Second part.", "Third part,"]);
+}
+
+#[test]
+fn repeated_quote_text_gets_a_prefix() {
+    let text = "“No,” Trump said.\n\n“No,” Clinton said.";
+    let ex = extract(text);
+    let article = to_article(text, &ex, Some("Title"));
+    assert_eq!(article.quotes.len(), 2);
+    assert!(article.quotes.iter().all(|q| q.prefix.is_some() || q.text != "No,"));
+}
+
+#[test]
+fn spans_json_names_speakers_not_pronouns() {
+    let text = "Sen. Elizabeth Warren spoke first. “We will fight,” she said.";
+    let spans = to_spans_json(&extract(text));
+    let quote = &spans["quotes"][0];
+    assert_eq!(quote["start"], 36);
+    assert_eq!(quote["end"], 50);
+    assert_eq!(quote["speaker"], "Elizabeth Warren");
+    assert_eq!(quote["kind"], "direct");
+}
+
+#[test]
+fn offsets_are_code_points() {
+    let text = "Zoë’s café — “Ça va,” said Sen. Bob Corker.";
+    let ex = extract(text);
+    let q = &ex.quotes[0];
+    let words: String = text.chars().skip(q.span.start).take(q.span.len()).collect();
+    assert_eq!(words, "Ça va,");
+}
+
+#[test]
+fn apostrophes_never_open_quotes() {
+    for text in [
+        "Russia’s envoy rejected the US’ plan and the states’ demands, and didn’t say more.",
+        "It was the ’90s. Rock ’n’ roll.",
+        "The 6'2\" senator's staff didn't comment.",
+    ] {
+        assert!(extract(text).quotes.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let mut seed: u64 = 7;
+    let alphabet: Vec<char> = "“”‘’\"'«»„ \n.,:;—-[]…abcXYZ said he She".chars().collect();
+    for _ in 0..300 {
+        let text: String = (0..80)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                alphabet[(seed >> 33) as usize % alphabet.len()]
+            })
+            .collect();
+        let ex = extract(&text);
+        let len = text.chars().count();
+        assert!(ex.quotes.iter().all(|q| q.span.start <= q.span.end && q.span.end <= len));
+        let _ = to_article(&text, &ex, None);
+        let _ = to_spans_json(&ex);
+    }
+    for text in ["", "“", "”", "\"", "'", "\n\n\n", "“unclosed", "x said:"] {
+        let _ = to_article(text, &extract(text), None);
+    }
+}
+
+#[test]
+fn bench_text_is_news_like() {
+    let text = bench_text(1);
+    assert!(text.len() >= 1_000_000);
+    let ex = extract(&text);
+    assert!(ex.quotes.len() > 1000);
+    assert!(ex.quotes.iter().all(|q| q.speaker.is_some()));
+}
+
+#[test]
+fn dev_set_format_errors_name_the_line() {
+    let error = parse_dev_set("### a\nSome text.\n---\ndirect | X | missing words\n");
+    assert_eq!(error, Err("case a, line 4: text \"missing words\" not found in the passage".to_string()));
+}
+
+#[test]
+fn windows_line_endings_split_paragraphs() {
+    let text = "Headline without a stop\r\n“We will win,” Trump said.\r\n\r\n“We will not,” Clinton said.\r\n";
+    check(&case(text, &["direct | Trump | We will win,", "direct | Clinton | We will not,"]));
+    let article = to_article(text, &extract(text), None);
+    assert_eq!(article.title, "Headline without a stop");
+    assert_eq!(article.body.len(), 2);
+}
+
+#[test]
+fn one_huge_sentence_stays_linear() {
+    // No full stops and no line breaks: everything is one sentence and one paragraph.
+    let unit = "“we will win,” Trump said, and Clinton called it “nonsense” while he told them: “No” ";
+    let text = unit.repeat(20_000);
+    let ex = extract(&text);
+    assert!(ex.quotes.len() >= 40_000);
+    let article = to_article(&text, &ex, Some("Stress"));
+    assert!(article.quotes.len() >= 40_000);
+}
+
+/// The text of each paraphrase with its cue and speaker.
+fn paraphrases(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let ex = extract(text);
+    ex.quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Paraphrase)
+        .map(|q| {
+            let words: String = text.chars().skip(q.span.start).take(q.span.len()).collect();
+            (words, q.cue.clone(), q.speaker.map(|s| ex.speakers[s].name.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn paraphrase_patterns() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Sen. Elizabeth Warren said that the bank should have been broken up.",
+            "the bank should have been broken up",
+            "said",
+            "Elizabeth Warren",
+        ),
+        ("Warren said Tuesday the bank had misled its customers.", "the bank had misled its customers", "said", "Warren"),
+        (
+            "Secretary of State John Kerry told reporters on Monday that the talks would resume.",
+            "the talks would resume",
+            "told",
+            "John Kerry",
+        ),
+        ("John Kerry told the crowd the talks would resume.", "the talks would resume", "told", "John Kerry"),
+        ("The Kremlin denied that its jets had struck the convoy.", "its jets had struck the convoy", "denied", "Kremlin"),
+        (
+            "Mitch McConnell warned that a shutdown would hurt families.",
+            "a shutdown would hurt families",
+            "warned",
+            "Mitch McConnell",
+        ),
+        (
+            "Sergei Lavrov arrived on Friday. He insisted that the truce was holding.",
+            "the truce was holding",
+            "insisted",
+            "Sergei Lavrov",
+        ),
+        (
+            "Samantha Power spoke on Sunday. The bombing amounted to barbarism, she said.",
+            "The bombing amounted to barbarism",
+            "said",
+            "Samantha Power",
+        ),
+        ("The talks have failed, said Sen. Rand Paul.", "The talks have failed", "said", "Rand Paul"),
+        (
+            "According to Sen. John McCain, the administration has no strategy.",
+            "the administration has no strategy",
+            "according",
+            "John McCain",
+        ),
+        (
+            "The convoy was struck by jets, according to Pentagon spokesman Peter Cook.",
+            "The convoy was struck by jets",
+            "according",
+            "Peter Cook",
+        ),
+        (
+            "WASHINGTON (AP) — On Tuesday, Paul Ryan said the budget would pass.",
+            "the budget would pass",
+            "said",
+            "Paul Ryan",
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov landed in Geneva. The Russian top diplomat said the sides had agreed.",
+            "the sides had agreed",
+            "said",
+            "Sergei Lavrov",
+        ),
+    ];
+    for (text, words, cue, speaker) in cases {
+        let found = paraphrases(text);
+        let expected = vec![(words.to_string(), Some(cue.to_string()), Some(speaker.to_string()))];
+        assert_eq!(found, expected, "{text}\n{}", describe(text));
+    }
+}
+
+#[test]
+fn no_paraphrase_without_a_plain_attribution() {
+    for text in [
+        // Quote marks make it a direct or partial quote.
+        "Trump said the election was “rigged” against him.",
+        "“We will win,” Trump said, adding that the polls were wrong.",
+        // "said" that reports nobody's words.
+        "The so-called Islamic State has lost territory. The said agreement expired.",
+        "The senator is said to be considering a run. It is said that the castle is haunted.",
+        "Trump was told that the polls were wrong.",
+        "Trump said Tuesday. Clinton said in a statement. He said nothing about it. He said goodbye to his staff.",
+        // Questions and headlines.
+        "Did Trump say the election was rigged? Who said the plan would work?",
+        "Trump says the election is rigged against him\n\nHe spoke in Ohio.",
+        // No speaker, or a reporting verb in a relative clause or under negation.
+        "The report said the economy grew by 2 percent. Others said they would come around.",
+        "The senator who said the bill would fail voted for it. Officials, who said jets hit it, gave no details.",
+        "As Trump said, the economy is booming. Trump never said the vote was rigged.",
+        "Trump told his aides to prepare for a long campaign.",
+        // Two attributions in one sentence.
+        "Clinton said the deal was bad, Trump said.",
+        "The plan, he said, would fail within a month.",
+    ] {
+        assert!(paraphrases(text).is_empty(), "{text}\n{}", describe(text));
+    }
+}
+
+#[test]
+fn without_paraphrases_drops_them_and_the_speakers_only_they_have() {
+    let text = "Sen. Rand Paul said the talks had failed. “We need a deal,” Sen. Bob Corker said. \
+                Corker added that the vote would come soon.";
+    let all = extract(text);
+    assert_eq!(all.quotes.iter().filter(|q| q.kind == QuoteKind::Paraphrase).count(), 2);
+    let names: Vec<&str> = all.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Bob Corker", "Rand Paul"], "the quotes' speakers come first");
+    let quotes = all.clone().without_paraphrases();
+    assert_eq!(quotes.quotes.len(), 1);
+    assert_eq!(quotes.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(quotes.quotes[0].speaker, Some(0));
+    let names: Vec<&str> = quotes.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Bob Corker"]);
+    let spans = to_spans_json(&quotes);
+    assert_eq!(spans["quotes"].as_array().map(Vec::len), Some(1));
+    let article = to_article(text, &all, Some("Title"));
+    let kinds: Vec<QuoteKind> = article.quotes.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [QuoteKind::Paraphrase, QuoteKind::Direct, QuoteKind::Paraphrase]);
+}
+
+#[test]
+fn odd_word_sequences_never_panic() {
+    let words = [
+        "said",
+        "says",
+        "say",
+        "told",
+        "warned",
+        "that",
+        "according",
+        "to",
+        "According",
+        "Trump",
+        "Sen.",
+        "Bob",
+        "he",
+        "she",
+        "they",
+        "the",
+        "a",
+        "spokesman",
+        "reporters",
+        "on",
+        "Tuesday",
+        "in",
+        "statement",
+        "who",
+        "is",
+        "was",
+        "would",
+        "fail",
+        "plan",
+        ",",
+        ".",
+        ".",
+        "—",
+        "WASHINGTON",
+        "(AP)",
+        "But",
+        "adding",
+        "and",
+        "“",
+        "”",
+        "?",
+        "\n\n",
+        "Others",
+        "police",
+        "him",
+        "the",
+        "deal",
+        "had",
+        "failed",
+    ];
+    let mut seed: u64 = 11;
+    let mut paraphrases = 0;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..24 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(words[(seed >> 33) as usize % words.len()]);
+            text.push(' ');
+        }
+        let ex = extract(&text);
+        let len = text.chars().count();
+        assert!(ex.quotes.iter().all(|q| q.span.start <= q.span.end && q.span.end <= len), "{text}");
+        assert!(ex.quotes.iter().all(|q| q.speaker.is_none_or(|s| s < ex.speakers.len())), "{text}");
+        paraphrases += ex.quotes.iter().filter(|q| q.kind == QuoteKind::Paraphrase).count();
+        let quotes = ex.clone().without_paraphrases();
+        assert!(quotes.quotes.iter().all(|q| q.speaker.is_none_or(|s| s < quotes.speakers.len())), "{text}");
+        let _ = to_article(&text, &ex, None);
+    }
+    assert!(paraphrases > 0, "the sequences never read as a paraphrase");
+}

@@ -1,0 +1,275 @@
+//! The post-build steps Trunk has no option for, shared by `cargo xtask dist` and
+//! `counterpoint publish`.
+//!
+//! - `externalize_loader`: Trunk writes its loader as an inline module script in `index.html`. A
+//!   hosted policy of `script-src 'self' 'wasm-unsafe-eval'` blocks inline scripts, so the loader
+//!   moves into `loader-<hash>.js` next to the other hashed files.
+//! - `single_file`: `dist/counterpoint.html`, one file with the glue, the wasm (gzip + base64,
+//!   unpacked with `DecompressionStream`), the CSS and so the built-in article inlined. It makes no
+//!   requests, so it works from `file://`, and its CSP allows only its own script, by hash. The
+//!   extraction worker's glue and wasm go in as two data blocks, which the app turns into a
+//!   `blob:` worker when someone extracts (`src/browser/extraction.rs`).
+
+use std::io::Write;
+use std::path::Path;
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use sha2::{Digest, Sha256};
+
+const INLINE_MODULE: &str = "<script type=\"module\">";
+
+/// The extraction worker's files, which Trunk names after the binary without a hash.
+const WORKER_GLUE: &str = "counterpoint-worker.js";
+const WORKER_WASM: &str = "counterpoint-worker_bg.wasm";
+/// The start-up script that keeps the pre-rendered article from flashing (`public/`).
+const GUARD: &str = "prerender-guard.js";
+
+/// The policy the hosted `dist/site` needs (README, "Content-Security-Policy").
+pub const HOSTED_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
+
+/// Moves Trunk's inline loader out of `site/index.html` into a hashed file.
+pub fn externalize_loader(site: &Path) -> Result<(), String> {
+    let index_path = site.join("index.html");
+    let index = read(&index_path)?;
+    let Some((before, script, after)) = split_element(&index, INLINE_MODULE, "</script>") else {
+        // Already external: nothing inline is left to move.
+        return Ok(());
+    };
+    let name = format!("loader-{}.js", &hex(&Sha256::digest(script.as_bytes()))[..16]);
+    write(&site.join(&name), script.as_bytes())?;
+    let index = format!("{before}<script type=\"module\" src=\"./{name}\"></script>{after}");
+    if index.contains("<script>") || index.contains(INLINE_MODULE) {
+        return Err("index.html still has an inline script after moving the loader".to_owned());
+    }
+    write(&index_path, index.as_bytes())
+}
+
+/// Joins the page's stylesheets, one per component as Trunk copies them, into one hashed
+/// `app-<hash>.css` in their order, so the first paint waits on one request instead of eight.
+pub fn bundle_css(site: &Path) -> Result<(), String> {
+    const LINK: &str = "<link rel=\"stylesheet\" href=\"./";
+    let index_path = site.join("index.html");
+    let index = read(&index_path)?;
+    let mut css = String::new();
+    let mut kept = String::new();
+    let mut rest = index.as_str();
+    let mut first_link = None;
+    while let Some(start) = rest.find(LINK) {
+        let name = attribute_after(&rest[start..], LINK).ok_or("a stylesheet link without a name")?.to_owned();
+        let end = start + rest[start..].find('>').ok_or("an unclosed stylesheet link")? + 1;
+        kept.push_str(&rest[..start]);
+        first_link.get_or_insert(kept.len());
+        css.push_str(&format!("/* {name} */\n"));
+        css.push_str(&read(&site.join(&name))?);
+        css.push('\n');
+        std::fs::remove_file(site.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        rest = &rest[end..];
+        // The line break after each link goes with it.
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    kept.push_str(rest);
+    let Some(at) = first_link else {
+        return Ok(());
+    };
+    let name = format!("app-{}.css", &hex(&Sha256::digest(css.as_bytes()))[..16]);
+    write(&site.join(&name), css.as_bytes())?;
+    let page = format!("{}<link rel=\"stylesheet\" href=\"./{name}\">\n{}", &kept[..at], &kept[at..]);
+    write(&index_path, page.as_bytes())
+}
+
+/// What readers without JavaScript read first in the `<noscript>` note; the article text follows.
+const NOSCRIPT_NOTE: &str = "<p class=\"noscript-note\">Without JavaScript this page shows the positions \
+     above and the article below; filters, search and other articles need JavaScript.</p>";
+
+/// Writes the pre-rendered app (`counterpoint-render`'s `app`) into the page's body before the
+/// `<noscript>` element, and the article text (`text`) into that element with a note, so the page
+/// shows the article before any script and without JavaScript at all.
+pub fn insert_prerender(site: &Path, app: &str, text: &str) -> Result<(), String> {
+    let index_path = site.join("index.html");
+    let index = read(&index_path)?;
+    if index.contains("data-prerendered") {
+        return Err("index.html is already pre-rendered; build it again first".to_owned());
+    }
+    let (before, _, after) =
+        split_element(&index, "<noscript>", "</noscript>").ok_or("index.html has no <noscript> element")?;
+    if !app.contains("data-prerendered") || app.contains("<script") || text.contains("<script") {
+        return Err("the pre-rendered HTML is not what counterpoint-render writes".to_owned());
+    }
+    write(&index_path, format!("{before}{app}\n<noscript>{NOSCRIPT_NOTE}{text}</noscript>{after}").as_bytes())
+}
+
+/// The element the app reads its built-in article from (`src/browser/page.rs`).
+const BUILTIN_ARTICLE_ID: &str = "counterpoint-article";
+
+/// Makes a built `index.html` the page of another article: `app` and `text` (from
+/// `counterpoint-render`) replace the pre-rendered article, the article JSON goes in as a data
+/// block the app opens as its built-in article, and the title names the article.
+pub fn publish_page(index: &str, article_json: &str, title: &str, app: &str, text: &str) -> Result<String, String> {
+    let start = index
+        .find("<div data-prerendered")
+        .ok_or("the built index.html is not pre-rendered; run `cargo xtask dist`")?;
+    let end = index[start..]
+        .find("</noscript>")
+        .map(|e| start + e + "</noscript>".len())
+        .ok_or("the built index.html has no <noscript> text")?;
+    // JSON cannot contain a raw `<` outside strings; inside them `\u003c` reads the same, so the
+    // block can never close its element early.
+    let data = article_json.replace('<', "\\u003c");
+    let page = format!(
+        "{}<script type=\"application/json\" id=\"{BUILTIN_ARTICLE_ID}\">{data}</script>\n{app}\n<noscript>{NOSCRIPT_NOTE}{text}</noscript>{}",
+        &index[..start],
+        &index[end..]
+    );
+    let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    Ok(page.replacen("<title>Counterpoint</title>", &format!("<title>{escaped} · Counterpoint</title>"), 1))
+}
+
+/// Sizes of the single file, for the report.
+pub struct Sizes {
+    pub raw: usize,
+    pub gzip: usize,
+}
+
+/// Writes `out` from the built `site`: Trunk's page with its links replaced by inline content.
+pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
+    let index = read(&site.join("index.html"))?;
+    let loader_name = attribute_after(&index, "<script type=\"module\" src=\"./")
+        .ok_or("index.html has no external loader; run the build first")?;
+    let loader = read(&site.join(loader_name))?;
+    let glue_name = attribute_after(&loader, "from './").ok_or("the loader imports no glue")?;
+    let glue = read(&site.join(glue_name))?;
+    let wasm_name = attribute_after(&loader, "module_or_path: './").ok_or("the loader names no wasm")?;
+    let wasm = std::fs::read(site.join(wasm_name)).map_err(|e| format!("{wasm_name}: {e}"))?;
+    let guard = read(&site.join(GUARD))?;
+    // The body as built: the pre-rendered app and the `<noscript>` text.
+    let body = split_element(&index, "<body>", "</body>").map(|(_, body, _)| body.trim()).unwrap_or_default();
+
+    // The page's own head lines (viewport, description, title, icon) stay as they are; the charset
+    // comes first and the policy right after it, before any script.
+    let head: Vec<&str> = index
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("<meta name") || l.starts_with("<title>") || l.starts_with("<link rel=\"icon\""))
+        .collect();
+    let mut css = String::new();
+    let mut rest = index.as_str();
+    while let Some(start) = rest.find("<link rel=\"stylesheet\" href=\"./") {
+        rest = &rest[start..];
+        let name = attribute_after(rest, "<link rel=\"stylesheet\" href=\"./").unwrap_or_default();
+        css.push_str(&read(&site.join(name))?);
+        css.push('\n');
+        rest = &rest[1..];
+    }
+    if !glue.contains("__wbg_init as default") {
+        return Err(format!("{glue_name}: the glue no longer exports __wbg_init; update xtask/src/dist.rs"));
+    }
+    let worker_glue = read(&site.join(WORKER_GLUE))?;
+    let worker_wasm = std::fs::read(site.join(WORKER_WASM)).map_err(|e| format!("{WORKER_WASM}: {e}"))?;
+    if glue.contains("</script")
+        || guard.contains("</script")
+        || worker_glue.contains("</script")
+        || worker_glue.contains("<!--")
+        || css.contains("</style")
+    {
+        return Err("the glue or the CSS would close its inline element early".to_owned());
+    }
+
+    // The glue declares `wasm` itself, so the unpacking uses names of its own.
+    let script = format!(
+        "{glue}\n\
+         // Unpack the inlined wasm (gzip + base64) without a single request.\n\
+         const counterpointPacked = document.getElementById(\"counterpoint-wasm\").textContent;\n\
+         const counterpointGzip = Uint8Array.from(atob(counterpointPacked), (c) => c.charCodeAt(0));\n\
+         const counterpointWasm = await new Response(\n\
+           new Blob([counterpointGzip]).stream().pipeThrough(new DecompressionStream(\"gzip\"))\n\
+         ).arrayBuffer();\n\
+         await __wbg_init({{ module_or_path: counterpointWasm }});\n"
+    );
+    let policy = single_file_csp(&[&guard, &script]);
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n{}\n\
+         <script>{guard}</script>\n\
+         <style>\n{css}</style>\n\
+         <script type=\"application/octet-stream\" id=\"counterpoint-wasm\" data-encoding=\"gzip+base64\">{}</script>\n\
+         <script type=\"text/plain\" id=\"counterpoint-worker-glue\">{worker_glue}</script>\n\
+         <script type=\"application/octet-stream\" id=\"counterpoint-worker-wasm\" data-encoding=\"gzip+base64\">{}</script>\n\
+         <script type=\"module\">{script}</script>\n\
+         </head>\n<body>\n{body}\n</body>\n</html>\n",
+        head.join("\n"),
+        BASE64.encode(&gzip(&wasm)?),
+        BASE64.encode(&gzip(&worker_wasm)?),
+    );
+    write(out, html.as_bytes())?;
+    Ok(Sizes { raw: html.len(), gzip: gzip(html.as_bytes())?.len() })
+}
+
+/// The single file's policy: nothing from anywhere, its own scripts by hash, wasm compilation, the
+/// extraction worker from a `blob:` URL, its inline styles and the `data:` icon. The data blocks
+/// are not script, so they need no hash.
+pub fn single_file_csp(scripts: &[&str]) -> String {
+    let hashes: Vec<String> = scripts
+        .iter()
+        .map(|script| format!("'sha256-{}'", BASE64.encode(Sha256::digest(script.as_bytes()))))
+        .collect();
+    format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; worker-src blob:; style-src 'unsafe-inline'; img-src data:; base-uri 'none'",
+        hashes.join(" ")
+    )
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).map_err(|e| e.to_string())?;
+    encoder.finish().map_err(|e| e.to_string())
+}
+
+/// Splits `text` around the first element that starts with `open`, returning the text before it,
+/// its content and the text after it.
+fn split_element<'a>(text: &'a str, open: &str, close: &str) -> Option<(&'a str, &'a str, &'a str)> {
+    let start = text.find(open)?;
+    let content_start = start + open.len();
+    let end = content_start + text[content_start..].find(close)?;
+    Some((&text[..start], &text[content_start..end], &text[end + close.len()..]))
+}
+
+/// The file name that follows `prefix`, up to the closing quote.
+fn attribute_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let start = text.find(prefix)? + prefix.len();
+    let end = start + text[start..].find(['"', '\''])?;
+    Some(&text[start..end])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elements_and_attributes() {
+        let page = "<head><script type=\"module\">run();</script><link></head>";
+        assert_eq!(split_element(page, INLINE_MODULE, "</script>"), Some(("<head>", "run();", "<link></head>")));
+        assert_eq!(attribute_after("import init from './app-1.js';", "from './"), Some("app-1.js"));
+        assert_eq!(attribute_after("no quote", "from './"), None);
+    }
+
+    #[test]
+    fn the_policy_hashes_the_script() {
+        // `echo -n 'a' | openssl dgst -sha256 -binary | base64`
+        assert!(single_file_csp(&["a"]).contains("'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='"));
+    }
+}

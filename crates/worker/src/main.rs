@@ -1,0 +1,61 @@
+//! The extraction worker: a Web Worker with its own wasm module, so the extractor never weighs on
+//! the reader's first view and a long draft never blocks the page.
+//!
+//! It speaks the protocol of `counterpoint_core::worker`: it announces `Ready`, then answers each
+//! `[header JSON, text]` request with a `Progress` after every slice and one `Done` with the
+//! draft (its text left out: the page has it). Slices are `DraftExtraction`'s, so speakers and
+//! pronouns resolve across slices exactly as they do natively.
+
+use counterpoint_core::worker::{ExtractRequest, WorkerReply};
+use counterpoint_extract::DraftExtraction;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn main() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| answer(&event.data()));
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&WorkerReply::Ready);
+}
+
+fn post(reply: &WorkerReply) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // Posting a string to the page cannot fail once the worker runs.
+    let _ = scope.post_message(&JsValue::from_str(&reply.to_json()));
+}
+
+fn now() -> f64 {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    scope.performance().map_or(0.0, |p| p.now())
+}
+
+/// Reads one request and extracts its text slice by slice.
+fn answer(data: &JsValue) {
+    let parts = js_sys::Array::from(data);
+    let header = parts.get(0).as_string().unwrap_or_default();
+    let request: ExtractRequest = match serde_json::from_str(&header) {
+        Ok(request) => request,
+        Err(err) => {
+            post(&WorkerReply::Failed { job: 0, message: format!("unreadable request: {err}") });
+            return;
+        }
+    };
+    let Some(text) = parts.get(1).as_string() else {
+        post(&WorkerReply::Failed { job: request.job, message: "the request carries no text".to_owned() });
+        return;
+    };
+    let job = request.job;
+    let started = now();
+    let mut extraction = DraftExtraction::with_paraphrases(&text, request.paraphrases);
+    drop(text);
+    while !extraction.step() {
+        post(&WorkerReply::Progress { job, done: extraction.progress() });
+    }
+    let mut draft = extraction.finish();
+    // The page already has the text; sending 10 MB back would only cost time.
+    draft.text = String::new();
+    post(&WorkerReply::Done { job, draft, ms: now() - started });
+}

@@ -1,0 +1,142 @@
+//! The extraction worker, seen from the page: `start_extraction` runs one extraction in a fresh
+//! Web Worker with its own wasm module (`crates/worker`), and `ExtractionJob::cancel` ends it.
+//!
+//! The app never links the extractor, so a reader never downloads it: the worker's files are
+//! fetched the first time someone extracts. Hosted, the worker is Trunk's
+//! `counterpoint-worker_loader.js` next to the page. In the offline single file there is no file
+//! to fetch: the page carries the worker's glue and its wasm (gzip + base64) in two data blocks,
+//! and the worker starts from a `blob:` URL of the glue and unpacks the wasm itself.
+//!
+//! Each extraction gets its own worker, so cancelling is `terminate()`, immediate even in the
+//! middle of a slice, and nothing of an old extraction can reach a newer one.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use counterpoint_core::worker::{ExtractRequest, WorkerReply};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The worker script Trunk writes next to the page (worker files are not content-hashed).
+const WORKER_URL: &str = "./counterpoint-worker_loader.js";
+/// The data blocks `cargo xtask dist` writes into the offline single file.
+const INLINE_GLUE_ID: &str = "counterpoint-worker-glue";
+const INLINE_WASM_ID: &str = "counterpoint-worker-wasm";
+/// Runs after the inlined glue: the first message is the packed wasm, which it unpacks and starts.
+const INLINE_BOOT: &str = "\nself.onmessage = async (e) => {\n  self.onmessage = null;\n  \
+    const gz = Uint8Array.from(atob(e.data), (c) => c.charCodeAt(0));\n  \
+    const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\n  \
+    await wasm_bindgen({ module_or_path: bytes });\n};\n";
+
+/// A running extraction; dropping it does not stop it, `cancel` does.
+pub struct ExtractionJob {
+    worker: web_sys::Worker,
+    // Kept alive for as long as the worker may answer.
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl ExtractionJob {
+    /// Stops the worker at once; no reply arrives after this.
+    pub fn cancel(&self) {
+        self.worker.terminate();
+    }
+}
+
+/// Starts extracting `text` in a new worker. `on_reply` gets every `Progress`, then one `Done` or
+/// `Failed`; a worker that cannot start at all reports `Failed` too.
+pub fn start_extraction(
+    job: u64,
+    text: String,
+    paraphrases: bool,
+    on_reply: impl FnMut(WorkerReply) + 'static,
+) -> Result<ExtractionJob, String> {
+    let document = web_sys::window().and_then(|w| w.document());
+    let inline = document.as_ref().and_then(|d| {
+        let glue = d.get_element_by_id(INLINE_GLUE_ID)?.text_content()?;
+        let wasm = d.get_element_by_id(INLINE_WASM_ID)?.text_content()?;
+        Some((glue, wasm))
+    });
+    let (worker, blob_url) = match &inline {
+        Some((glue, _)) => inline_worker(glue)?,
+        None => {
+            (web_sys::Worker::new(WORKER_URL).map_err(|e| describe("cannot start the extraction worker", &e))?, None)
+        }
+    };
+
+    let on_reply = Rc::new(RefCell::new(on_reply));
+    let header = serde_json::to_string(&ExtractRequest { job, paraphrases }).unwrap_or_default();
+    // The text is posted once the worker says it is ready: a message sent while the offline
+    // worker is still unpacking its wasm would find no handler.
+    let pending = RefCell::new(Some(text));
+    let port = worker.clone();
+    let reply_to = on_reply.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let json = event.data().as_string().unwrap_or_default();
+        let reply = match WorkerReply::from_json(&json) {
+            Ok(reply) => reply,
+            Err(message) => WorkerReply::Failed { job, message },
+        };
+        if reply == WorkerReply::Ready {
+            // The worker has its script by now.
+            if let Some(url) = &blob_url {
+                let _ = web_sys::Url::revoke_object_url(url);
+            }
+            if let Some(text) = pending.borrow_mut().take() {
+                let request = js_sys::Array::of2(&JsValue::from_str(&header), &JsValue::from_str(&text));
+                if let Err(err) = port.post_message(&request) {
+                    (reply_to.borrow_mut())(WorkerReply::Failed {
+                        job,
+                        message: describe("cannot reach the worker", &err),
+                    });
+                }
+            }
+            return;
+        }
+        (reply_to.borrow_mut())(reply);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        event.prevent_default();
+        let message = event
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "the extraction worker could not be loaded".to_owned());
+        (on_reply.borrow_mut())(WorkerReply::Failed { job, message });
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    if let Some((_, wasm)) = inline {
+        worker
+            .post_message(&JsValue::from_str(&wasm))
+            .map_err(|e| describe("cannot start the extraction worker", &e))?;
+    }
+    Ok(ExtractionJob { worker, _on_message: on_message, _on_error: on_error })
+}
+
+/// A worker from the inlined glue, through a `blob:` URL (the single file's policy allows
+/// `worker-src blob:`).
+fn inline_worker(glue: &str) -> Result<(web_sys::Worker, Option<String>), String> {
+    let parts = js_sys::Array::of2(&JsValue::from_str(glue), &JsValue::from_str(INLINE_BOOT));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| describe("cannot start the extraction worker", &e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|e| describe("cannot start the extraction worker", &e))?;
+    let worker = web_sys::Worker::new(&url).map_err(|e| describe("cannot start the extraction worker", &e))?;
+    Ok((worker, Some(url)))
+}
+
+fn describe(what: &str, err: &JsValue) -> String {
+    let detail = err
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_default();
+    if detail.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what}: {detail}")
+    }
+}

@@ -1,0 +1,153 @@
+//! The extractor lives in a worker of its own: a reader never downloads it, and extracting a
+//! 10 MB draft never blocks the page (no long task while it runs), with progress and Cancel.
+
+use std::time::Duration;
+
+use e2e::harness::{ensure, project_root, run, site_with, WAIT};
+use e2e::server::ServerOptions;
+use e2e::webdriver::{Result, Session};
+use serde_json::json;
+
+fn seed_text() -> Result<String> {
+    let path = project_root().join("tests/data/russia-us-syria-2016.txt");
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The seed repeated to about `mb` megabytes, as one long article.
+fn long_text(mb: usize) -> Result<String> {
+    let seed = seed_text()?;
+    let copies = (mb * 1_000_000).div_ceil(seed.len() + 2);
+    Ok(vec![seed.as_str(); copies].join("\n\n"))
+}
+
+fn worker_requests(requests: &[String]) -> Vec<&String> {
+    requests.iter().filter(|r| r.contains("counterpoint-worker")).collect()
+}
+
+/// Records every long task (over 50 ms) of the page with its start and end, and the moments the
+/// authoring view's status turns to `extracting` and back to `idle`.
+const WATCH: &str = "
+    window.__long = [];
+    new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask' });
+    window.__states = [];
+    new MutationObserver(() => {
+        const st = document.querySelector('.author-status');
+        const state = st && st.dataset.state;
+        const last = window.__states[window.__states.length - 1];
+        if (state && (!last || last.state !== state)) window.__states.push({ state, at: performance.now() });
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
+";
+
+fn paste(s: &Session, text: &str) -> Result<()> {
+    s.js(
+        "const t = document.querySelector('#author-text'); t.value = arguments[0];
+         t.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(text)],
+    )
+    .map(drop)
+}
+
+#[test]
+fn a_reader_never_downloads_the_extractor() {
+    run(|s| {
+        let server = site_with(ServerOptions::default())?;
+        s.goto(&server.url("/"))?;
+        s.wait_for("Compare", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+        s.goto(&server.url("/#view=read"))?;
+        s.wait_for("Read", "return document.querySelector('#article-text mark') !== null", WAIT)?;
+        // Give any stray prefetch time to show.
+        std::thread::sleep(Duration::from_millis(500));
+        let requests = server.requests();
+        ensure(requests.iter().any(|r| r.ends_with(".wasm")), format!("the app's wasm was not fetched: {requests:?}"))?;
+        let worker = worker_requests(&requests);
+        ensure(worker.is_empty(), format!("the reader's view fetched the extractor: {worker:?}"))
+    });
+}
+
+#[test]
+fn a_ten_megabyte_draft_is_extracted_in_the_worker_without_a_long_task() {
+    run(|s| {
+        let server = site_with(ServerOptions::default())?;
+        s.goto(&server.url("/#view=author"))?;
+        s.wait_for("the authoring view", "return document.querySelector('#author-text') !== null", WAIT)?;
+        s.js(WATCH, vec![])?;
+        let text = long_text(10)?;
+        paste(s, &text)?;
+        s.wait_for(
+            "the extraction to finish",
+            "const st = document.querySelector('.author-status');
+             return st && st.dataset.state === 'idle' && st.textContent.includes('Found');",
+            Duration::from_secs(300),
+        )?;
+        let found = s.js("return document.querySelector('.author-status').textContent", vec![])?;
+        let quotes: usize = found
+            .as_str()
+            .and_then(|t| t.split("Found ").nth(1))
+            .and_then(|t| t.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let copies = text.matches("Sergei Lavrov").count();
+        ensure(quotes >= copies * 8, format!("{quotes} quotes in {copies} copies of the seed: {found}"))?;
+        let requests = server.requests();
+        ensure(
+            requests.iter().any(|r| r.ends_with("counterpoint-worker_bg.wasm")),
+            format!("the worker's wasm was not fetched: {requests:?}"),
+        )?;
+        // Long tasks that start after extraction began and end before its result arrived.
+        let during = s.js(
+            "const st = window.__states;
+             const from = (st.find(x => x.state === 'extracting') || {}).at;
+             const to = [...st].reverse().find(x => x.state === 'idle').at;
+             return { from, to, long: window.__long.filter(t => t.start >= from && t.end <= to) };",
+            vec![],
+        )?;
+        let window_ms = during["to"].as_f64().unwrap_or(0.0) - during["from"].as_f64().unwrap_or(0.0);
+        ensure(window_ms > 0.0, format!("no extraction window was seen: {during}"))?;
+        let long = during["long"].as_array().cloned().unwrap_or_default();
+        ensure(
+            long.is_empty(),
+            format!("long tasks on the page's thread during {window_ms:.0} ms of extraction: {long:?}"),
+        )
+    });
+}
+
+#[test]
+fn progress_shows_and_cancel_stops_the_worker_and_keeps_the_text() {
+    run(|s| {
+        let server = site_with(ServerOptions::default())?;
+        s.goto(&server.url("/#view=author"))?;
+        s.wait_for("the authoring view", "return document.querySelector('#author-text') !== null", WAIT)?;
+        let text = long_text(6)?;
+        paste(s, &text)?;
+        s.wait_for(
+            "progress past zero",
+            "const p = document.querySelector('.author-status progress'); return p !== null && p.value > 0;",
+            Duration::from_secs(60),
+        )?;
+        s.js("document.querySelector('#author-cancel').click()", vec![])?;
+        s.wait_for(
+            "the cancelled state",
+            "const st = document.querySelector('.author-status');
+             return st.dataset.state === 'idle' && st.textContent.includes('cancelled');",
+            WAIT,
+        )?;
+        // A terminated worker sends nothing more.
+        std::thread::sleep(Duration::from_secs(3));
+        let status = s.js("return document.querySelector('.author-status').textContent", vec![])?;
+        ensure(status.as_str().is_some_and(|t| t.contains("cancelled")), format!("status changed to {status}"))?;
+        let kept = s.js("return document.querySelector('#author-text').value.length", vec![])?;
+        ensure(kept == json!(text.encode_utf16().count()), format!("the text was not kept: {kept} units"))?;
+        // Editing the text extracts again.
+        paste(s, &seed_text()?)?;
+        s.wait_for(
+            "a new extraction",
+            "const st = document.querySelector('.author-status');
+             return st.dataset.state === 'idle' && st.textContent.includes('Found')
+                 && document.querySelectorAll('#author-preview mark').length >= 9;",
+            WAIT,
+        )
+        .map(drop)
+    });
+}
