@@ -43,11 +43,12 @@ impl ExtractionJob {
     }
 }
 
-/// Starts extracting `text` in a new worker. `on_reply` gets every `Progress`, then one `Done` or
+/// Starts extracting `text` (a JS string: a long text crosses to the worker without a conversion
+/// on the page's thread) in a new worker. `on_reply` gets every `Progress`, then one `Done` or
 /// `Failed`; a worker that cannot start at all reports `Failed` too.
 pub fn start_extraction(
     job: u64,
-    text: String,
+    text: JsValue,
     paraphrases: bool,
     on_reply: impl FnMut(WorkerReply) + 'static,
 ) -> Result<ExtractionJob, String> {
@@ -83,7 +84,7 @@ pub fn start_extraction(
                 let _ = web_sys::Url::revoke_object_url(url);
             }
             if let Some(text) = pending.borrow_mut().take() {
-                let request = js_sys::Array::of2(&JsValue::from_str(&header), &JsValue::from_str(&text));
+                let request = js_sys::Array::of2(&JsValue::from_str(&header), &text);
                 if let Err(err) = port.post_message(&request) {
                     (reply_to.borrow_mut())(WorkerReply::Failed {
                         job,

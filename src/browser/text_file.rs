@@ -8,10 +8,12 @@ pub fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
     files?.get(0)
 }
 
-/// Reads a file as UTF-8 text (the browser replaces invalid bytes).
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+/// Reads a file as UTF-8 text (the browser replaces invalid bytes): the text, and the same text as
+/// the page's own string.
+pub async fn read_text(file: &web_sys::File) -> Result<(String, JsValue), String> {
     let text = JsFuture::from(file.text()).await.map_err(|_| format!("cannot read {}", file.name()))?;
-    text.as_string().ok_or_else(|| format!("{} is not text", file.name()))
+    let rust = text.as_string().ok_or_else(|| format!("{} is not text", file.name()))?;
+    Ok((rust, text))
 }
 
 /// Offers `text` as a download named `file_name`: a Blob, an object URL and a clicked

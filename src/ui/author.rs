@@ -45,6 +45,9 @@ struct Author {
     generation: StoredValue<u64>,
     /// The running extraction, so a newer text, a discard or Cancel can stop it.
     job: StoredValue<Option<ExtractionJob>, LocalStorage>,
+    /// The text as the page gave it (a JS string), so a long text is handed to the worker without
+    /// being converted on the page's thread again; `None` when the text came from elsewhere.
+    page_text: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
 }
 
 /// What a finished extraction does to the draft.
@@ -64,8 +67,10 @@ impl Author {
         });
     }
 
-    /// Takes new text at once (so it is saved) and extracts it after a short pause.
-    fn set_text(&self, text: String) {
+    /// Takes new text at once (so it is saved) and extracts it after a short pause. `page_text`
+    /// is the same text as the page holds it, when it does.
+    fn set_text(&self, text: String, page_text: Option<wasm_bindgen::JsValue>) {
+        self.page_text.set_value(page_text);
         self.draft.update(|d| {
             d.text = text;
             // Old offsets mean nothing in new text; extraction refills the quotes.
@@ -113,7 +118,10 @@ impl Author {
 
     /// Extracts the draft's text in the worker, which reports its progress slice by slice.
     fn extract(self, generation: u64, paraphrases: bool, finish: Finish) {
-        let text = self.draft.with_untracked(|d| d.text.clone());
+        let text = self
+            .page_text
+            .get_value()
+            .unwrap_or_else(|| self.draft.with_untracked(|d| wasm_bindgen::JsValue::from_str(&d.text)));
         self.extracting.set(true);
         self.progress.set(0.0);
         let on_reply = move |reply: WorkerReply| {
@@ -192,6 +200,7 @@ pub fn Author() -> impl IntoView {
         status: RwSignal::new(String::new()),
         generation: StoredValue::new(0),
         job: StoredValue::new_local(None),
+        page_text: StoredValue::new_local(None),
     };
     // A tab that closed between typing and extraction left text without quotes.
     if author.draft.with_untracked(|d| !d.is_empty() && d.quotes.is_empty()) {
@@ -219,7 +228,7 @@ pub fn Author() -> impl IntoView {
         author.extracting.set(true);
         leptos::task::spawn_local(async move {
             match text_file::read_text(&file).await {
-                Ok(text) => author.set_text(text),
+                Ok((text, page_text)) => author.set_text(text, Some(page_text)),
                 Err(err) => {
                     author.extracting.set(false);
                     author.status.set(err);
@@ -243,7 +252,12 @@ pub fn Author() -> impl IntoView {
                     rows="10"
                     spellcheck="false"
                     prop:value=move || text.get()
-                    on:input=move |ev| author.set_text(event_target_value(&ev))
+                    on:input=move |ev| {
+                        // The value once as Rust text for the draft, and once as the page's own
+                        // string for the worker.
+                        let page_text = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok());
+                        author.set_text(event_target_value(&ev), page_text)
+                    }
                     on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
                     on:drop=move |ev: web_sys::DragEvent| {
                         ev.prevent_default();

@@ -8,7 +8,7 @@ use crate::model::QuoteKind;
 use crate::route::View;
 
 /// The grid is built once per article. Filters and the selection never rebuild it: each card
-/// reads its own quote's flag (`Ctx::is_shown`, `Ctx::is_selected`), so a toggle updates the cards
+/// reads its own quote's flag (`Ctx::flag`, `Ctx::is_selected`), so a toggle updates the cards
 /// whose visibility changed and the cells that became empty or not, and nothing else.
 #[component]
 pub fn Compare() -> impl IntoView {
@@ -43,8 +43,8 @@ pub fn Compare() -> impl IntoView {
                     .map(|(side, quotes)| {
                         let label = ex.article.sides[side].label.clone();
                         let empty = quotes.is_empty();
-                        let listed = quotes.clone();
-                        let any_shown = Memo::new(move |_| listed.iter().any(|&q| ctx.is_shown(q)));
+                        let flags: Vec<_> = quotes.iter().map(|&q| ctx.flag(q)).collect();
+                        let any_shown = Memo::new(move |_| flags.iter().any(|f| f.shown()));
                         let gap = move || {
                             (!any_shown.get()).then(|| {
                                 let gap = if side_hidden(side) || !empty {
@@ -58,7 +58,10 @@ pub fn Compare() -> impl IntoView {
                         let list = (!empty).then(|| {
                             let cards = quotes
                                 .into_iter()
-                                .map(|q| view! { <li hidden=move || !ctx.is_shown(q)><QuoteCard quote=q/></li> })
+                                .map(|q| {
+                                    let flag = ctx.flag(q);
+                                    view! { <li hidden=move || !flag.shown()><QuoteCard quote=q/></li> }
+                                })
                                 .collect_view();
                             view! { <ul class="quotes" hidden=move || !any_shown.get()>{cards}</ul> }
                         });
@@ -86,11 +89,14 @@ pub fn Compare() -> impl IntoView {
         let long = ex.article.quotes.len() > super::read::LONG_ARTICLE;
         let sideless = ex.all_sideless();
         let sideless = (!sideless.is_empty()).then(|| {
-            let listed = sideless.clone();
-            let any_shown = Memo::new(move |_| listed.iter().any(|&q| ctx.is_shown(q)));
+            let flags: Vec<_> = sideless.iter().map(|&q| ctx.flag(q)).collect();
+            let any_shown = Memo::new(move |_| flags.iter().any(|f| f.shown()));
             let cards = sideless
                 .into_iter()
-                .map(|q| view! { <li hidden=move || !ctx.is_shown(q)><QuoteCard quote=q/></li> })
+                .map(|q| {
+                    let flag = ctx.flag(q);
+                    view! { <li hidden=move || !flag.shown()><QuoteCard quote=q/></li> }
+                })
                 .collect_view();
             view! {
                 <section class="sideless" hidden=move || !any_shown.get()>

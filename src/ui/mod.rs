@@ -57,9 +57,12 @@ impl Ctx {
         report
     }
 
-    /// Whether the filters show quote `q`; reactive for that quote alone.
-    pub fn is_shown(&self, q: usize) -> bool {
-        self.shown.with(|flags| flags.get(q))
+    /// Quote `q`'s flag in the open article, to read in a view built for that article: reading
+    /// it tracks that quote alone. (Reading `shown` itself in every quote's binding would make
+    /// each binding a subscriber of the one memo, and re-subscribing thousands of them costs time
+    /// quadratic in the number of quotes.)
+    pub fn flag(&self, q: usize) -> QuoteFlag {
+        QuoteFlag(self.shown.with_untracked(|flags| flags.0.get(q).cloned()))
     }
 
     /// Whether quote `q` is the selected one; reactive for that quote alone.
@@ -92,11 +95,6 @@ impl QuoteFlags {
         QuoteFlags(Arc::new(visible.iter().map(|&v| ArcRwSignal::new(v)).collect()))
     }
 
-    /// Tracks quote `q`'s flag and returns it; an unknown quote is hidden.
-    pub fn get(&self, q: usize) -> bool {
-        self.0.get(q).is_some_and(|flag| flag.get())
-    }
-
     /// Sets the flags that differ from `visible`, and only those.
     fn apply(&self, visible: &[bool]) {
         for (flag, &v) in self.0.iter().zip(visible) {
@@ -104,6 +102,17 @@ impl QuoteFlags {
                 flag.set(v);
             }
         }
+    }
+}
+
+/// One quote's flag (see `Ctx::flag`); an unknown quote is hidden.
+#[derive(Clone)]
+pub struct QuoteFlag(Option<ArcRwSignal<bool>>);
+
+impl QuoteFlag {
+    /// Whether the filters show the quote; tracks this quote's flag alone.
+    pub fn shown(&self) -> bool {
+        self.0.as_ref().is_some_and(|flag| flag.get())
     }
 }
 
@@ -197,6 +206,8 @@ pub fn App() -> impl IntoView {
     };
 
     let ready = move || !awaiting_src.get();
+    // The view alone, so a filter or a selection never rebuilds the view it leaves unchanged.
+    let current_view = Memo::new(move |_| nav.route.with(|r| r.view));
     view! {
         <div class="app" class:embedded=embedding.embedded data-view=move || nav.route.with(|r| r.view.as_str())>
             <a class="skip-link" href="#main">"Skip to the positions"</a>
@@ -226,7 +237,7 @@ pub fn App() -> impl IntoView {
                 <QuoteNotice/>
                 <SearchCount/>
                 <main id="main" tabindex="-1">
-                    {move || match nav.route.with(|r| r.view) {
+                    {move || match current_view.get() {
                         View::Compare => view! { <compare::Compare/> }.into_any(),
                         View::Read => view! { <read::Read/> }.into_any(),
                         View::Author => view! { <author::Author/> }.into_any(),

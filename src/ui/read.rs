@@ -70,6 +70,7 @@ fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
         .starts
         .iter()
         .map(|&q| {
+            let flag = ctx.flag(q);
             let side = ex.side_of(q);
             let short = ex.speaker_of(q).map_or_else(|| ex.article.quotes[q].speaker.clone(), |s| s.name.clone());
             // Read aloud after the visible name: "Sergei Lavrov, Foreign Minister (Russia): …".
@@ -84,7 +85,7 @@ fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
                     class="speaker-tag"
                     data-side=side_id(ex, side)
                     style=side_style(ex, side)
-                    hidden=move || !ctx.is_shown(q)
+                    hidden=move || !flag.shown()
                 >
                     {short}
                     <span class="sr-only">{spoken}</span>
@@ -99,14 +100,16 @@ fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
         // Only a quote's first mark is a tab stop, so each quote is one stop; hidden quotes none.
         let first = segment.starts.contains(&q);
         let side_attr = side_id(ex, side);
+        let flag = ctx.flag(q);
+        let (for_side, for_tab, for_class) = (flag.clone(), flag.clone(), flag);
         inner = view! {
             <mark
                 data-quote-id=ex.article.quotes[q].id.clone()
-                data-side=move || ctx.is_shown(q).then(|| side_attr.clone())
+                data-side=move || for_side.shown().then(|| side_attr.clone())
                 data-tip=tip
                 style=side_style(ex, side)
-                tabindex=move || if first && ctx.is_shown(q) { "0" } else { "-1" }
-                class:off=move || !ctx.is_shown(q)
+                tabindex=move || if first && for_tab.shown() { "0" } else { "-1" }
+                class:off=move || !for_class.shown()
                 class:selected=move || ctx.is_selected(q)
             >
                 {inner}

@@ -336,8 +336,11 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
     let site = work.join("site");
     let _ = std::fs::remove_dir_all(&site);
     copy_dir(&root.join("dist/site"), &site)?;
-    for entry in std::fs::read_dir(root.join("bench/perf")).map_err(|e| format!("bench/perf: {e}"))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
+    let scripts = std::fs::read_dir(root.join("bench/perf"))
+        .map_err(|e| format!("bench/perf: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .chain([root.join("bench/takeover.mjs")]);
+    for path in scripts {
         if let Some(name) = path.file_name() {
             std::fs::copy(&path, work.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
         }

@@ -46,6 +46,9 @@ pub struct Explorer {
     reading_order: Vec<usize>,
     /// The quotes anchored in each paragraph, so a paragraph's highlights cost its own quotes only.
     paragraph_quotes: Vec<Vec<usize>>,
+    /// Each speaker's id and the sides their quotes count under (`None`: a quote with no known
+    /// side), so a speaker toggle need not scan every quote.
+    speaker_sides: HashMap<String, Vec<Option<usize>>>,
 }
 
 impl Explorer {
@@ -77,7 +80,14 @@ impl Explorer {
                 list.push(q);
             }
         }
-        Self { article, anchors, quote_side, quote_speaker, by_id, reading_order, paragraph_quotes }
+        let mut speaker_sides: HashMap<String, Vec<Option<usize>>> = HashMap::new();
+        for (quote, side) in article.quotes.iter().zip(&quote_side) {
+            let sides = speaker_sides.entry(quote.speaker.clone()).or_default();
+            if !sides.contains(side) {
+                sides.push(*side);
+            }
+        }
+        Self { article, anchors, quote_side, quote_speaker, by_id, reading_order, paragraph_quotes, speaker_sides }
     }
 
     pub fn quote_index(&self, id: &str) -> Option<usize> {
@@ -112,9 +122,9 @@ impl Explorer {
     /// quote left to show or hide. A quote given another side than its speaker's counts under
     /// that side.
     pub fn is_speaker_hidden_by_sides(&self, speaker: &str, route: &Route) -> bool {
-        let mut quotes =
-            (0..self.article.quotes.len()).filter(|&q| self.article.quotes[q].speaker == speaker).peekable();
-        quotes.peek().is_some() && quotes.all(|q| self.side_of(q).is_some_and(|side| self.is_side_hidden(side, route)))
+        self.speaker_sides.get(speaker).is_some_and(|sides| {
+            !sides.is_empty() && sides.iter().all(|side| side.is_some_and(|side| self.is_side_hidden(side, route)))
+        })
     }
 
     /// Whether the reader's filters let this quote through.

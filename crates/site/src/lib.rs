@@ -211,10 +211,8 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
 /// extraction worker from a `blob:` URL, its inline styles and the `data:` icon. The data blocks
 /// are not script, so they need no hash.
 pub fn single_file_csp(scripts: &[&str]) -> String {
-    let hashes: Vec<String> = scripts
-        .iter()
-        .map(|script| format!("'sha256-{}'", BASE64.encode(Sha256::digest(script.as_bytes()))))
-        .collect();
+    let hashes: Vec<String> =
+        scripts.iter().map(|script| format!("'sha256-{}'", BASE64.encode(Sha256::digest(script.as_bytes())))).collect();
     format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; worker-src blob:; style-src 'unsafe-inline'; img-src data:; base-uri 'none'",
         hashes.join(" ")
