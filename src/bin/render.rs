@@ -1,8 +1,9 @@
 //! The pre-renderer: renders the app's first view of an article to HTML natively, with the same
 //! Leptos components the browser runs, so the page shows the article before any script.
 //!
-//! `counterpoint-render [ARTICLE.json] > page.json` prints `{"app": …, "text": …}`: the app's
-//! HTML and the article text for readers without JavaScript. Without a file it renders the seed.
+//! `counterpoint-render [ARTICLE.json] > page.json` prints `{"app": …, "embedded": …, "text": …}`:
+//! the app's HTML, the same with the embedded chrome, and the article text for readers without
+//! JavaScript. Without a file it renders the seed.
 //! `cargo xtask dist` and `counterpoint publish` write both into the page.
 
 use std::process::ExitCode;
@@ -25,7 +26,7 @@ fn main() -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    let (app, text) = counterpoint::ui::prerender(&json);
-    println!("{}", serde_json::json!({ "app": app, "text": text }));
+    let page = counterpoint::ui::prerender(&json);
+    println!("{}", serde_json::json!({ "app": page.app, "embedded": page.embedded, "text": page.text }));
     ExitCode::SUCCESS
 }

@@ -20,17 +20,20 @@ pub struct Embedding {
     pub embedded: bool,
 }
 
+/// Asks a native render for the embedded chrome (`?embed=1`), as context.
+#[derive(Clone, Copy)]
+pub struct RenderEmbedded;
+
 /// Reads the page's address and applies its query. Rendered natively (the pre-render), there is
-/// no page: the defaults, which are what the pre-rendered HTML shows.
+/// no page: the defaults, which are what the pre-rendered HTML shows, embedded when the render
+/// provides `RenderEmbedded`.
 pub fn use_embedding() -> Embedding {
     if !cfg!(target_arch = "wasm32") {
-        let (url, options) = (PageUrl::default(), QueryOptions::default());
-        return Embedding {
-            url: StoredValue::new(url),
-            options: StoredValue::new(options),
-            framed: false,
-            embedded: false,
-        };
+        let embedded = use_context::<RenderEmbedded>().is_some();
+        let options = QueryOptions { embed: embedded, ..QueryOptions::default() };
+        let query = if embedded { "embed=1".to_owned() } else { String::new() };
+        let url = PageUrl { base: "./".to_owned(), query };
+        return Embedding { url: StoredValue::new(url), options: StoredValue::new(options), framed: false, embedded };
     }
     let url = PageUrl::parse(&window().location().href().unwrap_or_default());
     let options = QueryOptions::parse(&url.query);

@@ -249,12 +249,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page as it first shows, rendered natively by the same components: the default view of the
-/// built-in article `article_json` (see `BuiltinArticle`), and its text with highlights for
-/// readers without JavaScript, archives and search engines. The browser app replaces it when it
-/// starts (`src/main.rs`). Returns the app's HTML and the text's HTML.
+/// The page as it first shows, rendered natively by the same components, for the built-in article
+/// `article_json` (see `BuiltinArticle`): the default view, the same view with the embedded
+/// chrome (`?embed=1`, or framed), and the article text with its highlights for readers without
+/// JavaScript, archives and search engines. The browser app replaces the copy on screen when it
+/// starts (`src/main.rs`); `public/prerender-guard.js` picks which copy shows until then.
 #[cfg(feature = "ssr")]
-pub fn prerender(article_json: &str) -> (String, String) {
+pub fn prerender(article_json: &str) -> Prerendered {
     /// Renders once: the tasks reactive code spawns (updates after the first run) never matter.
     struct RenderOnce;
     impl any_spawner::CustomExecutor for RenderOnce {
@@ -264,17 +265,21 @@ pub fn prerender(article_json: &str) -> (String, String) {
     }
     // A second call finds the executor already set, which is fine.
     let _ = any_spawner::Executor::init_custom_executor(RenderOnce);
-    let render = |route: Route| {
+    let render = |route: Route, embedded: bool| {
         let owner = Owner::new();
         owner.with(|| {
             provide_context(BuiltinArticle(article_json.to_owned()));
             provide_context(crate::browser::hash_route::StartRoute(route));
+            if embedded {
+                provide_context(crate::browser::page::RenderEmbedded);
+            }
             view! { <App/> }.to_html()
         })
     };
-    // The app's root is the first element; the mark tells the browser app to take this copy over.
-    let page = render(Route::default()).replacen("<div ", "<div data-prerendered ", 1);
-    let read = render(Route { view: View::Read, ..Route::default() });
+    // The app's root is the first element; the mark tells the browser app to take the copy over.
+    let app = render(Route::default(), false).replacen("<div ", "<div data-prerendered ", 1);
+    let embedded = render(Route::default(), true).replacen("<div ", "<div data-prerendered data-embedded ", 1);
+    let read = render(Route { view: View::Read, ..Route::default() }, false);
     let text = read
         .find("<article id=\"article-text\"")
         .and_then(|start| {
@@ -282,7 +287,15 @@ pub fn prerender(article_json: &str) -> (String, String) {
         })
         .unwrap_or_default()
         .replacen("id=\"article-text\"", "id=\"article-text-static\"", 1);
-    (page, text)
+    Prerendered { app, embedded, text }
+}
+
+/// What `prerender` renders (see there).
+#[cfg(feature = "ssr")]
+pub struct Prerendered {
+    pub app: String,
+    pub embedded: String,
+    pub text: String,
 }
 
 #[component]

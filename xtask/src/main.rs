@@ -81,31 +81,28 @@ fn build(root: &Path, tools: &Tools) -> Result<(), String> {
     // Trunk's loader is an inline script, which the hosted CSP forbids.
     dist::externalize_loader(&root.join("dist/site"))?;
     dist::bundle_css(&root.join("dist/site"))?;
-    let (app, text) = prerender(root, tools, None)?;
-    dist::insert_prerender(&root.join("dist/site"), &app, &text)?;
+    let page = prerender(root, tools, None)?;
+    dist::insert_prerender(&root.join("dist/site"), &page)?;
     eprintln!("xtask: built dist/site in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
 /// Renders the first view of `article` (the seed when `None`) natively with the app's own
-/// components (`counterpoint-render`): the app's HTML and the article text.
-fn prerender(root: &Path, tools: &Tools, article: Option<&Path>) -> Result<(String, String), String> {
+/// components (`counterpoint-render`).
+fn prerender(root: &Path, tools: &Tools, article: Option<&Path>) -> Result<dist::Prerendered, String> {
     let mut cmd = tools.command("cargo");
     cmd.args(["run", "--quiet", "-p", "counterpoint-app", "--no-default-features", "--features", "ssr"])
-        .args(["--bin", "counterpoint-render", "--"])
+        .args(["--bin", "counterpoint-render"])
         .current_dir(root)
         .stderr(Stdio::inherit());
     if let Some(article) = article {
-        cmd.arg(article);
+        cmd.arg("--").arg(article);
     }
     let output = cmd.output().map_err(|e| format!("cannot run counterpoint-render: {e}"))?;
     if !output.status.success() {
         return Err(format!("counterpoint-render failed with {}", output.status));
     }
-    let page: serde_json::Value =
-        serde_json::from_slice(&output.stdout).map_err(|e| format!("counterpoint-render wrote no page: {e}"))?;
-    let part = |key: &str| page[key].as_str().map(str::to_owned).ok_or(format!("counterpoint-render wrote no {key}"));
-    Ok((part("app")?, part("text")?))
+    dist::Prerendered::from_json(&output.stdout)
 }
 
 /// Builds `dist/site`, then `dist/counterpoint.html`, and prints the single file's sizes.
@@ -339,7 +336,7 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
     let scripts = std::fs::read_dir(root.join("bench/perf"))
         .map_err(|e| format!("bench/perf: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .chain([root.join("bench/takeover.mjs")]);
+        .chain([root.join("bench/takeover.mjs"), root.join("bench/memory.mjs")]);
     for path in scripts {
         if let Some(name) = path.file_name() {
             std::fs::copy(&path, work.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -391,12 +388,20 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
         &format!("{base}/static.html"),
     ])
     .and_then(|()| {
+        println!("\n== the takeover of the pre-rendered page under mobile emulation (bench/takeover.mjs)");
+        node(&["takeover.mjs", "--mobile", "--runs", "5", &format!("{base}/")])
+    })
+    .and_then(|()| {
         println!("\n== 1,000 quotes");
         node(&["scale.mjs", &base, "q1k.json"])
     })
     .and_then(|()| {
         println!("\n== 10,000 quotes");
         node(&["scale.mjs", &base, "q10k.json"])
+    })
+    .and_then(|()| {
+        println!("\n== 10,000 quotes: JS heap and wasm linear memory (bench/memory.mjs)");
+        node(&["memory.mjs", &base, "q10k.json"])
     });
     let _ = server.kill();
     let _ = server.wait();
@@ -421,7 +426,9 @@ fn first_view_sizes(site: &Path) -> Result<(), String> {
         let text = std::fs::read_to_string(site.join(&loader)).unwrap_or_default();
         for marker in ["from './", "module_or_path: './"] {
             if let Some(name) = text.split(marker).nth(1).and_then(|p| p.split('\'').next()) {
-                files.push(name.to_owned());
+                if !files.iter().any(|f| f == name) {
+                    files.push(name.to_owned());
+                }
             }
         }
     }

@@ -77,10 +77,10 @@ fn write_site(args: &PublishArgs) -> Result<(), String> {
     })?;
     let json = std::fs::read_to_string(&args.article).map_err(|e| format!("{}: {e}", args.article.display()))?;
     let article = load_article(&json).article.ok_or("the article did not load")?;
-    let (app, text) = render(&args.article)?;
+    let rendered = render(&args.article)?;
     // The data block holds the article as the format defines it, whatever the file's layout.
     let canonical = serde_json::to_string(&article).map_err(|e| e.to_string())?;
-    let page = counterpoint_site::publish_page(&index, &canonical, &article.title, &app, &text)?;
+    let page = counterpoint_site::publish_page(&index, &canonical, &article.title, &rendered)?;
 
     let staging = sibling(&args.out, "publishing")?;
     let _ = std::fs::remove_dir_all(&staging);
@@ -96,8 +96,8 @@ fn write_site(args: &PublishArgs) -> Result<(), String> {
     result
 }
 
-/// Runs `counterpoint-render` on the article: the app's HTML and the article text.
-fn render(article: &Path) -> Result<(String, String), String> {
+/// Runs `counterpoint-render` on the article: its pre-rendered copies and text.
+fn render(article: &Path) -> Result<counterpoint_site::Prerendered, String> {
     let renderer = find_renderer()
         .ok_or("counterpoint-render is missing: `cargo xtask dist` builds it next to this command (target/debug)")?;
     let output = std::process::Command::new(&renderer)
@@ -107,10 +107,7 @@ fn render(article: &Path) -> Result<(String, String), String> {
     if !output.status.success() {
         return Err(format!("{} failed: {}", renderer.display(), String::from_utf8_lossy(&output.stderr).trim()));
     }
-    let page: serde_json::Value =
-        serde_json::from_slice(&output.stdout).map_err(|e| format!("counterpoint-render wrote no page: {e}"))?;
-    let part = |key: &str| page[key].as_str().map(str::to_owned).ok_or(format!("counterpoint-render wrote no {key}"));
-    Ok((part("app")?, part("text")?))
+    counterpoint_site::Prerendered::from_json(&output.stdout)
 }
 
 /// `counterpoint-render` next to this executable, in the other Cargo profile's folder, or on PATH.

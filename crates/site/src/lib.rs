@@ -85,10 +85,39 @@ pub fn bundle_css(site: &Path) -> Result<(), String> {
 const NOSCRIPT_NOTE: &str = "<p class=\"noscript-note\">Without JavaScript this page shows the positions \
      above and the article below; filters, search and other articles need JavaScript.</p>";
 
-/// Writes the pre-rendered app (`counterpoint-render`'s `app`) into the page's body before the
-/// `<noscript>` element, and the article text (`text`) into that element with a note, so the page
-/// shows the article before any script and without JavaScript at all.
-pub fn insert_prerender(site: &Path, app: &str, text: &str) -> Result<(), String> {
+/// What `counterpoint-render` writes: the app's first view, the same with the embedded chrome,
+/// and the article text for readers without JavaScript.
+pub struct Prerendered {
+    pub app: String,
+    pub embedded: String,
+    pub text: String,
+}
+
+impl Prerendered {
+    /// Reads `counterpoint-render`'s JSON output.
+    pub fn from_json(json: &[u8]) -> Result<Prerendered, String> {
+        let value: serde_json::Value =
+            serde_json::from_slice(json).map_err(|e| format!("counterpoint-render wrote no page: {e}"))?;
+        let part =
+            |key: &str| value[key].as_str().map(str::to_owned).ok_or(format!("counterpoint-render wrote no {key}"));
+        let page = Prerendered { app: part("app")?, embedded: part("embedded")?, text: part("text")? };
+        let marked = page.app.contains("data-prerendered") && page.embedded.contains("data-embedded");
+        if !marked || [&page.app, &page.embedded, &page.text].iter().any(|p| p.contains("<script")) {
+            return Err("the pre-rendered HTML is not what counterpoint-render writes".to_owned());
+        }
+        Ok(page)
+    }
+
+    /// The body's pre-rendered part: both copies of the app, and the `<noscript>` text.
+    fn body(&self) -> String {
+        format!("{}\n{}\n<noscript>{NOSCRIPT_NOTE}{}</noscript>", self.app, self.embedded, self.text)
+    }
+}
+
+/// Writes the pre-rendered copies of the app into the page's body before the `<noscript>`
+/// element, and the article text into that element with a note, so the page shows the article
+/// before any script and without JavaScript at all.
+pub fn insert_prerender(site: &Path, page: &Prerendered) -> Result<(), String> {
     let index_path = site.join("index.html");
     let index = read(&index_path)?;
     if index.contains("data-prerendered") {
@@ -96,19 +125,16 @@ pub fn insert_prerender(site: &Path, app: &str, text: &str) -> Result<(), String
     }
     let (before, _, after) =
         split_element(&index, "<noscript>", "</noscript>").ok_or("index.html has no <noscript> element")?;
-    if !app.contains("data-prerendered") || app.contains("<script") || text.contains("<script") {
-        return Err("the pre-rendered HTML is not what counterpoint-render writes".to_owned());
-    }
-    write(&index_path, format!("{before}{app}\n<noscript>{NOSCRIPT_NOTE}{text}</noscript>{after}").as_bytes())
+    write(&index_path, format!("{before}{}{after}", page.body()).as_bytes())
 }
 
 /// The element the app reads its built-in article from (`src/browser/page.rs`).
 const BUILTIN_ARTICLE_ID: &str = "counterpoint-article";
 
-/// Makes a built `index.html` the page of another article: `app` and `text` (from
-/// `counterpoint-render`) replace the pre-rendered article, the article JSON goes in as a data
+/// Makes a built `index.html` the page of another article: its pre-rendered copies (from
+/// `counterpoint-render`) replace the built-in article's, the article JSON goes in as a data
 /// block the app opens as its built-in article, and the title names the article.
-pub fn publish_page(index: &str, article_json: &str, title: &str, app: &str, text: &str) -> Result<String, String> {
+pub fn publish_page(index: &str, article_json: &str, title: &str, page: &Prerendered) -> Result<String, String> {
     let start = index
         .find("<div data-prerendered")
         .ok_or("the built index.html is not pre-rendered; run `cargo xtask dist`")?;
@@ -120,8 +146,9 @@ pub fn publish_page(index: &str, article_json: &str, title: &str, app: &str, tex
     // block can never close its element early.
     let data = article_json.replace('<', "\\u003c");
     let page = format!(
-        "{}<script type=\"application/json\" id=\"{BUILTIN_ARTICLE_ID}\">{data}</script>\n{app}\n<noscript>{NOSCRIPT_NOTE}{text}</noscript>{}",
+        "{}<script type=\"application/json\" id=\"{BUILTIN_ARTICLE_ID}\">{data}</script>\n{}{}",
         &index[..start],
+        page.body(),
         &index[end..]
     );
     let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
@@ -263,6 +290,17 @@ mod tests {
         assert_eq!(split_element(page, INLINE_MODULE, "</script>"), Some(("<head>", "run();", "<link></head>")));
         assert_eq!(attribute_after("import init from './app-1.js';", "from './"), Some("app-1.js"));
         assert_eq!(attribute_after("no quote", "from './"), None);
+    }
+
+    #[test]
+    fn renderer_output_reads_back() {
+        let json = r#"{"app":"<div data-prerendered class=\"app\">a\u00e9\\n</div>","embedded":"<div data-prerendered data-embedded>\n</div>","text":"t"}"#;
+        let page = Prerendered::from_json(json.as_bytes()).unwrap();
+        assert_eq!(page.app, "<div data-prerendered class=\"app\">a\u{e9}\\n</div>");
+        assert_eq!(page.embedded, "<div data-prerendered data-embedded>\n</div>");
+        assert_eq!(page.text, "t");
+        assert!(Prerendered::from_json(br#"{"app":"<div>","embedded":"","text":""}"#).is_err());
+        assert!(Prerendered::from_json(br#"{"app":"<div data-prerendered><script>"#).is_err());
     }
 
     #[test]

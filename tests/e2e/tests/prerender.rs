@@ -134,6 +134,42 @@ fn the_app_takes_over_without_a_shift_a_flash_or_a_console_message() {
     });
 }
 
+#[test]
+fn an_embed_shows_its_own_pre_rendered_chrome_before_the_app_runs() {
+    run(|s| {
+        // Before the page's own scripts: note each frame which pre-rendered copy is on screen.
+        s.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "
+                window.__copies = [];
+                const frame = () => {
+                    for (const copy of document.querySelectorAll('.app[data-prerendered]')) {
+                        if (!copy.getClientRects().length || getComputedStyle(copy).visibility === 'hidden') continue;
+                        const which = copy.hasAttribute('data-embedded') ? 'embedded' : 'full';
+                        if (!window.__copies.includes(which)) window.__copies.push(which);
+                    }
+                    if (document.querySelector('.app[data-prerendered]') || !document.body) requestAnimationFrame(frame);
+                };
+                requestAnimationFrame(frame);" }),
+        )?;
+        let server = site_with(ServerOptions::default())?;
+        // Throttled, so the pre-rendered page is on screen for many frames before the wasm runs.
+        s.cdp("Network.enable", json!({}))?;
+        s.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": 150, "downloadThroughput": 200000, "uploadThroughput": 100000 }),
+        )?;
+        s.goto(&server.url("/?embed=1&childId=cp-1#view=compare"))?;
+        let copies = s.js("return window.__copies", vec![])?;
+        ensure(copies == json!(["embedded"]), format!("pre-rendered copies on screen for ?embed=1: {copies}"))?;
+        s.goto(&server.url("/"))?;
+        let copies = s.js("return window.__copies", vec![])?;
+        ensure(copies == json!(["full"]), format!("pre-rendered copies on screen for the plain page: {copies}"))?;
+        let live = s.js("return document.querySelectorAll('.app').length", vec![])?;
+        ensure(live == json!(1), format!("{live} copies of the app after the takeover"))
+    });
+}
+
 /// Records, from the first frame, whether the built-in article's title is ever on screen.
 const WATCH_SEED: &str = "
     window.__sawSeed = false; window.__frames = 0;
