@@ -23,10 +23,12 @@ const WORKER_URL: &str = "./counterpoint-worker_loader.js";
 const INLINE_GLUE_ID: &str = "counterpoint-worker-glue";
 const INLINE_WASM_ID: &str = "counterpoint-worker-wasm";
 /// Runs after the inlined glue: the first message is the packed wasm, which it unpacks and starts.
-const INLINE_BOOT: &str = "\nself.onmessage = async (e) => {\n  self.onmessage = null;\n  \
-    const gz = Uint8Array.from(atob(e.data), (c) => c.charCodeAt(0));\n  \
-    const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\n  \
-    await wasm_bindgen({ module_or_path: bytes });\n};\n";
+/// A start that fails says so, instead of leaving the page waiting.
+const INLINE_BOOT: &str = "\nself.onmessage = async (e) => {\n  self.onmessage = null;\n  try {\n    \
+    const gz = Uint8Array.from(atob(e.data), (c) => c.charCodeAt(0));\n    \
+    const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\n    \
+    await wasm_bindgen({ module_or_path: bytes });\n  } catch (err) {\n    \
+    self.postMessage(JSON.stringify({ type: \"failed\", job: 0, message: \"the extraction worker could not start: \" + err }));\n  }\n};\n";
 
 /// A running extraction; dropping it does not stop it, `cancel` does.
 pub struct ExtractionJob {
@@ -40,6 +42,8 @@ impl ExtractionJob {
     /// Stops the worker at once; no reply arrives after this.
     pub fn cancel(&self) {
         self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
     }
 }
 
@@ -108,9 +112,10 @@ pub fn start_extraction(
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     if let Some((_, wasm)) = inline {
-        worker
-            .post_message(&JsValue::from_str(&wasm))
-            .map_err(|e| describe("cannot start the extraction worker", &e))?;
+        if let Err(err) = worker.post_message(&JsValue::from_str(&wasm)) {
+            worker.terminate();
+            return Err(describe("cannot start the extraction worker", &err));
+        }
     }
     Ok(ExtractionJob { worker, _on_message: on_message, _on_error: on_error })
 }

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::embed::{PageUrl, QueryOptions};
+use crate::embed::{PageUrl, QueryOptions, BUILTIN_ARTICLE_ID};
 
 /// How the app is being shown; provided as context.
 #[derive(Clone, Copy)]
@@ -79,9 +79,6 @@ fn replace_fragment(fragment: &str) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
     }
 }
-
-/// The element `counterpoint publish` writes the page's own built-in article into.
-const BUILTIN_ARTICLE_ID: &str = "counterpoint-article";
 
 /// The built-in article JSON the page carries, if any (`counterpoint publish` writes it); else the
 /// app uses the seed it was built with.

@@ -13,16 +13,16 @@ pub fn load() -> RecentList {
     LocalStorage::get(KEY).unwrap_or_default()
 }
 
-/// Saves the list, dropping the oldest entries until it fits the browser's quota. Returns false when
-/// even the newest entry alone does not fit.
-pub fn save(list: &RecentList) -> bool {
+/// Saves the list, dropping the oldest entries until it fits the browser's quota, and returns the
+/// list as stored. `None` when even the newest entry alone does not fit (nothing is stored then).
+pub fn save(list: &RecentList) -> Option<RecentList> {
     let mut list = list.clone();
     loop {
         if LocalStorage::set(KEY, &list).is_ok() {
-            return true;
+            return Some(list);
         }
         if !list.drop_oldest() {
-            return false;
+            return None;
         }
     }
 }

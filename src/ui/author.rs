@@ -48,10 +48,12 @@ struct Author {
     /// The text as the page gave it (a JS string), so a long text is handed to the worker without
     /// being converted on the page's thread again; `None` when the text came from elsewhere.
     page_text: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
+    /// What the running extraction is for.
+    running: StoredValue<Option<Finish>>,
 }
 
 /// What a finished extraction does to the draft.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Finish {
     /// A fresh extraction of new text: keep the user's edits (`Draft::carry_over`).
     Replace,
@@ -86,7 +88,8 @@ impl Author {
         self.progress.set(0.0);
         set_timeout(
             move || {
-                if this.generation.get_value() == generation {
+                // The view may have closed meanwhile.
+                if this.generation.try_get_value() == Some(generation) {
                     let paraphrases = this.draft.with_untracked(|d| d.paraphrases);
                     this.extract(generation, paraphrases, Finish::Replace);
                 }
@@ -109,10 +112,19 @@ impl Author {
         }
     }
 
+    /// After an extraction stopped without its result: one that was adding paraphrases leaves
+    /// them off, and the switch shows that again.
+    fn stopped(&self) {
+        self.extracting.set(false);
+        if self.running.try_update_value(Option::take).flatten() == Some(Finish::AddParaphrases) {
+            self.draft.update(|d| d.paraphrases = false);
+        }
+    }
+
     /// Stops the running extraction and keeps the text and every edit.
     fn cancel(&self) {
         self.next_generation();
-        self.extracting.set(false);
+        self.stopped();
         self.status.set("Extraction cancelled. The text is kept; edit it to find the quotes again.".to_owned());
     }
 
@@ -124,20 +136,23 @@ impl Author {
             .unwrap_or_else(|| self.draft.with_untracked(|d| wasm_bindgen::JsValue::from_str(&d.text)));
         self.extracting.set(true);
         self.progress.set(0.0);
+        self.running.set_value(Some(finish));
         let on_reply = move |reply: WorkerReply| {
-            if self.generation.get_value() != generation {
+            if self.generation.try_get_value() != Some(generation) {
                 return;
             }
             match reply {
                 WorkerReply::Ready => {}
                 WorkerReply::Progress { done, .. } => self.progress.set(done),
                 WorkerReply::Done { draft, ms, .. } => {
-                    self.job.set_value(None);
+                    // Its work is done: the worker and its memory go.
+                    self.stop_worker();
+                    self.running.set_value(None);
                     self.finish(draft, ms, finish);
                 }
                 WorkerReply::Failed { message, .. } => {
                     self.stop_worker();
-                    self.extracting.set(false);
+                    self.stopped();
                     self.status.set(format!("Extraction failed: {message}. The text is kept."));
                 }
             }
@@ -145,7 +160,7 @@ impl Author {
         match start_extraction(generation, text, paraphrases, on_reply) {
             Ok(job) => self.job.set_value(Some(job)),
             Err(err) => {
-                self.extracting.set(false);
+                self.stopped();
                 self.status.set(format!("Extraction failed: {err}. The text is kept."));
             }
         }
@@ -174,6 +189,11 @@ impl Author {
 
     /// The paraphrase switch: off takes them out at once; on extracts them in the worker.
     fn set_paraphrases(&self, on: bool) {
+        if self.running.get_value() == Some(Finish::AddParaphrases) {
+            // Only paraphrases were being added: switching off again just stops that.
+            self.cancel();
+            return;
+        }
         if self.extracting.get_untracked() {
             // An extraction of new text is running: it starts again with the new choice.
             self.draft.update(|d| d.paraphrases = on);
@@ -201,7 +221,10 @@ pub fn Author() -> impl IntoView {
         generation: StoredValue::new(0),
         job: StoredValue::new_local(None),
         page_text: StoredValue::new_local(None),
+        running: StoredValue::new(None),
     };
+    // A view closed mid-extraction stops its worker.
+    on_cleanup(move || author.stop_worker());
     // A tab that closed between typing and extraction left text without quotes.
     if author.draft.with_untracked(|d| !d.is_empty() && d.quotes.is_empty()) {
         author.schedule_extraction();
@@ -368,6 +391,8 @@ fn Actions() -> impl IntoView {
     let discard = move |_| {
         confirming.set(false);
         author.next_generation();
+        author.running.set_value(None);
+        author.page_text.set_value(None);
         author.extracting.set(false);
         author.status.set("The draft was discarded.".to_owned());
         author.draft.set(Draft::default());

@@ -98,8 +98,10 @@ impl LoaderCtx {
         let hinted = self.ctx.explorer.with_untracked(|ex| serde_json::to_string(&ex.hinted_article()));
         let mut recent = self.recent.get_untracked();
         recent.remember(&article.title, &article.source.name, hinted.as_deref().unwrap_or(json));
-        let remembered = recent_store::save(&recent);
-        self.recent.set(recent_store::load());
+        // The list as stored, without reading back (and parsing again) what was just written.
+        let stored = recent_store::save(&recent);
+        let remembered = stored.is_some();
+        self.recent.set(stored.unwrap_or_else(recent_store::load));
         self.status.set(Status::Opened {
             title: article.title.clone(),
             warnings: problems(&report, Severity::Warning),

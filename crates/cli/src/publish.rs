@@ -72,6 +72,12 @@ pub fn publish(args: &PublishArgs) -> ExitCode {
 }
 
 fn write_site(args: &PublishArgs) -> Result<(), String> {
+    if !counterpoint_site::replaceable(&args.out) {
+        return Err(format!(
+            "{} holds files that are not a published article; choose an empty or new folder",
+            args.out.display()
+        ));
+    }
     let index = std::fs::read_to_string(args.site.join("index.html")).map_err(|e| {
         format!("{}: {e} (build the app first with `cargo xtask dist`)", args.site.join("index.html").display())
     })?;

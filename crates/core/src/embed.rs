@@ -71,6 +71,10 @@ impl Default for QueryOptions {
     }
 }
 
+/// The `<script type="application/json">` element a published page carries its built-in article
+/// in (`counterpoint publish` writes it, the app reads it).
+pub const BUILTIN_ARTICLE_ID: &str = "counterpoint-article";
+
 /// Query keys that describe what to show rather than how to embed it; links to a full view and
 /// embed codes carry them over (`src` is read by the loader).
 const CARRIED_KEYS: &[&str] = &["src", "theme", "title"];

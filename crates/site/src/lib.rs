@@ -128,13 +128,16 @@ pub fn insert_prerender(site: &Path, page: &Prerendered) -> Result<(), String> {
     write(&index_path, format!("{before}{}{after}", page.body()).as_bytes())
 }
 
-/// The element the app reads its built-in article from (`src/browser/page.rs`).
-const BUILTIN_ARTICLE_ID: &str = "counterpoint-article";
+/// The element the app reads its built-in article from.
+pub use counterpoint_core::embed::BUILTIN_ARTICLE_ID;
 
 /// Makes a built `index.html` the page of another article: its pre-rendered copies (from
 /// `counterpoint-render`) replace the built-in article's, the article JSON goes in as a data
 /// block the app opens as its built-in article, and the title names the article.
 pub fn publish_page(index: &str, article_json: &str, title: &str, page: &Prerendered) -> Result<String, String> {
+    if index.contains(&format!("id=\"{BUILTIN_ARTICLE_ID}\"")) {
+        return Err("that site is a published article already; publish from the built app (dist/site)".to_owned());
+    }
     let start = index
         .find("<div data-prerendered")
         .ok_or("the built index.html is not pre-rendered; run `cargo xtask dist`")?;
@@ -151,6 +154,8 @@ pub fn publish_page(index: &str, article_json: &str, title: &str, page: &Prerend
         page.body(),
         &index[end..]
     );
+    // One line, as `<title>` and the single file's head expect.
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     Ok(page.replacen("<title>Counterpoint</title>", &format!("<title>{escaped} · Counterpoint</title>"), 1))
 }
@@ -192,7 +197,7 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
         rest = &rest[1..];
     }
     if !glue.contains("__wbg_init as default") {
-        return Err(format!("{glue_name}: the glue no longer exports __wbg_init; update xtask/src/dist.rs"));
+        return Err(format!("{glue_name}: the glue no longer exports __wbg_init; update crates/site/src/lib.rs"));
     }
     let worker_glue = read(&site.join(WORKER_GLUE))?;
     let worker_wasm = std::fs::read(site.join(WORKER_WASM)).map_err(|e| format!("{WORKER_WASM}: {e}"))?;
@@ -278,6 +283,19 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Whether `dir` is a folder `publish` may replace: missing, empty, or an earlier publish (its
+/// page carries a built-in article). Anything else may be someone's own files.
+pub fn replaceable(dir: &Path) -> bool {
+    let Ok(mut entries) = std::fs::read_dir(dir) else {
+        return !dir.exists();
+    };
+    if entries.next().is_none() {
+        return true;
+    }
+    std::fs::read_to_string(dir.join("index.html"))
+        .is_ok_and(|index| index.contains(&format!("id=\"{BUILTIN_ARTICLE_ID}\"")))
 }
 
 #[cfg(test)]

@@ -318,9 +318,20 @@ fn publish_refuses_an_invalid_article_and_leaves_the_folder_alone() {
         let stdout = String::from_utf8_lossy(&output.stdout);
         ensure(output.status.code() == Some(1), format!("exit code {:?}", output.status.code()))?;
         ensure(stdout.contains(":2:"), format!("no line and column in {stdout:?}"))?;
-        let kept: Vec<_> =
-            std::fs::read_dir(&out).map_err(|e| e.to_string())?.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
-        ensure(kept == vec![std::ffi::OsString::from("mine.txt")], format!("the folder changed: {kept:?}"))?;
+        let listing = |dir: &Path| -> Result<Vec<std::ffi::OsString>> {
+            Ok(std::fs::read_dir(dir)
+                .map_err(|e| e.to_string())?
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name())
+                .collect())
+        };
+        ensure(listing(&out)? == vec![std::ffi::OsString::from("mine.txt")], "the folder changed")?;
+        // A valid article is not published over a folder of someone's own files either.
+        let output = publish(&project_root().join("tests/data/three-sides.json"), &out)?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        ensure(output.status.code() == Some(1), format!("publishing over other files: {:?}", output.status.code()))?;
+        ensure(stderr.contains("not a published article"), format!("no reason given: {stderr:?}"))?;
+        ensure(listing(&out)? == vec![std::ffi::OsString::from("mine.txt")], "the folder changed")?;
         let _ = std::fs::remove_dir_all(&out);
         let _ = std::fs::remove_file(&broken);
         Ok(())
