@@ -13,15 +13,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use counterpoint_core::worker::{ExtractRequest, WorkerReply};
+use counterpoint_core::worker::{ExtractRequest, WorkerReply, INLINE_GLUE_ID, INLINE_WASM_ID};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The worker script Trunk writes next to the page (worker files are not content-hashed).
 const WORKER_URL: &str = "./counterpoint-worker_loader.js";
-/// The data blocks `cargo xtask dist` writes into the offline single file.
-const INLINE_GLUE_ID: &str = "counterpoint-worker-glue";
-const INLINE_WASM_ID: &str = "counterpoint-worker-wasm";
 /// Runs after the inlined glue: the first message is the packed wasm, which it unpacks and starts.
 /// A start that fails says so, instead of leaving the page waiting.
 const INLINE_BOOT: &str = "\nself.onmessage = async (e) => {\n  self.onmessage = null;\n  try {\n    \

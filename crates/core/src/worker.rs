@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::draft::Draft;
 
+/// The ids of the offline single file's data blocks that carry the worker's glue (JavaScript)
+/// and its wasm (gzip + base64), written by `counterpoint-site` and read by the app.
+pub const INLINE_GLUE_ID: &str = "counterpoint-worker-glue";
+pub const INLINE_WASM_ID: &str = "counterpoint-worker-wasm";
+
 /// What the app asks; the text travels beside it (see the module doc).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExtractRequest {

@@ -130,6 +130,7 @@ pub fn insert_prerender(site: &Path, page: &Prerendered) -> Result<(), String> {
 
 /// The element the app reads its built-in article from.
 pub use counterpoint_core::embed::BUILTIN_ARTICLE_ID;
+use counterpoint_core::worker::{INLINE_GLUE_ID, INLINE_WASM_ID};
 
 /// Makes a built `index.html` the page of another article: its pre-rendered copies (from
 /// `counterpoint-render`) replace the built-in article's, the article JSON goes in as a data
@@ -227,8 +228,8 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
          <script>{guard}</script>\n\
          <style>\n{css}</style>\n\
          <script type=\"application/octet-stream\" id=\"counterpoint-wasm\" data-encoding=\"gzip+base64\">{}</script>\n\
-         <script type=\"text/plain\" id=\"counterpoint-worker-glue\">{worker_glue}</script>\n\
-         <script type=\"application/octet-stream\" id=\"counterpoint-worker-wasm\" data-encoding=\"gzip+base64\">{}</script>\n\
+         <script type=\"text/plain\" id=\"{INLINE_GLUE_ID}\">{worker_glue}</script>\n\
+         <script type=\"application/octet-stream\" id=\"{INLINE_WASM_ID}\" data-encoding=\"gzip+base64\">{}</script>\n\
          <script type=\"module\">{script}</script>\n\
          </head>\n<body>\n{body}\n</body>\n</html>\n",
         head.join("\n"),

@@ -163,3 +163,20 @@ pub fn unescape_html(text: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
+
+/// A page script that records every long task (over 50 ms) of the page with its start and end
+/// (`window.__long`), and the moments the authoring view's status turns to `extracting` and back
+/// to `idle` (`window.__states`). The worker test and the extraction benchmark share it.
+pub const EXTRACTION_WATCH: &str = "
+    window.__long = [];
+    new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask' });
+    window.__states = [];
+    new MutationObserver(() => {
+        const st = document.querySelector('.author-status');
+        const state = st && st.dataset.state;
+        const last = window.__states[window.__states.length - 1];
+        if (state && (!last || last.state !== state)) window.__states.push({ state, at: performance.now() });
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
+";

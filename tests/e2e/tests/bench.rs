@@ -2,7 +2,7 @@
 //! on the page's thread. Ignored by default; `cargo xtask bench`
 //! runs it and prints the number. It measures, never asserts a time.
 
-use e2e::harness::{ensure, open, project_root, run};
+use e2e::harness::{ensure, open, project_root, run, EXTRACTION_WATCH};
 use e2e::webdriver::Session;
 use serde_json::json;
 use std::time::Duration;
@@ -24,21 +24,6 @@ fn bench_text() -> Result<String, String> {
     let copies = (megabytes() * 1_000_000).div_ceil(seed.len() + 2);
     Ok(vec![seed.as_str(); copies].join("\n\n"))
 }
-
-/// Records the page's long tasks and when the authoring view starts and stops extracting.
-const WATCH: &str = "
-    window.__long = [];
-    new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, end: e.startTime + e.duration });
-    }).observe({ type: 'longtask' });
-    window.__states = [];
-    new MutationObserver(() => {
-        const st = document.querySelector('.author-status');
-        const state = st && st.dataset.state;
-        const last = window.__states[window.__states.length - 1];
-        if (state && (!last || last.state !== state)) window.__states.push({ state, at: performance.now() });
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
-";
 
 /// The longest task on the page's thread while the worker extracted, and the longest of the
 /// paste before it and the rendering of the result after it, in ms.
@@ -88,7 +73,7 @@ fn extraction_throughput_in_the_release_app() {
     run(|s| {
         let text = bench_text()?;
         open(s, "/#view=author")?;
-        s.js(WATCH, vec![])?;
+        s.js(EXTRACTION_WATCH, vec![])?;
         let mb = text.len() as f64 / 1e6;
         // The first run is the one a reader meets on a fresh page, while Chromium may still be
         // running baseline-compiled wasm; the later runs show the optimised code.

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use e2e::harness::{ensure, project_root, run, site_with, WAIT};
+use e2e::harness::{ensure, project_root, run, site_with, EXTRACTION_WATCH, WAIT};
 use e2e::server::ServerOptions;
 use e2e::webdriver::{Result, Session};
 use serde_json::json;
@@ -23,22 +23,6 @@ fn long_text(mb: usize) -> Result<String> {
 fn worker_requests(requests: &[String]) -> Vec<&String> {
     requests.iter().filter(|r| r.contains("counterpoint-worker")).collect()
 }
-
-/// Records every long task (over 50 ms) of the page with its start and end, and the moments the
-/// authoring view's status turns to `extracting` and back to `idle`.
-const WATCH: &str = "
-    window.__long = [];
-    new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, end: e.startTime + e.duration });
-    }).observe({ type: 'longtask' });
-    window.__states = [];
-    new MutationObserver(() => {
-        const st = document.querySelector('.author-status');
-        const state = st && st.dataset.state;
-        const last = window.__states[window.__states.length - 1];
-        if (state && (!last || last.state !== state)) window.__states.push({ state, at: performance.now() });
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
-";
 
 fn paste(s: &Session, text: &str) -> Result<()> {
     s.js(
@@ -72,7 +56,7 @@ fn a_ten_megabyte_draft_is_extracted_in_the_worker_without_a_long_task() {
         let server = site_with(ServerOptions::default())?;
         s.goto(&server.url("/#view=author"))?;
         s.wait_for("the authoring view", "return document.querySelector('#author-text') !== null", WAIT)?;
-        s.js(WATCH, vec![])?;
+        s.js(EXTRACTION_WATCH, vec![])?;
         let text = long_text(10)?;
         paste(s, &text)?;
         s.wait_for(
