@@ -93,8 +93,17 @@ fn the_app_takes_over_without_a_shift_a_flash_or_a_console_message() {
             "Page.addScriptToEvaluateOnNewDocument",
             json!({ "source": "
                 window.__shift = 0; window.__blank = 0; window.__frames = 0; window.__seen = false;
-                new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
-                    .observe({ type: 'layout-shift', buffered: true });
+                window.__shifts = [];
+                new PerformanceObserver((l) => {
+                    for (const e of l.getEntries()) {
+                        if (e.hadRecentInput) continue;
+                        window.__shift += e.value;
+                        // What moved, for the failure message.
+                        window.__shifts.push({ at: Math.round(e.startTime), value: e.value, moved: (e.sources || []).map((s) =>
+                            (s.node && s.node.nodeType === 1 ? s.node.tagName + '.' + s.node.className : String(s.node && s.node.nodeName))
+                            + ' ' + JSON.stringify([s.previousRect.y, s.currentRect.y])) });
+                    }
+                }).observe({ type: 'layout-shift', buffered: true });
                 const frame = () => {
                     const h1 = document.querySelector('.masthead h1');
                     window.__frames++;
@@ -114,7 +123,8 @@ fn the_app_takes_over_without_a_shift_a_flash_or_a_console_message() {
         )?;
         std::thread::sleep(Duration::from_millis(500));
         let seen = s.js(
-            "return { shift: window.__shift, blank: window.__blank, frames: window.__frames, seen: window.__seen }",
+            "return { shift: window.__shift, shifts: window.__shifts, blank: window.__blank, frames: window.__frames,
+                      seen: window.__seen }",
             vec![],
         )?;
         ensure(seen["seen"] == json!(true), format!("the article was never on screen: {seen}"))?;
