@@ -332,7 +332,7 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
     let work = root.join("target/bench-perf");
     let site = work.join("site");
     let _ = std::fs::remove_dir_all(&site);
-    copy_dir(&root.join("dist/site"), &site)?;
+    dist::copy_dir(&root.join("dist/site"), &site)?;
     let scripts = std::fs::read_dir(root.join("bench/perf"))
         .map_err(|e| format!("bench/perf: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -444,20 +444,6 @@ fn first_view_sizes(site: &Path) -> Result<(), String> {
         println!("{:>9}  {file}", output.stdout.len());
     }
     println!("{total:>9}  in all");
-    Ok(())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
-        }
-    }
     Ok(())
 }
 

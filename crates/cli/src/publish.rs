@@ -91,7 +91,7 @@ fn write_site(args: &PublishArgs) -> Result<(), String> {
     let staging = sibling(&args.out, "publishing")?;
     let _ = std::fs::remove_dir_all(&staging);
     let result = (|| {
-        copy_dir(&args.site, &staging)?;
+        counterpoint_site::copy_dir(&args.site, &staging)?;
         std::fs::write(staging.join("index.html"), page).map_err(|e| e.to_string())?;
         counterpoint_site::single_file(&staging, &staging.join("counterpoint.html"))?;
         replace_dir(&staging, &args.out)
@@ -134,20 +134,6 @@ fn find_renderer() -> Option<PathBuf> {
 fn sibling(dir: &Path, purpose: &str) -> Result<PathBuf, String> {
     let name = dir.file_name().ok_or(format!("{} is not a folder name", dir.display()))?;
     Ok(dir.with_file_name(format!(".{}.{purpose}-{}", name.to_string_lossy(), std::process::id())))
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let target = to.join(entry.file_name());
-        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// Puts `staging` where `out` is: an existing `out` is set aside first and removed only after.
