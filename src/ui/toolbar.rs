@@ -157,7 +157,8 @@ fn Balance() -> impl IntoView {
     move || {
         let ex = ctx.explorer.get();
         let route = ctx.filters.get();
-        let sides = ex.balance(&route);
+        // The visibility the filters already worked out, not a second pass over every quote.
+        let sides = ctx.visibility.with(|visible| ex.balance_of(visible));
         // With filters on, the meter counts only what is shown, and says so.
         let filtered = !route.search.trim().is_empty()
             || !route.hidden_speakers.is_empty()

@@ -294,9 +294,13 @@ impl Explorer {
 
     /// Quote count and quoted words per side, over the visible quotes.
     pub fn balance(&self, route: &Route) -> Vec<SideBalance> {
-        let visible = self.visibility(route);
+        self.balance_of(&self.visibility(route))
+    }
+
+    /// The balance over the quotes `visible` marks, for a caller that has `visibility` already.
+    pub fn balance_of(&self, visible: &[bool]) -> Vec<SideBalance> {
         let quotes = (0..self.article.quotes.len())
-            .filter(|&q| visible[q])
+            .filter(|&q| visible.get(q).copied().unwrap_or(false))
             .filter_map(|q| Some((self.side_of(q)?, self.article.quotes[q].text.as_str())));
         balance(self.article.sides.len(), quotes)
     }
