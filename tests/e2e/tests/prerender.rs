@@ -28,7 +28,22 @@ fn check_raw_html(html: &str, article: &Value) -> Result<()> {
     for quote in quote_texts(article) {
         ensure(text.contains(&quote), format!("the raw page lacks the quote {quote:?}"))?;
     }
-    ensure(html.contains("data-prerendered"), "the raw page has no pre-rendered app")
+    ensure(html.contains("data-prerendered"), "the raw page has no pre-rendered app")?;
+    // No script holds the parser, so the pre-rendered article is in the DOM as soon as it
+    // arrives; the guard holds only the first paint, so nothing else shows first.
+    for tag in html.split("<script").skip(1).map(|rest| &rest[..rest.find('>').unwrap_or(rest.len())]) {
+        ensure(
+            tag.contains(" async")
+                || tag.contains(" defer")
+                || tag.contains("type=\"module\"")
+                || tag.contains("type=\"application/json\""),
+            format!("a script blocks the parser: <script{tag}>"),
+        )?;
+        if tag.contains("prerender-guard.js") {
+            ensure(tag.contains("blocking=\"render\""), "the guard does not hold the first paint")?;
+        }
+    }
+    ensure(html.contains("prerender-guard.js"), "the raw page has no guard")
 }
 
 fn console(s: &Session) -> Result<Vec<Value>> {
