@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::{side_style, speaker_line, Ctx};
+use super::{side_style, speaker_line, Ctx, QuoteFlag};
+use crate::browser::page::Embedding;
 use crate::explorer::Row;
 use crate::model::QuoteKind;
 use crate::route::View;
@@ -10,9 +11,14 @@ use crate::route::View;
 /// The grid is built once per article. Filters and the selection never rebuild it: each card
 /// reads its own quote's flag (`Ctx::flag`, `Ctx::is_selected`), so a toggle updates the cards
 /// whose visibility changed and the cells that became empty or not, and nothing else.
+///
+/// In an embed, each question starts with its first shown quote per side, and "Show all N
+/// quotes" opens the rest, so a newsroom embed starts short; a linked or selected quote opens
+/// its question.
 #[component]
 pub fn Compare() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let collapsible = expect_context::<Embedding>().embedded;
     move || {
         let ex = ctx.explorer.get();
         let side_count = ex.article.sides.len();
@@ -37,16 +43,56 @@ pub fn Compare() -> impl IntoView {
             .into_iter()
             .zip(ex.grid())
             .map(|(row, cells)| {
+                let expanded = RwSignal::new(false);
+                // Outside an embed `expanded` is never read, so it costs nothing.
+                let collapsed = move || collapsible && !expanded.get();
+                let cell_flags: Vec<Vec<QuoteFlag>> =
+                    cells.iter().map(|quotes| quotes.iter().map(|&q| ctx.flag(q)).collect()).collect();
+                if collapsible {
+                    let in_row: Vec<usize> = cells.iter().flatten().copied().collect();
+                    Effect::new(move |_| {
+                        if ctx.selected.get().is_some_and(|q| in_row.contains(&q)) {
+                            expanded.set(true);
+                        }
+                    });
+                }
+                let show_all = collapsible.then(|| {
+                    let flags = cell_flags.clone();
+                    // Quotes shown in the row, and how many of them show while it is collapsed.
+                    let counts = Memo::new(move |_| {
+                        let shown = flags.iter().map(|cell| cell.iter().filter(|f| f.shown()).count());
+                        shown.fold((0, 0), |(all, firsts), n| (all + n, firsts + usize::from(n > 0)))
+                    });
+                    move || {
+                        let (all, firsts) = counts.get();
+                        let open = expanded.get();
+                        let label =
+                            if open { "Show fewer quotes".to_owned() } else { format!("Show all {all} quotes") };
+                        (all > firsts).then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button show-all"
+                                    aria-expanded=open.to_string()
+                                    on:click=move |_| expanded.update(|e| *e = !*e)
+                                >
+                                    {label}
+                                </button>
+                            }
+                        })
+                    }
+                });
                 let cells = cells
                     .into_iter()
+                    .zip(cell_flags)
                     .enumerate()
-                    .map(|(side, quotes)| {
+                    .map(|(side, (quotes, flags))| {
                         let label = ex.article.sides[side].label.clone();
                         let empty = quotes.is_empty();
-                        let flags: Vec<_> = quotes.iter().map(|&q| ctx.flag(q)).collect();
-                        let any_shown = Memo::new(move |_| flags.iter().any(|f| f.shown()));
+                        let first_shown = Memo::new(move |_| flags.iter().position(QuoteFlag::shown));
+                        let any_shown = move || first_shown.get().is_some();
                         let gap = move || {
-                            (!any_shown.get()).then(|| {
+                            (!any_shown()).then(|| {
                                 let gap = if side_hidden(side) || !empty {
                                     "Hidden by your filters"
                                 } else {
@@ -58,12 +104,14 @@ pub fn Compare() -> impl IntoView {
                         let list = (!empty).then(|| {
                             let cards = quotes
                                 .into_iter()
-                                .map(|q| {
+                                .enumerate()
+                                .map(|(i, q)| {
                                     let flag = ctx.flag(q);
-                                    view! { <li hidden=move || !flag.shown()><QuoteCard quote=q/></li> }
+                                    let hidden = move || !flag.shown() || (collapsed() && first_shown.get() != Some(i));
+                                    view! { <li hidden=hidden><QuoteCard quote=q/></li> }
                                 })
                                 .collect_view();
-                            view! { <ul class="quotes" hidden=move || !any_shown.get()>{cards}</ul> }
+                            view! { <ul class="quotes" hidden=move || !any_shown()>{cards}</ul> }
                         });
                         view! {
                             <div class="cell" role="cell" style=side_style(&ex, Some(side))>
@@ -80,7 +128,10 @@ pub fn Compare() -> impl IntoView {
                 };
                 view! {
                     <section class="topic-row" role="row" data-topic=topic_id>
-                        <h3 class="topic" role="rowheader">{ex.row_label(row).to_owned()}</h3>
+                        <div class="topic-head" role="rowheader">
+                            <h3 class="topic">{ex.row_label(row).to_owned()}</h3>
+                            {show_all}
+                        </div>
                         {cells}
                     </section>
                 }

@@ -250,7 +250,7 @@ pub fn Loader() -> impl IntoView {
 
     view! {
         <section class="loader" aria-label="Open an article">
-            <div class="loader-actions">
+            <div class="loader-actions" id="loader-actions">
                 <input
                     id="file-input"
                     class="visually-hidden"

@@ -206,10 +206,18 @@ pub fn App() -> impl IntoView {
     };
 
     let ready = move || !awaiting_src.get();
+    // On a phone the secondary actions (Share / Embed, Open full view, Open file, Paste JSON,
+    // Recent) fold behind one "More" button, so the positions start on the first screen.
+    let actions_open = RwSignal::new(false);
     // The view alone, so a filter or a selection never rebuilds the view it leaves unchanged.
     let current_view = Memo::new(move |_| nav.route.with(|r| r.view));
     view! {
-        <div class="app" class:embedded=embedding.embedded data-view=move || nav.route.with(|r| r.view.as_str())>
+        <div
+            class="app"
+            class:embedded=embedding.embedded
+            class:actions-open=move || actions_open.get()
+            data-view=move || nav.route.with(|r| r.view.as_str())
+        >
             <a class="skip-link" href="#main">"Skip to the positions"</a>
             <Show when=ready>
                 <Masthead/>
@@ -220,7 +228,16 @@ pub fn App() -> impl IntoView {
                     {view_tab(View::Read, "Read")}
                     {view_tab(View::Author, "Author")}
                 </nav>
-                <div class="view-actions">
+                <button
+                    type="button"
+                    class="button more-toggle"
+                    aria-controls="view-actions loader-actions"
+                    aria-expanded=move || actions_open.get().to_string()
+                    on:click=move |_| actions_open.update(|open| *open = !*open)
+                >
+                    "More"
+                </button>
+                <div class="view-actions" id="view-actions">
                     <embed::FullViewLink/>
                     <share::Share/>
                 </div>

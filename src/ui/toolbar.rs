@@ -22,7 +22,7 @@ pub fn Toolbar() -> impl IntoView {
                 <input
                     id="search"
                     type="search"
-                    placeholder="Words or a speaker"
+                    placeholder="Search quotes"
                     prop:value=move || ctx.nav.route.with(|r| r.search.clone())
                     on:input=on_search
                 />

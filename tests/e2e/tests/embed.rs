@@ -102,8 +102,14 @@ fn the_frame_follows_its_content_through_embed_js_and_pym_hears_the_height() {
                 && full[1].as_str().is_some_and(|h| h.starts_with(&format!("{app}/?theme=dark#view=compare"))),
             format!("the full-view link is {full}"),
         )?;
+        let collapsed = settled_height(s)?;
+        ensure(collapsed > 300.0, format!("the frame stayed {collapsed} px tall"))?;
+
+        // "Show all" opens a question, and the frame grows with it.
+        enter_frame(s)?;
+        s.click(&s.find(".topic-row[data-topic=civilians] .show-all")?)?;
         let compare = settled_height(s)?;
-        ensure(compare > 300.0, format!("the frame stayed {compare} px tall"))?;
+        ensure(compare > collapsed + 100.0, format!("the frame went from {collapsed} to {compare} px on Show all"))?;
 
         // A view change inside the frame resizes it.
         enter_frame(s)?;
@@ -177,8 +183,10 @@ fn a_load_from_the_allowed_origin_replaces_the_article_and_events_reach_the_pare
             WAIT,
         )?;
 
-        // Selecting a quote is announced to the parent.
-        s.click(&s.find(".quote-card[data-quote-id='churkin-impossible']")?)?;
+        // Selecting a quote is announced to the parent. An embed shows each question's first
+        // quote per side until "Show all" opens it.
+        s.click(&s.find(".topic-row[data-topic=civilians] .show-all")?)?;
+        s.click(&s.find(".topic-row[data-topic=civilians] .quote-card[data-quote-id='churkin-impossible']")?)?;
         s.switch_to_top()?;
         wait_event(s, "counterpoint:quote-selected", "quote", &json!("churkin-impossible"))?;
 
