@@ -40,6 +40,9 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind3.txt", include_str!("../../../tests/data/extract/blind3.txt")),
     ("blind4.txt", include_str!("../../../tests/data/extract/blind4.txt")),
     ("blind5.txt", include_str!("../../../tests/data/extract/blind5.txt")),
+    ("blind6.txt", include_str!("../../../tests/data/extract/blind6.txt")),
+    ("blind7.txt", include_str!("../../../tests/data/extract/blind7.txt")),
+    ("blind8.txt", include_str!("../../../tests/data/extract/blind8.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
