@@ -5,9 +5,10 @@
 //! Python's `jsonschema` through `check.py`; and ajv (draft 2020-12) through `check.mjs`. For every
 //! article in [`CASES`], each one's verdict must agree with the exit code of `counterpoint validate`
 //! (0 or 1), except for the cases marked [`Expect::ValidateOnly`]: rules that a schema cannot
-//! express, where the schema must accept what validate rejects. Then each validator's `id` and
-//! `text` rules are tried on single characters against validate, which pins down the one place where
-//! the schema is looser by design (non-ASCII characters in ids).
+//! express or that a portable schema leaves looser (docs/FORMAT.md lists them), where the schema
+//! must accept what validate rejects. Then each validator's `id` and `text` rules are tried on
+//! single characters against validate: the text rule must match it exactly, the id rule exactly on
+//! ASCII while accepting every non-ASCII character.
 //!
 //! `cargo xtask test` installs the Python and npm packages under `target/schema-validators/`, builds
 //! the `counterpoint` binary and runs this with their paths in `COUNTERPOINT_BIN`,
