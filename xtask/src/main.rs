@@ -18,8 +18,9 @@ const HELP: &str = "\
 usage: cargo xtask <command>
 
   serve   install what is missing, build the release app and serve it at http://127.0.0.1:8080
-  test    install what is missing, then fmt, clippy, native tests, wasm tests in Chromium and
-          end-to-end tests on the release build; ends with `N passed, N failed`
+  test    install what is missing, then fmt, clippy, native tests, the JSON Schema in three
+          validators, wasm tests in Chromium and end-to-end tests on the release build; ends with
+          `N passed, N failed`
   build   build the release app into dist/site
   dist    build dist/site, then the single offline file dist/counterpoint.html; print its sizes
   size    build, then print the brotli sizes of the wasm, JS and CSS
@@ -239,7 +240,11 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
         ]))
         .is_ok(),
     );
-    tally.tests("native tests", cargo().args(["test", "--no-fail-fast", "--workspace", "--exclude", "e2e"]));
+    tally.tests(
+        "native tests",
+        cargo().args(["test", "--no-fail-fast", "--workspace", "--exclude", "e2e", "--exclude", "schema-check"]),
+    );
+    schema_test(root, &mut tally, &cargo);
     tally.tests(
         "wasm tests in headless Chromium",
         cargo()
@@ -268,6 +273,31 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
     } else {
         Err("some checks failed".to_owned())
     }
+}
+
+/// The JSON Schema in Rust's jsonschema, Python's jsonschema and ajv, each against
+/// `counterpoint validate` (`tests/schema`), after installing the Python and npm packages it pins.
+fn schema_test(root: &Path, tally: &mut Tally, cargo: &dyn Fn() -> Command) {
+    const NAME: &str = "the JSON Schema in three validators against counterpoint validate";
+    let prepared = tools::ensure_schema_validators(root).and_then(|validators| {
+        run(cargo().args(["build", "--quiet", "-p", "counterpoint-cli", "--bin", "counterpoint"]))?;
+        Ok(validators)
+    });
+    let validators = match prepared {
+        Ok(validators) => validators,
+        Err(err) => {
+            eprintln!("\n== {NAME}\nxtask: {err}");
+            return tally.check(NAME, false);
+        }
+    };
+    tally.tests(
+        NAME,
+        cargo()
+            .args(["test", "--no-fail-fast", "-p", "schema-check", "--test", "schema", "--", "--nocapture"])
+            .env("COUNTERPOINT_BIN", root.join("target/debug/counterpoint"))
+            .env("COUNTERPOINT_SCHEMA_PYTHON", &validators.python)
+            .env("COUNTERPOINT_SCHEMA_NODE_DIR", &validators.node_dir),
+    );
 }
 
 /// Runs every property of `crates/extract/tests/robustness.rs` on `cases` inputs each and reports the total.

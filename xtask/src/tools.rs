@@ -10,6 +10,15 @@
 //!
 //! `$TOOLS` is `$COUNTERPOINT_TOOLS`, or `~/.cache/counterpoint-tools`. A second run finds
 //! everything and costs a few version checks.
+//!
+//! The schema test (`tests/schema`) has its own validators, installed by [`ensure_schema_validators`]
+//! only for `cargo xtask test`:
+//!
+//! | validator | pinned in | installed into |
+//! |---|---|---|
+//! | Python's jsonschema 4.26.0 | `tests/schema/requirements.txt` | a venv in `target/schema-validators/venv` by `pip` |
+//! | ajv 8.20.0 | `tests/schema/package.json` and its lock | `target/schema-validators/node` by `npm ci` |
+//! | python3-venv, npm | Debian's, only when missing | `apt-get` |
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -77,6 +86,69 @@ impl Tools {
         let mut cmd = Command::new(program);
         cmd.env("PATH", &self.path);
         cmd
+    }
+}
+
+/// Where the schema test finds its Python and its node modules.
+pub struct SchemaValidators {
+    /// The venv's Python, with jsonschema.
+    pub python: PathBuf,
+    /// The folder whose `node_modules` holds ajv.
+    pub node_dir: PathBuf,
+}
+
+/// Installs Python's jsonschema and ajv, pinned, under `target/schema-validators/`. Each is
+/// installed again only when its pins differ from those it was installed from.
+pub fn ensure_schema_validators(root: &Path) -> Result<SchemaValidators, String> {
+    let pins = root.join("tests/schema");
+    let dir = root.join("target/schema-validators");
+    let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+
+    let venv = dir.join("venv");
+    let python = venv.join("bin/python");
+    let requirements = read(&pins.join("requirements.txt"))?;
+    // The requirements it was installed from, written last, so a broken install is redone.
+    let stamp = venv.join("counterpoint-requirements.txt");
+    if !python.exists() || std::fs::read_to_string(&stamp).ok().as_ref() != Some(&requirements) {
+        eprintln!("xtask: installing Python's jsonschema into {}", venv.display());
+        run(Command::new(python_with_venv()?).args(["-m", "venv", "--clear"]).arg(&venv))?;
+        run(Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(pins.join("requirements.txt")))?;
+        std::fs::write(&stamp, &requirements).map_err(|e| format!("{}: {e}", stamp.display()))?;
+    }
+
+    let node_dir = dir.join("node");
+    let lock = read(&pins.join("package-lock.json"))?;
+    let installed_lock = std::fs::read_to_string(node_dir.join("package-lock.json")).ok();
+    if !node_dir.join("node_modules/ajv").exists() || installed_lock.as_ref() != Some(&lock) {
+        eprintln!("xtask: installing ajv into {}", node_dir.display());
+        if which("npm").is_none() {
+            apt_install(&["npm"])?;
+        }
+        std::fs::create_dir_all(&node_dir).map_err(|e| format!("{}: {e}", node_dir.display()))?;
+        for file in ["package.json", "package-lock.json"] {
+            std::fs::copy(pins.join(file), node_dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        }
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&node_dir))?;
+    }
+    Ok(SchemaValidators { python, node_dir })
+}
+
+/// A Python that can make a venv: `python3` on PATH, else Debian's, with `python3-venv` installed
+/// when missing.
+fn python_with_venv() -> Result<PathBuf, String> {
+    let can_make_venv = |python: &str| {
+        Command::new(python).args(["-c", "import ensurepip, venv"]).output().is_ok_and(|o| o.status.success())
+    };
+    if let Some(python) = ["python3", "/usr/bin/python3"].into_iter().find(|p| can_make_venv(p)) {
+        return Ok(PathBuf::from(python));
+    }
+    apt_install(&["python3-venv"])?;
+    if can_make_venv("/usr/bin/python3") {
+        Ok(PathBuf::from("/usr/bin/python3"))
+    } else {
+        Err("python3-venv is installed, but /usr/bin/python3 still cannot make a venv".to_owned())
     }
 }
 
