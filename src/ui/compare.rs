@@ -127,13 +127,13 @@ pub fn Compare() -> impl IntoView {
                     Row::Other => String::new(),
                 };
                 view! {
-                    <section class="topic-row" role="row" data-topic=topic_id>
+                    <div class="topic-row" role="row" data-topic=topic_id>
                         <div class="topic-head" role="rowheader">
                             <h3 class="topic">{ex.row_label(row).to_owned()}</h3>
                             {show_all}
                         </div>
                         {cells}
-                    </section>
+                    </div>
                 }
             })
             .collect_view();
@@ -160,9 +160,10 @@ pub fn Compare() -> impl IntoView {
             <section
                 class="compare"
                 class:long=long
-                aria-label="Positions by topic and side"
+                aria-labelledby="compare-heading"
                 style=format!("--sides:{side_count}")
             >
+                <h2 id="compare-heading" class="sr-only">"Positions by question and side"</h2>
                 <div class="compare-grid" role="table" aria-label="Positions by topic and side">
                     <div class="compare-head" role="row">
                         <div class="corner" role="columnheader">"Question"</div>

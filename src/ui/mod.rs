@@ -237,10 +237,10 @@ pub fn App() -> impl IntoView {
                 >
                     "More"
                 </button>
-                <div class="view-actions" id="view-actions">
+                <section class="view-actions" id="view-actions" aria-label="Share this view">
                     <embed::FullViewLink/>
                     <share::Share/>
-                </div>
+                </section>
             </div>
             <loader::Loader/>
             <Show

@@ -256,6 +256,12 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
     eprintln!("\n== release build (dist/site and dist/counterpoint.html)");
     let built = dist(root, tools);
     tally.check("release build", built.is_ok());
+    // axe-core, pinned in tests/e2e/a11y, for the accessibility checks (tests/e2e/tests/a11y.rs).
+    let axe = tools::ensure_npm_packages(&root.join("tests/e2e/a11y"), &root.join("target/a11y"), "axe-core");
+    if let Err(err) = &axe {
+        eprintln!("xtask: {err}");
+    }
+    tally.check("axe-core for the accessibility checks", axe.is_ok());
     if built.is_ok() {
         tally.tests(
             "end-to-end tests on the release build",

@@ -119,20 +119,29 @@ pub fn ensure_schema_validators(root: &Path) -> Result<SchemaValidators, String>
     }
 
     let node_dir = dir.join("node");
-    let lock = read(&pins.join("package-lock.json"))?;
-    let installed_lock = std::fs::read_to_string(node_dir.join("package-lock.json")).ok();
-    if !node_dir.join("node_modules/ajv").exists() || installed_lock.as_ref() != Some(&lock) {
-        eprintln!("xtask: installing ajv into {}", node_dir.display());
-        if which("npm").is_none() {
-            apt_install(&["npm"])?;
-        }
-        std::fs::create_dir_all(&node_dir).map_err(|e| format!("{}: {e}", node_dir.display()))?;
-        for file in ["package.json", "package-lock.json"] {
-            std::fs::copy(pins.join(file), node_dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
-        }
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&node_dir))?;
-    }
+    ensure_npm_packages(&pins, &node_dir, "ajv")?;
     Ok(SchemaValidators { python, node_dir })
+}
+
+/// Installs the npm packages that `pins/package-lock.json` pins into `dir/node_modules`, again
+/// only when the lock file differs from the one they were installed from; `npm` itself comes from
+/// Debian when missing. `package` names one of them, whose folder shows the install happened.
+pub fn ensure_npm_packages(pins: &Path, dir: &Path, package: &str) -> Result<(), String> {
+    let lock_path = pins.join("package-lock.json");
+    let lock = std::fs::read_to_string(&lock_path).map_err(|e| format!("{}: {e}", lock_path.display()))?;
+    let installed_lock = std::fs::read_to_string(dir.join("package-lock.json")).ok();
+    if dir.join("node_modules").join(package).exists() && installed_lock.as_ref() == Some(&lock) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing {package} into {}", dir.display());
+    if which("npm").is_none() {
+        apt_install(&["npm"])?;
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for file in ["package.json", "package-lock.json"] {
+        std::fs::copy(pins.join(file), dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
 }
 
 /// A Python that can make a venv: `python3` on PATH, else Debian's, with `python3-venv` installed

@@ -4,6 +4,7 @@
 //! Everything here uses std only, so the suite compiles in seconds.
 
 pub mod base64;
+pub mod corpus;
 pub mod harness;
 pub mod server;
 pub mod webdriver;
