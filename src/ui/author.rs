@@ -16,6 +16,7 @@ use super::Ctx;
 use crate::browser::extraction::{start_extraction, ExtractionJob};
 use crate::browser::{storage, text_file};
 use crate::draft::{Bound, Draft};
+use crate::palette::{side_colors, SideColor, NO_SIDE};
 use crate::route::{Route, View};
 use crate::text::slug;
 use counterpoint_core::worker::WorkerReply;
@@ -29,9 +30,6 @@ const EXTRACT_DELAY: Duration = Duration::from_millis(120);
 
 /// Long drafts list only this many quotes for editing; every quote is still highlighted.
 const MAX_LISTED_QUOTES: usize = 300;
-
-/// Side colours by position; a fixed set, so nothing user-written reaches CSS.
-const SIDE_COLORS: &[&str] = &["#c0392b", "#1f5fa8", "#2e7d32", "#8e44ad", "#d35400", "#00838f", "#6d4c41"];
 
 #[derive(Clone, Copy)]
 struct Author {
@@ -448,11 +446,11 @@ fn Actions() -> impl IntoView {
     }
 }
 
-/// `--side-color` for the side at `index`, from the fixed palette.
-fn side_color(draft: &Draft, side: Option<&str>) -> String {
+/// The side colour properties for a quote of `side`; `colors` is `side_colors(&draft.sides)`, the
+/// colours the explorer gives the same sides.
+fn side_style(draft: &Draft, colors: &[SideColor], side: Option<&str>) -> String {
     let index = side.and_then(|s| draft.sides.iter().position(|x| x.id == s));
-    let color = index.map_or("#777", |i| SIDE_COLORS[i % SIDE_COLORS.len()]);
-    format!("--side-color:{color}")
+    index.and_then(|i| colors.get(i)).copied().unwrap_or(NO_SIDE).css()
 }
 
 /// The text with every quote highlighted; nested quotes are nested marks.
@@ -462,6 +460,7 @@ fn Preview() -> impl IntoView {
     move || {
         author.draft.with(|d| {
             let chars: Vec<char> = d.text.chars().collect();
+            let colors = side_colors(&d.sides);
             let runs = d
                 .segments()
                 .into_iter()
@@ -475,7 +474,7 @@ fn Preview() -> impl IntoView {
                             <mark
                                 data-quote-id=quote.id.clone()
                                 data-side=side.unwrap_or("none").to_owned()
-                                style=side_color(d, side)
+                                style=side_style(d, &colors, side)
                                 title=who
                             >
                                 {inner}
@@ -671,6 +670,7 @@ fn Quotes() -> impl IntoView {
     let author = expect_context::<Author>();
     let rows = move || {
         author.draft.with(|d| {
+            let colors = side_colors(&d.sides);
             d.quotes
                 .iter()
                 .take(MAX_LISTED_QUOTES)
@@ -718,7 +718,7 @@ fn Quotes() -> impl IntoView {
                         }
                     };
                     view! {
-                        <li class="quote-row" data-quote-id=id.clone() style=side_color(d, d.side_of_quote(q))>
+                        <li class="quote-row" data-quote-id=id.clone() style=side_style(d, &colors, d.side_of_quote(q))>
                             <p class="quote-words">
                                 <span class="kind">{format!("{:?}", q.kind).to_lowercase()}</span>
                                 " "

@@ -17,6 +17,7 @@ use crate::browser::hash_route::{use_hash_route, HashRoute};
 use crate::browser::page::{use_embedding, Embedding};
 use crate::browser::reveal::reveal_quote;
 use crate::explorer::Explorer;
+use crate::palette::NO_SIDE;
 use crate::route::{Route, View};
 use crate::seed::SEED_JSON;
 use crate::validate::{is_web_url, load_article, Report};
@@ -473,11 +474,12 @@ pub fn speaker_line(ex: &Explorer, quote: usize) -> String {
     }
 }
 
-/// `--side-color` and `--underline` for a side; both values come from fixed or validated sets.
+/// The side's colour in each theme (`style/base.css` picks the one in force as `--side-color`) and
+/// its `--underline`; every value comes from a fixed or validated set.
 pub fn side_style(ex: &Explorer, side: Option<usize>) -> String {
     match side {
-        Some(s) => format!("--side-color:{};--underline:{}", ex.side_color(s), ex.side_underline(s)),
-        None => "--side-color:#777;--underline:solid".to_owned(),
+        Some(s) => format!("{};--underline:{}", ex.side_color(s).css(), ex.side_underline(s)),
+        None => format!("{};--underline:solid", NO_SIDE.css()),
     }
 }
 

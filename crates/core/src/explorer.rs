@@ -8,12 +8,9 @@ use std::collections::HashMap;
 use crate::anchor::{anchor_article, Anchor, AnchorStatus, QuoteSpan};
 use crate::model::{Article, QuoteHint, Speaker};
 use crate::offsets::slice_cp;
+use crate::palette::{side_colors, SideColor};
 use crate::route::Route;
 use crate::stats::{balance, SideBalance};
-use crate::validate::is_hex_color;
-
-/// Colours for sides that do not name one, chosen to stay readable on light and dark backgrounds.
-const PALETTE: &[&str] = &["#c0392b", "#1f5fa8", "#1e8449", "#8e44ad", "#b9770e", "#117a8b", "#a93264", "#5d6d7e"];
 
 /// Underline styles, so that sides differ by more than colour.
 const UNDERLINES: &[&str] = &["solid", "dashed", "dotted", "double", "wavy"];
@@ -49,6 +46,8 @@ pub struct Explorer {
     /// Each speaker's id and the sides their quotes count under (`None`: a quote with no known
     /// side), so a speaker toggle need not scan every quote.
     speaker_sides: HashMap<String, Vec<Option<usize>>>,
+    /// Each side's colour, from `palette::side_colors`.
+    side_colors: Vec<SideColor>,
 }
 
 impl Explorer {
@@ -87,7 +86,18 @@ impl Explorer {
                 sides.push(*side);
             }
         }
-        Self { article, anchors, quote_side, quote_speaker, by_id, reading_order, paragraph_quotes, speaker_sides }
+        let side_colors = side_colors(&article.sides);
+        Self {
+            article,
+            anchors,
+            quote_side,
+            quote_speaker,
+            by_id,
+            reading_order,
+            paragraph_quotes,
+            speaker_sides,
+            side_colors,
+        }
     }
 
     pub fn quote_index(&self, id: &str) -> Option<usize> {
@@ -102,12 +112,10 @@ impl Explorer {
         self.quote_speaker.get(quote).copied().flatten().map(|s| &self.article.speakers[s])
     }
 
-    /// The side's colour: its own when it is a valid hex colour, else one from the palette.
-    pub fn side_color(&self, side: usize) -> &str {
-        match self.article.sides.get(side).and_then(|s| s.color.as_deref()) {
-            Some(color) if is_hex_color(color) => color,
-            _ => PALETTE[side % PALETTE.len()],
-        }
+    /// The side's colour in each theme (see `palette::side_colors`); `NO_SIDE`'s grey for a side
+    /// that does not exist.
+    pub fn side_color(&self, side: usize) -> SideColor {
+        self.side_colors.get(side).copied().unwrap_or(crate::palette::NO_SIDE)
     }
 
     pub fn side_underline(&self, side: usize) -> &'static str {
@@ -507,6 +515,8 @@ mod tests {
         let balance = ex.balance(&all);
         assert_eq!((balance[0].quotes, balance[0].words, balance[1].quotes, balance[1].words), (3, 3, 1, 1));
         // An invalid colour falls back to the palette instead of reaching CSS.
-        assert_eq!(ex.side_color(1), PALETTE[1]);
+        let palette = |i: usize| SideColor { light: crate::palette::PALETTE[i], dark: crate::palette::PALETTE[i] };
+        assert_eq!((ex.side_color(0), ex.side_color(1)), (palette(0), palette(1)));
+        assert_eq!(ex.side_color(2), crate::palette::NO_SIDE);
     }
 }

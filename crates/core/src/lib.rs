@@ -1,5 +1,6 @@
 //! Counterpoint's pure core: the article format v1 (`model`), its validation (`validate`),
 //! anchoring quotes in the body (`anchor`), the explorer's view model (`explorer`, `stats`), the
+//! sides' colours (`palette`), the
 //! URL state (`route`, `embed`), the recent list (`recent`), the authoring view's draft as data
 //! (`draft`, `text`) and the messages between the app and its extraction worker (`worker`).
 //!
@@ -12,6 +13,7 @@ pub mod embed;
 pub mod explorer;
 pub mod model;
 pub mod offsets;
+pub mod palette;
 pub mod recent;
 pub mod route;
 pub mod seed;

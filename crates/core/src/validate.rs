@@ -423,10 +423,7 @@ fn check_values(article: &Article, out: &mut Collector) {
 
 /// `#rgb` or `#rrggbb`. Anything else could smuggle CSS, so it is never used.
 pub fn is_hex_color(s: &str) -> bool {
-    let Some(hex) = s.strip_prefix('#') else {
-        return false;
-    };
-    matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+    crate::palette::Rgb::from_hex(s).is_some()
 }
 
 /// Whether a URL may be shown as a link: only `http:` and `https:`.
