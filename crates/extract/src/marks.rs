@@ -4,6 +4,7 @@
 //! its passage at the end of the paragraph, so an unbalanced document still yields its quotes.
 
 use super::lexicon;
+use super::words;
 use super::Span;
 pub(crate) use counterpoint_core::text::is_soft_wrap;
 
@@ -34,7 +35,7 @@ fn attribution_follows(chars: &[char], at: usize, to: usize) -> bool {
             return n > 0 || reversed;
         }
         let subject_word = raw.starts_with(char::is_uppercase)
-            || matches!(word.as_str(), "he" | "she" | "they" | "the" | "a" | "an")
+            || words::SUBJECT_OPENERS.contains(&word)
             || lexicon::is_role_noun(&word);
         if !subject_word {
             return false;
