@@ -110,9 +110,9 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         let word = doc.lower(t);
         // "Koster shot back", "fired back": a verb that reports speech only with "back".
         // "Police fired back at the gunmen" is not speech: "back" must end the clause.
-        let back = words::BACK_VERBS.contains(word)
-            && t + 1 < s1
+        let back = t + 1 < s1
             && doc.lower(t + 1) == "back"
+            && words::BACK_VERBS.contains(word)
             && (t + 2 >= s1 || !doc.is_word(t + 2) || doc.lower(t + 2) == "that");
         if !lexicon::is_cue(word) && !back {
             continue;

@@ -216,18 +216,18 @@ pub(crate) fn country_of_bigram(first: &str, second: &str) -> Option<&'static st
 /// `text` without a leading article ("the senator" → "senator", "A spokesman" → "spokesman").
 /// An article counts in lowercase or with a capital initial, followed by a space.
 pub(crate) fn strip_article(text: &str) -> &str {
-    for article in words::ARTICLES.entries() {
-        let Some((head, rest)) = text.split_at_checked(article.len()) else {
-            continue;
-        };
-        let mut a = article.chars();
-        let mut h = head.chars();
-        let initial = matches!((a.next(), h.next()), (Some(x), Some(y)) if x == y || x.to_ascii_uppercase() == y);
-        if initial && a.as_str() == h.as_str() {
-            if let Some(rest) = rest.strip_prefix(' ') {
-                return rest;
-            }
-        }
+    let Some((head, rest)) = text.split_once(' ') else {
+        return text;
+    };
+    // The first word with its initial in lowercase, on the stack: articles are short.
+    let mut buf = [0u8; 8];
+    let Some(lowered) = buf.get_mut(..head.len()).filter(|b| !b.is_empty()) else {
+        return text;
+    };
+    lowered.copy_from_slice(head.as_bytes());
+    lowered[0] = lowered[0].to_ascii_lowercase();
+    match std::str::from_utf8(lowered) {
+        Ok(word) if words::ARTICLES.contains(word) => rest,
+        _ => text,
     }
-    text
 }

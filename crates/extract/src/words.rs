@@ -39,7 +39,15 @@ pub(crate) type BuildWordHasher = BuildHasherDefault<WordHasher>;
 /// `matches!` over a long list compiles to one string compare per entry.
 pub(crate) struct WordList {
     source: &'static str,
-    set: OnceLock<HashSet<&'static str, BuildWordHasher>>,
+    set: OnceLock<LengthsAndSet>,
+}
+
+/// The entries, and the shortest and longest entry's length: most words looked up are in no
+/// list, and the lengths turn many of them away before any hashing.
+struct LengthsAndSet {
+    shortest: usize,
+    longest: usize,
+    set: HashSet<&'static str, BuildWordHasher>,
 }
 
 impl WordList {
@@ -50,7 +58,12 @@ impl WordList {
     /// Tells whether `word` (lowercase) is listed.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.entries().collect()).contains(word)
+        let list = self.set.get_or_init(|| LengthsAndSet {
+            shortest: self.entries().map(str::len).min().unwrap_or(0),
+            longest: self.entries().map(str::len).max().unwrap_or(0),
+            set: self.entries().collect(),
+        });
+        (list.shortest..=list.longest).contains(&word.len()) && list.set.contains(word)
     }
 
     /// The entries in file order.
