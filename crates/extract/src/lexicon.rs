@@ -5,8 +5,10 @@
 //! are small on purpose: a word missing there makes the extractor miss an attribution, while a
 //! wrong word there makes it invent one.
 //!
-//! Sets of punctuation and quote characters stay in code next to the scans that use them: they
-//! are the tokenizer's and the mark scanner's alphabet, a few characters each, not vocabulary.
+//! Two things stay in code. Sets of punctuation and quote characters, next to the scans that use
+//! them: they are the tokenizer's and the mark scanner's alphabet, not vocabulary. And single
+//! words a rule is about ("according" before "to", "back" after "shot", "he" for a man): a
+//! comparison with one word is the rule itself, not a list.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -15,6 +15,7 @@ const SUBSETS: &[(&str, &str)] = &[
     ("reporting_closing", "cues"),
     ("continuation_cues", "cues"),
     ("naming_cues", "cues"),
+    ("addressing_verbs", "cues"),
     ("role_heads", "role_nouns"),
     ("articles", "determiners"),
     ("predicate_auxiliaries", "auxiliaries"),
