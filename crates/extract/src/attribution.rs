@@ -505,9 +505,9 @@ fn names_a_title(doc: &Doc, ks: &[usize], cue: Option<&str>) -> bool {
         && ks.iter().all(|k| {
             let content = doc.spans[*k].content;
             let text: String = doc.chars[content.start..content.end].iter().collect();
-            let words: Vec<&str> = text.split_whitespace().collect();
-            words.len() <= 10
-                && words.iter().all(|w| {
+            let fragment: Vec<&str> = text.split_whitespace().collect();
+            fragment.len() <= 10
+                && fragment.iter().all(|w| {
                     w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                         || words::TITLE_SMALL_WORDS.contains(w)
                 })
