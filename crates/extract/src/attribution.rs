@@ -9,6 +9,7 @@ use super::lexicon;
 use super::mentions::{object_after, subject_before, Mention, MentionKind};
 use super::paraphrase;
 use super::tokens::{Doc, Kind};
+use super::words;
 use super::Span;
 use counterpoint_core::model::QuoteKind;
 
@@ -109,9 +110,9 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         let word = doc.lower(t);
         // "Koster shot back", "fired back": a verb that reports speech only with "back".
         // "Police fired back at the gunmen" is not speech: "back" must end the clause.
-        let back = matches!(word, "shot" | "fired" | "hit" | "pushed")
-            && t + 1 < s1
+        let back = t + 1 < s1
             && doc.lower(t + 1) == "back"
+            && words::BACK_VERBS.contains(word)
             && (t + 2 >= s1 || !doc.is_word(t + 2) || doc.lower(t + 2) == "that");
         if !lexicon::is_cue(word) && !back {
             continue;
@@ -211,7 +212,7 @@ fn coordinated_subject(doc: &Doc, t: usize, s0: usize, cues: &[Cue]) -> Option<M
     while u > s0 && doc.is_word(u - 1) && lexicon::is_auxiliary(doc.lower(u - 1)) {
         u -= 1;
     }
-    let joined = u > s0 && doc.is_word(u - 1) && matches!(doc.lower(u - 1), "and" | "but");
+    let joined = u > s0 && doc.is_word(u - 1) && words::COORDINATORS.contains(doc.lower(u - 1));
     if !joined {
         return None;
     }
@@ -229,29 +230,7 @@ fn document_source(doc: &Doc, from: usize, s1: usize) -> Option<Mention> {
     let start = t;
     while t < s1 && t - start < 4 && doc.is_word(t) && !doc.is_capitalized(t) {
         let word = doc.lower(t);
-        let noun = matches!(
-            word,
-            "report"
-                | "reports"
-                | "statement"
-                | "documents"
-                | "records"
-                | "memo"
-                | "poll"
-                | "survey"
-                | "complaint"
-                | "indictment"
-                | "lawsuit"
-                | "letter"
-                | "filing"
-                | "filings"
-                | "data"
-                | "study"
-                | "analysis"
-                | "transcript"
-                | "email"
-                | "emails"
-        );
+        let noun = words::SOURCE_DOCUMENTS.contains(word);
         t += 1;
         if noun {
             let span = Span::new(doc.tokens[start].start(), doc.tokens[t - 1].end());
@@ -394,11 +373,8 @@ fn unknown_verb_after(doc: &Doc, close: usize, si: usize) -> Option<((String, Sp
         return None;
     }
     let word = doc.lower(verb);
-    let verb_like = (word.ends_with("ed") || word.ends_with('s'))
-        && !lexicon::is_connector(word)
-        && word != "was"
-        && word != "is"
-        && word != "has";
+    let verb_like =
+        (word.ends_with("ed") || word.ends_with('s')) && !lexicon::is_connector(word) && !lexicon::is_auxiliary(word);
     verb_like.then(|| ((word.to_string(), token_span(doc, verb, verb + 1)), mention))
 }
 
@@ -455,10 +431,7 @@ fn intro_attribution(doc: &Doc, a: usize, colon: usize) -> Option<((String, Span
     }
     let mut s = a;
     let mut cue = ":".to_string();
-    while s < colon
-        && doc.is_word(s)
-        && matches!(doc.lower(s), "from" | "statement" | "a" | "the" | "said" | "asked" | "by")
-    {
+    while s < colon && doc.is_word(s) && words::COLON_INTRO_WORDS.contains(doc.lower(s)) {
         if doc.lower(s) == "from" {
             cue = "from".to_string();
         }
@@ -527,19 +500,16 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, s1: usize, cues: &[C
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from
 /// speech; only a naming cue ("called her “Crooked Hillary”") makes them a quote.
 fn names_a_title(doc: &Doc, ks: &[usize], cue: Option<&str>) -> bool {
-    let naming = matches!(
-        cue,
-        Some("called" | "calls" | "calling" | "dubbed" | "labeled" | "labelled" | "branded" | "described")
-    );
+    let naming = cue.is_some_and(|c| words::NAMING_CUES.contains(c));
     !naming
         && ks.iter().all(|k| {
             let content = doc.spans[*k].content;
             let text: String = doc.chars[content.start..content.end].iter().collect();
-            let words: Vec<&str> = text.split_whitespace().collect();
-            words.len() <= 10
-                && words.iter().all(|w| {
+            let fragment: Vec<&str> = text.split_whitespace().collect();
+            fragment.len() <= 10
+                && fragment.iter().all(|w| {
                     w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                        || matches!(*w, "of" | "the" | "and" | "for" | "to" | "in" | "on" | "a")
+                        || words::TITLE_SMALL_WORDS.contains(w)
                 })
         })
 }
@@ -557,7 +527,7 @@ fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize, s1: usize) -> Option<Found
         !doc.chars[content.start..content.end].iter().any(|c| c.is_whitespace())
             && first_open > s0
             && doc.is_word(first_open - 1)
-            && matches!(doc.lower(first_open - 1), "a" | "an" | "the")
+            && words::ARTICLES.contains(doc.lower(first_open - 1))
             && doc.is_word(close + 1)
             && !doc.is_capitalized(close + 1)
     };
@@ -652,8 +622,7 @@ fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
         return last_close + 1;
     }
     // "blasts ‘Democratic judges’ after court tosses law": a clause of its own after the quote.
-    let subordinate = doc.is_word(last_close + 1)
-        && matches!(doc.lower(last_close + 1), "after" | "because" | "while" | "when" | "before" | "since" | "until");
+    let subordinate = doc.is_word(last_close + 1) && words::SUBORDINATORS.contains(doc.lower(last_close + 1));
     if subordinate {
         return last_close + 1;
     }
@@ -664,22 +633,7 @@ fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
         match doc.tokens[t].kind {
             Kind::Open(_) | Kind::Punct(';' | '—' | '(' | ')') => return t,
             Kind::Punct(',') => {
-                let clause = doc.is_word(t + 1)
-                    && matches!(
-                        doc.lower(t + 1),
-                        "while"
-                            | "but"
-                            | "whereas"
-                            | "although"
-                            | "though"
-                            | "and"
-                            | "as"
-                            | "which"
-                            | "who"
-                            | "a"
-                            | "an"
-                            | "the"
-                    );
+                let clause = doc.is_word(t + 1) && words::COMMA_CLAUSE_OPENERS.contains(doc.lower(t + 1));
                 if clause {
                     return t;
                 }
@@ -694,12 +648,12 @@ fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
 /// his pledge", "… and has scheduled a hearing"), which is not reported content.
 fn second_predicate(doc: &Doc, t: usize) -> bool {
     doc.is_word(t)
-        && matches!(doc.lower(t), "and" | "but")
+        && words::COORDINATORS.contains(doc.lower(t))
         && doc.is_word(t + 1)
         && !doc.is_capitalized(t + 1)
         && (doc.lower(t + 1).ends_with("ed")
             || lexicon::is_cue(doc.lower(t + 1))
-            || matches!(doc.lower(t + 1), "has" | "have" | "had" | "will" | "would")
+            || words::PREDICATE_AUXILIARIES.contains(doc.lower(t + 1))
                 && doc.is_word(t + 2)
                 && !doc.is_capitalized(t + 2))
 }
@@ -728,10 +682,7 @@ pub(crate) fn trimmed_content(doc: &Doc, a: usize, mut b: usize) -> Option<Span>
         let t = b - 1;
         let trailing = match doc.tokens[t].kind {
             Kind::Punct(_) | Kind::Break => true,
-            Kind::Word => matches!(
-                doc.lower(t),
-                "and" | "but" | "while" | "as" | "whereas" | "or" | "which" | "who" | "so" | "yet"
-            ),
+            Kind::Word => words::TRAILING_WORDS.contains(doc.lower(t)),
             _ => false,
         };
         if !trailing {

@@ -1,199 +1,23 @@
 //! Word lists that stand in for a part-of-speech tagger.
 //!
-//! Every lookup takes a lowercase word. The lists are small on purpose: a word missing here makes
-//! the extractor miss an attribution, while a wrong word here makes it invent one.
+//! Every lookup takes a lowercase word. The words themselves live in plain files under
+//! `crates/extract/words/` (see `words`); this module gives them names and meanings. The lists
+//! are small on purpose: a word missing there makes the extractor miss an attribution, while a
+//! wrong word there makes it invent one.
+//!
+//! Two things stay in code. Sets of punctuation and quote characters, next to the scans that use
+//! them: they are the tokenizer's and the mark scanner's alphabet, not vocabulary. And single
+//! words a rule is about ("according" before "to", "back" after "shot", "he" for a man): a
+//! comparison with one word is the rule itself, not a list.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// FNV-1a: lexicon words are a few bytes long, where it beats the default SipHash several times
-/// over, and the lists are fixed, so no one can pick keys that collide.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type BuildWordHasher = BuildHasherDefault<WordHasher>;
-
-/// `in_list!(word, "a", "b", …)` tells whether `word` is one of the listed words. A `matches!`
-/// over a long list of strings compiles to one string compare per entry under
-/// `opt-level = "z"`, a third of the extraction time; a hash set built on first use answers with
-/// one hash and one compare.
-macro_rules! in_list {
-    ($word:expr, $($listed:literal),+ $(,)?) => {{
-        static SET: OnceLock<HashSet<&'static str, BuildWordHasher>> = OnceLock::new();
-        SET.get_or_init(|| [$($listed),+].into_iter().collect()).contains($word)
-    }};
-}
+use super::words::{self, BuildWordHasher};
 
 /// Speech verbs and other cues that introduce reported speech.
 pub(crate) fn is_cue(word: &str) -> bool {
-    in_list!(
-        word,
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "telling",
-        "added",
-        "adds",
-        "adding",
-        "stated",
-        "stating",
-        "noted",
-        "notes",
-        "noting",
-        "argued",
-        "argues",
-        "arguing",
-        "insisted",
-        "insists",
-        "insisting",
-        "claimed",
-        "claims",
-        "claiming",
-        "accused",
-        "accuses",
-        "accusing",
-        "warned",
-        "warns",
-        "warning",
-        "wrote",
-        "writes",
-        "writing",
-        "tweeted",
-        "tweets",
-        "asked",
-        "asks",
-        "explained",
-        "explains",
-        "explaining",
-        "declared",
-        "declares",
-        "declaring",
-        "announced",
-        "announces",
-        "suggested",
-        "suggests",
-        "suggesting",
-        "acknowledged",
-        "acknowledges",
-        "admitted",
-        "admits",
-        "conceded",
-        "concedes",
-        "continued",
-        "continues",
-        "replied",
-        "replies",
-        "responded",
-        "responds",
-        "remarked",
-        "observed",
-        "called",
-        "calls",
-        "calling",
-        "described",
-        "describes",
-        "describing",
-        "urged",
-        "urges",
-        "predicted",
-        "predicts",
-        "promised",
-        "promises",
-        "vowed",
-        "vows",
-        "pledged",
-        "charged",
-        "charges",
-        "contended",
-        "contends",
-        "maintained",
-        "maintains",
-        "asserted",
-        "asserts",
-        "stressed",
-        "stresses",
-        "stressing",
-        "emphasized",
-        "emphasised",
-        "complained",
-        "complains",
-        "joked",
-        "jokes",
-        "quipped",
-        "recalled",
-        "recalls",
-        "revealed",
-        "reveals",
-        "revealing",
-        "countered",
-        "counters",
-        "retorted",
-        "blasted",
-        "slammed",
-        "criticized",
-        "criticised",
-        "denounced",
-        "lamented",
-        "laments",
-        "boasted",
-        "bragged",
-        "mused",
-        "posted",
-        "shouted",
-        "yelled",
-        "demanded",
-        "demands",
-        "wondered",
-        "concluded",
-        "reiterated",
-        "confirmed",
-        "confirms",
-        "denied",
-        "denies",
-        "labeled",
-        "labelled",
-        "dubbed",
-        "branded",
-        "according",
-        "agreed",
-        "agrees",
-        "testified",
-        "tweeting",
-        "pointed",
-        "cautioned",
-        "conceding",
-        "acknowledging",
-        "announcing",
-        "praised",
-        "mocked",
-        "thundered",
-        "snapped",
-        "scoffed",
-        "sighed",
-        "whispered",
-        "explain",
-        "insist",
-        "warn",
-        "argue"
-    )
+    words::CUES.contains(word)
 }
 
 /// How a reporting verb introduces reported speech without quote marks.
@@ -211,333 +35,41 @@ pub(crate) enum Reports {
 /// The reporting verbs that may carry a paraphrase, and how. Fewer than the quote cues: a cue
 /// next to quote marks is speech whatever the verb, a verb without them has to say so itself.
 pub(crate) fn reporting_verb(word: &str) -> Option<Reports> {
-    if matches!(word, "said" | "says" | "say" | "told" | "tells") {
+    if words::REPORTING_CLAUSE.contains(word) {
         return Some(Reports::Clause);
     }
-    let that = in_list!(
-        word,
-        "added",
-        "adds",
-        "warned",
-        "warns",
-        "argued",
-        "argues",
-        "insisted",
-        "insists",
-        "claimed",
-        "claims",
-        "denied",
-        "denies",
-        "stated",
-        "noted",
-        "notes",
-        "explained",
-        "explains",
-        "acknowledged",
-        "acknowledges",
-        "admitted",
-        "admits",
-        "conceded",
-        "concedes",
-        "maintained",
-        "maintains",
-        "contended",
-        "contends",
-        "asserted",
-        "asserts",
-        "stressed",
-        "stresses",
-        "emphasized",
-        "emphasised",
-        "predicted",
-        "predicts",
-        "confirmed",
-        "confirms",
-        "announced",
-        "announces",
-        "declared",
-        "declares",
-        "reiterated",
-        "testified",
-        "wrote",
-        "writes",
-        "tweeted",
-        "complained",
-        "complains",
-        "recalled",
-        "cautioned",
-        "countered",
-        "replied",
-        "responded",
-        "remarked",
-        "observed",
-        "vowed",
-        "promised",
-        "pledged",
-        "boasted",
-        "agreed"
-    );
-    if that {
+    if words::REPORTING_THAT_CLAUSE.contains(word) {
         return Some(Reports::ThatClause);
     }
-    matches!(word, "continued" | "continues" | "retorted" | "quipped" | "joked").then_some(Reports::Closing)
+    words::REPORTING_CLOSING.contains(word).then_some(Reports::Closing)
 }
 
 /// Words that open a phrase before the subject: "In an interview,", "On Tuesday,", "Asked about
 /// the plan,".
 pub(crate) fn is_intro_word(word: &str) -> bool {
-    in_list!(
-        word,
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "speaking",
-        "asked",
-        "earlier",
-        "later",
-        "last",
-        "this",
-        "when",
-        "while",
-        "since",
-        "with",
-        "responding",
-        "writing",
-        "addressing",
-        "appearing",
-        "testifying",
-        "separately",
-        "for",
-        "by",
-        "then",
-        "yesterday",
-        "today",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday"
-    )
+    words::INTRO_WORDS.contains(word)
 }
 
 /// The ones a speaker tells: "told reporters", "told the crowd".
 pub(crate) fn is_addressee(word: &str) -> bool {
-    in_list!(
-        word,
-        "reporters",
-        "journalists",
-        "supporters",
-        "voters",
-        "lawmakers",
-        "senators",
-        "legislators",
-        "members",
-        "students",
-        "workers",
-        "donors",
-        "crowd",
-        "audience",
-        "rally",
-        "gathering",
-        "conference",
-        "briefing",
-        "hearing",
-        "committee",
-        "panel",
-        "court",
-        "jury",
-        "interviewer",
-        "viewers",
-        "listeners",
-        "readers",
-        "colleagues",
-        "aides",
-        "allies",
-        "officials",
-        "delegates"
-    )
+    words::ADDRESSEES.contains(word)
 }
 
 /// Words that do not open a reported clause after "said": "said to", "said of", "said nothing",
 /// "said whether", "said in" (a place or medium).
 pub(crate) fn opens_no_clause(word: &str) -> bool {
-    in_list!(
-        word,
-        "to",
-        "of",
-        "about",
-        "for",
-        "nothing",
-        "goodbye",
-        "hello",
-        "yes",
-        "no",
-        "so",
-        "thanks",
-        "thank",
-        "sorry",
-        "something",
-        "anything",
-        "little",
-        "much",
-        "more",
-        "less",
-        "otherwise",
-        "only",
-        "as",
-        "if",
-        "whether",
-        "what",
-        "why",
-        "how",
-        "when",
-        "where",
-        "who",
-        "which",
-        "whom",
-        "and",
-        "but",
-        "or",
-        "with",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "after",
-        "before",
-        "during",
-        "since",
-        "than",
-        "too",
-        "very",
-        "not",
-        "also"
-    )
+    words::NO_CLAUSE_AFTER_SAID.contains(word)
 }
 
 /// Words that make a run of words a clause: auxiliaries, modals, negations and common
 /// irregular past tenses ("the plan would fail", "he knew").
 pub(crate) fn is_finite_verb(word: &str) -> bool {
-    if word.ends_with("n't") || word.ends_with("n’t") {
-        return true;
-    }
-    in_list!(
-        word,
-        "is",
-        "was",
-        "were",
-        "are",
-        "am",
-        "has",
-        "had",
-        "have",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "said",
-        "made",
-        "went",
-        "knew",
-        "thought",
-        "took",
-        "gave",
-        "came",
-        "lost",
-        "won",
-        "left",
-        "told",
-        "got",
-        "found",
-        "saw",
-        "became",
-        "began",
-        "held",
-        "kept",
-        "led",
-        "met",
-        "paid",
-        "ran",
-        "sent",
-        "spent",
-        "stood",
-        "fell",
-        "rose",
-        "felt",
-        "brought",
-        "bought",
-        "fought",
-        "sought",
-        "taught",
-        "meant",
-        "built",
-        "broke",
-        "chose",
-        "drove",
-        "wrote",
-        "spoke",
-        "sold",
-        "understood",
-        "grew",
-        "threw",
-        "shot",
-        "fled",
-        "struck",
-        "stole",
-        "swore",
-        "wore",
-        "withdrew",
-        "sank",
-        "flew",
-        "forgot",
-        "froze",
-        "hid",
-        "bit",
-        "blew",
-        "fed",
-        "hung",
-        "laid",
-        "lay",
-        "rode",
-        "shook",
-        "slept",
-        "spun",
-        "stuck",
-        "swept",
-        "tore",
-        "wept",
-        "arose",
-        "beat",
-        "bent",
-        "bled",
-        "dealt",
-        "dug",
-        "caught",
-        "heard",
-        "ate",
-        "drank",
-        "sat",
-        "cannot"
-    )
+    word.ends_with("n't") || word.ends_with("n’t") || words::FINITE_VERBS.contains(word)
 }
 
 /// Cues that say the speaker of this quote is the speaker of the previous one.
 pub(crate) fn is_continuation_cue(word: &str) -> bool {
-    matches!(word, "added" | "adds" | "adding" | "continued" | "continues" | "continuing")
+    words::CONTINUATION_CUES.contains(word)
 }
 
 /// Cues that put the speaker after them ("according to X").
@@ -547,374 +79,41 @@ pub(crate) fn is_reversed_only_cue(word: &str) -> bool {
 
 /// Words that may stand between a subject and its cue ("Trump has also said").
 pub(crate) fn is_auxiliary(word: &str) -> bool {
-    in_list!(
-        word,
-        "has",
-        "had",
-        "have",
-        "also",
-        "later",
-        "then",
-        "previously",
-        "would",
-        "will",
-        "once",
-        "again",
-        "further",
-        "repeatedly",
-        "recently",
-        "reportedly",
-        "publicly",
-        "privately",
-        "simply",
-        "only",
-        "is",
-        "was",
-        "were",
-        "are",
-        "flatly",
-        "bluntly",
-        "angrily",
-        "quickly",
-        "frequently",
-        "often",
-        "even",
-        "sharply",
-        "loudly",
-        "quietly",
-        "firmly",
-        "has since",
-        "since",
-        "had earlier",
-        "earlier",
-        "directly",
-        "explicitly",
-        "famously",
-        "already",
-        "first",
-        "subsequently",
-        "last",
-        "just"
-    )
+    words::AUXILIARIES.contains(word)
 }
 
 pub(crate) fn is_determiner(word: &str) -> bool {
-    in_list!(
-        word, "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "another",
-        "one", "two", "three", "several", "many", "some"
-    )
+    words::DETERMINERS.contains(word)
 }
 
 /// Lowercase words that may sit inside a noun phrase naming a speaker.
 pub(crate) fn is_connector(word: &str) -> bool {
-    matches!(word, "of" | "to" | "for" | "and" | "de" | "von" | "van" | "al" | "bin")
+    words::CONNECTORS.contains(word)
 }
 
 /// Nouns for people by office or function; they make a description a speaker.
 pub(crate) fn is_role_noun(word: &str) -> bool {
-    is_people_noun(word)
-        || in_list!(
-            word,
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "spokespeople",
-            "secretary",
-            "minister",
-            "ministers",
-            "diplomat",
-            "diplomats",
-            "envoy",
-            "ambassador",
-            "official",
-            "officials",
-            "aide",
-            "aides",
-            "adviser",
-            "advisers",
-            "advisor",
-            "advisors",
-            "senator",
-            "sen.",
-            "rep.",
-            "representative",
-            "congressman",
-            "congresswoman",
-            "governor",
-            "gov.",
-            "president",
-            "vice",
-            "chairman",
-            "chairwoman",
-            "chair",
-            "director",
-            "leader",
-            "leaders",
-            "candidate",
-            "nominee",
-            "mayor",
-            "chief",
-            "commander",
-            "general",
-            "gen.",
-            "lt.",
-            "col.",
-            "manager",
-            "strategist",
-            "pollster",
-            "analyst",
-            "analysts",
-            "expert",
-            "experts",
-            "lawmaker",
-            "lawmakers",
-            "member",
-            "members",
-            "attorney",
-            "lawyer",
-            "prosecutor",
-            "judge",
-            "justice",
-            "speaker",
-            "whip",
-            "premier",
-            "chancellor",
-            "prime",
-            "foreign",
-            "press",
-            "campaign",
-            "source",
-            "sources",
-            "officer",
-            "head",
-            "founder",
-            "ceo",
-            "executive",
-            "counsel",
-            "staffer",
-            "organizer",
-            "activist",
-            "activists",
-            "economist",
-            "historian",
-            "professor",
-            "researcher",
-            "correspondent",
-            "reporter",
-            "editor",
-            "host",
-            "anchor",
-            "witness",
-            "voter",
-            "voters",
-            "supporter",
-            "supporters",
-            "critic",
-            "critics",
-            "surrogate",
-            "deputy",
-            "senior",
-            "top",
-            "former",
-            "acting",
-            "assistant",
-            "lady",
-            "mate",
-            "running",
-            "editorial",
-            "counterpart",
-            "colleague",
-            "ally",
-            "allies",
-            "rival",
-            "opponent",
-            "challenger",
-            "incumbent",
-            "representatives",
-            "group",
-            "groups",
-            "organizers",
-            "residents",
-            "protesters",
-            "democrats",
-            "republicans",
-            "senators",
-            "governors",
-            "hopeful",
-            "republican",
-            "democrat",
-            "democratic",
-            "presidential",
-            "white",
-            "house",
-            "state",
-            "department",
-            "ministry",
-            "administration",
-            "government",
-            "un",
-            "national",
-            "security",
-            "defense",
-            "defence",
-            "intelligence",
-            "military",
-            "army",
-            "navy",
-            "party",
-            "committee",
-            "council",
-            "senate",
-            "congress",
-            "gop",
-            "mr.",
-            "mrs.",
-            "ms.",
-            "dr.",
-            "prof.",
-            "ranking",
-            "majority",
-            "minority",
-            "attorney-general",
-            "secretary-general",
-            "vice-president",
-            "co-chair",
-            "regional",
-            "local",
-            "federal",
-            "top-ranking",
-            "high-ranking",
-            "longtime",
-            "veteran",
-            "independent",
-            "libertarian",
-            "conservative",
-            "liberal",
-            "progressive",
-            "moderate",
-            "freshman"
-        )
-}
-
-/// People named by what they do or are, who speak as a group or one by one ("the justices said").
-fn is_people_noun(word: &str) -> bool {
-    in_list!(
-        word,
-        "justice",
-        "justices",
-        "judges",
-        "voters",
-        "residents",
-        "protesters",
-        "supporters",
-        "opponents",
-        "investigators",
-        "prosecutors"
-    )
+    words::PEOPLE_NOUNS.contains(word) || words::ROLE_NOUNS.contains(word)
 }
 
 /// Role nouns that name a person (as opposed to modifiers such as "senior" or "press").
 pub(crate) fn is_role_head(word: &str) -> bool {
-    is_people_noun(word)
-        || in_list!(
-            word,
-            // "the Vermont Democrat said": a party member, not the party.
-            "democrat",
-            "republican",
-            "ally",
-            "allies",
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "secretary",
-            "minister",
-            "diplomat",
-            "envoy",
-            "ambassador",
-            "official",
-            "officials",
-            "aide",
-            "adviser",
-            "advisor",
-            "senator",
-            "representative",
-            "congressman",
-            "congresswoman",
-            "governor",
-            "president",
-            "chairman",
-            "chairwoman",
-            "chair",
-            "director",
-            "leader",
-            "candidate",
-            "nominee",
-            "mayor",
-            "chief",
-            "commander",
-            "general",
-            "manager",
-            "strategist",
-            "pollster",
-            "analyst",
-            "expert",
-            "lawmaker",
-            "member",
-            "attorney",
-            "lawyer",
-            "prosecutor",
-            "judge",
-            "whip",
-            "premier",
-            "chancellor",
-            "source",
-            "sources",
-            "officer",
-            "head",
-            "founder",
-            "ceo",
-            "executive",
-            "counsel",
-            "staffer",
-            "activist",
-            "economist",
-            "professor",
-            "witness",
-            "critic",
-            "surrogate",
-            "speaker",
-            "experts",
-            "analysts",
-            "lawmakers",
-            "aides",
-            "advisers",
-            "diplomats",
-            "leaders",
-            "critics"
-        )
+    words::PEOPLE_NOUNS.contains(word) || words::ROLE_HEADS.contains(word)
 }
 
 /// Groups of role heads that may name the same office ("top diplomat" for a foreign minister).
 pub(crate) fn role_synonyms(head: &str) -> &'static [&'static str] {
-    match head {
-        "diplomat" | "diplomats" => &["diplomat", "foreign minister", "secretary of state", "ambassador", "envoy"],
-        "envoy" | "ambassador" => &["ambassador", "envoy", "representative to the"],
-        "spokesman" | "spokeswoman" | "spokesperson" => {
-            &["spokesman", "spokeswoman", "spokesperson", "press secretary"]
+    static BY_HEAD: OnceLock<HashMap<&'static str, Vec<&'static str>, BuildWordHasher>> = OnceLock::new();
+    let by_head = BY_HEAD.get_or_init(|| {
+        let mut by_head: HashMap<&'static str, Vec<&'static str>, BuildWordHasher> = HashMap::default();
+        for (heads, phrase) in words::ROLE_SYNONYMS.entries() {
+            for head in heads.split(' ') {
+                by_head.entry(head).or_default().push(phrase);
+            }
         }
-        "senator" => &["senator", "sen."],
-        "congressman" | "congresswoman" | "representative" => {
-            &["congressman", "congresswoman", "representative", "rep."]
-        }
-        "governor" => &["governor", "gov."],
-        "nominee" | "candidate" => &["nominee", "candidate"],
-        "chairman" | "chairwoman" | "chair" => &["chairman", "chairwoman", "chair"],
-        "president" => &["president"],
-        "minister" => &["minister"],
-        "secretary" => &["secretary"],
-        "general" => &["general", "gen."],
-        _ => &[],
-    }
+        by_head
+    });
+    by_head.get(head).map_or(&[], Vec::as_slice)
 }
 
 /// Capitalized words that are not part of a person's name.
@@ -922,531 +121,52 @@ pub(crate) fn is_non_name_capital(word: &str) -> bool {
     is_role_noun(word)
         || is_org_head(word)
         || is_place(word)
-        || in_list!(
-            word,
-            "united",
-            "states",
-            "nations",
-            "kingdom",
-            "union",
-            "republic",
-            "european",
-            "north",
-            "south",
-            "east",
-            "west",
-            "middle",
-            "new",
-            "affairs",
-            "relations",
-            "services",
-            "armed",
-            "justice",
-            "treasury",
-            "homeland",
-            "judiciary",
-            "oversight",
-            "appropriations",
-            "energy",
-            "commerce",
-            "health",
-            "human",
-            "education",
-            "labor",
-            "transportation",
-            "interior",
-            "agriculture",
-            "veterans",
-            "monday",
-            "mon",
-            "tue",
-            "tues",
-            "wed",
-            "thu",
-            "thurs",
-            "fri",
-            "sat",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "july",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan.",
-            "feb.",
-            "aug.",
-            "sept.",
-            "oct.",
-            "nov.",
-            "dec.",
-            "today",
-            "yesterday",
-            "tomorrow",
-            "twitter",
-            "facebook",
-            "cnn",
-            "fox",
-            "msnbc",
-            "nbc",
-            "abc",
-            "cbs",
-            "npr",
-            "nation",
-            "world",
-            "international",
-            "general",
-            "attorney",
-            "assembly",
-            "supreme",
-            "court",
-            "federal",
-            "reserve",
-            "central",
-            "bank",
-            "city",
-            "county",
-            "district",
-            "governor",
-            "capitol",
-            "hill",
-            "street",
-            "foreign",
-            "office",
-            "ministry",
-            "affair",
-            "islamic",
-            "state"
-        )
+        || words::NON_NAME_CAPITALS.contains(word)
         || country_of_word(word).is_some()
 }
 
 /// Heads of organisation names ("State Department", "Foreign Ministry", "the Kremlin").
 pub(crate) fn is_org_head(word: &str) -> bool {
-    in_list!(
-        word,
-        "department",
-        "act",
-        "bill",
-        "amendment",
-        "treaty",
-        "accord",
-        "initiative",
-        "resolution",
-        "doctrine",
-        "ministry",
-        "kremlin",
-        "pentagon",
-        "committee",
-        "council",
-        "agency",
-        "office",
-        "commission",
-        "administration",
-        "party",
-        "campaign",
-        "congress",
-        "senate",
-        "court",
-        "bureau",
-        "service",
-        "organization",
-        "organisation",
-        "association",
-        "institute",
-        "foundation",
-        "group",
-        "network",
-        "university",
-        "center",
-        "centre",
-        "fund",
-        "bank",
-        "company",
-        "corp.",
-        "inc.",
-        "government",
-        "embassy",
-        "mission",
-        "coalition",
-        "alliance",
-        "nato",
-        "fbi",
-        "cia",
-        "nsa",
-        "dnc",
-        "rnc",
-        "gop",
-        "police",
-        "army",
-        "military",
-        "navy",
-        "duma",
-        "parliament",
-        "cabinet",
-        "board",
-        "union",
-        "coalition,",
-        "un",
-        "u.n.",
-        "eu",
-        "who",
-        "imf",
-        "opec",
-        "house",
-        "spokesmen",
-        "regime",
-        "ministries",
-        "kremlin’s",
-        "kremlin's",
-        "times",
-        "post",
-        "journal",
-        "press"
-    )
+    words::ORG_HEADS.contains(word)
 }
 
 /// US states and cities that often stand where a name could ("a rally in Grand Rapids").
 pub(crate) fn is_place(word: &str) -> bool {
-    in_list!(
-        word,
-        "alabama",
-        "alaska",
-        "arizona",
-        "arkansas",
-        "california",
-        "colorado",
-        "connecticut",
-        "delaware",
-        "florida",
-        "georgia",
-        "hawaii",
-        "idaho",
-        "illinois",
-        "indiana",
-        "iowa",
-        "kansas",
-        "kentucky",
-        "louisiana",
-        "maine",
-        "maryland",
-        "massachusetts",
-        "michigan",
-        "minnesota",
-        "mississippi",
-        "missouri",
-        "montana",
-        "nebraska",
-        "nevada",
-        "hampshire",
-        "jersey",
-        "mexico",
-        "york",
-        "carolina",
-        "dakota",
-        "ohio",
-        "oklahoma",
-        "oregon",
-        "pennsylvania",
-        "rhode",
-        "tennessee",
-        "texas",
-        "utah",
-        "vermont",
-        "virginia",
-        "wisconsin",
-        "wyoming",
-        "aleppo",
-        "chicago",
-        "philadelphia",
-        "boston",
-        "atlanta",
-        "miami",
-        "denver",
-        "cleveland",
-        "detroit",
-        "phoenix",
-        "vegas",
-        "orlando",
-        "tampa",
-        "raleigh",
-        "dallas",
-        "houston",
-        "seattle",
-        "portland",
-        "milwaukee",
-        "pittsburgh",
-        "scranton",
-        "reno",
-        "manhattan",
-        "brooklyn",
-        "queens",
-        "iowa’s",
-        "ankara",
-        "istanbul",
-        "homs",
-        "idlib",
-        "mosul",
-        "raqqa",
-        "geneva",
-        "vienna",
-        "munich",
-        "grand",
-        "rapids",
-        "springs",
-        "beach",
-        "county",
-        "valley",
-        "island",
-        "airport",
-        "hotel",
-        "arena",
-        "square",
-        "avenue",
-        "road"
-    )
+    words::PLACES.contains(word)
 }
 
 /// Prepositions after which a capitalized phrase is a place or an object, never a subject.
 pub(crate) fn is_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "at"
-            | "from"
-            | "near"
-            | "outside"
-            | "inside"
-            | "across"
-            | "around"
-            | "during"
-            | "through"
-            | "into"
-            | "with"
-            | "on"
-            | "against"
-            | "about"
-            | "toward"
-            | "towards"
-            | "over"
-            | "under"
-    )
+    words::PREPOSITIONS.contains(word)
 }
 
 /// Lowercase particles inside personal names ("Staffan de Mistura", "Ursula von der Leyen").
 pub(crate) fn is_name_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "della"
-            | "der"
-            | "van"
-            | "von"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "la"
-            | "le"
-            | "dos"
-    )
+    words::NAME_PARTICLES.contains(word)
 }
 
 /// Days as a time after or before a verb ("said Tuesday", "Obama on Sunday said").
 pub(crate) fn is_day(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-    )
+    words::DAYS.contains(word)
 }
 
 /// Periods that follow "last" or "this" ("last week").
 pub(crate) fn is_period(word: &str) -> bool {
-    matches!(word, "week" | "month" | "year" | "weekend")
+    words::PERIODS.contains(word)
 }
 
 pub(crate) fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "they" | "we" | "i" | "it")
+    words::PRONOUNS.contains(word)
 }
 
 /// Capitalized words that start sentences without naming anyone.
 pub(crate) fn is_sentence_function_word(word: &str) -> bool {
-    in_list!(
-        word,
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "however",
-        "meanwhile",
-        "still",
-        "now",
-        "then",
-        "later",
-        "when",
-        "while",
-        "after",
-        "before",
-        "in",
-        "on",
-        "at",
-        "as",
-        "if",
-        "because",
-        "since",
-        "although",
-        "though",
-        "also",
-        "there",
-        "here",
-        "this",
-        "that",
-        "these",
-        "those",
-        "what",
-        "which",
-        "who",
-        "why",
-        "how",
-        "where",
-        "instead",
-        "indeed",
-        "even",
-        "asked",
-        "speaking",
-        "separately",
-        "earlier",
-        "last",
-        "with",
-        "from",
-        "by",
-        "during",
-        "for",
-        "to",
-        "of",
-        "not",
-        "no",
-        "yes",
-        "both",
-        "all",
-        "nor",
-        "said",
-        "says",
-        "furthermore",
-        "moreover",
-        "finally",
-        "ultimately",
-        "previously",
-        "once",
-        "until",
-        "unless",
-        "despite",
-        "after all",
-        "overall",
-        "again",
-        "only",
-        "just",
-        "thus",
-        "hence",
-        "therefore",
-        "otherwise",
-        "likewise",
-        "similarly",
-        "notably",
-        "asked about",
-        "according",
-        "every",
-        "each",
-        "many",
-        "most",
-        "some",
-        "few",
-        "other",
-        "such",
-        "perhaps",
-        "maybe",
-        "whether",
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "it",
-        "they",
-        "my",
-        "your",
-        "about",
-        "over",
-        "under",
-        "into",
-        "adding",
-        "saying",
-        "noting",
-        // Prepositions that open a sentence ("Within minutes, he pivoted …").
-        "within",
-        "among",
-        "amid",
-        "without",
-        "across",
-        "throughout",
-        "inside",
-        "outside",
-        "beyond",
-        "against",
-        "toward",
-        "towards",
-        "behind",
-        "near",
-        "upon",
-        "through",
-        "around",
-        "along",
-        "between",
-        "following"
-    )
+    words::SENTENCE_FUNCTION_WORDS.contains(word)
 }
 
 /// Honorifics that tell a person's gender.
 pub(crate) fn honorific_gender(word: &str) -> Gender {
-    match word {
-        "mr." | "mr" | "sir" | "lord" => Gender::Male,
-        "mrs." | "mrs" | "ms." | "ms" | "miss" | "madam" | "dame" | "lady" => Gender::Female,
-        _ => Gender::Unknown,
-    }
+    Gender::from_label(words::HONORIFICS.label_of(word))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -1457,347 +177,59 @@ pub(crate) enum Gender {
     Unknown,
 }
 
+impl Gender {
+    /// The gender a section of `first_names` or `honorifics` stands for.
+    fn from_label(label: Option<&str>) -> Gender {
+        match label {
+            Some("male") => Gender::Male,
+            Some("female") => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
 /// Guesses gender from a first name; a short list of common names is enough to break ties.
 pub(crate) fn first_name_gender(word: &str) -> Gender {
-    const FEMALE: &[&str] = &[
-        "hillary",
-        "samantha",
-        "nancy",
-        "elizabeth",
-        "susan",
-        "sarah",
-        "kellyanne",
-        "michelle",
-        "nikki",
-        "condoleezza",
-        "madeleine",
-        "maria",
-        "marie",
-        "mary",
-        "anne",
-        "ann",
-        "angela",
-        "theresa",
-        "jennifer",
-        "jill",
-        "karen",
-        "kate",
-        "katie",
-        "catherine",
-        "kathleen",
-        "kirsten",
-        "amy",
-        "claire",
-        "dianne",
-        "diane",
-        "patty",
-        "barbara",
-        "lisa",
-        "linda",
-        "laura",
-        "melania",
-        "ivanka",
-        "chelsea",
-        "debbie",
-        "donna",
-        "huma",
-        "jen",
-        "hope",
-        "loretta",
-        "sally",
-        "janet",
-        "carly",
-        "tulsi",
-        "kamala",
-        "elise",
-        "martha",
-        "maxine",
-        "nina",
-        "olga",
-        "irina",
-        "svetlana",
-        "natalia",
-        "natalya",
-        "maria",
-        "julia",
-        "emily",
-        "emma",
-        "rachel",
-        "rebecca",
-        "heather",
-        "jessica",
-        "stephanie",
-        "nicole",
-        "christine",
-        "victoria",
-        "valentina",
-        "federica",
-        "marine",
-        "ségolène",
-        "ursula",
-        "christina",
-        "alexandra",
-        "brenda",
-        "deborah",
-        "dana",
-        "helen",
-        "joni",
-        "lindsey",
-        "shelley",
-        "tammy",
-        "virginia",
-        "wendy",
-        "zoe",
-        "grace",
-        "jane",
-        "joan",
-        "judy",
-    ];
-    const MALE: &[&str] = &[
-        "donald",
-        "barack",
-        "bill",
-        "john",
-        "sergei",
-        "vladimir",
-        "vitaly",
-        "bernie",
-        "mike",
-        "michael",
-        "paul",
-        "mitch",
-        "ted",
-        "marco",
-        "jeb",
-        "ben",
-        "chris",
-        "joe",
-        "tim",
-        "mark",
-        "david",
-        "james",
-        "robert",
-        "richard",
-        "william",
-        "thomas",
-        "charles",
-        "george",
-        "peter",
-        "steve",
-        "stephen",
-        "dmitry",
-        "dmitri",
-        "ash",
-        "ashton",
-        "josh",
-        "eric",
-        "reince",
-        "corey",
-        "jason",
-        "kevin",
-        "rand",
-        "harry",
-        "chuck",
-        "adam",
-        "brian",
-        "matt",
-        "jim",
-        "jeff",
-        "bob",
-        "frank",
-        "jack",
-        "tom",
-        "newt",
-        "rudy",
-        "rudolph",
-        "jared",
-        "sean",
-        "stephen",
-        "bashar",
-        "recep",
-        "benjamin",
-        "xi",
-        "francois",
-        "françois",
-        "boris",
-        "ban",
-        "antonio",
-        "staffan",
-        "ahmed",
-        "mohammed",
-        "muhammad",
-        "ali",
-        "hassan",
-        "sergey",
-        "alexei",
-        "alexander",
-        "andrei",
-        "igor",
-        "viktor",
-        "yuri",
-        "nikolai",
-        "pyotr",
-        "petro",
-        "angus",
-        "brent",
-        "carl",
-        "dan",
-        "daniel",
-        "dick",
-        "ed",
-        "edward",
-        "gary",
-        "greg",
-        "henry",
-        "jerry",
-        "jon",
-        "larry",
-        "martin",
-        "nick",
-        "patrick",
-        "ron",
-        "ronald",
-        "sam",
-        "scott",
-        "tony",
-        "walter",
-        "mitt",
-        "jeffrey",
-        "howard",
-        "kenneth",
-        "ken",
-        "jacob",
-        "philip",
-        "raymond",
-        "rex",
-        "rick",
-        "roger",
-        "russell",
-        "samuel",
-        "sergio",
-        "timothy",
-        "victor",
-        "wayne",
-        "zbigniew",
-    ];
-    if FEMALE.contains(&word) {
-        Gender::Female
-    } else if MALE.contains(&word) {
-        Gender::Male
-    } else {
-        Gender::Unknown
-    }
+    Gender::from_label(words::FIRST_NAMES.label_of(word))
 }
 
 /// Abbreviations whose final period does not end a sentence.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    in_list!(
-        word, "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "capt", "cmdr", "adm", "maj",
-        "st", "jr", "sr", "prof", "rev", "hon", "pres", "sec", "amb", "atty", "supt", "mass", "calif", "fla", "ga",
-        "ill", "pa", "va", "wash", "conn", "ky", "tenn", "tex", "ariz", "mich", "minn", "wis", "ala", "ark", "colo",
-        "del", "ind", "kan", "la", "md", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "vt", "wyo", "jan", "feb",
-        "aug", "sept", "sep", "oct", "nov", "dec", "vs", "etc", "inc", "co", "corp", "ltd", "dept", "no", "gens",
-        "reps", "sens", "ft", "mt", "n.y", "n.j", "d.c", "n.c", "s.c", "n.h", "r.i", "w.va", "n.m", "n.d", "s.d"
-    )
+    words::ABBREVIATIONS.contains(word)
 }
 
 /// A country (or bloc) that a word points to: nationality, country, capital or institution.
 pub(crate) fn country_of_word(word: &str) -> Option<&'static str> {
-    static BY_WORD: OnceLock<HashMap<&'static str, &'static str, BuildWordHasher>> = OnceLock::new();
-    let by_word = BY_WORD.get_or_init(|| {
-        COUNTRY_WORDS.iter().flat_map(|(country, words)| words.iter().map(move |w| (*w, *country))).collect()
-    });
-    by_word.get(word).copied()
+    words::COUNTRIES.label_of(word)
 }
-
-/// Each country (or bloc) with its nationality, country, capital and institution words.
-const COUNTRY_WORDS: &[(&str, &[&str])] = &[
-    (
-        "United States",
-        &[
-            "us",
-            "u.s.",
-            "usa",
-            "u.s.a.",
-            "america",
-            "american",
-            "americans",
-            "washington",
-            "pentagon",
-            "congress",
-            "senate",
-            "fbi",
-            "cia",
-            "nsa",
-            "sen.",
-            "rep.",
-            "sen",
-            "rep",
-            "republican",
-            "republicans",
-            "democrat",
-            "democrats",
-            "democratic",
-            "gop",
-            "capitol",
-            "congressman",
-            "congresswoman",
-            "senator",
-            "dnc",
-            "rnc",
-        ],
-    ),
-    ("Russia", &["russia", "russian", "russians", "moscow", "kremlin", "duma", "soviet", "kremlin’s", "kremlin's"]),
-    ("China", &["china", "chinese", "beijing"]),
-    ("United Kingdom", &["britain", "british", "uk", "u.k.", "london", "england", "english", "scotland"]),
-    ("France", &["france", "french", "paris", "élysée", "elysee"]),
-    ("Germany", &["germany", "german", "germans", "berlin", "bundestag"]),
-    ("Syria", &["syria", "syrian", "syrians", "damascus"]),
-    ("Iran", &["iran", "iranian", "iranians", "tehran"]),
-    ("Iraq", &["iraq", "iraqi", "iraqis", "baghdad"]),
-    ("Israel", &["israel", "israeli", "israelis", "jerusalem", "knesset"]),
-    ("Palestine", &["palestinian", "palestinians", "ramallah", "gaza"]),
-    ("Turkey", &["turkey", "turkish", "ankara"]),
-    ("Ukraine", &["ukraine", "ukrainian", "ukrainians", "kiev", "kyiv"]),
-    ("Japan", &["japan", "japanese", "tokyo"]),
-    ("India", &["india", "indian", "delhi"]),
-    ("Pakistan", &["pakistan", "pakistani", "islamabad"]),
-    ("Afghanistan", &["afghanistan", "afghan", "kabul"]),
-    ("Mexico", &["mexico", "mexican", "mexicans"]),
-    ("Canada", &["canada", "canadian", "ottawa"]),
-    ("Saudi Arabia", &["saudi", "riyadh"]),
-    ("Egypt", &["egypt", "egyptian", "cairo"]),
-    ("Cuba", &["cuba", "cuban", "havana"]),
-    ("Venezuela", &["venezuela", "venezuelan", "caracas"]),
-    ("Brazil", &["brazil", "brazilian", "brasilia"]),
-    ("Italy", &["italy", "italian", "rome"]),
-    ("Spain", &["spain", "spanish", "madrid"]),
-    ("Poland", &["poland", "polish", "warsaw"]),
-    ("North Korea", &["pyongyang"]),
-    ("South Korea", &["seoul"]),
-    ("European Union", &["eu", "brussels"]),
-    ("United Nations", &["un", "u.n."]),
-    ("NATO", &["nato"]),
-    ("Qatar", &["qatar", "qatari", "doha"]),
-    ("Jordan", &["jordan", "jordanian", "amman"]),
-    ("Lebanon", &["lebanon", "lebanese", "beirut", "hezbollah"]),
-    ("Australia", &["australia", "australian", "canberra"]),
-    ("Greece", &["greece", "greek", "athens"]),
-    ("Kurdistan", &["kurdish", "kurds"]),
-];
 
 /// Two-word names of countries and US institutions.
 pub(crate) fn country_of_bigram(first: &str, second: &str) -> Option<&'static str> {
-    let country = match (first, second) {
-        ("united", "states") | ("white", "house") | ("state", "department") => "United States",
-        ("united", "kingdom") | ("downing", "street") => "United Kingdom",
-        ("united", "nations") => "United Nations",
-        ("european", "union") => "European Union",
-        ("north", "korea") | ("north", "korean") | ("north", "koreans") => "North Korea",
-        ("south", "korea") | ("south", "korean") => "South Korea",
-        ("saudi", "arabia") => "Saudi Arabia",
-        ("new", "zealand") => "New Zealand",
-        _ => return None,
+    static PAIRS: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        words::COUNTRY_BIGRAMS
+            .entries()
+            .filter_map(|(country, entry)| entry.split_once(' ').map(|(a, b)| (a, b, country)))
+            .collect()
+    });
+    pairs.iter().find(|(a, b, _)| *a == first && *b == second).map(|(_, _, country)| *country)
+}
+
+/// `text` without a leading article ("the senator" → "senator", "A spokesman" → "spokesman").
+/// An article counts in lowercase or with a capital initial, followed by a space.
+pub(crate) fn strip_article(text: &str) -> &str {
+    let Some((head, rest)) = text.split_once(' ') else {
+        return text;
     };
-    Some(country)
+    // The first word with its initial in lowercase, on the stack: articles are short.
+    let mut buf = [0u8; 8];
+    let Some(lowered) = buf.get_mut(..head.len()).filter(|b| !b.is_empty()) else {
+        return text;
+    };
+    lowered.copy_from_slice(head.as_bytes());
+    lowered[0] = lowered[0].to_ascii_lowercase();
+    match std::str::from_utf8(lowered) {
+        Ok(word) if words::ARTICLES.contains(word) => rest,
+        _ => text,
+    }
 }

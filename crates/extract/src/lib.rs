@@ -27,6 +27,7 @@ mod output;
 mod paraphrase;
 mod speakers;
 mod tokens;
+mod words;
 
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 //! its passage at the end of the paragraph, so an unbalanced document still yields its quotes.
 
 use super::lexicon;
+use super::words;
 use super::Span;
 pub(crate) use counterpoint_core::text::is_soft_wrap;
 
@@ -26,15 +27,15 @@ fn embedded_attribution(chars: &[char], from: usize, to: usize) -> Option<usize>
 /// Reads up to six words after `at` looking for "[Name …] said" or "said [Name]".
 fn attribution_follows(chars: &[char], at: usize, to: usize) -> bool {
     let text: String = chars[at..to.min(at + 80)].iter().collect();
-    let words: Vec<&str> = text.split_whitespace().take(7).collect();
-    for (n, raw) in words.iter().enumerate() {
+    let ahead: Vec<&str> = text.split_whitespace().take(7).collect();
+    for (n, raw) in ahead.iter().enumerate() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         if lexicon::is_cue(&word) && !raw.starts_with(char::is_uppercase) {
-            let reversed = n == 0 && words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+            let reversed = n == 0 && ahead.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
             return n > 0 || reversed;
         }
         let subject_word = raw.starts_with(char::is_uppercase)
-            || matches!(word.as_str(), "he" | "she" | "they" | "the" | "a" | "an")
+            || words::SUBJECT_OPENERS.contains(&word)
             || lexicon::is_role_noun(&word);
         if !subject_word {
             return false;

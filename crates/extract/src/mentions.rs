@@ -3,6 +3,7 @@
 
 use super::lexicon::{self, Gender};
 use super::tokens::{Doc, Kind};
+use super::words;
 use super::Span;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -127,7 +128,7 @@ fn appositive_name(doc: &Doc, main: Mention, appositive: Option<(usize, usize)>)
         return Err(main);
     }
     let title = doc.text(main.span.start, main.span.end);
-    let role = role.or_else(|| Some(strip_leading_article(&title).to_string()));
+    let role = role.or_else(|| Some(lexicon::strip_article(&title).to_string()));
     Ok(Mention { span, tokens, kind: MentionKind::Person { name, role, gender } })
 }
 
@@ -138,15 +139,12 @@ fn time_words_back(doc: &Doc, t: usize, floor: usize) -> usize {
     let day = |w: &str| lexicon::is_day(w) || lexicon::is_period(w);
     let mut n = if day(word) {
         1
-    } else if matches!(word, "night" | "morning" | "afternoon" | "evening") && t >= floor + 2 && day(doc.lower(t - 2)) {
+    } else if words::DAY_PARTS.contains(word) && t >= floor + 2 && day(doc.lower(t - 2)) {
         2
     } else {
         return 0;
     };
-    if t > floor + n
-        && doc.is_word(t - n - 1)
-        && matches!(doc.lower(t - n - 1), "on" | "last" | "this" | "late" | "early" | "earlier" | "next")
-    {
+    if t > floor + n && doc.is_word(t - n - 1) && words::TIME_OPENERS.contains(doc.lower(t - n - 1)) {
         n += 1;
     }
     n
@@ -313,22 +311,8 @@ fn skip_document_words(doc: &Doc, s: usize, ceiling: usize) -> usize {
     if s + 2 >= ceiling || !lexicon::is_determiner(doc.lower(s)) {
         return s;
     }
-    let noun = matches!(
-        doc.lower(s + 1),
-        "statement"
-            | "report"
-            | "transcript"
-            | "memo"
-            | "email"
-            | "letter"
-            | "tweet"
-            | "post"
-            | "interview"
-            | "release"
-            | "video"
-            | "speech"
-    );
-    let link = matches!(doc.lower(s + 2), "from" | "by" | "of" | "released" | "issued");
+    let noun = words::SPEECH_MEDIA.contains(doc.lower(s + 1));
+    let link = words::MEDIA_LINKS.contains(doc.lower(s + 2));
     if !(noun && link) {
         return s;
     }
@@ -391,7 +375,7 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
 fn name_run_start(doc: &Doc, start: usize, end: usize) -> usize {
     let mut s = end;
     let mut suffix = false;
-    if end > start && matches!(doc.lower(end - 1), "jr." | "sr." | "ii" | "iii" | "jr" | "sr") {
+    if end > start && words::NAME_SUFFIXES.contains(doc.lower(end - 1)) {
         s -= 1;
         suffix = true;
     }
@@ -471,7 +455,7 @@ fn person(
     if role.is_none() {
         role = appositive.map(|(a, b)| phrase_text(doc, a, b)).filter(|r| is_role_text(r));
     }
-    let role = role.map(|r| strip_leading_article(&r).to_string());
+    let role = role.map(|r| lexicon::strip_article(&r).to_string());
     Mention { span, tokens: (start, end), kind: MentionKind::Person { name, role, gender } }
 }
 
@@ -492,24 +476,25 @@ fn phrase_text(doc: &Doc, start: usize, end: usize) -> String {
     doc.text(doc.tokens[start].start(), doc.tokens[end - 1].end())
 }
 
-fn strip_leading_article(text: &str) -> &str {
-    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(rest) = text.strip_prefix(article) {
-            return rest;
-        }
-    }
-    text
-}
-
 /// Names a country-like organisation the same way wherever it appears ("the U.S." → "United States").
 pub(crate) fn canonical_org(text: &str) -> String {
-    let bare = strip_leading_article(text.trim());
-    match bare {
-        "US" | "U.S." | "USA" | "America" | "U.S.A." => "United States".to_string(),
-        "UK" | "U.K." | "Britain" => "United Kingdom".to_string(),
-        "UN" | "U.N." => "United Nations".to_string(),
+    let bare = lexicon::strip_article(text.trim());
+    let lower = bare.to_lowercase();
+    let country = words::ORG_ALIASES.contains(&lower).then(|| lexicon::country_of_word(&lower)).flatten();
+    match country {
+        Some(country) if written_as_alias(bare, &lower) => country.to_string(),
         _ => bare.to_string(),
     }
+}
+
+/// Tells whether `text` is written as an org alias is: in capitals when the alias has three
+/// letters or fewer ("US", "U.N."), with a capital initial otherwise ("America").
+fn written_as_alias(text: &str, lower: &str) -> bool {
+    if lower.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        return text == lower.to_uppercase();
+    }
+    let mut chars = lower.chars();
+    chars.next().is_some_and(|first| text.strip_prefix(first.to_ascii_uppercase()) == Some(chars.as_str()))
 }
 
 /// The leftmost country a list of lowercase words points to.

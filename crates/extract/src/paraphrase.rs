@@ -11,9 +11,10 @@
 //! Every check looks at the tokens of one sentence, a bounded number of times.
 
 use super::attribution::{token_span, trimmed_content, Cue, Found};
-use super::lexicon::{self, Reports};
+use super::lexicon::{self, Gender, Reports};
 use super::mentions::{object_after, Mention, MentionKind};
 use super::tokens::{Doc, Kind};
+use super::words;
 use super::Span;
 use counterpoint_core::model::QuoteKind;
 
@@ -108,8 +109,7 @@ fn opening(doc: &Doc, s0: usize, stop: usize) -> usize {
             u = d + 1;
         }
     }
-    let linking = doc.is_capitalized(u)
-        && matches!(doc.lower(u), "but" | "and" | "yet" | "so" | "still" | "however" | "meanwhile" | "instead" | "now");
+    let linking = doc.is_capitalized(u) && words::LINKING_WORDS.contains(doc.lower(u));
     if linking {
         u += 1;
         if doc.is_punct(u, ',') {
@@ -170,7 +170,7 @@ fn according(doc: &Doc, start: usize, stop: usize) -> Option<Reading> {
     }
     p += 1;
     // "According to John Smith, a spokesman for the agency, the plan …"
-    if doc.is_word(p) && matches!(doc.lower(p), "a" | "an" | "the") {
+    if doc.is_word(p) && words::ARTICLES.contains(doc.lower(p)) {
         let end = (p + 1..stop.min(p + 12)).find(|u| !doc.is_word(*u));
         let titled = |u: usize| lexicon::is_role_noun(doc.lower(u)) || lexicon::is_org_head(doc.lower(u));
         if let Some(comma) = end.filter(|c| doc.is_punct(*c, ',') && (p..*c).any(titled)) {
@@ -211,12 +211,8 @@ fn subject_first(doc: &Doc, start: usize, stop: usize, cues: &[Cue]) -> Option<R
             break;
         }
         // A second speaker joined to the first ("…, Smith said", "… and Clinton argued …").
-        let joined = doc.is_punct(before, ',')
-            || doc.is_word(before)
-                && matches!(
-                    doc.lower(before),
-                    "and" | "but" | "while" | "whereas" | "as" | "which" | "who" | "when" | "though" | "although"
-                );
+        let joined =
+            doc.is_punct(before, ',') || doc.is_word(before) && words::CLAUSE_JOINERS.contains(doc.lower(before));
         if joined {
             return None;
         }
@@ -251,21 +247,22 @@ fn subject_position(doc: &Doc, start: usize, mention: &Mention) -> bool {
 fn plain_verb(doc: &Doc, from: usize, verb: usize) -> bool {
     let mut u = verb;
     while u > from && doc.is_word(u - 1) && lexicon::is_auxiliary(doc.lower(u - 1)) {
-        if matches!(doc.lower(u - 1), "is" | "was" | "were" | "are") {
+        if words::BE_FORMS.contains(doc.lower(u - 1)) {
             return false;
         }
         u -= 1;
     }
     let before = u.checked_sub(1).filter(|p| doc.is_word(*p)).map(|p| doc.lower(p));
-    !matches!(before, Some("who" | "which" | "that" | "not" | "never" | "be" | "been" | "being"))
+    !before.is_some_and(|b| words::NOT_PLAIN_BEFORE_VERB.contains(b))
 }
 
 /// A person, a description, an organisation by name, "he" or "she"; not "it", "they" or "I", not
 /// a quantifier ("Others") and not a document ("the report").
 fn speaker_like(mention: &Mention) -> bool {
     let (name, named) = match &mention.kind {
-        // "They" is too often people the text never names as speakers.
-        MentionKind::Pronoun { word, .. } => return matches!(word.as_str(), "he" | "she"),
+        // "They" is too often people the text never names as speakers: only "he" and "she",
+        // the pronouns with a gender, are taken.
+        MentionKind::Pronoun { gender, .. } => return *gender != Gender::Unknown,
         MentionKind::Person { name, .. } => (name, true),
         MentionKind::Description { text, .. } => (text, true),
         MentionKind::Organisation { name } => {
@@ -274,9 +271,7 @@ fn speaker_like(mention: &Mention) -> bool {
         }
     };
     // "Others said", "Some said": a quantifier names no one.
-    let vague = ["others", "some", "many", "most", "few", "both", "all", "several", "those", "these", "one"]
-        .iter()
-        .any(|q| name.eq_ignore_ascii_case(q));
+    let vague = words::QUANTIFIERS.contains(&name.to_ascii_lowercase());
     named && !vague
 }
 
@@ -297,7 +292,7 @@ fn tail_ok(doc: &Doc, from: usize, stop: usize) -> bool {
             && (first..stop).all(|t| {
                 if doc.is_word(t) {
                     let w = doc.lower(t);
-                    !lexicon::is_cue(w) && !matches!(w, "that" | "who" | "which")
+                    !lexicon::is_cue(w) && !words::RELATIVE_WORDS.contains(w)
                 } else {
                     matches!(doc.tokens[t].kind, Kind::Punct(',' | '-' | '(' | ')'))
                 }
@@ -317,7 +312,7 @@ fn tail_ok(doc: &Doc, from: usize, stop: usize) -> bool {
 /// that", "at the rally he"), and "that".
 fn complement(doc: &Doc, verb: usize, stop: usize, reports: Reports, word: &str) -> Option<usize> {
     let mut p = verb + 1;
-    if matches!(word, "told" | "tells") {
+    if words::ADDRESSING_VERBS.contains(word) {
         p = addressee_end(doc, p, stop)?;
     }
     p = skip_time(doc, p, stop);
@@ -328,7 +323,7 @@ fn complement(doc: &Doc, verb: usize, stop: usize, reports: Reports, word: &str)
     if next == "that" {
         return Some(p + 1);
     }
-    if matches!(next, "in" | "at" | "on" | "during" | "to" | "with" | "from" | "after" | "before" | "via" | "through") {
+    if words::AFTER_VERB_PREPOSITIONS.contains(next) {
         // The clause starts after "that", or at a subject pronoun with its verb ("told reporters
         // on Air Force One he was not worried").
         // After "told Congress to", a pronoun starts an adverbial clause ("to pass the bill before
@@ -337,7 +332,10 @@ fn complement(doc: &Doc, verb: usize, stop: usize, reports: Reports, word: &str)
         let mut words = (p + 1..stop.min(p + THAT_REACH)).take_while(|u| doc.is_word(*u));
         return words.find_map(|u| match doc.lower(u) {
             "that" => Some(u + 1),
-            "he" | "she" | "they" | "we" | "it" if !only_that && doc.is_word(u + 1) && finite_at(doc, u + 1) => Some(u),
+            // A subject pronoun; "I" is too rarely the reported clause's subject.
+            w if w != "i" && lexicon::is_pronoun(w) && !only_that && doc.is_word(u + 1) && finite_at(doc, u + 1) => {
+                Some(u)
+            }
             _ => None,
         });
     }
@@ -350,7 +348,7 @@ fn addressee_end(doc: &Doc, p: usize, stop: usize) -> Option<usize> {
         return None;
     }
     let word = doc.lower(p);
-    if matches!(word, "him" | "her" | "them" | "me" | "us") || lexicon::is_addressee(word) {
+    if words::OBJECT_PRONOUNS.contains(word) || lexicon::is_addressee(word) {
         return Some(p + 1);
     }
     if lexicon::is_determiner(word) {
@@ -371,15 +369,12 @@ fn skip_time(doc: &Doc, mut p: usize, stop: usize) -> usize {
         let w = doc.lower(p);
         let next = if doc.is_word(p + 1) { doc.lower(p + 1) } else { "" };
         if lexicon::is_day(w) {
-            p += if matches!(next, "night" | "morning" | "afternoon" | "evening") { 2 } else { 1 };
-        } else if matches!(w, "on") && lexicon::is_day(next)
-            || matches!(w, "last" | "this" | "next") && (lexicon::is_day(next) || lexicon::is_period(next))
+            p += if words::DAY_PARTS.contains(next) { 2 } else { 1 };
+        } else if w == "on" && lexicon::is_day(next)
+            || words::RELATIVE_TIME_WORDS.contains(w) && (lexicon::is_day(next) || lexicon::is_period(next))
         {
             p += 2;
-        } else if matches!(
-            w,
-            "earlier" | "later" | "again" | "repeatedly" | "publicly" | "privately" | "recently" | "separately"
-        ) {
+        } else if words::TIME_ADVERBS.contains(w) {
             p += 1;
         } else {
             break;
@@ -398,9 +393,8 @@ fn content_end(doc: &Doc, from: usize, stop: usize) -> usize {
         }
         let next = if doc.is_word(t + 2) { doc.lower(t + 2) } else { "" };
         match doc.lower(t + 1) {
-            "but" | "while" | "whereas" | "although" | "though" | "according" => true,
-            "and" => matches!(next, "he" | "she" | "they" | "it" | "we" | "i"),
-            _ => false,
+            "and" => lexicon::is_pronoun(next),
+            word => words::CONTENT_CUT_WORDS.contains(word),
         }
     };
     (from..stop).find(|t| cut(*t)).unwrap_or(stop)
@@ -436,7 +430,5 @@ fn finite_at(doc: &Doc, t: usize) -> bool {
         return true;
     }
     let present = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s");
-    present
-        && doc.is_word(t - 1)
-        && (doc.is_capitalized(t - 1) || matches!(doc.lower(t - 1), "he" | "she" | "it" | "this" | "that" | "there"))
+    present && doc.is_word(t - 1) && (doc.is_capitalized(t - 1) || words::PRESENT_SUBJECTS.contains(doc.lower(t - 1)))
 }

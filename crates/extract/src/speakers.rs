@@ -8,6 +8,7 @@ use super::attribution::{Attributed, Event, Found};
 use super::lexicon::{self, Gender};
 use super::mentions::{country_of_text, subject_before, Mention, MentionKind};
 use super::tokens::Doc;
+use super::words;
 use super::{Span, SpeakerCluster};
 use counterpoint_core::model::QuoteKind;
 
@@ -141,11 +142,8 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 fn person_key(name: &str) -> String {
-    let last = name
-        .split_whitespace()
-        .rev()
-        .find(|w| !matches!(w.to_lowercase().as_str(), "jr." | "sr." | "jr" | "sr" | "ii" | "iii"))
-        .unwrap_or(name);
+    let last =
+        name.split_whitespace().rev().find(|w| !words::NAME_SUFFIXES.contains(&w.to_lowercase())).unwrap_or(name);
     let lower = last.to_lowercase();
     let bare = lower.strip_suffix("’s").or_else(|| lower.strip_suffix("'s")).unwrap_or(&lower);
     format!("p:{bare}")
@@ -165,10 +163,7 @@ impl Builder {
                 continue;
             }
             // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
-            let document = matches!(
-                doc.lower(t),
-                "act" | "bill" | "amendment" | "treaty" | "resolution" | "doctrine" | "initiative" | "accord"
-            );
+            let document = words::LAW_HEADS.contains(doc.lower(t));
             if lexicon::is_org_head(doc.lower(t)) && !document && t > 0 && doc.is_capitalized(t - 1) {
                 self.name_organisation(doc, t);
             }
@@ -176,7 +171,7 @@ impl Builder {
             // Only full names and names that open a sentence are worth reading.
             let long_run = t > 0 && doc.is_capitalized(t - 1);
             let after_comma = t > 0 && doc.is_punct(t - 1, ',');
-            let after_cue = t > 0 && doc.is_word(t - 1) && matches!(doc.lower(t - 1), "told" | "asked");
+            let after_cue = t > 0 && doc.is_word(t - 1) && words::ADDRESSING_VERBS.contains(doc.lower(t - 1));
             if !long_run && !after_comma && !after_cue && t != sentence_start {
                 continue;
             }
@@ -194,13 +189,10 @@ impl Builder {
             let clause_start = mention.tokens.0 == sentence_start
                 || doc.is_punct(mention.tokens.0 - 1, ',')
                 || (doc.is_word(mention.tokens.0 - 1)
-                    && matches!(
-                        doc.lower(mention.tokens.0 - 1),
-                        "and" | "but" | "when" | "as" | "after" | "before" | "while"
-                    ));
+                    && words::CLAUSE_START_WORDS.contains(doc.lower(mention.tokens.0 - 1)));
             let addressee = mention.tokens.0 > 0
                 && doc.is_word(mention.tokens.0 - 1)
-                && matches!(doc.lower(mention.tokens.0 - 1), "told" | "asked");
+                && words::ADDRESSING_VERBS.contains(doc.lower(mention.tokens.0 - 1));
             let subject = addressee
                 || clause_start
                     && (is_verb_like(doc, t + 1) || (mention.tokens.0 == sentence_start && doc.is_punct(t + 1, ',')));
@@ -209,10 +201,7 @@ impl Builder {
             }
             let after_preposition = mention.tokens.0 > 0
                 && doc.is_word(mention.tokens.0 - 1)
-                && matches!(
-                    doc.lower(mention.tokens.0 - 1),
-                    "in" | "at" | "from" | "to" | "near" | "across" | "outside" | "into" | "of" | "on" | "with"
-                );
+                && words::OBJECT_PREPOSITIONS.contains(doc.lower(mention.tokens.0 - 1));
             if after_preposition && role.is_none() {
                 continue;
             }
@@ -344,7 +333,7 @@ impl Builder {
             let joins = doc.is_word(u)
                 && doc.outside(u)
                 && (doc.is_capitalized(u)
-                    || (matches!(doc.lower(u), "of" | "for" | "on") && u > 0 && doc.is_capitalized(u - 1)));
+                    || (words::ORG_NAME_JOINERS.contains(doc.lower(u)) && u > 0 && doc.is_capitalized(u - 1)));
             if !joins || lexicon::is_sentence_function_word(doc.lower(u)) && doc.is_capitalized(u) {
                 break;
             }
@@ -361,7 +350,7 @@ impl Builder {
 
     /// "The group said": the organisation of that kind named last before `at`, if any.
     fn named_organisation(&self, generic: &str, at: usize) -> Option<String> {
-        let any = matches!(generic, "group" | "organization" | "organisation");
+        let any = words::GENERIC_ORG_HEADS.contains(generic);
         self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
             .iter()
             .rev()
@@ -406,7 +395,7 @@ impl Builder {
             // The country is read only for a fitting office: reading it is the costly part.
             office && country.is_none_or(|a| country_of_text(role).is_none_or(|b| a == b))
         };
-        let plural = head.ends_with('s') && !matches!(head, "ambassador" | "chief");
+        let plural = head.ends_with('s');
         let matched = (!plural)
             .then(|| {
                 let split = self.entities.partition_point(|e| e.at <= at);
@@ -423,7 +412,7 @@ impl Builder {
             add_alias(&mut self.clusters[i], text);
             return i;
         }
-        let bare = strip_article(text);
+        let bare = lexicon::strip_article(text);
         let definite = bare.len() != text.len() && text.to_lowercase().starts_with("the ");
         if definite {
             if let Some(&i) = self.description_heads.get(head) {
@@ -518,7 +507,8 @@ impl Builder {
         quotes: &[Found],
         events: &[Candidate],
     ) -> Option<usize> {
-        let wants_person = matches!(word, "he" | "she" | "i");
+        // "He", "she" (the pronouns with a gender) and "I" stand for a person.
+        let wants_person = gender != Gender::Unknown || word == "i";
         let end = before(events, at).len();
         let window: Vec<usize> = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().collect();
         let order = window;
@@ -649,72 +639,15 @@ fn side_from_names(cluster: &SpeakerCluster) -> Option<String> {
     from_role.or(from_name).or_else(from_alias).map(str::to_string)
 }
 
-/// Tells whether the token after a bare name reads like a verb ("Rubio spoke").
+/// Tells whether the token after a bare name reads like a verb ("Rubio spoke", "Rubio said",
+/// "Rubio has"): a finite verb, a regular inflection, or one of `verb_like_extras` ("Rubio himself").
 fn is_verb_like(doc: &Doc, t: usize) -> bool {
     if !doc.is_word(t) || doc.is_capitalized(t) {
         return false;
     }
     let word = doc.lower(t);
     let inflected = word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"));
-    let irregular = matches!(
-        word,
-        "spoke"
-            | "told"
-            | "said"
-            | "wrote"
-            | "took"
-            | "made"
-            | "gave"
-            | "went"
-            | "came"
-            | "met"
-            | "left"
-            | "ran"
-            | "won"
-            | "lost"
-            | "sent"
-            | "put"
-            | "got"
-            | "saw"
-            | "began"
-            | "became"
-            | "brought"
-            | "thought"
-            | "sought"
-            | "led"
-            | "held"
-            | "kept"
-            | "stood"
-            | "felt"
-            | "found"
-            | "hit"
-            | "struck"
-            | "quit"
-            | "knew"
-            | "drew"
-            | "threw"
-            | "rose"
-            | "fell"
-            | "chose"
-            | "broke"
-            | "shot"
-            | "fought"
-            | "taught"
-            | "spent"
-            | "paid"
-            | "also"
-            | "himself"
-            | "herself"
-            | "themselves"
-            | "has"
-            | "had"
-            | "will"
-            | "would"
-            | "is"
-            | "was"
-            | "can"
-            | "could"
-    );
+    let irregular = lexicon::is_finite_verb(word) || words::VERB_LIKE_EXTRAS.contains(word);
     (inflected || irregular) && !lexicon::is_connector(word) && !lexicon::is_determiner(word)
 }
 
@@ -722,13 +655,4 @@ fn add_alias(cluster: &mut SpeakerCluster, alias: &str) {
     if alias != cluster.name && !cluster.aliases.iter().any(|a| a == alias) {
         cluster.aliases.push(alias.to_string());
     }
-}
-
-fn strip_article(text: &str) -> &str {
-    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(rest) = text.strip_prefix(article) {
-            return rest;
-        }
-    }
-    text
 }

@@ -48,6 +48,23 @@ fn case(text: &str, gold: &[&str]) -> DevCase {
     }
 }
 
+/// Words are looked up one token at a time, so "has since" and "had earlier" work as runs of
+/// single auxiliaries between the subject and its cue.
+#[test]
+fn auxiliary_runs_between_subject_and_cue() {
+    let cases: &[(&str, &[&str])] = &[
+        ("“We will not back down,” Trump has since said.", &["direct | Trump | We will not back down,"]),
+        ("Sanders had earlier told reporters: “The deal is dead.”", &["direct | Sanders | The deal is dead."]),
+        (
+            "Clinton has also repeatedly said “the plan will fail” in speeches.",
+            &["partial | Clinton | the plan will fail"],
+        ),
+    ];
+    for (text, gold) in cases {
+        check(&case(text, gold));
+    }
+}
+
 #[test]
 fn seed_article_quotes_and_speakers() {
     check(&seed_case());

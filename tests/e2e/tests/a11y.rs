@@ -27,7 +27,7 @@ const RUN_AXE: &str = r#"
     const done = arguments[arguments.length - 1];
     axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
       .then(r => done(r.violations.map(v => ({ rule: v.id, impact: v.impact, count: v.nodes.length,
-                                               nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))))
+                                               nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary) }))))
       .catch(e => done([{ rule: 'axe failed', impact: String(e), count: 1, nodes: [] }]));
 "#;
 
