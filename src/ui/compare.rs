@@ -29,6 +29,7 @@ pub fn Compare() -> impl IntoView {
                 view! {
                     <div
                         class="side-head"
+                        dir="auto"
                         role="columnheader"
                         style=side_style(&ex, Some(s))
                         class:muted=move || side_hidden(s)
@@ -115,7 +116,7 @@ pub fn Compare() -> impl IntoView {
                         });
                         view! {
                             <div class="cell" role="cell" style=side_style(&ex, Some(side))>
-                                <h4 class="cell-side">{label}</h4>
+                                <h4 class="cell-side" dir="auto">{label}</h4>
                                 {gap}
                                 {list}
                             </div>
@@ -129,7 +130,7 @@ pub fn Compare() -> impl IntoView {
                 view! {
                     <div class="topic-row" role="row" data-topic=topic_id>
                         <div class="topic-head" role="rowheader">
-                            <h3 class="topic">{ex.row_label(row).to_owned()}</h3>
+                            <h3 class="topic" dir="auto">{ex.row_label(row).to_owned()}</h3>
                             {show_all}
                         </div>
                         {cells}
@@ -164,6 +165,7 @@ pub fn Compare() -> impl IntoView {
                 style=format!("--sides:{side_count}")
             >
                 <h2 id="compare-heading" class="sr-only">"Positions by question and side"</h2>
+                <super::strip::Strip view=View::Compare/>
                 <div class="compare-grid" role="table" aria-label="Positions by topic and side">
                     <div class="compare-head" role="row">
                         <div class="corner" role="columnheader">"Question"</div>
@@ -194,6 +196,9 @@ fn QuoteCard(quote: usize) -> impl IntoView {
     let found = ex.anchors[quote].span.is_some();
     let text = q.text.clone();
     let is_paraphrase = q.kind == QuoteKind::Paraphrase;
+    // The quote's words are in the article's language, which may read right to left; the
+    // speaker line and the side names take their direction from their own first letter.
+    let lang = ex.article.language.clone();
     view! {
         <a
             class="quote-card"
@@ -205,11 +210,11 @@ fn QuoteCard(quote: usize) -> impl IntoView {
             aria-current=move || ctx.is_selected(quote).then_some("true")
         >
             {if is_paraphrase {
-                view! { <span class="quote-text paraphrase">{text}</span> }.into_any()
+                view! { <span class="quote-text paraphrase" lang=lang dir="auto">{text}</span> }.into_any()
             } else {
-                view! { <q class="quote-text">{text}</q> }.into_any()
+                view! { <q class="quote-text" lang=lang dir="auto">{text}</q> }.into_any()
             }}
-            <span class="who">{speaker_line(&ex, quote)}</span>
+            <span class="who" dir="auto">{speaker_line(&ex, quote)}</span>
             {kind.map(|k| view! { <span class="kind">{k}</span> })}
             {(!found).then(|| view! { <span class="kind missing">"not found in the text"</span> })}
         </a>

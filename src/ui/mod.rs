@@ -7,6 +7,7 @@ mod embed;
 mod loader;
 mod read;
 mod share;
+mod strip;
 mod toolbar;
 
 use std::sync::Arc;
@@ -340,7 +341,7 @@ fn Masthead() -> impl IntoView {
         };
         let heading = title.then(|| {
             view! {
-                <h1 lang=article.language.clone()>{article.title.clone()}</h1>
+                <h1 lang=article.language.clone() dir="auto">{article.title.clone()}</h1>
                 <p class="source">
                     {source}
                     {article.published.clone().map(|date| view! { <span class="published">" · "{date}</span> })}

@@ -45,6 +45,8 @@ pub fn Read() -> impl IntoView {
     let lang = move || ctx.explorer.with(|ex| ex.article.language.clone());
     let long = move || ctx.explorer.with(|ex| ex.article.quotes.len() > LONG_ARTICLE);
     view! {
+        <div class="read-layout">
+        <super::strip::Strip view=View::Read/>
         <article
             id="article-text"
             class="read"
@@ -61,6 +63,7 @@ pub fn Read() -> impl IntoView {
         >
             {paragraphs}
         </article>
+        </div>
     }
 }
 
@@ -83,6 +86,7 @@ fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
             view! {
                 <span
                     class="speaker-tag"
+                    dir="auto"
                     data-side=side_id(ex, side)
                     style=side_style(ex, side)
                     hidden=move || !flag.shown()

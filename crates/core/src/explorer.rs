@@ -260,6 +260,30 @@ impl Explorer {
         self.reading_order.iter().copied().filter(|&q| self.side_of(q).is_none() && self.is_visible(q, route)).collect()
     }
 
+    /// Where each quote found in the text starts, as a share of the whole text (0 at its start,
+    /// under 1 at its end), in text order: the marks of the "who speaks where" strip. Paragraphs
+    /// count by their length in code points; quotes not found in the text have no place.
+    pub fn quote_positions(&self) -> Vec<(usize, f64)> {
+        let mut starts = Vec::with_capacity(self.article.body.len());
+        let mut total = 0usize;
+        for paragraph in &self.article.body {
+            starts.push(total);
+            total += paragraph.chars().count();
+        }
+        let mut positions: Vec<(usize, f64)> = self
+            .anchors
+            .iter()
+            .enumerate()
+            .filter_map(|(q, anchor)| {
+                let span = anchor.span?;
+                let at = starts.get(span.paragraph)? + span.start;
+                Some((q, at as f64 / total.max(1) as f64))
+            })
+            .collect();
+        positions.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        positions
+    }
+
     /// Quotes whose words were not found in the text.
     pub fn not_found(&self) -> Vec<usize> {
         (0..self.anchors.len()).filter(|&q| self.anchors[q].span.is_none()).collect()
@@ -389,6 +413,28 @@ mod tests {
                     hint: None,
                 })
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn quote_positions_place_each_found_quote_in_the_whole_text_in_text_order() {
+        // Two paragraphs of 10 and 21 code points (“ç” is one code point and two bytes): 31 in all.
+        let ex = Explorer::new(article(
+            &["ça va bien", "Yes we can, no we won"],
+            &[
+                ("late", "y", "no we won", &[]),
+                ("early", "x", "va bien", &[]),
+                ("nowhere", "x", "never said", &[]),
+                ("start", "y", "Yes", &[]),
+            ],
+        ));
+        let positions: Vec<(String, f64)> =
+            ex.quote_positions().into_iter().map(|(q, at)| (ex.article.quotes[q].id.clone(), at)).collect();
+        let expected = [("early", 3.0 / 31.0), ("start", 10.0 / 31.0), ("late", 22.0 / 31.0)];
+        assert_eq!(positions.len(), expected.len(), "{positions:?}");
+        for ((id, at), (want_id, want_at)) in positions.iter().zip(expected) {
+            assert_eq!(id, want_id);
+            assert!((at - want_at).abs() < 1e-9, "{id}: {at} != {want_at}");
         }
     }
 
