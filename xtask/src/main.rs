@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use counterpoint_site as dist;
 use e2e::server::{Server, ServerOptions};
-use tools::Tools;
+use tools::{Need, Tools};
 
 const HELP: &str = "\
 usage: cargo xtask <command>
@@ -38,15 +38,17 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = project_root();
     let result = match args.first().map(String::as_str) {
-        Some("setup") => Tools::ensure(&root).map(drop),
-        Some("build") => Tools::ensure(&root).and_then(|t| build(&root, &t)),
-        Some("dist") => Tools::ensure(&root).and_then(|t| dist(&root, &t)),
-        Some("serve") => Tools::ensure(&root).and_then(|t| serve(&root, &t)),
-        Some("size") => Tools::ensure(&root).and_then(|t| build(&root, &t).and_then(|()| size(&root))),
-        Some("test") => Tools::ensure(&root).and_then(|t| test(&root, &t)),
+        Some("setup") => Tools::ensure(&root, Need::Browser).map(drop),
+        Some("build") => Tools::ensure(&root, Need::Build).and_then(|t| build(&root, &t)),
+        Some("dist") => Tools::ensure(&root, Need::Build).and_then(|t| dist(&root, &t)),
+        // Serving needs no browser: Chromium is installed by the commands that drive one.
+        Some("serve") => Tools::ensure(&root, Need::Build).and_then(|t| serve(&root, &t)),
+        Some("size") => Tools::ensure(&root, Need::Build).and_then(|t| build(&root, &t).and_then(|()| size(&root))),
+        Some("test") => Tools::ensure(&root, Need::Browser).and_then(|t| test(&root, &t)),
         Some("fuzz") => fuzz(&root, args.get(1).map(String::as_str).unwrap_or("100000")),
-        Some("eval") => Tools::ensure(&root).and_then(|t| eval(&root, &t)),
-        Some("bench") => Tools::ensure(&root).and_then(|t| bench(&root, &t)),
+        // The dev-set score is native: no Trunk, no Chromium.
+        Some("eval") => eval(&root),
+        Some("bench") => Tools::ensure(&root, Need::Browser).and_then(|t| bench(&root, &t)),
         _ => {
             eprint!("{HELP}");
             return ExitCode::from(2);
@@ -326,9 +328,8 @@ fn fuzz(root: &Path, cases: &str) -> Result<(), String> {
     }
 }
 
-fn eval(root: &Path, tools: &Tools) -> Result<(), String> {
-    run(tools
-        .command("cargo")
+fn eval(root: &Path) -> Result<(), String> {
+    run(Command::new("cargo")
         .args(["run", "--quiet", "--release", "--bin", "counterpoint", "--", "eval"])
         .current_dir(root))
 }

@@ -6,7 +6,11 @@
 //! | Trunk | 0.21.14 (newer needs rustc 1.96) | `$TOOLS/trunk-0.21.14` by `cargo install` |
 //! | wasm-bindgen-cli | equal to Cargo.lock's wasm-bindgen | `$TOOLS/wasm-bindgen-<v>` by `cargo install` |
 //! | wasm-opt | npm binaryen 132 (Debian's 108 breaks the output) | `$TOOLS/binaryen-132` by `npm` |
-//! | chromium, chromedriver, brotli | Debian's | `apt-get` |
+//! | brotli | Debian's | `apt-get` |
+//! | chromium, chromedriver | Debian's, only for the commands that drive a browser (test, bench, setup) | `apt-get` |
+//!
+//! Trunk and wasm-bindgen-cli are build tools: they are compiled without LTO, with 16 codegen units
+//! and at opt-level 1, in one shared target folder (`quick_install`).
 //!
 //! `$TOOLS` is `$COUNTERPOINT_TOOLS`, or `~/.cache/counterpoint-tools`. A second run finds
 //! everything and costs a few version checks.
@@ -35,9 +39,33 @@ pub struct Tools {
     path: OsString,
 }
 
+/// What a command needs installed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Building the app: the wasm target, Trunk, wasm-bindgen-cli, wasm-opt and brotli.
+    Build,
+    /// Building it and driving it in a browser: Chromium and chromedriver as well.
+    Browser,
+}
+
+/// `cargo install` for a build tool: no LTO, parallel code generation and a lower opt-level make
+/// the install several times quicker on two cores, and a tool that runs for seconds loses little.
+/// The two installs share one target folder, so their common crates compile once.
+fn quick_install(dir: &Path) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        .env("CARGO_PROFILE_RELEASE_INCREMENTAL", "false")
+        .env("CARGO_TARGET_DIR", dir.join("build"))
+        .current_dir(dir);
+    cmd
+}
+
 impl Tools {
-    /// Installs whatever is missing and returns a handle whose commands see the tools first on PATH.
-    pub fn ensure(root: &Path) -> Result<Tools, String> {
+    /// Installs whatever `need` lacks and returns a handle whose commands see the tools first on PATH.
+    pub fn ensure(root: &Path, need: Need) -> Result<Tools, String> {
         let dir = tools_dir();
         let wasm_bindgen = wasm_bindgen_version(root)?;
         let trunk_dir = dir.join(format!("trunk-{TRUNK_VERSION}"));
@@ -49,19 +77,17 @@ impl Tools {
 
         ensure_wasm_target()?;
         if !version_starts(&trunk_dir.join("bin/trunk"), &format!("trunk {TRUNK_VERSION}")) {
-            eprintln!("xtask: installing Trunk {TRUNK_VERSION} (about 5 minutes, once)");
-            run(Command::new("cargo")
+            eprintln!("xtask: installing Trunk {TRUNK_VERSION} (a few minutes, once)");
+            run(quick_install(&dir)
                 .args(["install", &format!("trunk@{TRUNK_VERSION}"), "--locked", "--root"])
-                .arg(&trunk_dir)
-                .current_dir(&dir))?;
+                .arg(&trunk_dir))?;
         }
         if !version_starts(&bindgen_dir.join("bin/wasm-bindgen"), &format!("wasm-bindgen {wasm_bindgen}")) {
             eprintln!("xtask: installing wasm-bindgen-cli {wasm_bindgen} (about 2 minutes, once)");
             // Not `--locked`: its locked webpki-roots is missing from the registry mirror here.
-            run(Command::new("cargo")
+            run(quick_install(&dir)
                 .args(["install", "wasm-bindgen-cli", "--version", &format!("={wasm_bindgen}"), "--root"])
-                .arg(&bindgen_dir)
-                .current_dir(&dir))?;
+                .arg(&bindgen_dir))?;
         }
         if !version_starts(&binaryen_dir.join("node_modules/.bin/wasm-opt"), "wasm-opt version 132") {
             eprintln!("xtask: installing wasm-opt from npm binaryen {BINARYEN_VERSION}");
@@ -73,8 +99,12 @@ impl Tools {
                 .arg(&binaryen_dir)
                 .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
         }
-        let missing: Vec<&str> =
-            DEBIAN_PACKAGES.iter().filter(|(path, _)| !Path::new(path).exists()).map(|&(_, package)| package).collect();
+        let missing: Vec<&str> = DEBIAN_PACKAGES
+            .iter()
+            .filter(|&&(path, _)| need == Need::Browser || path == "/usr/bin/brotli")
+            .filter(|(path, _)| !Path::new(path).exists())
+            .map(|&(_, package)| package)
+            .collect();
         if !missing.is_empty() {
             apt_install(&missing)?;
         }

@@ -118,7 +118,18 @@ fn the_strip_maps_every_quote_in_text_order_and_goes_to_it() {
                 format!("a mark is dimmed wrongly with the US side hidden: {m}"),
             )?;
         }
-        s.screenshot(&screenshot_dir().join("strip-read.png"))
+        s.screenshot(&screenshot_dir().join("strip-read.png"))?;
+
+        // In an embed the strip runs across the top: a frame takes its content's height, so a
+        // strip as tall as the frame would make it grow without end.
+        open(s, "/?embed=1#view=read")?;
+        s.wait_for("the text", "return !!document.querySelector('#article-text mark')", WAIT)?;
+        let embedded = marks(s, ".read-layout")?;
+        ensure(
+            embedded["strip"][2].as_f64() > embedded["strip"][3].as_f64()
+                && embedded["marks"].as_array().map_or(0, Vec::len) == count,
+            format!("the embed's strip is not across the top with every quote: {}", embedded["strip"]),
+        )
     });
 }
 
