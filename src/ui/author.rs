@@ -15,11 +15,11 @@ use wasm_bindgen::JsCast;
 use super::Ctx;
 use crate::browser::extraction::{start_extraction, ExtractionJob};
 use crate::browser::{storage, text_file};
-use crate::draft::{Bound, Draft};
+use crate::draft::{Bound, Draft, DraftQuote};
 use crate::palette::{side_colors, SideColor, NO_SIDE};
 use crate::route::{Route, View};
 use crate::text::slug;
-use counterpoint_core::worker::WorkerReply;
+use counterpoint_core::worker::{assemble, WorkerReply};
 
 /// Where the draft lives in `localStorage`.
 const DRAFT_KEY: &str = "counterpoint.draft.v1";
@@ -48,6 +48,8 @@ struct Author {
     page_text: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
     /// What the running extraction is for.
     running: StoredValue<Option<Finish>>,
+    /// The quotes the running extraction has sent so far (`WorkerReply::Quotes`).
+    received: StoredValue<Vec<DraftQuote>>,
 }
 
 /// What a finished extraction does to the draft.
@@ -135,6 +137,7 @@ impl Author {
         self.extracting.set(true);
         self.progress.set(0.0);
         self.running.set_value(Some(finish));
+        self.received.set_value(Vec::new());
         let on_reply = move |reply: WorkerReply| {
             if self.generation.try_get_value() != Some(generation) {
                 return;
@@ -142,11 +145,13 @@ impl Author {
             match reply {
                 WorkerReply::Ready => {}
                 WorkerReply::Progress { done, .. } => self.progress.set(done),
+                WorkerReply::Quotes { quotes, .. } => self.received.update_value(|r| r.extend(quotes)),
                 WorkerReply::Done { draft, ms, .. } => {
                     // Its work is done: the worker and its memory go.
                     self.stop_worker();
                     self.running.set_value(None);
-                    self.finish(draft, ms, finish);
+                    let quotes = self.received.try_update_value(std::mem::take).unwrap_or_default();
+                    self.finish(assemble(quotes, draft), ms, finish);
                 }
                 WorkerReply::Failed { message, .. } => {
                     self.stop_worker();
@@ -220,6 +225,7 @@ pub fn Author() -> impl IntoView {
         job: StoredValue::new_local(None),
         page_text: StoredValue::new_local(None),
         running: StoredValue::new(None),
+        received: StoredValue::new(Vec::new()),
     };
     // A view closed mid-extraction stops its worker.
     on_cleanup(move || author.stop_worker());

@@ -2,11 +2,11 @@
 //! the reader's first view and a long draft never blocks the page.
 //!
 //! It speaks the protocol of `counterpoint_core::worker`: it announces `Ready`, then answers each
-//! `[header JSON, text]` request with a `Progress` after every slice and one `Done` with the
-//! draft (its text left out: the page has it). Slices are `DraftExtraction`'s, so speakers and
+//! `[header JSON, text]` request with a `Progress` after every slice, then the draft: its quotes
+//! in `Quotes` pieces and the rest in one `Done` (its text left out: the page has it). Slices are `DraftExtraction`'s, so speakers and
 //! pronouns resolve across slices exactly as they do natively.
 
-use counterpoint_core::worker::{ExtractRequest, WorkerReply};
+use counterpoint_core::worker::{final_replies, ExtractRequest, WorkerReply};
 use counterpoint_extract::DraftExtraction;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -57,5 +57,8 @@ fn answer(data: &JsValue) {
     let mut draft = extraction.finish();
     // The page already has the text; sending 10 MB back would only cost time.
     draft.text = String::new();
-    post(&WorkerReply::Done { job, draft, ms: now() - started });
+    // The quotes go in pieces, each read in a short task on the page's thread.
+    for reply in final_replies(job, draft, now() - started) {
+        post(&reply);
+    }
 }
