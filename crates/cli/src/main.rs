@@ -49,8 +49,14 @@ fn main() -> ExitCode {
     match parsed {
         Ok(Command::Extract(args)) => extract(&args),
         Ok(Command::Eval) => {
-            print!("{}", counterpoint_extract::dev_set_report());
-            ExitCode::SUCCESS
+            // Fails when a figure falls below its floor (tests/data/extract/floors.txt).
+            let (report, ok) = counterpoint_extract::dev_set_check();
+            print!("{report}");
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         Ok(Command::Bench(args)) => bench(&args),
         Ok(Command::Publish(args)) => publish::publish(&args),

@@ -344,13 +344,82 @@ pub fn dev_set() -> Result<Vec<DevCase>, String> {
     Ok(cases)
 }
 
+/// The floors the dev set's figures must not fall below (`tests/data/extract/floors.txt`).
+pub const FLOORS: &str = include_str!("../../../tests/data/extract/floors.txt");
+
+/// The figures below their floor, each in words; an error names the floors line it cannot read.
+/// Floors are `figure value` lines (`quotes.f1 0.77`); `#` starts a comment.
+pub fn below_floors(ev: &Evaluation, floors: &str) -> Result<Vec<String>, String> {
+    let mut below = Vec::new();
+    for (n, line) in floors.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = || format!("floors line {}: {line:?}", n + 1);
+        let (figure, value) = line.split_once(char::is_whitespace).ok_or_else(|| format!("{}: no value", at()))?;
+        let floor: f64 = value.trim().parse().map_err(|_| format!("{}: the value is not a number", at()))?;
+        let (score, measure) = figure.split_once('.').ok_or_else(|| format!("{}: not score.measure", at()))?;
+        let score = match score {
+            "quotes" => ev.quote,
+            "direct" => ev.direct,
+            "end_to_end" => ev.end_to_end,
+            "paraphrase" => ev.paraphrase,
+            "paraphrase_end_to_end" => ev.paraphrase_end_to_end,
+            _ => return Err(format!("{}: unknown score {score:?}", at())),
+        };
+        let actual = match measure {
+            "precision" => score.precision(),
+            "recall" => score.recall(),
+            "f1" => score.f1(),
+            _ => return Err(format!("{}: unknown measure {measure:?}", at())),
+        };
+        // The report prints three decimals; a figure equal to its floor at that precision passes.
+        if (actual * 1000.0).round() < (floor * 1000.0).round() {
+            below.push(format!("{figure} is {actual:.3}, below its floor {floor:.3}"));
+        }
+    }
+    Ok(below)
+}
+
+/// Cases marked as known failures that pass now: their mark can go.
+pub fn passing_known_failures(ev: &Evaluation) -> Vec<&str> {
+    ev.cases.iter().filter(|c| c.known_failure && c.passed()).map(|c| c.name.as_str()).collect()
+}
+
 /// Scores the dev set and formats the aggregate numbers and the failing cases for the CLI.
 pub fn dev_set_report() -> String {
+    dev_set_check().0
+}
+
+/// The report of [`dev_set_report`], then the figures below their floors and the known failures
+/// that pass now; and whether every figure is at or above its floor.
+pub fn dev_set_check() -> (String, bool) {
     let cases = match dev_set() {
         Ok(cases) => cases,
-        Err(e) => return format!("cannot read the dev set: {e}\n"),
+        Err(e) => return (format!("cannot read the dev set: {e}\n"), false),
     };
     let ev = evaluate(&cases);
+    let mut out = report(&cases, &ev);
+    for name in passing_known_failures(&ev) {
+        out += &format!("known failure passes now: {name} (remove its !xfail mark)\n");
+    }
+    match below_floors(&ev, FLOORS) {
+        Ok(below) if below.is_empty() => {
+            out += "every figure is at or above its floor (tests/data/extract/floors.txt)\n";
+            (out, true)
+        }
+        Ok(below) => {
+            for line in below {
+                out += &format!("below floor: {line}\n");
+            }
+            (out, false)
+        }
+        Err(e) => (out + &format!("cannot read the floors: {e}\n"), false),
+    }
+}
+
+fn report(cases: &[DevCase], ev: &Evaluation) -> String {
     let line = |label: &str, s: &Score| {
         format!(
             "{label:<12} precision {:.3}  recall {:.3}  F1 {:.3}  (gold {}, predicted {}, correct {})\n",

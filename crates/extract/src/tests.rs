@@ -118,6 +118,46 @@ fn dev_set_cases() {
 }
 
 #[test]
+fn the_dev_set_stays_at_or_above_its_floors() {
+    let cases = dev_set().unwrap_or_else(|e| panic!("{e}"));
+    let ev = evaluate(&cases);
+    assert_eq!(below_floors(&ev, FLOORS), Ok(Vec::new()), "a figure fell below its floor");
+}
+
+#[test]
+fn floors_name_what_falls_short_and_what_they_cannot_read() {
+    let ev = Evaluation {
+        quote: Score { gold: 10, predicted: 10, correct: 8 },
+        end_to_end: Score { gold: 10, predicted: 10, correct: 6 },
+        ..Evaluation::default()
+    };
+    assert_eq!(below_floors(&ev, "# a comment\n\nquotes.precision 0.8\nquotes.recall 0.80"), Ok(Vec::new()));
+    assert_eq!(
+        below_floors(&ev, "quotes.f1 0.8\nend_to_end.f1 0.7"),
+        Ok(vec!["end_to_end.f1 is 0.600, below its floor 0.700".to_owned()])
+    );
+    for (floors, wanted) in [
+        ("quotes.f1", "floors line 1: \"quotes.f1\": no value"),
+        ("# x\nquotes.f1 high", "floors line 2: \"quotes.f1 high\": the value is not a number"),
+        ("speakers.f1 0.5", "unknown score \"speakers\""),
+        ("quotes.accuracy 0.5", "unknown measure \"accuracy\""),
+    ] {
+        let err = below_floors(&ev, floors).expect_err(floors);
+        assert!(err.contains(wanted), "{floors:?}: {err}");
+    }
+}
+
+#[test]
+fn a_known_failure_that_passes_is_reported() {
+    let failing =
+        CaseReport { name: "still-bad".into(), known_failure: true, missed: vec!["x".into()], ..CaseReport::default() };
+    let fixed = CaseReport { name: "fixed".into(), known_failure: true, ..CaseReport::default() };
+    let fine = CaseReport { name: "fine".into(), ..CaseReport::default() };
+    let ev = Evaluation { cases: vec![failing, fixed, fine], ..Evaluation::default() };
+    assert_eq!(passing_known_failures(&ev), ["fixed"]);
+}
+
+#[test]
 fn multi_paragraph_quote_becomes_one_quote_per_paragraph_in_the_article() {
     let text = "He spoke at length. “First part.\n\n“Second part.\n\n“Third part,” Sen. Ben Sasse said.";
     check(&case(text, &["direct | Sasse | First part. … Third part,"]));
