@@ -5,6 +5,9 @@
 //! It is one tab stop: the arrow keys, Home and End move between its marks, and Enter or a click
 //! goes to that quote in the current view. Screen readers meet it as a list of the same links,
 //! each named by speaker and side, after the skip link's target. Filters dim the marks they hide.
+//! A mark names its quote in `data-quote`, not `data-quote-id`: that attribute is the contract for
+//! the quote itself (its highlight in Read, its card in Compare), which embedders and the
+//! benchmarks look for.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +22,7 @@ pub fn Strip(view: View) -> impl IntoView {
         let mark = target
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("a.strip-mark").ok().flatten());
-        if let Some(id) = mark.and_then(|m| m.get_attribute("data-quote-id")) {
+        if let Some(id) = mark.and_then(|m| m.get_attribute("data-quote")) {
             ctx.nav.navigate(&ctx.route_to(view, Some(&id)));
         }
     };
@@ -63,7 +66,7 @@ pub fn Strip(view: View) -> impl IntoView {
                     <a
                         class="strip-mark"
                         href=href
-                        data-quote-id=quote.id.clone()
+                        data-quote=quote.id.clone()
                         data-side=side_id(&ex, side)
                         style=format!("{};--at:{:.3}%", side_style(&ex, side), at * 100.0)
                         tabindex=if i == 0 { "0" } else { "-1" }

@@ -14,7 +14,7 @@ const MARKS: &str = r#"
     return { strip: [r.left, r.top, r.width, r.height],
              marks: [...strip.querySelectorAll('a.strip-mark')].map(m => {
                  const b = m.getBoundingClientRect(), st = getComputedStyle(m);
-                 return { id: m.dataset.quoteId, side: m.dataset.side, x: b.left - r.left, y: b.top - r.top,
+                 return { id: m.dataset.quote, side: m.dataset.side, x: b.left - r.left, y: b.top - r.top,
                           tab: m.tabIndex, off: m.classList.contains('off'), opacity: +st.opacity,
                           line: st.borderTopStyle + '/' + st.borderLeftStyle,
                           colour: st.borderTopColor + '/' + st.borderLeftColor, label: m.getAttribute('aria-label') };
@@ -83,7 +83,7 @@ fn the_strip_maps_every_quote_in_text_order_and_goes_to_it() {
         ensure(tabs.iter().filter(|&&t| t == 0).count() == 1, format!("the strip has several tab stops: {tabs:?}"))?;
         s.js("document.querySelector('.read-layout .strip a[tabindex=\"0\"]').focus()", vec![])?;
         s.press_keys("\u{E015}\u{E015}")?; // ArrowDown twice
-        let focused = s.js("return document.activeElement.dataset.quoteId", vec![])?;
+        let focused = s.js("return document.activeElement.dataset.quote", vec![])?;
         ensure(focused == json!(ids[2]), format!("two arrows down focused {focused}, not {}", ids[2]))?;
         s.press_keys("\u{E007}")?; // Enter
         s.wait_for(
@@ -99,7 +99,7 @@ fn the_strip_maps_every_quote_in_text_order_and_goes_to_it() {
         let compare = marks(s, ".compare")?;
         ensure(compare["marks"].as_array().map_or(0, Vec::len) == count, format!("Compare's strip: {compare}"))?;
         ensure(compare["strip"][2].as_f64() > compare["strip"][3].as_f64(), "Compare's strip is not across the page")?;
-        s.click(&s.find(".compare .strip a[data-quote-id='power-war']")?)?;
+        s.click(&s.find(".compare .strip a[data-quote='power-war']")?)?;
         s.wait_for(
             "the card selected",
             "return !!document.querySelector('.quote-card.selected[data-quote-id=\"power-war\"]')",
@@ -176,7 +176,7 @@ fn on_a_phone_and_in_a_long_article_the_strip_runs_across_the_top() {
             format!("the marks do not span the strip: {} to {}", xs[0], xs[999]),
         )?;
         // The last quote is one tap away.
-        s.js("document.querySelector('.read-layout .strip a[data-quote-id=\"q999\"]').click()", vec![])?;
+        s.js("document.querySelector('.read-layout .strip a[data-quote=\"q999\"]').click()", vec![])?;
         s.wait_for(
             "the last quote on screen",
             "const m = document.querySelector('#article-text mark.selected[data-quote-id=\"q999\"]');
