@@ -90,6 +90,11 @@ impl Explorer {
         Self { article, anchors, quote_side, quote_speaker, by_id, reading_order, paragraph_quotes, speaker_sides }
     }
 
+    /// Every quote index in the order the quotes appear in the text; quotes not found come last.
+    pub fn reading_order(&self) -> &[usize] {
+        &self.reading_order
+    }
+
     pub fn quote_index(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
