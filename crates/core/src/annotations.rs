@@ -2,7 +2,7 @@
 //! the context `http://www.w3.org/ns/anno.jsonld`), for annotation servers and clients.
 //!
 //! The document is one `AnnotationCollection` whose embedded `first` (and only) `AnnotationPage`
-//! holds every annotation, the shape the model gives for a set of annotations in one document
+//! holds every annotation (an article with none gets a collection with `total` 0 and no page), the shape the model gives for a set of annotations in one document
 //! (a Web Annotation Protocol container answers with the same shape). Each annotation also carries
 //! the context itself, so it can be posted to a server on its own.
 //!
@@ -74,9 +74,12 @@ pub struct Collection {
     pub kind: &'static str,
     pub label: String,
     pub total: usize,
-    pub first: Page,
+    /// The one page; an empty collection has none, as the model wants.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first: Option<Page>,
     /// The page's id again: the first page is also the last.
-    pub last: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -196,15 +199,23 @@ pub fn annotations(explorer: &Explorer, target: Option<&str>) -> Annotations {
         });
     }
 
+    let total = items.len();
     let page_id = format!("{collection_id}#page-1");
+    let first = (total > 0).then(|| Page {
+        id: page_id.clone(),
+        kind: "AnnotationPage",
+        part_of: collection_id.clone(),
+        start_index: 0,
+        items,
+    });
     let collection = Collection {
         context: CONTEXT,
-        id: collection_id.clone(),
+        id: collection_id,
         kind: "AnnotationCollection",
         label: format!("Who said what: {}", article.title),
-        total: items.len(),
-        first: Page { id: page_id.clone(), kind: "AnnotationPage", part_of: collection_id, start_index: 0, items },
-        last: page_id,
+        total,
+        last: first.as_ref().map(|_| page_id),
+        first,
     };
     Annotations { collection, target, target_is_fallback, unanchored }
 }
