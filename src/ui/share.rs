@@ -62,7 +62,12 @@ pub fn Share() -> impl IntoView {
 fn ExportAnnotations() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let (status, set_status) = signal(String::new());
-    let page = move || ctx.explorer.with(|ex| ex.article.source.url.clone());
+    let target = move || {
+        ctx.explorer.with(|ex| match &ex.article.source.url {
+            Some(url) => format!("on {url}."),
+            None => "on the article’s text: it names no page of its own.".to_owned(),
+        })
+    };
     let download = move |_| {
         let (name, json) =
             ctx.explorer.with_untracked(|ex| (file_name(&ex.article.title), annotations(ex, None).to_json()));
@@ -76,10 +81,7 @@ fn ExportAnnotations() -> impl IntoView {
             <h3 id="annotation-heading">"Annotations"</h3>
             <p class="share-hint">
                 "Each quote as a W3C Web Annotation (JSON-LD) with its speaker, side and topics, for annotation tools, "
-                {move || match page() {
-                    Some(url) => view! { "on " <span class="annotation-target">{url}</span> "." }.into_any(),
-                    None => "on the article’s text: it names no page of its own.".into_any(),
-                }}
+                {target}
             </p>
             <div class="copy-row">
                 <button type="button" id="download-annotations" class="copy-button" on:click=download>

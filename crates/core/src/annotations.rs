@@ -2,9 +2,10 @@
 //! the context `http://www.w3.org/ns/anno.jsonld`), for annotation servers and clients.
 //!
 //! The document is one `AnnotationCollection` whose embedded `first` (and only) `AnnotationPage`
-//! holds every annotation (an article with none gets a collection with `total` 0 and no page), the shape the model gives for a set of annotations in one document
-//! (a Web Annotation Protocol container answers with the same shape). Each annotation also carries
-//! the context itself, so it can be posted to a server on its own.
+//! holds every annotation: the shape the model gives for a set of annotations in one document (a
+//! Web Annotation Protocol container answers with the same shape). An article with no quote found
+//! gets a collection with `total` 0 and no page. Each annotation also carries the context itself,
+//! so it can be posted to a server on its own.
 //!
 //! Each anchored quote is one annotation with motivation `highlighting`. Its target is a
 //! `SpecificResource` on the article's page with two selectors for the same text: a
@@ -20,7 +21,7 @@
 //!
 //! This module knows nothing about Leptos, `web_sys` or the DOM.
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 
 use crate::anchor::QuoteSpan;
@@ -41,8 +42,8 @@ pub const CONTEXT_CHARS: usize = 32;
 /// The annotation collection for one article, and what it left out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annotations {
-    /// The `AnnotationCollection`, in the order its keys are written.
-    pub collection: Collection,
+    /// The `AnnotationCollection`.
+    collection: Json,
     /// The IRI every annotation targets.
     pub target: String,
     /// Whether `target` is the fallback `urn:uuid:` derived from the text, because neither the
@@ -64,86 +65,56 @@ impl Annotations {
     }
 }
 
-/// An `AnnotationCollection` with its one page embedded.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Collection {
-    #[serde(rename = "@context")]
-    pub context: &'static str,
-    pub id: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub label: String,
-    pub total: usize,
-    /// The one page; an empty collection has none, as the model wants.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub first: Option<Page>,
-    /// The page's id again: the first page is also the last.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last: Option<String>,
+/// The document as data: JSON whose objects keep their keys in the order the model's examples
+/// write them (`@context`, `id`, `type` first), where `serde_json`'s own map sorts them. One
+/// hand-written `Serialize` for every shape keeps the app's wasm small.
+#[derive(Clone, Debug, PartialEq)]
+enum Json {
+    Text(String),
+    Number(usize),
+    List(Vec<Json>),
+    Object(Vec<(&'static str, Json)>),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Page {
-    pub id: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    #[serde(rename = "partOf")]
-    pub part_of: String,
-    #[serde(rename = "startIndex")]
-    pub start_index: usize,
-    pub items: Vec<Annotation>,
+impl From<&str> for Json {
+    fn from(text: &str) -> Self {
+        Json::Text(text.to_owned())
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Annotation {
-    /// Repeated on each annotation, so that one can be posted to a server on its own.
-    #[serde(rename = "@context")]
-    pub context: &'static str,
-    pub id: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub motivation: &'static str,
-    pub body: Vec<TextualBody>,
-    pub target: Target,
+impl From<String> for Json {
+    fn from(text: String) -> Self {
+        Json::Text(text)
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct TextualBody {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub purpose: &'static str,
-    pub value: String,
-    pub format: &'static str,
+impl From<usize> for Json {
+    fn from(n: usize) -> Self {
+        Json::Number(n)
+    }
 }
 
-/// A `SpecificResource`: the page, narrowed by two selectors for the same text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Target {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub source: String,
-    pub selector: (QuoteSelector, PositionSelector),
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct QuoteSelector {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub prefix: String,
-    pub exact: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub suffix: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct PositionSelector {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub start: usize,
-    pub end: usize,
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Text(text) => serializer.serialize_str(text),
+            Json::Number(n) => serializer.serialize_u64(*n as u64),
+            Json::List(items) => {
+                let mut list = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    list.serialize_element(item)?;
+                }
+                list.end()
+            }
+            Json::Object(entries) => {
+                let mut object = serializer.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    object.serialize_entry(key, value)?;
+                }
+                object.end()
+            }
+        }
+    }
 }
 
 /// The body as one text: the paragraphs joined by `PARAGRAPH_SEPARATOR`.
@@ -170,6 +141,9 @@ pub fn annotations(explorer: &Explorer, target: Option<&str>) -> Annotations {
 
     let mut items = Vec::new();
     let mut unanchored = 0;
+    // The characters of the paragraph the last quote stood in: quotes come in reading order, so
+    // each paragraph is split into characters once, however many quotes it holds.
+    let mut chars: (usize, Vec<char>) = (usize::MAX, Vec::new());
     for &q in explorer.reading_order() {
         let Some(span) = explorer.anchors[q].span.filter(|s| s.start < s.end) else {
             unanchored += 1;
@@ -179,44 +153,58 @@ pub fn annotations(explorer: &Explorer, target: Option<&str>) -> Annotations {
             unanchored += 1;
             continue;
         };
+        if chars.0 != span.paragraph {
+            chars = (span.paragraph, paragraph.chars().collect());
+        }
         let quote = &article.quotes[q];
         let start = paragraph_starts[span.paragraph] + span.start;
         let end = paragraph_starts[span.paragraph] + span.end;
-        items.push(Annotation {
-            context: CONTEXT,
-            id: urn_uuid(&["annotation", &collection_id, &quote.id, &start.to_string(), &end.to_string()]),
-            kind: "Annotation",
-            motivation: "highlighting",
-            body: bodies(explorer, q, &collection_id),
-            target: Target {
-                kind: "SpecificResource",
-                source: target.clone(),
-                selector: (
-                    quote_selector(paragraph, span),
-                    PositionSelector { kind: "TextPositionSelector", start, end },
-                ),
-            },
-        });
+        let id = urn_uuid(&["annotation", &collection_id, &quote.id, &start.to_string(), &end.to_string()]);
+        let selectors = vec![
+            quote_selector(&chars.1, span),
+            Json::Object(vec![("type", "TextPositionSelector".into()), ("start", start.into()), ("end", end.into())]),
+        ];
+        items.push(Json::Object(vec![
+            ("@context", CONTEXT.into()),
+            ("id", id.into()),
+            ("type", "Annotation".into()),
+            ("motivation", "highlighting".into()),
+            ("body", Json::List(bodies(explorer, q, &collection_id))),
+            (
+                "target",
+                Json::Object(vec![
+                    ("type", "SpecificResource".into()),
+                    ("source", target.as_str().into()),
+                    ("selector", Json::List(selectors)),
+                ]),
+            ),
+        ]));
     }
 
     let total = items.len();
-    let page_id = format!("{collection_id}#page-1");
-    let first = (total > 0).then(|| Page {
-        id: page_id.clone(),
-        kind: "AnnotationPage",
-        part_of: collection_id.clone(),
-        start_index: 0,
-        items,
-    });
-    let collection = Collection {
-        context: CONTEXT,
-        id: collection_id,
-        kind: "AnnotationCollection",
-        label: format!("Who said what: {}", article.title),
-        total,
-        last: first.as_ref().map(|_| page_id),
-        first,
-    };
+    let mut collection = vec![
+        ("@context", CONTEXT.into()),
+        ("id", collection_id.as_str().into()),
+        ("type", "AnnotationCollection".into()),
+        ("label", format!("Who said what: {}", article.title).into()),
+        ("total", total.into()),
+    ];
+    // An empty collection has no page, as the model wants.
+    if total > 0 {
+        let page_id = format!("{collection_id}#page-1");
+        collection.push((
+            "first",
+            Json::Object(vec![
+                ("id", page_id.as_str().into()),
+                ("type", "AnnotationPage".into()),
+                ("partOf", collection_id.into()),
+                ("startIndex", 0.into()),
+                ("items", Json::List(items)),
+            ]),
+        ));
+        collection.push(("last", page_id.into()));
+    }
+    let collection = Json::Object(collection);
     Annotations { collection, target, target_is_fallback, unanchored }
 }
 
@@ -232,24 +220,28 @@ fn paragraph_starts(body: &[String]) -> Vec<usize> {
     starts
 }
 
-/// The words as the paragraph has them, with up to `CONTEXT_CHARS` code points on each side
-/// from the same paragraph; an empty prefix or suffix is left out.
-fn quote_selector(paragraph: &str, span: QuoteSpan) -> QuoteSelector {
-    let chars: Vec<char> = paragraph.chars().collect();
+/// The words as the paragraph (`chars`) has them, with up to `CONTEXT_CHARS` code points on each
+/// side from the same paragraph; an empty prefix or suffix is left out.
+fn quote_selector(chars: &[char], span: QuoteSpan) -> Json {
     let end = span.end.min(chars.len());
     let start = span.start.min(end);
-    QuoteSelector {
-        kind: "TextQuoteSelector",
-        prefix: chars[start.saturating_sub(CONTEXT_CHARS)..start].iter().collect(),
-        exact: chars[start..end].iter().collect(),
-        suffix: chars[end..(end + CONTEXT_CHARS).min(chars.len())].iter().collect(),
+    let prefix: String = chars[start.saturating_sub(CONTEXT_CHARS)..start].iter().collect();
+    let suffix: String = chars[end..(end + CONTEXT_CHARS).min(chars.len())].iter().collect();
+    let mut selector = vec![("type", "TextQuoteSelector".into())];
+    if !prefix.is_empty() {
+        selector.push(("prefix", prefix.into()));
     }
+    selector.push(("exact", chars[start..end].iter().collect::<String>().into()));
+    if !suffix.is_empty() {
+        selector.push(("suffix", suffix.into()));
+    }
+    Json::Object(selector)
 }
 
 /// The quote's bodies: a sentence saying who said it on which side about what (`describing`),
 /// then the speaker (`identifying`), the side (`classifying`) and each topic (`tagging`), each
 /// named by a fragment of the collection's identifier.
-fn bodies(explorer: &Explorer, q: usize, collection_id: &str) -> Vec<TextualBody> {
+fn bodies(explorer: &Explorer, q: usize, collection_id: &str) -> Vec<Json> {
     let article = &explorer.article;
     let quote = &article.quotes[q];
     let speaker = explorer.speaker_of(q);
@@ -276,12 +268,18 @@ fn bodies(explorer: &Explorer, q: usize, collection_id: &str) -> Vec<TextualBody
         sentence.push('.');
     }
 
-    let body = |purpose: &'static str, value: &str, id: Option<String>| TextualBody {
-        id,
-        kind: "TextualBody",
-        purpose,
-        value: value.to_owned(),
-        format: "text/plain",
+    let body = |purpose: &str, value: &str, id: Option<String>| {
+        let mut body = Vec::with_capacity(5);
+        if let Some(id) = id {
+            body.push(("id", id.into()));
+        }
+        body.extend([
+            ("type", "TextualBody".into()),
+            ("purpose", purpose.into()),
+            ("value", value.into()),
+            ("format", "text/plain".into()),
+        ]);
+        Json::Object(body)
     };
     let mut bodies = vec![body("describing", &sentence, None)];
     if let Some(speaker) = speaker {
