@@ -8,7 +8,7 @@
 #![recursion_limit = "256"]
 
 pub use counterpoint_core::{
-    anchor, draft, embed, explorer, model, offsets, palette, recent, route, seed, stats, text, validate,
+    anchor, annotations, draft, embed, explorer, model, offsets, palette, recent, route, seed, stats, text, validate,
 };
 
 pub mod browser;

@@ -1,13 +1,18 @@
-//! The "Share / Embed" dialog: a link to the current view, an iframe snippet, and the snippet with
-//! the script that sizes the frame. A native `<dialog>`, so Escape, focus and the backdrop behave
-//! as the browser's own.
+//! The "Share / Embed" dialog: a link to the current view, an iframe snippet, the snippet with
+//! the script that sizes the frame, and the article's quotes as W3C Web Annotations to download.
+//! A native `<dialog>`, so Escape, focus and the backdrop behave as the browser's own.
 
 use leptos::html;
 use leptos::prelude::*;
 
 use super::Ctx;
+use crate::annotations::{annotations, file_name};
 use crate::browser::clipboard::copy_field;
 use crate::browser::page::Embedding;
+use crate::browser::text_file::download_text;
+
+/// The Web Annotation media type (JSON-LD with the model's profile).
+const ANNOTATION_MIME: &str = "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"";
 
 #[component]
 pub fn Share() -> impl IntoView {
@@ -42,10 +47,49 @@ pub fn Share() -> impl IntoView {
             <CopyField id="share-link" label="Link to this view" rows=2 value=link/>
             <CopyField id="share-iframe" label="Embed code (iframe)" rows=4 value=snippet/>
             <CopyField id="share-script" label="Embed code with automatic height" rows=5 value=with_script/>
+            <ExportAnnotations/>
             <form method="dialog" class="share-close">
                 <button type="submit">"Close"</button>
             </form>
         </dialog>
+    }
+}
+
+/// Downloads the anchored quotes as a W3C Web Annotation collection, the document
+/// `counterpoint annotations` prints for the same article: annotation tools can then show who said
+/// what on the article's own page.
+#[component]
+fn ExportAnnotations() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let (status, set_status) = signal(String::new());
+    let target = move || {
+        ctx.explorer.with(|ex| match &ex.article.source.url {
+            Some(url) => format!("on {url}."),
+            None => "on the article’s text: it names no page of its own.".to_owned(),
+        })
+    };
+    let download = move |_| {
+        let (name, json) =
+            ctx.explorer.with_untracked(|ex| (file_name(&ex.article.title), annotations(ex, None).to_json()));
+        set_status.set(match download_text(&name, ANNOTATION_MIME, &json) {
+            Ok(()) => format!("Saved {name}"),
+            Err(err) => err,
+        });
+    };
+    view! {
+        <section class="annotation-export" aria-labelledby="annotation-heading">
+            <h3 id="annotation-heading">"Annotations"</h3>
+            <p class="share-hint">
+                "Each quote as a W3C Web Annotation (JSON-LD) with its speaker, side and topics, for annotation tools, "
+                {target}
+            </p>
+            <div class="copy-row">
+                <button type="button" id="download-annotations" class="copy-button" on:click=download>
+                    "Download annotations"
+                </button>
+                <span class="copy-status" role="status" aria-live="polite">{status}</span>
+            </div>
+        </section>
     }
 }
 

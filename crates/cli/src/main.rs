@@ -6,6 +6,7 @@
 //! counterpoint eval
 //! counterpoint bench [MB] [--save FILE]
 //! counterpoint publish ARTICLE.json --out DIR [--site dist/site]
+//! counterpoint annotations ARTICLE.json [--target URL]
 //! ```
 
 mod publish;
@@ -23,11 +24,14 @@ usage: counterpoint validate FILE...
        counterpoint eval
        counterpoint bench [MB] [--save FILE]
        counterpoint publish ARTICLE.json --out DIR [--site dist/site]
+       counterpoint annotations ARTICLE.json [--target URL]
 
 publish writes a ready-to-host folder with the article built in and pre-rendered, and
 DIR/counterpoint.html to open from disk, from the app `cargo xtask dist` built.
 extract writes direct and partial quotes; --paraphrase adds reported speech without quote
-marks (kind \"paraphrase\").";
+marks (kind \"paraphrase\").
+annotations prints the anchored quotes as a W3C Web Annotation collection (JSON-LD) on the
+page --target names, else the article's source.url, else a urn:uuid: derived from its text.";
 
 /// The size of the generated text `bench` measures by default.
 const DEFAULT_BENCH_MB: usize = 20;
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
         Some((command, rest)) if command == "extract" => ExtractArgs::parse(rest).map(Command::Extract),
         Some((command, rest)) if command == "eval" && rest.is_empty() => Ok(Command::Eval),
         Some((command, rest)) if command == "bench" => parse_bench(rest).map(Command::Bench),
+        Some((command, rest)) if command == "annotations" => AnnotationArgs::parse(rest).map(Command::Annotations),
         Some((command, rest)) if command == "publish" => publish::PublishArgs::parse(rest).map(Command::Publish),
         Some((command, _)) if matches!(command.as_str(), "help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -60,6 +65,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Bench(args)) => bench(&args),
         Ok(Command::Publish(args)) => publish::publish(&args),
+        Ok(Command::Annotations(args)) => annotations(&args),
         Err(message) => {
             if !message.is_empty() {
                 eprintln!("counterpoint: {message}");
@@ -76,6 +82,39 @@ enum Command {
     Eval,
     Bench(BenchArgs),
     Publish(publish::PublishArgs),
+    Annotations(AnnotationArgs),
+}
+
+/// `annotations ARTICLE.json [--target URL]`.
+#[derive(Debug, PartialEq)]
+struct AnnotationArgs {
+    file: String,
+    target: Option<String>,
+}
+
+impl AnnotationArgs {
+    fn parse(args: &[String]) -> Result<AnnotationArgs, String> {
+        let mut file = None;
+        let mut target = None;
+        let mut iter = args.iter();
+        while let Some(arg) = iter.next() {
+            if arg == "--target" {
+                target = Some(iter.next().ok_or("--target needs a URL")?.clone());
+            } else if let Some(url) = arg.strip_prefix("--target=") {
+                target = Some(url.to_owned());
+            } else if arg.starts_with("--") {
+                return Err(format!("unknown option {arg}"));
+            } else if file.is_none() {
+                file = Some(arg.clone());
+            } else {
+                return Err(format!("annotations takes one ARTICLE.json, found {arg:?} too"));
+            }
+        }
+        if target.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err("--target needs a URL".to_owned());
+        }
+        Ok(AnnotationArgs { file: file.ok_or("annotations needs an ARTICLE.json")?, target })
+    }
 }
 
 /// `bench [MB] [--save FILE]`: the size of the generated text, and where to write it so the
@@ -266,6 +305,37 @@ fn bench(args: &BenchArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Prints the article's anchored quotes as a Web Annotation collection. An article that does not
+/// load gets the diagnostics `validate` prints (on stderr), and exit code 1; quotes that did not anchor are
+/// left out and counted on stderr.
+fn annotations(args: &AnnotationArgs) -> ExitCode {
+    let (article, errors, lines) = load_file(&args.file);
+    let Some(article) = article.filter(|_| errors == 0) else {
+        // On stderr, so that a broken article never leaves text in a file meant for the document.
+        for line in lines {
+            eprintln!("{line}");
+        }
+        return ExitCode::FAILURE;
+    };
+    let explorer = counterpoint_core::explorer::Explorer::new(article);
+    let export = counterpoint_core::annotations::annotations(&explorer, args.target.as_deref());
+    print!("{}", export.to_json());
+    let total = explorer.article.quotes.len();
+    if export.unanchored > 0 {
+        eprintln!(
+            "{}: left out {} of {total} quotes: not found in the text (`counterpoint validate` lists them)",
+            args.file, export.unanchored
+        );
+    }
+    if export.target_is_fallback {
+        eprintln!(
+            "{}: the article has no source.url and no --target was given: the target is {}, derived from the text",
+            args.file, export.target
+        );
+    }
+    ExitCode::SUCCESS
+}
+
 /// Prints each problem as `FILE:LINE:COL: message` (broken JSON) or `FILE: PATH: message`, and exits
 /// with 1 when any file has an error.
 fn validate(files: &[String]) -> ExitCode {
@@ -285,16 +355,24 @@ fn validate(files: &[String]) -> ExitCode {
 }
 
 fn validate_file(file: &str) -> (usize, Vec<String>) {
+    let (_, errors, lines) = load_file(file);
+    (errors, lines)
+}
+
+/// Reads and validates one article: the article when it loaded, the number of errors, and the
+/// lines `validate` prints for it.
+fn load_file(file: &str) -> (Option<counterpoint_core::model::Article>, usize, Vec<String>) {
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     if size > MAX_INPUT_BYTES as u64 {
         let diagnostic = counterpoint_core::validate::too_large(size as usize);
-        return (1, vec![format!("{file}: error: {}", diagnostic.message)]);
+        return (None, 1, vec![format!("{file}: error: {}", diagnostic.message)]);
     }
     let input = match std::fs::read(file) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
                 return (
+                    None,
                     1,
                     vec![format!(
                         "{file}: error: not UTF-8 text (invalid byte at offset {})",
@@ -303,7 +381,7 @@ fn validate_file(file: &str) -> (usize, Vec<String>) {
                 )
             }
         },
-        Err(err) => return (1, vec![format!("{file}: error: cannot read: {err}")]),
+        Err(err) => return (None, 1, vec![format!("{file}: error: cannot read: {err}")]),
     };
     let report = load_article(&input);
     let mut lines = Vec::new();
@@ -346,7 +424,7 @@ fn validate_file(file: &str) -> (usize, Vec<String>) {
             }
         }
     }
-    (errors, lines)
+    (report.article, errors, lines)
 }
 
 #[cfg(test)]

@@ -100,6 +100,11 @@ impl Explorer {
         }
     }
 
+    /// Every quote index in the order the quotes appear in the text; quotes not found come last.
+    pub fn reading_order(&self) -> &[usize] {
+        &self.reading_order
+    }
+
     pub fn quote_index(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }

@@ -2,12 +2,14 @@
 //! anchoring quotes in the body (`anchor`), the explorer's view model (`explorer`, `stats`), the
 //! sides' colours (`palette`), the
 //! URL state (`route`, `embed`), the recent list (`recent`), the authoring view's draft as data
-//! (`draft`, `text`) and the messages between the app and its extraction worker (`worker`).
+//! (`draft`, `text`), the messages between the app and its extraction worker (`worker`) and the
+//! anchored quotes as W3C Web Annotations (`annotations`).
 //!
 //! **Invariant:** this crate knows nothing about Leptos, `web_sys` or the DOM; it depends on serde
 //! alone, and everything in it is tested natively.
 
 pub mod anchor;
+pub mod annotations;
 pub mod draft;
 pub mod embed;
 pub mod explorer;
