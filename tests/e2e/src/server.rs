@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+use percent_encoding::percent_decode_str;
+
 /// In-memory routes: path → (content type, body).
 type Routes = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
 
@@ -137,38 +139,27 @@ fn route_or_file(
     if let Some(found) = routes.lock().ok()?.get(path) {
         return Some(found.clone());
     }
-    let relative = path.strip_prefix(mount)?;
-    let relative = if relative.is_empty() || relative.ends_with('/') {
-        format!("{relative}index.html")
-    } else {
-        relative.to_owned()
-    };
-    let relative = percent_decode(&relative);
-    // Refuse anything that could climb out of the root.
-    if relative.split('/').any(|part| part == ".." || part.contains('\\')) {
-        return None;
-    }
+    let relative = file_path(path.strip_prefix(mount)?)?;
     let file: PathBuf = root.join(relative);
     let bytes = std::fs::read(&file).ok()?;
     Some((content_type(&file).to_owned(), bytes))
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
+/// The file that a request path below the mount names, relative to the root: `index.html` for a
+/// folder, and percent-decoded (`%20` is a space, `%2F` a slash, `caf%C3%A9` is `café`; a `%`
+/// not followed by two hex digits stays as written). `None` for a path that could leave the root
+/// (a `..` part, a backslash or a leading slash, escaped or not) or that is not UTF-8 once decoded.
+fn file_path(relative: &str) -> Option<String> {
+    let relative = if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else {
+        relative.to_owned()
+    };
+    let decoded = percent_decode_str(&relative).decode_utf8().ok()?;
+    if decoded.starts_with('/') || decoded.split('/').any(|part| part == ".." || part.contains('\\')) {
+        return None;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Some(decoded.into_owned())
 }
 
 pub fn content_type(path: &Path) -> &'static str {
@@ -182,5 +173,42 @@ pub fn content_type(path: &Path) -> &'static str {
         "png" => "image/png",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// One case: the path after the mount, and the file it names (`None`: refused, a 404).
+    fn check(relative: &str, expected: Option<&str>) {
+        assert_eq!(super::file_path(relative).as_deref(), expected, "{relative:?}");
+    }
+
+    #[test]
+    fn file_paths() {
+        check("", Some("index.html"));
+        check("tools/", Some("tools/index.html"));
+        check("articles/seed.json", Some("articles/seed.json"));
+        check("a%20b.json", Some("a b.json"));
+        check("custom%2Fslow.json", Some("custom/slow.json"));
+        check("caf%C3%A9.json", Some("café.json"));
+        check("caf%c3%a9.json", Some("café.json"));
+        // An escape that is not `%` and two hex digits stays as written.
+        check("%zz.json", Some("%zz.json"));
+        check("100%", Some("100%"));
+        check("a%4", Some("a%4"));
+        check("%+1.json", Some("%+1.json"));
+        // Not UTF-8 once decoded: no such file.
+        check("%FF.json", None);
+        check("caf%C3.json", None);
+        // Nothing may leave the root, escaped or not.
+        check("../Cargo.toml", None);
+        check("a/../../Cargo.toml", None);
+        check("%2E%2E/Cargo.toml", None);
+        check("a%2F..%2F..%2FCargo.toml", None);
+        check("a\\b", None);
+        check("a%5Cb", None);
+        check("%2Fetc%2Fpasswd", None);
+        check("/etc/passwd", None);
+        check("..", None);
     }
 }
