@@ -178,6 +178,53 @@ pub fn content_type(path: &Path) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use std::io::{Read, Write};
+
+    use super::{Server, ServerOptions};
+
+    /// Sends one request and returns the response's head (lower-cased) and body.
+    fn request(server: &Server, method: &str, target: &str) -> (String, String) {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        write!(stream, "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap();
+        (head.to_ascii_lowercase(), body.to_owned())
+    }
+
+    #[test]
+    fn serves_the_mount_routes_and_headers() {
+        let root = std::env::temp_dir().join(format!("e2e-server-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a b.json"), "{\"ok\":true}").unwrap();
+        std::fs::write(root.join("sub/index.html"), "<p>sub</p>").unwrap();
+        let csp = ("Content-Security-Policy".to_owned(), "default-src 'self'".to_owned());
+        let options = ServerOptions { mount: "/tools/".to_owned(), headers: vec![csp] };
+        let server = Server::start(&root, 0, options).unwrap();
+        server.route("/host.html", "text/html; charset=utf-8", "<p>host</p>");
+
+        let (head, body) = request(&server, "GET", "/tools/a%20b.json?x=1");
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        assert!(head.contains("content-type: application/json; charset=utf-8"), "{head}");
+        assert!(head.contains("content-security-policy: default-src 'self'"), "{head}");
+        assert!(head.contains("cache-control: no-store"), "{head}");
+        assert_eq!(body, "{\"ok\":true}");
+        assert_eq!(request(&server, "GET", "/tools/sub/").1, "<p>sub</p>");
+        assert_eq!(request(&server, "GET", "/host.html").1, "<p>host</p>");
+        // HEAD announces the length and sends no body.
+        let (head, body) = request(&server, "HEAD", "/tools/sub/index.html");
+        assert!(head.starts_with("http/1.1 200") && head.contains("content-length: 10"), "{head}");
+        assert_eq!(body, "");
+        // Outside the mount, and out of the root, there is nothing.
+        for target in ["/a%20b.json", "/tools/../Cargo.toml", "/tools/%2Fetc%2Fpasswd"] {
+            let (head, body) = request(&server, "GET", target);
+            assert!(head.starts_with("http/1.1 404"), "{target}: {head}");
+            assert_eq!(body, "not found");
+        }
+        assert_eq!(server.requests()[..3], ["/tools/a%20b.json?x=1", "/tools/sub/", "/host.html"]);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
     /// One case: the path after the mount, and the file it names (`None`: refused, a 404).
     fn check(relative: &str, expected: Option<&str>) {
         assert_eq!(super::file_path(relative).as_deref(), expected, "{relative:?}");
