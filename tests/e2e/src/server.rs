@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+use percent_encoding::percent_decode_str;
+
 /// In-memory routes: path → (content type, body).
 type Routes = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
 
@@ -137,38 +139,27 @@ fn route_or_file(
     if let Some(found) = routes.lock().ok()?.get(path) {
         return Some(found.clone());
     }
-    let relative = path.strip_prefix(mount)?;
-    let relative = if relative.is_empty() || relative.ends_with('/') {
-        format!("{relative}index.html")
-    } else {
-        relative.to_owned()
-    };
-    let relative = percent_decode(&relative);
-    // Refuse anything that could climb out of the root.
-    if relative.split('/').any(|part| part == ".." || part.contains('\\')) {
-        return None;
-    }
+    let relative = file_path(path.strip_prefix(mount)?)?;
     let file: PathBuf = root.join(relative);
     let bytes = std::fs::read(&file).ok()?;
     Some((content_type(&file).to_owned(), bytes))
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
+/// The file that a request path below the mount names, relative to the root: `index.html` for a
+/// folder, and percent-decoded (`%20` is a space, `%2F` a slash, `caf%C3%A9` is `café`; a `%`
+/// not followed by two hex digits stays as written). `None` for a path that could leave the root
+/// (a `..` part, a backslash or a leading slash, escaped or not) or that is not UTF-8 once decoded.
+fn file_path(relative: &str) -> Option<String> {
+    let relative = if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else {
+        relative.to_owned()
+    };
+    let decoded = percent_decode_str(&relative).decode_utf8().ok()?;
+    if decoded.starts_with('/') || decoded.split('/').any(|part| part == ".." || part.contains('\\')) {
+        return None;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Some(decoded.into_owned())
 }
 
 pub fn content_type(path: &Path) -> &'static str {
@@ -182,5 +173,89 @@ pub fn content_type(path: &Path) -> &'static str {
         "png" => "image/png",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+
+    use super::{Server, ServerOptions};
+
+    /// Sends one request and returns the response's head (lower-cased) and body.
+    fn request(server: &Server, method: &str, target: &str) -> (String, String) {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        write!(stream, "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap();
+        (head.to_ascii_lowercase(), body.to_owned())
+    }
+
+    #[test]
+    fn serves_the_mount_routes_and_headers() {
+        let root = std::env::temp_dir().join(format!("e2e-server-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a b.json"), "{\"ok\":true}").unwrap();
+        std::fs::write(root.join("sub/index.html"), "<p>sub</p>").unwrap();
+        let csp = ("Content-Security-Policy".to_owned(), "default-src 'self'".to_owned());
+        let options = ServerOptions { mount: "/tools/".to_owned(), headers: vec![csp] };
+        let server = Server::start(&root, 0, options).unwrap();
+        server.route("/host.html", "text/html; charset=utf-8", "<p>host</p>");
+
+        let (head, body) = request(&server, "GET", "/tools/a%20b.json?x=1");
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        assert!(head.contains("content-type: application/json; charset=utf-8"), "{head}");
+        assert!(head.contains("content-security-policy: default-src 'self'"), "{head}");
+        assert!(head.contains("cache-control: no-store"), "{head}");
+        assert_eq!(body, "{\"ok\":true}");
+        assert_eq!(request(&server, "GET", "/tools/sub/").1, "<p>sub</p>");
+        assert_eq!(request(&server, "GET", "/host.html").1, "<p>host</p>");
+        // HEAD announces the length and sends no body.
+        let (head, body) = request(&server, "HEAD", "/tools/sub/index.html");
+        assert!(head.starts_with("http/1.1 200") && head.contains("content-length: 10"), "{head}");
+        assert_eq!(body, "");
+        // Outside the mount, and out of the root, there is nothing.
+        for target in ["/a%20b.json", "/tools/../Cargo.toml", "/tools/%2Fetc%2Fpasswd"] {
+            let (head, body) = request(&server, "GET", target);
+            assert!(head.starts_with("http/1.1 404"), "{target}: {head}");
+            assert_eq!(body, "not found");
+        }
+        assert_eq!(server.requests()[..3], ["/tools/a%20b.json?x=1", "/tools/sub/", "/host.html"]);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// One case: the path after the mount, and the file it names (`None`: refused, a 404).
+    fn check(relative: &str, expected: Option<&str>) {
+        assert_eq!(super::file_path(relative).as_deref(), expected, "{relative:?}");
+    }
+
+    #[test]
+    fn file_paths() {
+        check("", Some("index.html"));
+        check("tools/", Some("tools/index.html"));
+        check("articles/seed.json", Some("articles/seed.json"));
+        check("a%20b.json", Some("a b.json"));
+        check("custom%2Fslow.json", Some("custom/slow.json"));
+        check("caf%C3%A9.json", Some("café.json"));
+        check("caf%c3%a9.json", Some("café.json"));
+        // An escape that is not `%` and two hex digits stays as written.
+        check("%zz.json", Some("%zz.json"));
+        check("100%", Some("100%"));
+        check("a%4", Some("a%4"));
+        check("%+1.json", Some("%+1.json"));
+        // Not UTF-8 once decoded: no such file.
+        check("%FF.json", None);
+        check("caf%C3.json", None);
+        // Nothing may leave the root, escaped or not.
+        check("../Cargo.toml", None);
+        check("a/../../Cargo.toml", None);
+        check("%2E%2E/Cargo.toml", None);
+        check("a%2F..%2F..%2FCargo.toml", None);
+        check("a\\b", None);
+        check("a%5Cb", None);
+        check("%2Fetc%2Fpasswd", None);
+        check("/etc/passwd", None);
+        check("..", None);
     }
 }

@@ -4,6 +4,8 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
 use serde_json::{json, Value};
 
 pub type Result<T> = std::result::Result<T, String>;
@@ -213,7 +215,7 @@ impl Session {
 
     pub fn screenshot(&self, path: &std::path::Path) -> Result<()> {
         let data = self.call("GET", "/screenshot", None)?;
-        let bytes = crate::base64::decode(data.as_str().unwrap_or_default())?;
+        let bytes = BASE64.decode(data.as_str().unwrap_or_default()).map_err(|e| format!("screenshot: {e}"))?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }
