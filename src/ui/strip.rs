@@ -1,5 +1,5 @@
 //! "Who speaks where": a slim map of the whole article with one mark per quote at its place in the
-//! text, coloured and patterned by side. Beside the text in Read (across the top on a phone) and
+//! text (up to 1,000 quotes; past that, one per stretch of text), coloured and patterned by side. Beside the text in Read (across the top on a phone) and
 //! above the grid in Compare, under the balance meter.
 //!
 //! It is one tab stop: the arrow keys, Home and End move between its marks, and Enter or a click
@@ -13,7 +13,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{side_id, side_style, Ctx};
+use crate::explorer::strip_marks;
 use crate::route::{Route, View};
+
+/// The most marks a strip draws: one per quote up to this many, else one per stretch of text
+/// (`strip_marks`), which is still finer than the strip's pixels.
+const MAX_MARKS: usize = 1_000;
 
 #[component]
 pub fn Strip(view: View) -> impl IntoView {
@@ -45,22 +50,77 @@ pub fn Strip(view: View) -> impl IntoView {
             let _ = next.focus();
         }
     };
+    let strip = NodeRef::<leptos::html::Nav>::new();
+    // Which mark (a child of the strip) shows each quote, if any.
+    let slots = StoredValue::new(Vec::<Option<u32>>::new());
+    let mark = move |nav: &web_sys::HtmlElement, q: usize| {
+        let slot = slots.with_value(|slots| slots.get(q).copied().flatten())?;
+        nav.children().item(slot)
+    };
+    // Filters dim the marks and the selection rings one, from one effect each that sets the
+    // classes of the marks, instead of two reactive bindings per quote. A mark that stands for a
+    // stretch of quotes is dimmed when the filters hide all of them.
+    Effect::new(move |_| {
+        let Some(nav) = strip.get() else {
+            return;
+        };
+        let marks = nav.children();
+        let mut shown = vec![false; marks.length() as usize];
+        ctx.visibility.with(|visible| {
+            slots.with_value(|slots| {
+                for (slot, &visible) in slots.iter().zip(visible) {
+                    if let Some(any) = slot.and_then(|i| shown.get_mut(i as usize)) {
+                        *any |= visible;
+                    }
+                }
+            })
+        });
+        for (i, shown) in shown.into_iter().enumerate() {
+            if let Some(mark) = marks.item(i as u32) {
+                let _ = mark.class_list().toggle_with_force("off", !shown);
+            }
+        }
+    });
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let selected = ctx.selected.get();
+        if let Some(nav) = strip.get() {
+            if let Some(old) = previous.flatten().and_then(|q| mark(&nav, q)) {
+                let _ = old.class_list().remove_1("selected");
+            }
+            if let Some(new) = selected.and_then(|q| mark(&nav, q)) {
+                let _ = new.class_list().add_1("selected");
+            }
+        }
+        selected
+    });
     move || {
         let ex = ctx.explorer.get();
         let positions = ex.quote_positions();
-        if positions.is_empty() {
+        let grouped = strip_marks(&positions, MAX_MARKS);
+        // Every quote's mark: marks take the quotes in text order, `count` at a time.
+        let mut by_quote = vec![None; ex.article.quotes.len()];
+        let mut members = positions.iter().map(|&(q, _)| q);
+        for (slot, &(_, _, count)) in grouped.iter().enumerate() {
+            for q in members.by_ref().take(count) {
+                by_quote[q] = Some(slot as u32);
+            }
+        }
+        slots.set_value(by_quote);
+        if grouped.is_empty() {
             return None;
         }
-        let marks = positions
+        let marks = grouped
             .into_iter()
             .enumerate()
-            .map(|(i, (q, at))| {
+            .map(|(i, (q, at, count))| {
                 let quote = &ex.article.quotes[q];
                 let side = ex.side_of(q);
                 let who = ex.speaker_of(q).map_or_else(|| quote.speaker.clone(), |s| s.name.clone());
                 let words: String = quote.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-                let label = format!("{who} ({}): {words}", ex.side_label(side));
-                let flag = ctx.flag(q);
+                let label = match count {
+                    1 => format!("{who} ({}): {words}", ex.side_label(side)),
+                    n => format!("{who} ({}): {words}; {} more quotes here", ex.side_label(side), n - 1),
+                };
                 let href = Ctx::href(&Route { view, quote: Some(quote.id.clone()), ..Route::default() });
                 view! {
                     <a
@@ -72,14 +132,13 @@ pub fn Strip(view: View) -> impl IntoView {
                         tabindex=if i == 0 { "0" } else { "-1" }
                         aria-label=label.clone()
                         title=label
-                        class:off=move || !flag.shown()
-                        class:selected=move || ctx.is_selected(q)
                     ></a>
                 }
             })
             .collect_view();
         Some(view! {
             <nav
+                node_ref=strip
                 class="strip"
                 aria-label="Where each quote stands in the article"
                 on:click=move |ev| {

@@ -289,6 +289,37 @@ impl Explorer {
         positions
     }
 
+    /// The strip's marks for [`Explorer::quote_positions`]: see [`strip_marks`].
+    pub fn strip_marks(&self, max: usize) -> Vec<(usize, f64, usize)> {
+        strip_marks(&self.quote_positions(), max)
+    }
+}
+
+/// The strip's marks for quote `positions` in text order: at most `max`, one per quote while
+/// there are no more than that, else the first quote of each stretch of `1 / max` of the text
+/// that holds any, with how many quotes the stretch holds (the quotes that follow it in
+/// `positions`). So a 10,000-quote article draws as many marks as the strip can show apart, not
+/// 10,000. Each mark is `(quote, position, quotes here)`.
+pub fn strip_marks(positions: &[(usize, f64)], max: usize) -> Vec<(usize, f64, usize)> {
+    if positions.len() <= max {
+        return positions.iter().map(|&(q, at)| (q, at, 1)).collect();
+    }
+    let mut marks: Vec<(usize, f64, usize)> = Vec::with_capacity(max);
+    let mut last_bucket = None;
+    for &(q, at) in positions {
+        let bucket = ((at * max as f64) as usize).min(max - 1);
+        match marks.last_mut() {
+            Some(mark) if last_bucket == Some(bucket) => mark.2 += 1,
+            _ => {
+                marks.push((q, at, 1));
+                last_bucket = Some(bucket);
+            }
+        }
+    }
+    marks
+}
+
+impl Explorer {
     /// Quotes whose words were not found in the text.
     pub fn not_found(&self) -> Vec<usize> {
         (0..self.anchors.len()).filter(|&q| self.anchors[q].span.is_none()).collect()
@@ -441,6 +472,26 @@ mod tests {
             assert_eq!(id, want_id);
             assert!((at - want_at).abs() < 1e-9, "{id}: {at} != {want_at}");
         }
+    }
+
+    #[test]
+    fn strip_marks_are_one_per_quote_up_to_the_limit_then_one_per_stretch() {
+        let body: Vec<String> = (0..100).map(|i| format!("Line {i:03} has words.")).collect();
+        let body: Vec<&str> = body.iter().map(String::as_str).collect();
+        let quotes: Vec<(String, String)> = (0..100).map(|i| (format!("q{i}"), format!("Line {i:03}"))).collect();
+        let quotes: Vec<(&str, &str, &str, &[&str])> =
+            quotes.iter().map(|(id, text)| (id.as_str(), "x", text.as_str(), &[][..])).collect();
+        let ex = Explorer::new(article(&body, &quotes));
+        let all = ex.strip_marks(100);
+        assert_eq!(all.len(), 100);
+        assert!(all.iter().all(|&(_, _, n)| n == 1));
+        // Ten stretches of ten quotes each, each led by its first quote.
+        let grouped = ex.strip_marks(10);
+        assert_eq!(grouped.len(), 10, "{grouped:?}");
+        assert_eq!(grouped.iter().map(|m| m.2).sum::<usize>(), 100);
+        assert!(grouped.iter().all(|&(_, _, n)| n == 10), "{grouped:?}");
+        let leaders: Vec<usize> = grouped.iter().map(|m| m.0).collect();
+        assert_eq!(leaders, (0..10).map(|i| i * 10).collect::<Vec<_>>());
     }
 
     /// Renders segments as text with `[id ... ]` around each quote's runs, so nesting reads at a glance.
