@@ -172,10 +172,11 @@ fn Balance() -> impl IntoView {
             .map(|(i, (b, share))| {
                 let label = ex.article.sides[i].label.clone();
                 let quotes = if b.quotes == 1 { "1 quote".to_owned() } else { format!("{} quotes", b.quotes) };
+                let words = if b.words == 1 { "1 word".to_owned() } else { format!("{} words", b.words) };
                 view! {
                     <li class="balance-row" data-side=ex.article.sides[i].id.clone() style=side_style(&ex, Some(i))>
                         <span class="balance-label">{label}</span>
-                        <span class="balance-numbers">{format!("{quotes} · {} words ({share}%)", b.words)}</span>
+                        <span class="balance-numbers">{format!("{quotes} · {words} ({share}%)")}</span>
                         <span class="balance-bar" aria-hidden="true">
                             <span class="balance-fill" style=format!("width:{share}%")></span>
                         </span>

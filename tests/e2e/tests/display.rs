@@ -204,6 +204,13 @@ fn a_right_to_left_article_reads_right_to_left() {
             format!("a Hebrew question or side label does not read right to left: {compare}"),
         )?;
         ensure(compare["rightAligned"] == json!(true), format!("a Hebrew quote starts on the left: {compare}"))?;
+        // One quoted word is "1 word", not "1 words".
+        let balance =
+            s.js("return [...document.querySelectorAll('.balance-numbers')].map(e => e.textContent)", vec![])?;
+        ensure(
+            balance.as_array().is_some_and(|b| b.iter().any(|t| t.as_str().is_some_and(|t| t.contains("· 1 word (")))),
+            format!("the balance miscounts one word: {balance}"),
+        )?;
         s.screenshot(&screenshot_dir().join("rtl-compare.png"))
     });
 }
