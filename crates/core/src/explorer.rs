@@ -288,11 +288,6 @@ impl Explorer {
         positions.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
         positions
     }
-
-    /// The strip's marks for [`Explorer::quote_positions`]: see [`strip_marks`].
-    pub fn strip_marks(&self, max: usize) -> Vec<(usize, f64, usize)> {
-        strip_marks(&self.quote_positions(), max)
-    }
 }
 
 /// The strip's marks for quote `positions` in text order: at most `max`, one per quote while
@@ -482,11 +477,11 @@ mod tests {
         let quotes: Vec<(&str, &str, &str, &[&str])> =
             quotes.iter().map(|(id, text)| (id.as_str(), "x", text.as_str(), &[][..])).collect();
         let ex = Explorer::new(article(&body, &quotes));
-        let all = ex.strip_marks(100);
+        let all = strip_marks(&ex.quote_positions(), 100);
         assert_eq!(all.len(), 100);
         assert!(all.iter().all(|&(_, _, n)| n == 1));
         // Ten stretches of ten quotes each, each led by its first quote.
-        let grouped = ex.strip_marks(10);
+        let grouped = strip_marks(&ex.quote_positions(), 10);
         assert_eq!(grouped.len(), 10, "{grouped:?}");
         assert_eq!(grouped.iter().map(|m| m.2).sum::<usize>(), 100);
         assert!(grouped.iter().all(|&(_, _, n)| n == 10), "{grouped:?}");

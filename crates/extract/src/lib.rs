@@ -41,8 +41,8 @@ pub use bench::bench_text;
 pub use counterpoint_core::text::{slug, title_and_paragraphs, unwrap_lines};
 pub use draft::{extract_draft, set_paraphrases, DraftExtraction};
 pub use eval::{
-    below_floors, dev_set, dev_set_check, dev_set_report, evaluate, evaluate_text, parse_dev_set, parse_gold,
-    passing_known_failures, CaseReport, DevCase, Evaluation, GoldQuote, Score, FLOORS,
+    below_floors, dev_set, dev_set_check, evaluate, evaluate_text, parse_dev_set, parse_gold, passing_known_failures,
+    CaseReport, DevCase, Evaluation, GoldQuote, Score, FLOORS,
 };
 pub use output::{to_article, to_spans_json};
 
