@@ -230,15 +230,7 @@ pub fn App() -> impl IntoView {
                     {view_tab(View::Read, "Read")}
                     {view_tab(View::Author, "Author")}
                 </nav>
-                <button
-                    type="button"
-                    class="button more-toggle"
-                    aria-controls="view-actions loader-actions"
-                    aria-expanded=move || actions_open.get().to_string()
-                    on:click=move |_| actions_open.update(|open| *open = !*open)
-                >
-                    "More"
-                </button>
+                {disclosure_button("button more-toggle", "view-actions loader-actions", "More", actions_open)}
                 <section class="view-actions" id="view-actions" aria-label="Share this view">
                     <embed::FullViewLink/>
                     <share::Share/>
@@ -461,6 +453,27 @@ fn AnchorHealth() -> impl IntoView {
                 <ul>{missing}{fuzzy}{ambiguous}</ul>
             </section>
         })
+    }
+}
+
+/// A button that shows and hides what it controls (`controls`, element ids) on a phone, and says
+/// which with `aria-expanded`; the CSS folds the controlled elements while `open` is false.
+pub fn disclosure_button(
+    class: &'static str,
+    controls: &'static str,
+    label: &'static str,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-controls=controls
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|open| *open = !*open)
+        >
+            {label}
+        </button>
     }
 }
 

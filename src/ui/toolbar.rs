@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{side_style, Ctx};
+use super::{disclosure_button, side_style, Ctx};
 use crate::stats::word_shares;
 
 #[component]
@@ -29,15 +29,7 @@ pub fn Toolbar() -> impl IntoView {
             </div>
             // On a phone the filters and the balance fold away behind one button, so the positions
             // start on the first screen; on wider screens they are always shown.
-            <button
-                type="button"
-                class="button filters-toggle"
-                aria-controls="toolbar-more"
-                aria-expanded=move || more_open.get().to_string()
-                on:click=move |_| more_open.update(|open| *open = !*open)
-            >
-                "Filters and balance"
-            </button>
+            {disclosure_button("button filters-toggle", "toolbar-more", "Filters and balance", more_open)}
             <div id="toolbar-more" class="toolbar-more" class:open=move || more_open.get()>
                 <SideFilters/>
                 <SpeakerFilters/>

@@ -209,6 +209,13 @@ impl Session {
         self.call("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
     }
 
+    /// Emulates CSS media features, such as `("prefers-color-scheme", "dark")`, until the next call.
+    pub fn emulate_media(&self, features: &[(&str, &str)]) -> Result<()> {
+        let features: Vec<Value> =
+            features.iter().map(|(name, value)| json!({ "name": name, "value": value })).collect();
+        self.cdp("Emulation.setEmulatedMedia", json!({ "features": features })).map(drop)
+    }
+
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
         self.call("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
     }

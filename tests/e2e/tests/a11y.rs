@@ -94,10 +94,7 @@ fn audit_every_state(s: &Session, phone: bool) -> Result<()> {
         Audit { axe: axe_source()?, width: if phone { "375px" } else { "1280px" }, scheme: "", results: Vec::new() };
     for scheme in ["light", "dark"] {
         audit.scheme = scheme;
-        s.cdp(
-            "Emulation.setEmulatedMedia",
-            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-        )?;
+        s.emulate_media(&[("prefers-color-scheme", scheme)])?;
         for (path, state) in [
             ("/", "Compare"),
             ("/#view=read", "Read"),

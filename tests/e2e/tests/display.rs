@@ -3,12 +3,7 @@
 //! `target/screenshots/`.
 
 use e2e::harness::{ensure, open, run, screenshot_dir, site, WAIT};
-use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
-
-fn emulate(s: &Session, features: Value) -> Result<()> {
-    s.cdp("Emulation.setEmulatedMedia", json!({ "features": features })).map(drop)
-}
 
 /// What a reader in forced colours can still tell apart: the highlights against the text, each side
 /// by its line pattern, the focus ring, the selected quote, and the balance bars against their track.
@@ -36,7 +31,7 @@ fn in_forced_colours_highlights_sides_focus_and_balance_stay_visible() {
     run(|s| {
         open(s, "/#view=read")?;
         s.wait_for("the text", "return !!document.querySelector('#article-text mark[data-side]')", WAIT)?;
-        emulate(s, json!([{ "name": "forced-colors", "value": "active" }]))?;
+        s.emulate_media(&[("forced-colors", "active")])?;
         // The filters and balance show beside the text at this width.
         let seen = s.js(FORCED, vec![])?;
         ensure(seen["forced"] == json!(true), "forced colours are not emulated")?;
@@ -118,7 +113,7 @@ fn reduced_motion_turns_off_the_flash_and_smooth_scrolling() {
         open(s, "/#quote=lavrov-truce")?;
         let moving = s.wait_for("the revealed quote", REVEALED, WAIT)?;
         ensure(moving[0] == json!("flash"), format!("a revealed quote does not flash: {moving}"))?;
-        emulate(s, json!([{ "name": "prefers-reduced-motion", "value": "reduce" }]))?;
+        s.emulate_media(&[("prefers-reduced-motion", "reduce")])?;
         open(s, "/#quote=power-war")?;
         let still = s.wait_for("the revealed quote", REVEALED, WAIT)?;
         ensure(still == json!(["none", "auto"]), format!("with reduced motion the reveal still moves: {still}"))?;
