@@ -10,6 +10,7 @@
 
 pub mod anchor;
 pub mod annotations;
+pub mod collection;
 pub mod draft;
 pub mod embed;
 pub mod explorer;

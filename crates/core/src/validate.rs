@@ -248,7 +248,8 @@ fn describe(value: &Value) -> String {
     }
 }
 
-fn is_id(s: &str) -> bool {
+/// Letters, digits, `-`, `_`, `.` and `:`, at least one.
+pub fn is_id(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
 }
 
