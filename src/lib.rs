@@ -8,7 +8,8 @@
 #![recursion_limit = "256"]
 
 pub use counterpoint_core::{
-    anchor, annotations, draft, embed, explorer, model, offsets, palette, recent, route, seed, stats, text, validate,
+    anchor, annotations, collection, coverage, draft, embed, explorer, model, offsets, palette, recent, route, seed,
+    statements, stats, text, validate,
 };
 
 pub mod browser;

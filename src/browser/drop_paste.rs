@@ -5,7 +5,8 @@ use web_sys::File;
 
 /// What the page received.
 pub enum Incoming {
-    File(File),
+    /// One file or several dropped together (a collection with its articles, or articles).
+    Files(Vec<File>),
     Text(String),
 }
 
@@ -34,11 +35,12 @@ pub fn use_drop_and_paste(on_incoming: impl Fn(Incoming) + Clone + 'static) -> R
         let on_incoming = on_incoming.clone();
         window_event_listener(leptos::ev::drop, move |ev| {
             set_dragging.set(false);
-            let Some(file) = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0)) else {
+            let files = ev.data_transfer().and_then(|dt| dt.files()).map(|list| files_of(&list)).unwrap_or_default();
+            if files.is_empty() {
                 return;
-            };
+            }
             ev.prevent_default();
-            on_incoming(Incoming::File(file));
+            on_incoming(Incoming::Files(files));
         })
     };
     let paste = window_event_listener(leptos::ev::paste, move |ev| {
@@ -52,9 +54,10 @@ pub fn use_drop_and_paste(on_incoming: impl Fn(Incoming) + Clone + 'static) -> R
         let Some(data) = ev.clipboard_data() else {
             return;
         };
-        if let Some(file) = data.files().and_then(|f| f.get(0)) {
+        let files = data.files().map(|list| files_of(&list)).unwrap_or_default();
+        if !files.is_empty() {
             ev.prevent_default();
-            on_incoming(Incoming::File(file));
+            on_incoming(Incoming::Files(files));
         } else if let Ok(text) = data.get_data("text/plain") {
             if !text.trim().is_empty() {
                 ev.prevent_default();
@@ -69,4 +72,9 @@ pub fn use_drop_and_paste(on_incoming: impl Fn(Incoming) + Clone + 'static) -> R
         paste.remove();
     });
     dragging
+}
+
+/// The files of a `FileList`, in order.
+pub fn files_of(list: &web_sys::FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

@@ -8,8 +8,13 @@ use crate::validate::MAX_INPUT_BYTES;
 
 /// Resolves `src` against the page and refuses anything but `http:` and `https:`.
 pub fn resolve(src: &str) -> Result<String, String> {
-    let base = leptos::prelude::window().location().href().unwrap_or_default();
-    let url = web_sys::Url::new_with_base(src, &base).map_err(|_| format!("“{src}” is not a valid URL"))?;
+    resolve_against(src, &leptos::prelude::window().location().href().unwrap_or_default())
+}
+
+/// Resolves `src` against `base` (a collection's address for its articles); only `http:` and
+/// `https:`.
+pub fn resolve_against(src: &str, base: &str) -> Result<String, String> {
+    let url = web_sys::Url::new_with_base(src, base).map_err(|_| format!("“{src}” is not a valid URL"))?;
     match url.protocol().as_str() {
         "http:" | "https:" => Ok(url.href()),
         other => Err(format!("only http: and https: addresses can be loaded, not {other}")),

@@ -40,6 +40,29 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
     };
 
     use_parent_requests(&options, move |request| match request {
+        Request::Load(json) if crate::collection::looks_like_collection(&json) => {
+            // A collection sent by message carries its articles inline: there is no address to
+            // fetch the others from.
+            let report = crate::collection::load_spec(&json);
+            let opened = report.spec.map(|spec| {
+                crate::collection::Collection::open(&spec, |_| {
+                    crate::collection::Fetched::Failed(
+                        "a collection sent by message must carry its articles inline".to_owned(),
+                    )
+                })
+            });
+            match opened {
+                Some(collection) if collection.opened() > 0 => ctx.open_collection(collection),
+                other => {
+                    let mut errors: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+                    for outlet in other.iter().flat_map(|c| &c.outlets) {
+                        errors.extend(outlet.errors().map(ToString::to_string));
+                    }
+                    let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
+                    announce(loaded_event(&title, 0, &errors));
+                }
+            }
+        }
         Request::Load(json) => {
             let report = ctx.open_json(&json);
             // A successful load is announced by the effect below, like any other new article.

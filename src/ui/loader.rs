@@ -1,5 +1,10 @@
-//! Ways to open an article: a file, a drop anywhere, a paste (dialog or Ctrl/Cmd+V), `?src=`, and
-//! the recent list. Every failure is reported with where and what, and the article on screen stays.
+//! Ways to open an article or a collection: a file (or several at once), a drop anywhere, a
+//! paste (dialog or Ctrl/Cmd+V), `?src=`, and the recent list. Every failure is reported with
+//! where and what, and the article on screen stays.
+//!
+//! A collection's articles given by address (`src`) are fetched relative to the collection's own
+//! address; from files, they are the files dropped or chosen with it, by name. Several article
+//! files at once become a collection of their own (`collection::collect`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,6 +14,8 @@ use crate::browser::drop_paste::{use_drop_and_paste, Incoming};
 use crate::browser::fetch::{fetch_text, resolve, src_param};
 use crate::browser::file_reader::{read_text, FileRead};
 use crate::browser::recent_store;
+use crate::collection::{self, Collection, Fetched};
+use crate::embed::{EXAMPLE_COLLECTION_ID, EXAMPLE_COLLECTION_PATH};
 use crate::recent::RecentList;
 use crate::validate::{too_large, Location, Report, Severity, MAX_INPUT_BYTES};
 
@@ -78,11 +85,20 @@ impl LoaderCtx {
     /// remembered in the recent list; on failure the current article stays and the panel says why.
     /// Returns whether the article opened.
     fn open(&self, what: &str, json: &str) -> bool {
+        self.open_with(what, json, &[], "it is given by address: open the collection from its address (?src=), or drop the article files together with it")
+    }
+
+    /// Opens `json`; when it is a collection, its `src` articles are the `texts` of that name
+    /// (`Err` when fetching it failed), and any other is reported with `unresolved`.
+    fn open_with(&self, what: &str, json: &str, texts: &[(String, Result<String, String>)], unresolved: &str) -> bool {
         // Whatever opens or fails, the page no longer waits for a `?src=` article.
         self.ctx.awaiting_src.set(false);
         if json.len() > MAX_INPUT_BYTES {
             self.fail(what, vec![problem_of(too_large(json.len()))]);
             return false;
+        }
+        if collection::looks_like_collection(json) {
+            return self.open_collection(what, json, texts, unresolved);
         }
         let report = self.ctx.open_json(json);
         let Some(article) = report.article.as_ref() else {
@@ -110,6 +126,61 @@ impl LoaderCtx {
         true
     }
 
+    fn open_collection(
+        &self,
+        what: &str,
+        json: &str,
+        texts: &[(String, Result<String, String>)],
+        unresolved: &str,
+    ) -> bool {
+        let report = collection::load_spec(json);
+        let Some(spec) = report.spec else {
+            let failed = Report { article: None, diagnostics: report.diagnostics, more: 0 };
+            self.status.set(Status::Failed {
+                what: what.to_owned(),
+                problems: problems(&failed, Severity::Error),
+                more: 0,
+            });
+            return false;
+        };
+        let collection = Collection::open(&spec, |src| {
+            // A file dropped as `dir/rt.json` answers for `rt.json`.
+            let name = src.rsplit('/').next().unwrap_or(src);
+            match texts.iter().find(|(n, _)| n == src || n == name) {
+                Some((_, Ok(text))) => Fetched::Text(text),
+                Some((_, Err(why))) => Fetched::Failed(why.clone()),
+                None => Fetched::Failed(unresolved.to_owned()),
+            }
+        });
+        let mut notes: Vec<crate::validate::Diagnostic> = report.diagnostics;
+        for outlet in &collection.outlets {
+            notes.extend(outlet.diagnostics.iter().cloned());
+        }
+        if collection.opened() == 0 {
+            let failed = Report { article: None, diagnostics: notes, more: 0 };
+            self.status.set(Status::Failed {
+                what: what.to_owned(),
+                problems: problems(&failed, Severity::Error),
+                more: 0,
+            });
+            return false;
+        }
+        let title = collection.title.clone();
+        let mut recent = self.recent.get_untracked();
+        let source = format!("Collection · {} articles", collection.opened());
+        recent.remember(&title, &source, &collection.to_inline_json());
+        let stored = recent_store::save(&recent);
+        let remembered = stored.is_some();
+        self.recent.set(stored.unwrap_or_else(recent_store::load));
+        self.ctx.open_collection(collection);
+        // A broken article is listed with its errors; the others are open.
+        let listed = Report { article: None, diagnostics: notes, more: 0 };
+        let mut warnings = problems(&listed, Severity::Error);
+        warnings.extend(problems(&listed, Severity::Warning));
+        self.status.set(Status::Opened { title, warnings, remembered });
+        true
+    }
+
     fn fail(&self, what: &str, problems: Vec<Problem>) {
         self.ctx.awaiting_src.set(false);
         self.status.set(Status::Failed { what: what.to_owned(), problems, more: 0 });
@@ -118,6 +189,27 @@ impl LoaderCtx {
     fn fail_message(&self, what: &str, message: String) {
         self.fail(what, vec![Problem { severity: Severity::Error, location: String::new(), message, excerpt: None }]);
     }
+}
+
+/// Fetches the articles a collection at `base` gives by address, each relative to `base`; one that
+/// fails is kept with why, so that it is listed and the others open.
+async fn fetch_sources(
+    base: &str,
+    json: &str,
+    controller: &web_sys::AbortController,
+) -> Vec<(String, Result<String, String>)> {
+    let Some(spec) = collection::load_spec(json).spec else {
+        return Vec::new();
+    };
+    let mut texts = Vec::new();
+    for src in spec.articles.iter().filter_map(|e| e.src.as_deref()) {
+        let result = match crate::browser::fetch::resolve_against(src, base) {
+            Ok(url) => fetch_text(&url, controller).await.map_err(|why| why.unwrap_or_else(|| "cancelled".to_owned())),
+            Err(why) => Err(why),
+        };
+        texts.push((src.to_owned(), result));
+    }
+    texts
 }
 
 fn problem_of(d: crate::validate::Diagnostic) -> Problem {
@@ -164,8 +256,48 @@ pub fn Loader() -> impl IntoView {
         }
     };
 
+    // Several files at once: a collection with its articles, or articles to compare.
+    let open_files = move |files: Vec<web_sys::File>| {
+        if files.len() == 1 {
+            return open_file(files.into_iter().next().expect("one file"));
+        }
+        if let Some(big) = files.iter().find(|f| f.size() as usize > MAX_INPUT_BYTES) {
+            return loader.fail(&big.name(), vec![problem_of(too_large(big.size() as usize))]);
+        }
+        let what = format!("{} files", files.len());
+        loader.status.set(Status::Loading { what: what.clone(), progress: None, cancellable: false });
+        leptos::task::spawn_local(async move {
+            let mut texts: Vec<(String, Result<String, String>)> = Vec::new();
+            for file in &files {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                let text = text
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .ok_or_else(|| "the file could not be read as text".to_owned());
+                texts.push((file.name(), text));
+            }
+            let collections: Vec<usize> = (0..texts.len())
+                .filter(|&i| texts[i].1.as_deref().is_ok_and(collection::looks_like_collection))
+                .collect();
+            match collections.as_slice() {
+                [one] => {
+                    let (name, text) = texts.remove(*one);
+                    let text = text.unwrap_or_default();
+                    loader.open_with(&name, &text, &texts, "it was not among the files opened with the collection");
+                }
+                [] => {
+                    let title = format!("{} articles opened together", texts.len());
+                    let json = collection::from_files(&title, &texts).to_string();
+                    loader.open_with(&what, &json, &texts, "it could not be read");
+                }
+                _ => loader
+                    .fail_message(&what, "open one collection at a time: these files hold more than one".to_owned()),
+            }
+        });
+    };
+
     let dragging = use_drop_and_paste(move |incoming| match incoming {
-        Incoming::File(file) => open_file(file),
+        Incoming::Files(files) => open_files(files),
         Incoming::Text(text) => drop(loader.open("pasted text", &text)),
     });
 
@@ -195,6 +327,14 @@ pub fn Loader() -> impl IntoView {
                     current_read.set_value(None);
                     match result {
                         // An article from `?src=` can be shared: the link carries its address.
+                        Ok(text) if collection::looks_like_collection(&text) => {
+                            // Its articles by address are relative to the collection's own.
+                            let texts = fetch_sources(&url, &text, &controller).await;
+                            current_read.set_value(None);
+                            if loader.open_with(&url, &text, &texts, "it could not be fetched") {
+                                loader.ctx.portable.set(true);
+                            }
+                        }
                         Ok(text) => {
                             if loader.open(&url, &text) {
                                 loader.ctx.portable.set(true);
@@ -217,8 +357,9 @@ pub fn Loader() -> impl IntoView {
             let Some(input) = file_input.get() else {
                 return;
             };
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open_file(file);
+            let files = input.files().map(|list| crate::browser::drop_paste::files_of(&list)).unwrap_or_default();
+            if !files.is_empty() {
+                open_files(files);
             }
             // Choosing the same file again must fire `change` again.
             input.set_value("");
@@ -230,6 +371,15 @@ pub fn Loader() -> impl IntoView {
             Some(InFlight::Fetch(controller)) => controller.abort(),
             None => {}
         })
+    };
+
+    // The single offline file carries the example inline, since it cannot fetch it.
+    let open_example = move |ev: leptos::ev::MouseEvent| {
+        let inline = document().get_element_by_id(EXAMPLE_COLLECTION_ID).and_then(|e| e.text_content());
+        if let Some(json) = inline {
+            ev.prevent_default();
+            loader.open("the example collection", &json);
+        }
     };
 
     let dialog = NodeRef::<leptos::html::Dialog>::new();
@@ -256,12 +406,16 @@ pub fn Loader() -> impl IntoView {
                     class="visually-hidden"
                     type="file"
                     accept=".json,application/json"
+                    multiple
                     node_ref=file_input
                     on:change=on_file_chosen
                 />
                 <label for="file-input" class="button">"Open file…"</label>
                 <button type="button" class="button" on:click=open_dialog>"Paste JSON…"</button>
                 <RecentMenu loader/>
+                <a class="button example-link" href=format!("?src={EXAMPLE_COLLECTION_PATH}") on:click=open_example>
+                    "Example: one meeting, three reports"
+                </a>
                 <span class="hint">"or drop a .json file anywhere, or press Ctrl+V"</span>
             </div>
             <StatusPanel status=loader.status cancel/>

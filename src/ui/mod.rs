@@ -3,6 +3,7 @@
 
 mod author;
 mod compare;
+mod coverage;
 mod embed;
 mod loader;
 mod read;
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 use crate::browser::hash_route::{use_hash_route, HashRoute};
 use crate::browser::page::{use_embedding, Embedding};
 use crate::browser::reveal::reveal_quote;
+use crate::collection::Collection;
 use crate::explorer::Explorer;
 use crate::palette::NO_SIDE;
 use crate::route::{Route, View};
@@ -45,6 +47,10 @@ pub struct Ctx {
     /// A `?src=` article is on its way: the page shows that, not the built-in article, until it
     /// opens or fails.
     pub awaiting_src: RwSignal<bool>,
+    /// The open collection, when one is: `explorer` then shows the article the route names.
+    pub collection: RwSignal<Option<Arc<Collection>>>,
+    /// Each outlet's explorer, built when it is first shown.
+    pub outlet_explorers: StoredValue<Vec<Option<Arc<Explorer>>>>,
 }
 
 impl Ctx {
@@ -53,10 +59,49 @@ impl Ctx {
     pub fn open_json(&self, json: &str) -> Report {
         let report = load_article(json);
         if let Some(article) = report.article.clone() {
+            self.collection.set(None);
             self.explorer.set(Arc::new(Explorer::new(article)));
             self.portable.set(false);
         }
         report
+    }
+
+    /// Shows a collection: the Coverage view, unless the address already names one of its
+    /// articles (a deep link), and that article's explorer for Compare and Read.
+    pub fn open_collection(&self, collection: Collection) {
+        self.outlet_explorers.set_value(vec![None; collection.outlets.len()]);
+        self.portable.set(false);
+        let route = self.nav.route.get_untracked();
+        let named = route.article.as_deref().and_then(|id| collection.outlet_index(id));
+        self.collection.set(Some(Arc::new(collection)));
+        self.show_outlet(named);
+        if named.is_none() && route.view != View::Coverage {
+            self.nav.replace(&Route { view: View::Coverage, ..Route::default() });
+        }
+    }
+
+    /// Puts outlet `index`'s article (else the first that opened) in the explorer.
+    fn show_outlet(&self, index: Option<usize>) {
+        let Some(collection) = self.collection.get_untracked() else {
+            return;
+        };
+        let index = index.or_else(|| collection.outlets.iter().position(|o| o.article.is_some()));
+        let Some((index, article)) = index.and_then(|i| Some((i, collection.outlets.get(i)?.article.clone()?))) else {
+            return;
+        };
+        let explorer = self.outlet_explorers.with_value(|cache| cache.get(index).cloned().flatten());
+        let explorer = explorer.unwrap_or_else(|| {
+            let explorer = Arc::new(Explorer::new(article));
+            self.outlet_explorers.update_value(|cache| {
+                if let Some(slot) = cache.get_mut(index) {
+                    *slot = Some(explorer.clone());
+                }
+            });
+            explorer
+        });
+        if !self.explorer.with_untracked(|current| Arc::ptr_eq(current, &explorer)) {
+            self.explorer.set(explorer);
+        }
     }
 
     /// Quote `q`'s flag in the open article, to read in a view built for that article: reading
@@ -165,6 +210,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| visibility.with(|visible| shown.with(|flags| flags.apply(visible))));
     let selection = StoredValue::new(Selector::new(move || selected.get()));
     let awaiting_src = RwSignal::new(embedding.options.with_value(|o| o.src.is_some()));
+    let collection = RwSignal::new(None::<Arc<Collection>>);
     let ctx = Ctx {
         explorer,
         nav,
@@ -175,8 +221,19 @@ pub fn App() -> impl IntoView {
         selection,
         portable: RwSignal::new(true),
         awaiting_src,
+        collection,
+        outlet_explorers: StoredValue::new(Vec::new()),
     };
     provide_context(ctx);
+    // In a collection, the address names the article shown (`#article=`).
+    let outlet_id = Memo::new(move |_| nav.route.with(|r| r.article.clone()));
+    Effect::new(move |_| {
+        let id = outlet_id.get();
+        let index = collection.with(|c| c.as_ref().and_then(|c| id.as_deref().and_then(|id| c.outlet_index(id))));
+        if collection.with_untracked(Option::is_some) {
+            ctx.show_outlet(index);
+        }
+    });
     embed::connect(ctx, embedding);
 
     // Bring the selected quote into view whenever the selection or the view changes.
@@ -189,7 +246,7 @@ pub fn App() -> impl IntoView {
         let selector = match route.view {
             View::Read => "#article-text mark[data-quote-id]",
             View::Compare => ".compare .quote-card[data-quote-id]",
-            View::Author => return,
+            View::Author | View::Coverage => return,
         };
         request_animation_frame(move || reveal_quote(selector, &quote));
     });
@@ -229,6 +286,7 @@ pub fn App() -> impl IntoView {
                     {view_tab(View::Compare, "Compare")}
                     {view_tab(View::Read, "Read")}
                     {view_tab(View::Author, "Author")}
+                    {move || collection.with(Option::is_some).then(|| view_tab(View::Coverage, "Coverage"))}
                 </nav>
                 {disclosure_button("button more-toggle", "view-actions loader-actions", "More", actions_open)}
                 <section class="view-actions" id="view-actions" aria-label="Share this view">
@@ -242,7 +300,8 @@ pub fn App() -> impl IntoView {
                 fallback=|| view! { <main id="main" tabindex="-1"><p class="awaiting" role="status">"Opening the article…"</p></main> }
             >
                 // The filters belong to the explorer; the authoring view has its own controls.
-                <Show when=move || nav.route.with(|r| r.view != View::Author)>
+                <Show when=move || nav.route.with(|r| matches!(r.view, View::Compare | View::Read))>
+                    <coverage::OutletBar/>
                     <toolbar::Toolbar/>
                 </Show>
                 <QuoteNotice/>
@@ -252,6 +311,7 @@ pub fn App() -> impl IntoView {
                         View::Compare => view! { <compare::Compare/> }.into_any(),
                         View::Read => view! { <read::Read/> }.into_any(),
                         View::Author => view! { <author::Author/> }.into_any(),
+                        View::Coverage => view! { <coverage::CoverageView/> }.into_any(),
                     }}
                 </main>
                 <AnchorHealth/>
@@ -378,7 +438,7 @@ fn SearchCount() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let search = ctx.filters.with(|r| r.search.trim().to_owned());
-        if search.is_empty() || ctx.nav.route.with(|r| r.view == View::Author) {
+        if search.is_empty() || ctx.nav.route.with(|r| matches!(r.view, View::Author | View::Coverage)) {
             return None;
         }
         let count = ctx.visibility.with(|visible| visible.iter().filter(|&&v| v).count());

@@ -587,6 +587,37 @@ pub fn collect(title: &str, articles: &[(String, Option<String>, Article)]) -> V
     })
 }
 
+/// A collection of files opened together (each `(name, text or why it could not be read)`), by
+/// address: the valid articles as [`collect`] joins them, and the others listed so that
+/// [`Collection::open`] reports their problems.
+pub fn from_files(title: &str, files: &[(String, Result<String, String>)]) -> Value {
+    let articles: Vec<(String, Option<String>, Article)> = files
+        .iter()
+        .filter_map(|(name, text)| {
+            let article = validate::load_article(text.as_ref().ok()?).article?;
+            Some((name.clone(), Some(name.clone()), article))
+        })
+        .collect();
+    let mut doc = collect(title, &articles);
+    if articles.is_empty() {
+        // No article gives a side; one stands in so that each file's own problems are what shows.
+        doc["sides"] = serde_json::json!([{ "id": "none", "label": "No side" }]);
+    }
+    let Some(entries) = doc["articles"].as_array_mut() else { return doc };
+    let mut ids: HashSet<String> = entries.iter().filter_map(|e| e["id"].as_str().map(str::to_owned)).collect();
+    for (name, _) in files {
+        if articles.iter().any(|(n, _, _)| n == name) {
+            continue;
+        }
+        let mut id = slug(name);
+        while !ids.insert(id.clone()) {
+            id.push_str("-x");
+        }
+        entries.push(serde_json::json!({ "id": id, "src": name }));
+    }
+    doc
+}
+
 /// An id from a file name: letters and digits kept, anything else a hyphen.
 pub fn slug(name: &str) -> String {
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);

@@ -11,6 +11,7 @@
 pub mod anchor;
 pub mod annotations;
 pub mod collection;
+pub mod coverage;
 pub mod draft;
 pub mod embed;
 pub mod explorer;
@@ -20,6 +21,7 @@ pub mod palette;
 pub mod recent;
 pub mod route;
 pub mod seed;
+pub mod statements;
 pub mod stats;
 pub mod text;
 pub mod validate;

@@ -1,6 +1,7 @@
 //! The explorer's state as it lives in the URL fragment.
 //!
-//! `#view=read&quote=lavrov-truce&hide=us&mute=power&q=ceasefire`. The URL is the single source of
+//! `#view=read&quote=lavrov-truce&hide=us&mute=power&q=ceasefire`; in a collection,
+//! `#view=coverage` and `#article=rt&quote=…` (an article of the collection, at a quote). The URL is the single source of
 //! truth for the view, the filters and the selected quote, so links, reloads and back/forward all
 //! work. `#quote=<id>` alone opens the Read view at that quote. This module knows nothing about
 //! Leptos, `web_sys` or the DOM.
@@ -12,6 +13,8 @@ pub enum View {
     Read,
     /// The authoring view: paste text, correct the extracted quotes, open or download them.
     Author,
+    /// A collection's outlets compared (`collection`, `coverage`).
+    Coverage,
 }
 
 impl View {
@@ -20,6 +23,7 @@ impl View {
             View::Compare => "compare",
             View::Read => "read",
             View::Author => "author",
+            View::Coverage => "coverage",
         }
     }
 }
@@ -27,6 +31,8 @@ impl View {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {
     pub view: View,
+    /// Which article of an open collection is shown, by its id in the collection.
+    pub article: Option<String>,
     /// The selected quote's id.
     pub quote: Option<String>,
     /// Ids of the sides the reader has hidden.
@@ -54,10 +60,12 @@ impl Route {
                         "read" => Some(View::Read),
                         "compare" => Some(View::Compare),
                         "author" => Some(View::Author),
+                        "coverage" => Some(View::Coverage),
                         _ => None,
                     }
                 }
                 "quote" if !value.is_empty() => route.quote = Some(value),
+                "article" if !value.is_empty() => route.article = Some(value),
                 "hide" => route.hidden_sides = split_ids(&value),
                 "show" => route.shown_sides = split_ids(&value),
                 "mute" => route.hidden_speakers = split_ids(&value),
@@ -73,6 +81,9 @@ impl Route {
     /// Writes the fragment, without the leading `#`, leaving out defaults.
     pub fn to_fragment(&self) -> String {
         let mut parts = vec![format!("view={}", self.view.as_str())];
+        if let Some(article) = &self.article {
+            parts.push(format!("article={}", encode(article)));
+        }
         if let Some(quote) = &self.quote {
             parts.push(format!("quote={}", encode(quote)));
         }
@@ -210,6 +221,17 @@ mod tests {
         );
         check("q=100%&quote=", Route { search: "100%".into(), ..Route::default() }, "view=compare&q=100%25");
         check("view=author", Route { view: View::Author, ..Route::default() }, "view=author");
+        check("view=coverage", Route { view: View::Coverage, ..Route::default() }, "view=coverage");
+        check(
+            "#article=rt&quote=power-1",
+            Route { view: View::Read, article: Some("rt".into()), quote: Some("power-1".into()), ..Route::default() },
+            "view=read&article=rt&quote=power-1",
+        );
+        check(
+            "article=rt%20x&view=compare",
+            Route { article: Some("rt x".into()), ..Route::default() },
+            "view=compare&article=rt%20x",
+        );
         check("q=%zz%4", Route { search: "%zz%4".into(), ..Route::default() }, "view=compare&q=%25zz%254");
     }
 

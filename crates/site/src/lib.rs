@@ -128,8 +128,10 @@ pub fn insert_prerender(site: &Path, page: &Prerendered) -> Result<(), String> {
     write(&index_path, format!("{before}{}{after}", page.body()).as_bytes())
 }
 
+use counterpoint_core::collection;
 /// The element the app reads its built-in article from.
 pub use counterpoint_core::embed::BUILTIN_ARTICLE_ID;
+use counterpoint_core::embed::{EXAMPLE_COLLECTION_ID, EXAMPLE_COLLECTION_PATH};
 use counterpoint_core::worker::{INLINE_GLUE_ID, INLINE_WASM_ID};
 
 /// Makes a built `index.html` the page of another article: its pre-rendered copies (from
@@ -211,6 +213,8 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
         return Err("the glue or the CSS would close its inline element early".to_owned());
     }
 
+    let example = example_collection(site)?.replace('<', "\\u003c");
+
     // The glue declares `wasm` itself, so the unpacking uses names of its own.
     let script = format!(
         "{glue}\n\
@@ -231,6 +235,7 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
          <script type=\"text/plain\" id=\"{INLINE_GLUE_ID}\">{worker_glue}</script>\n\
          <script type=\"application/octet-stream\" id=\"{INLINE_WASM_ID}\" data-encoding=\"gzip+base64\">{}</script>\n\
          <script type=\"module\">{script}</script>\n\
+         <script type=\"application/json\" id=\"{EXAMPLE_COLLECTION_ID}\">{example}</script>\n\
          </head>\n<body>\n{body}\n</body>\n</html>\n",
         head.join("\n"),
         BASE64.encode(&gzip(&wasm)?),
@@ -238,6 +243,29 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
     );
     write(out, html.as_bytes())?;
     Ok(Sizes { raw: html.len(), gzip: gzip(html.as_bytes())?.len() })
+}
+
+/// The example collection with its articles inline, from the built site's copy.
+pub fn example_collection(site: &Path) -> Result<String, String> {
+    let path = site.join(EXAMPLE_COLLECTION_PATH);
+    let dir = path.parent().ok_or("no folder for the example")?;
+    let spec = collection::load_spec(&read(&path)?)
+        .spec
+        .ok_or_else(|| format!("{}: not a valid collection", path.display()))?;
+    let texts: Vec<(String, String)> = spec
+        .articles
+        .iter()
+        .filter_map(|e| e.src.clone())
+        .map(|src| read(&dir.join(&src)).map(|text| (src, text)))
+        .collect::<Result<_, _>>()?;
+    let opened = collection::Collection::open(&spec, |src| match texts.iter().find(|(s, _)| s == src) {
+        Some((_, text)) => collection::Fetched::Text(text),
+        None => collection::Fetched::Failed("missing".to_owned()),
+    });
+    if opened.opened() != opened.outlets.len() {
+        return Err(format!("{}: an article of the example does not open", path.display()));
+    }
+    Ok(opened.to_inline_json())
 }
 
 /// The single file's policy: nothing from anywhere, its own scripts by hash, wasm compilation, the

@@ -158,3 +158,34 @@ fn quotes_count_for_mapped_sides_and_topics() {
     assert_eq!(again.outlets[1].side_of, ledger.side_of);
     assert_eq!(again.outlets[1].topic_of, ledger.topic_of);
 }
+
+#[test]
+fn files_opened_together_list_the_broken_ones() {
+    let three = std::fs::read_to_string(data_dir().join("../three-sides.json")).unwrap();
+    let files = vec![
+        ("seed.json".to_owned(), Ok(crate::seed::SEED_JSON.to_owned())),
+        ("three.json".to_owned(), Ok(three)),
+        ("broken.json".to_owned(), Ok("{ \"title\": 3 ".to_owned())),
+        ("unreadable.json".to_owned(), Err("the file could not be read as text".to_owned())),
+    ];
+    let doc = from_files("Four files", &files);
+    let spec = check_spec(&doc).spec.expect("valid");
+    let collection = Collection::open(&spec, |src| match files.iter().find(|(n, _)| n == src) {
+        Some((_, Ok(text))) => Fetched::Text(text),
+        Some((_, Err(why))) => Fetched::Failed(why.clone()),
+        None => Fetched::Failed("missing".to_owned()),
+    });
+    assert_eq!(collection.outlets.len(), 4);
+    assert_eq!(collection.opened(), 2);
+    let broken: Vec<String> = collection.outlets[2].errors().map(ToString::to_string).collect();
+    assert!(broken[0].contains("broken.json: invalid JSON"), "{broken:?}");
+    let unreadable: Vec<String> = collection.outlets[3].errors().map(ToString::to_string).collect();
+    assert_eq!(
+        unreadable,
+        ["$.articles[3].src: error: could not open \"unreadable.json\": the file could not be read as text"]
+    );
+    // None valid: each file's own problems show.
+    let none = from_files("Bad", &files[2..]);
+    let spec = check_spec(&none).spec.expect("valid even so");
+    assert_eq!(Collection::open(&spec, |_| Fetched::Failed("x".to_owned())).opened(), 0);
+}

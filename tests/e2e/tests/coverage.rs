@@ -1,0 +1,338 @@
+//! Collections on the release build, in headless Chromium: the example opened by `?src=`, every
+//! view of it, deep links in and Back out, three files dropped at once, a collection with broken
+//! articles, the single offline file and an embed.
+
+use e2e::harness::{ensure, http_get, open, run, screenshot_dir, single_file, site, WAIT};
+use e2e::webdriver::{Result, Session};
+use serde_json::{json, Value};
+
+const EXAMPLE: &str = "/?src=articles/un-aleppo-2016-collection.json";
+const EXAMPLE_TITLE: &str = "The Security Council on Aleppo, 25 September 2016, in three reports";
+const WIRE_TITLE: &str = "West accuses Russia of ‘barbarism’ in Aleppo at emergency U.N. session";
+const MOSCOW_TITLE: &str =
+    "Churkin: Bringing peace to Syria ‘almost an impossible task’ as US fails to rein in armed groups";
+
+fn wait_coverage(s: &Session, title: &str) -> Result<()> {
+    let script = format!(
+        "const h = document.querySelector('.coverage #coverage-title'); return !!h && h.textContent === {}",
+        json!(title)
+    );
+    s.wait_for(&format!("the Coverage view of {title:?}"), &script, WAIT).map(drop)
+}
+
+fn wait_title(s: &Session, expected: &str) -> Result<()> {
+    let script = format!("return (document.querySelector('.masthead h1') || {{}}).textContent === {}", json!(expected));
+    s.wait_for(&format!("the title {expected:?}"), &script, WAIT).map(drop)
+}
+
+fn js(s: &Session, script: &str) -> Result<Value> {
+    s.js(script, vec![])
+}
+
+/// Each outlet row of "Outlets by sides": its id and, per side, "quotes · words".
+fn rows(s: &Session) -> Result<Value> {
+    js(
+        s,
+        "return [...document.querySelectorAll('.by-sides tbody tr')].map(tr => [tr.dataset.outlet,
+           ...[...tr.querySelectorAll('.side-cell')].map(td => td.dataset.side + ': ' + td.querySelector('.cell-numbers').textContent)])",
+    )
+}
+
+#[test]
+fn the_example_collection_opens_by_src_with_every_view_and_deep_links() {
+    run(|s| {
+        open(s, EXAMPLE)?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        ensure(s.current_url()?.ends_with("#view=coverage"), "the address says the Coverage view")?;
+        // Outlets by sides: three outlets, both sides each, the Moscow report's own side ids mapped.
+        let rows = rows(s)?;
+        ensure(
+            rows == json!([
+                ["seed", "ru: 10 quotes · 542 words", "us: 6 quotes · 212 words"],
+                ["wire", "ru: 3 quotes · 82 words", "us: 3 quotes · 141 words"],
+                ["moscow", "ru: 7 quotes · 243 words", "us: 2 quotes · 76 words"]
+            ]),
+            format!("outlets by sides: {rows}"),
+        )?;
+        let meter =
+            js(s, "return document.querySelector('.by-sides tr[data-outlet=wire] .meter').getAttribute('aria-label')")?;
+        ensure(meter == json!("Quoted words: Russia 37%, United States 63%"), format!("the wire's balance: {meter}"))?;
+
+        // Questions by outlets: the gaps where an outlet quoted one side only.
+        let gaps = js(
+            s,
+            "return [...document.querySelectorAll('.question')].map(q => q.dataset.topic + ':' +
+               [...q.querySelectorAll('td.gap')].map(td => td.closest('tr').dataset.outlet + '/' + td.dataset.side).join(','))",
+        )?;
+        ensure(
+            gaps == json!(["isil:wire/ru", "ceasefire:seed/us,wire/us,moscow/us", "civilians:", "peace:"]),
+            format!("gaps per question: {gaps}"),
+        )?;
+        let gap_text = js(s, "return document.querySelector('td.gap').textContent")?;
+        ensure(gap_text == json!("no statement"), format!("a gap reads {gap_text}"))?;
+
+        // The same statement across outlets.
+        let everywhere = js(s, "return document.querySelectorAll('.statement[data-outlets=\"3\"]').length")?;
+        ensure(everywhere.as_u64() >= Some(2), format!("{everywhere} statements are in all three reports"))?;
+        let barbarism = js(
+            s,
+            "const st = [...document.querySelectorAll('.statement')].find(st => st.textContent.includes('not counterterrorism'));
+             return st && [st.querySelector('.statement-who strong').textContent, st.querySelector('.statement-count').textContent]",
+        )?;
+        ensure(
+            barbarism == json!(["Samantha Power", "Quoted by 3 of 3 outlets"]),
+            format!("the barbarism statement: {barbarism}"),
+        )?;
+        // Lavrov's truce, translated differently in Moscow: the differing words are marked in both.
+        let truce = js(
+            s,
+            "const st = [...document.querySelectorAll('.statement')].find(st => st.querySelector('.wording[data-outlet=moscow]')
+               && st.textContent.includes('meaningless'));
+             if (!st) return null;
+             const marked = o => [...st.querySelectorAll(`.wording[data-outlet=${o}] mark.differs`)].map(m => m.textContent.trim());
+             return [marked('seed'), marked('moscow')]",
+        )?;
+        let seed_marks = truce[0].as_array().cloned().unwrap_or_default();
+        let moscow_marks = truce[1].as_array().cloned().unwrap_or_default();
+        ensure(
+            seed_marks.iter().any(|m| m.as_str().is_some_and(|m| m.contains("senseless")))
+                && moscow_marks.iter().any(|m| m.as_str().is_some_and(|m| m.contains("meaningless")))
+                && moscow_marks.iter().any(|m| m.as_str().is_some_and(|m| m.contains("Castello"))),
+            format!("the truce's marked words: {truce}"),
+        )?;
+        // Power's airstrikes, cut by the wire: a gap where its last sentence was, and who left it out.
+        let cut = js(
+            s,
+            "const st = [...document.querySelectorAll('.statement')].find(st => st.textContent.includes('150 airstrikes'));
+             return st && [st.querySelectorAll('.wording[data-outlet=wire] .gap-mark').length,
+                           st.querySelector('.statement-missing').textContent]",
+        )?;
+        ensure(
+            cut[0].as_u64() >= Some(1) && cut[1] == json!("Left out by A Moscow outlet (example)."),
+            format!("the cut airstrikes statement: {cut}"),
+        )?;
+        s.screenshot(&screenshot_dir().join("coverage.png"))?;
+
+        // A statement's outlet opens that article in Read at that quote, and Back returns.
+        let link = s.find(".statement .wording[data-outlet=moscow] figcaption a")?;
+        s.click(&link)?;
+        wait_title(s, MOSCOW_TITLE)?;
+        s.wait_for(
+            "the quote selected in Read",
+            "return location.hash.includes('view=read') && location.hash.includes('article=moscow')
+               && !!document.querySelector('#article-text mark.selected')",
+            WAIT,
+        )?;
+        let bar = js(s, "return [...document.querySelectorAll('.outlet-bar li a')].map(a => [a.textContent, a.getAttribute('aria-current')])")?;
+        ensure(
+            bar == json!([
+                ["The built-in report", null],
+                ["A wire service (example)", null],
+                ["A Moscow outlet (example)", "page"]
+            ]),
+            format!("the outlet bar: {bar}"),
+        )?;
+        s.back()?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+
+        // A cell opens the outlet in Compare with that side alone.
+        s.click(&s.find(".by-sides tr[data-outlet=wire] .side-cell[data-side=us] a")?)?;
+        wait_title(s, WIRE_TITLE)?;
+        s.wait_for(
+            "the wire in Compare with the US side alone",
+            "return document.querySelector('main .compare') !== null && location.hash.includes('show=us')",
+            WAIT,
+        )?;
+        // Read of the wire: its third side (UK and France) is there, in the article's own terms.
+        s.click(&s.find(".view-tab[href*='view=read']")?)?;
+        s.wait_for("Read", "return document.querySelector('#article-text mark') !== null", WAIT)?;
+        s.click(&s.find(".back-to-coverage")?)?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+
+        // Deep links: straight to one article's quote, and straight to Coverage.
+        open(s, &format!("{EXAMPLE}#article=wire&quote=power-airstrikes"))?;
+        wait_title(s, WIRE_TITLE)?;
+        s.wait_for(
+            "the linked quote selected",
+            "return document.querySelector('#article-text mark.selected[data-quote-id=\"power-airstrikes\"]') !== null",
+            WAIT,
+        )?;
+        open(s, &format!("{EXAMPLE}#view=coverage"))?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        let errors: Vec<Value> = s.log("browser")?.into_iter().filter(|e| e["level"] == json!("SEVERE")).collect();
+        ensure(errors.is_empty(), format!("console errors: {errors:?}"))
+    });
+}
+
+fn example_file(name: &str) -> Result<String> {
+    http_get(&site()?.url(&format!("/articles/{name}")))
+}
+
+/// Drops `files` (name, text) on the page at once.
+fn drop_files(s: &Session, files: &[(&str, String)]) -> Result<()> {
+    let files: Vec<Value> = files.iter().map(|(name, text)| json!([name, text])).collect();
+    s.js(
+        r#"const dt = new DataTransfer();
+           for (const [name, text] of arguments[0]) dt.items.add(new File([text], name, { type: 'application/json' }));
+           document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));"#,
+        vec![json!(files)],
+    )
+    .map(drop)
+}
+
+#[test]
+fn three_article_files_dropped_at_once_are_compared_and_a_collection_finds_its_files() {
+    run(|s| {
+        open(s, "/")?;
+        let seed = example_file("russia-us-syria-2016.json")?;
+        let wire = example_file("un-aleppo-2016-wire.json")?;
+        let moscow = example_file("un-aleppo-2016-moscow.json")?;
+        drop_files(s, &[("seed.json", seed.clone()), ("wire.json", wire.clone()), ("moscow.json", moscow.clone())])?;
+        wait_coverage(s, "3 articles opened together")?;
+        // Without a collection to map them, each article's sides are compared by id.
+        let heads = js(s, "return [...document.querySelectorAll('.by-sides thead th')].map(th => th.textContent)")?;
+        ensure(
+            heads
+                == json!([
+                    "Outlet",
+                    "Russia",
+                    "United States",
+                    "UK and France",
+                    "Russia",
+                    "US and allies",
+                    "Balance of quoted words"
+                ]),
+            format!("the sides of three dropped articles: {heads}"),
+        )?;
+        let outlets =
+            js(s, "return [...document.querySelectorAll('.by-sides tbody tr')].map(tr => tr.dataset.outlet)")?;
+        ensure(outlets == json!(["seed", "wire", "moscow"]), format!("outlets: {outlets}"))?;
+        // The collection dropped with its articles takes them by name, with its side map.
+        let collection = example_file("un-aleppo-2016-collection.json")?;
+        drop_files(
+            s,
+            &[
+                ("un-aleppo-2016-collection.json", collection),
+                ("russia-us-syria-2016.json", seed),
+                ("un-aleppo-2016-wire.json", wire),
+                ("un-aleppo-2016-moscow.json", moscow),
+            ],
+        )?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        let heads = js(s, "return [...document.querySelectorAll('.by-sides thead th')].map(th => th.textContent)")?;
+        ensure(
+            heads == json!(["Outlet", "Russia", "United States", "Balance of quoted words"]),
+            format!("sides: {heads}"),
+        )?;
+        // It is in the recent list, inline, and reopens after a reload.
+        s.goto(&site()?.url("/"))?;
+        s.wait_for("the recent list", "return document.querySelectorAll('.recent-item').length >= 2", WAIT)?;
+        s.js(
+            "[...document.querySelectorAll('.recent-open')].find(b => b.textContent.includes('three reports')).click()",
+            vec![],
+        )?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        let rows = js(s, "return document.querySelectorAll('.by-sides tbody tr').length")?;
+        ensure(rows == json!(3), format!("the recent collection has {rows} outlets"))
+    });
+}
+
+#[test]
+fn a_broken_article_is_listed_with_its_errors_and_the_others_open() {
+    run(|s| {
+        let server = site()?;
+        let seed = example_file("russia-us-syria-2016.json")?;
+        server.route("/broken-col/seed.json", "application/json", seed);
+        server.route("/broken-col/bad.json", "application/json", "{ \"format_version\": 1,\n  \"title\": 7 }");
+        let collection = json!({
+            "kind": "collection", "format_version": 1, "title": "Two good, three broken",
+            "sides": [{ "id": "ru", "label": "Russia" }, { "id": "us", "label": "United States" }],
+            "articles": [
+                { "id": "seed", "src": "seed.json" },
+                { "id": "bad", "src": "bad.json" },
+                { "id": "gone", "src": "gone.json" },
+                { "id": "inline-bad", "article": { "format_version": 1, "title": "x" } },
+                { "id": "seed-again", "outlet": "Same again", "src": "seed.json" }
+            ]
+        });
+        server.route("/broken-col/c.json", "application/json", collection.to_string());
+        open(s, "/?src=broken-col/c.json")?;
+        wait_coverage(s, "Two good, three broken")?;
+        let broken = js(
+            s,
+            "return [...document.querySelectorAll('.broken-outlet')].map(li => [li.dataset.outlet,
+               ...[...li.querySelectorAll('code')].map(c => c.textContent)])",
+        )?;
+        let text = broken.to_string();
+        ensure(
+            broken.as_array().map(Vec::len) == Some(3)
+                && text.contains("$.title: error: expected a non-empty string, found a number (7)")
+                && text.contains("$.articles[2].src: error: could not open \\\"gone.json\\\"")
+                && text.contains("404")
+                && text.contains("$.articles[3].article.source: error: required field is missing"),
+            format!("the broken articles: {broken}"),
+        )?;
+        let rows = js(s, "return [...document.querySelectorAll('.by-sides tbody tr')].map(tr => tr.dataset.outlet)")?;
+        ensure(rows == json!(["seed", "seed-again"]), format!("the opened outlets: {rows}"))?;
+        // The same article twice: every statement is in both.
+        let count = js(s, "return document.querySelector('.statement .statement-count').textContent")?;
+        ensure(count == json!("Quoted by 2 of 2 outlets"), format!("statements: {count}"))?;
+        let status = js(s, "return document.querySelector('.load-status').textContent")?;
+        ensure(
+            status.as_str().is_some_and(|t| t.contains("Opened “Two good, three broken”") && t.contains("gone.json")),
+            format!("the status: {status}"),
+        )
+    });
+}
+
+#[test]
+fn the_single_file_opens_the_example_collection_offline() {
+    run(|s| {
+        let file = single_file();
+        ensure(file.exists(), format!("{} is missing: run `cargo xtask dist`", file.display()))?;
+        s.goto(&format!("file://{}", file.display()))?;
+        s.wait_for("the app", "return document.querySelector('.app:not([data-prerendered]) main') !== null", WAIT)?;
+        s.click(&s.find(".example-link")?)?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        let rows = js(s, "return document.querySelectorAll('.by-sides tbody tr').length")?;
+        ensure(rows == json!(3), format!("{rows} outlets offline"))?;
+        let differs = js(s, "return document.querySelectorAll('.wordings mark.differs').length")?;
+        ensure(differs.as_u64() > Some(0), "no differing words offline")?;
+        let network =
+            js(s, "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /^https?:/.test(n))")?;
+        ensure(network == json!([]), format!("the single file made requests: {network}"))
+    });
+}
+
+#[test]
+fn an_embedded_collection_shows_coverage_and_sizes_its_frame() {
+    run(|s| {
+        let app = site()?.url("");
+        let host = e2e::harness::site_with(e2e::server::ServerOptions::default())?;
+        host.route(
+            "/host.html",
+            "text/html; charset=utf-8",
+            format!(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host</title></head><body style=\"margin:0\">\
+                 <iframe id=\"cp\" data-counterpoint src=\"{app}/?embed=1&src=articles/un-aleppo-2016-collection.json#view=coverage\" \
+                 title=\"Counterpoint\" style=\"width:100%;height:150px;border:0\"></iframe>\
+                 <script src=\"{app}/embed.js\"></script></body></html>"
+            ),
+        );
+        s.goto(&host.url("/host.html"))?;
+        s.wait_for("the frame", "return document.getElementById('cp') !== null", WAIT)?;
+        s.switch_to_frame(&s.find("#cp")?)?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        let embedded = js(
+            s,
+            "return document.querySelector('.app.embedded') !== null && document.querySelector('.brand') === null",
+        )?;
+        ensure(embedded == json!(true), "the collection is not shown with the embedded chrome")?;
+        let content = js(s, "return document.body.getBoundingClientRect().height")?.as_f64().unwrap_or(0.0);
+        s.switch_to_top()?;
+        let script =
+            format!("return Math.abs(document.getElementById('cp').getBoundingClientRect().height - {content}) <= 2");
+        s.wait_for("the frame to take the Coverage view's height", &script, WAIT)?;
+        ensure(content > 800.0, format!("the Coverage view is only {content} px tall"))
+    });
+}
