@@ -5,18 +5,18 @@
 //! file's folder (`..` and absolute paths too: it is the user's own disk). A web address is
 //! reported, not fetched. The output is `validate`'s: one line per problem with the file in front,
 //! the collection's own problems first, then a line per article naming it
-//! (`$.articles[2] (rt.json): RT: broken`) followed by its problems, then a count:
+//! (`$.articles[2] (rt.json): rt: broken`) followed by its problems, then a count:
 //!
 //! ```text
 //! news.json: $.articles[0] (gazette.json): Test Gazette: opened
 //! news.json: $.articles[0]: warning: the article's side "union" (Union) is none of the collection's sides, …
 //! news.json: $.articles[1] (rt.json): rt: broken
-//! news.json: $.articles[1].src: error: could not open "rt.json": ./rt.json: cannot read: No such file …
+//! news.json: $.articles[1].src: error: could not open "rt.json": rt.json: cannot read: No such file …
 //! news.json: 2 articles, 1 opened, 1 broken
 //! ```
 //!
 //! A problem inside an article read from a file is printed with that file's path in front
-//! (`./gazette.json: $.quotes[3].speaker: error: …`, `./gazette.json:4:3: error: invalid JSON …`),
+//! (`gazette.json: $.quotes[3].speaker: error: …`, `gazette.json:4:3: error: invalid JSON …`),
 //! one inside an inline article with the collection's and the article's path in it
 //! (`news.json: $.articles[1].article.title: error: …`). Quotes that do not anchor are warned about
 //! per article as for a lone article.
