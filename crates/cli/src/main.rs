@@ -3,12 +3,19 @@
 //! ```text
 //! counterpoint validate FILE...
 //! counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR] FILE...
+//! counterpoint collect --title TITLE [--link] ARTICLE.json...
 //! counterpoint eval
 //! counterpoint bench [MB] [--save FILE]
 //! counterpoint publish ARTICLE.json --out DIR [--site dist/site]
 //! counterpoint annotations ARTICLE.json [--target URL]
 //! ```
+//!
+//! `validate` takes articles and collections alike: a collection's articles are opened each on its
+//! own, those named by `src` read from files beside it (`collection.rs`). `collect` writes a
+//! collection of articles on stdout; `extract --out-dir` then `collect` takes a folder of
+//! plain-text stories to a collection.
 
+mod collection;
 mod publish;
 
 use std::path::{Path, PathBuf};
@@ -16,16 +23,24 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use counterpoint_core::anchor::{anchor_article, AnchorStatus};
-use counterpoint_core::validate::{load_article, Location, Severity, MAX_INPUT_BYTES};
+use counterpoint_core::model::Article;
+use counterpoint_core::validate::{load_article, Diagnostic, Location, Severity, MAX_INPUT_BYTES};
 
 const USAGE: &str = "\
 usage: counterpoint validate FILE...
        counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR] FILE...
+       counterpoint collect --title TITLE [--link] ARTICLE.json...
        counterpoint eval
        counterpoint bench [MB] [--save FILE]
        counterpoint publish ARTICLE.json --out DIR [--site dist/site]
        counterpoint annotations ARTICLE.json [--target URL]
 
+validate checks articles and collections. A collection's articles are each checked on their own;
+a src is read relative to the collection file's folder (a web address is not fetched), and the
+collection ends with a count of the articles opened and broken. Exit code 1 on any error.
+collect writes a collection of the articles on stdout, each one inline, or with --link by its
+path as given (relative paths resolve from the collection's folder: run it from there). Every
+article must validate first; otherwise their diagnostics go to stderr and nothing is written.
 publish writes a ready-to-host folder with the article built in and pre-rendered, and
 DIR/counterpoint.html to open from disk, from the app `cargo xtask dist` built.
 extract writes direct and partial quotes; --paraphrase adds reported speech without quote
@@ -41,6 +56,7 @@ fn main() -> ExitCode {
     let parsed = match args.split_first() {
         Some((command, files)) if command == "validate" && !files.is_empty() => return validate(files),
         Some((command, rest)) if command == "extract" => ExtractArgs::parse(rest).map(Command::Extract),
+        Some((command, rest)) if command == "collect" => collection::CollectArgs::parse(rest).map(Command::Collect),
         Some((command, rest)) if command == "eval" && rest.is_empty() => Ok(Command::Eval),
         Some((command, rest)) if command == "bench" => parse_bench(rest).map(Command::Bench),
         Some((command, rest)) if command == "annotations" => AnnotationArgs::parse(rest).map(Command::Annotations),
@@ -53,6 +69,7 @@ fn main() -> ExitCode {
     };
     match parsed {
         Ok(Command::Extract(args)) => extract(&args),
+        Ok(Command::Collect(args)) => collection::collect(&args),
         Ok(Command::Eval) => {
             // Fails when a figure falls below its floor (tests/data/extract/floors.txt).
             let (report, ok) = counterpoint_extract::dev_set_check();
@@ -79,6 +96,7 @@ fn main() -> ExitCode {
 #[derive(Debug, PartialEq)]
 enum Command {
     Extract(ExtractArgs),
+    Collect(collection::CollectArgs),
     Eval,
     Bench(BenchArgs),
     Publish(publish::PublishArgs),
@@ -337,7 +355,8 @@ fn annotations(args: &AnnotationArgs) -> ExitCode {
 }
 
 /// Prints each problem as `FILE:LINE:COL: message` (broken JSON) or `FILE: PATH: message`, and exits
-/// with 1 when any file has an error.
+/// with 1 when any file has an error. A collection also gets a line per article and a count of
+/// those that opened (`collection::validate`).
 fn validate(files: &[String]) -> ExitCode {
     let mut failed = false;
     for file in files {
@@ -354,77 +373,106 @@ fn validate(files: &[String]) -> ExitCode {
     }
 }
 
+/// Checks one file, an article or a collection: the number of errors and the lines `validate`
+/// prints for it.
 fn validate_file(file: &str) -> (usize, Vec<String>) {
-    let (_, errors, lines) = load_file(file);
+    let input = match read_text(Path::new(file)) {
+        Ok(input) => input,
+        Err(why) => return (1, vec![format!("{file}: error: {why}")]),
+    };
+    if counterpoint_core::collection::looks_like_collection(&input) {
+        return collection::validate(file, &input);
+    }
+    let (_, errors, lines) = article_lines(file, &input);
     (errors, lines)
 }
 
 /// Reads and validates one article: the article when it loaded, the number of errors, and the
-/// lines `validate` prints for it.
-fn load_file(file: &str) -> (Option<counterpoint_core::model::Article>, usize, Vec<String>) {
-    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_INPUT_BYTES as u64 {
-        let diagnostic = counterpoint_core::validate::too_large(size as usize);
-        return (None, 1, vec![format!("{file}: error: {}", diagnostic.message)]);
-    }
-    let input = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(err) => {
-                return (
-                    None,
-                    1,
-                    vec![format!(
-                        "{file}: error: not UTF-8 text (invalid byte at offset {})",
-                        err.utf8_error().valid_up_to()
-                    )],
-                )
-            }
-        },
-        Err(err) => return (None, 1, vec![format!("{file}: error: cannot read: {err}")]),
+/// lines `validate` prints for it. A collection is an error here: the commands that call this
+/// take one article.
+fn load_file(file: &str) -> (Option<Article>, usize, Vec<String>) {
+    let input = match read_text(Path::new(file)) {
+        Ok(input) => input,
+        Err(why) => return (None, 1, vec![format!("{file}: error: {why}")]),
     };
-    let report = load_article(&input);
+    if counterpoint_core::collection::looks_like_collection(&input) {
+        return (None, 1, vec![format!("{file}: error: this is a collection of articles, not an article")]);
+    }
+    article_lines(file, &input)
+}
+
+/// A file's text, or why it could not be had. Files over the loaders' limit are refused before
+/// they are read.
+fn read_text(path: &Path) -> Result<String, String> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_INPUT_BYTES as u64 {
+        return Err(counterpoint_core::validate::too_large(size as usize).message);
+    }
+    let bytes = std::fs::read(path).map_err(|err| format!("cannot read: {err}"))?;
+    String::from_utf8(bytes)
+        .map_err(|err| format!("not UTF-8 text (invalid byte at offset {})", err.utf8_error().valid_up_to()))
+}
+
+/// Validates an article's text and anchors its quotes: the article when it loaded, the number of
+/// errors, and the lines `validate` prints.
+fn article_lines(file: &str, input: &str) -> (Option<Article>, usize, Vec<String>) {
+    let report = load_article(input);
     let mut lines = Vec::new();
     let mut errors = 0;
     for d in &report.diagnostics {
         errors += usize::from(d.severity == Severity::Error);
-        // `Diagnostic`'s own display gives `LINE:COL: level: message` or `PATH: level: message`;
-        // the file name goes in front, joined the way compilers and linters print locations.
-        let joiner = if matches!(d.location, Location::Text { .. }) { ":" } else { ": " };
-        lines.push(format!("{file}{joiner}{d}"));
-        if let Some(excerpt) = &d.excerpt {
-            lines.extend(excerpt.lines().map(|l| format!("    {l}")));
-        }
+        lines.extend(diagnostic_lines(file, d));
     }
     if report.more > 0 {
         lines.push(format!("{file}: and {} more", report.more));
     }
     if let Some(article) = &report.article {
-        for (i, anchor) in anchor_article(article).iter().enumerate() {
-            let path = format!("$.quotes[{i}].text");
-            match anchor.status {
-                AnchorStatus::NotFound => lines.push(match anchor.near {
-                    Some(near) => format!(
-                        "{file}: {path}: warning: not found in the text; nearest is {:?} ({}% similar)",
-                        counterpoint_core::offsets::slice_cp(
-                            &article.body[near.span.paragraph],
-                            near.span.start,
-                            near.span.end
-                        ),
-                        near.similarity
-                    ),
-                    None => format!("{file}: {path}: warning: not found in the text"),
-                }),
-                AnchorStatus::Fuzzy { score } => {
-                    lines.push(format!("{file}: {path}: warning: matched only approximately ({score}% similar)"))
-                }
-                AnchorStatus::Ambiguous { count } => lines
-                    .push(format!("{file}: {path}: warning: found {count} times; add a prefix or suffix to say which")),
-                AnchorStatus::Exact => {}
-            }
-        }
+        lines.extend(anchor_lines(file, "$", article));
     }
     (report.article, errors, lines)
+}
+
+/// One diagnostic as `validate` prints it, with the file in front, and its excerpt indented.
+fn diagnostic_lines(file: &str, d: &Diagnostic) -> Vec<String> {
+    // `Diagnostic`'s own display gives `LINE:COL: level: message` or `PATH: level: message`;
+    // the file name goes in front, joined the way compilers and linters print locations.
+    let joiner = if matches!(d.location, Location::Text { .. }) { ":" } else { ": " };
+    let mut lines = vec![format!("{file}{joiner}{d}")];
+    if let Some(excerpt) = &d.excerpt {
+        lines.extend(excerpt.lines().map(|l| format!("    {l}")));
+    }
+    lines
+}
+
+/// A warning for each quote that is not found, found only approximately, or found more than once;
+/// `root` is the article's JSON path in `file` (`$`, or `$.articles[2].article` in a collection).
+fn anchor_lines(file: &str, root: &str, article: &Article) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, anchor) in anchor_article(article).iter().enumerate() {
+        let path = format!("{root}.quotes[{i}].text");
+        match anchor.status {
+            AnchorStatus::NotFound => lines.push(match anchor.near {
+                Some(near) => format!(
+                    "{file}: {path}: warning: not found in the text; nearest is {:?} ({}% similar)",
+                    counterpoint_core::offsets::slice_cp(
+                        &article.body[near.span.paragraph],
+                        near.span.start,
+                        near.span.end
+                    ),
+                    near.similarity
+                ),
+                None => format!("{file}: {path}: warning: not found in the text"),
+            }),
+            AnchorStatus::Fuzzy { score } => {
+                lines.push(format!("{file}: {path}: warning: matched only approximately ({score}% similar)"))
+            }
+            AnchorStatus::Ambiguous { count } => {
+                lines.push(format!("{file}: {path}: warning: found {count} times; add a prefix or suffix to say which"))
+            }
+            AnchorStatus::Exact => {}
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ impl PublishArgs {
 
 pub fn publish(args: &PublishArgs) -> ExitCode {
     let file = args.article.display().to_string();
-    let (errors, lines) = super::validate_file(&file);
+    let (_, errors, lines) = super::load_file(&file);
     for line in &lines {
         println!("{line}");
     }

@@ -208,10 +208,14 @@ fn check_labelled(value: Option<&Value>, path: &str, need_one: bool, out: &mut V
             Some(label) if !label.trim().is_empty() => {}
             _ => out.push(error(&format!("{at}.label"), "expected a non-empty string".to_owned())),
         }
-        if let Some(color) = item.get("color") {
-            if !color.as_str().is_some_and(validate::is_hex_color) {
+        // As in an article: a colour that is not a string is an error (the spec's `Side` could not
+        // hold it), one of another shape a warning.
+        match item.get("color") {
+            Some(color @ Value::String(s)) if !validate::is_hex_color(s) => {
                 out.push(warning(&format!("{at}.color"), format!("expected a colour like \"#1f5fa8\", found {color}")));
             }
+            Some(Value::String(_)) | None => {}
+            Some(found) => out.push(error(&format!("{at}.color"), format!("expected a string, found {found}"))),
         }
     }
 }

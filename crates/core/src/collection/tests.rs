@@ -189,3 +189,24 @@ fn files_opened_together_list_the_broken_ones() {
     let spec = check_spec(&none).spec.expect("valid even so");
     assert_eq!(Collection::open(&spec, |_| Fetched::Failed("x".to_owned())).opened(), 0);
 }
+
+/// A side's colour as in an article: not a string is an error at its path (it once reached serde
+/// and came back as `$: could not read the collection`), a string of another shape a warning.
+#[test]
+fn a_side_colour_must_be_a_string() {
+    let cases: &[(&str, &[&str], bool)] = &[
+        ("\"#1f5fa8\"", &[], true),
+        ("\"red\"", &["$.sides[0].color: warning: expected a colour like \"#1f5fa8\", found \"red\""], true),
+        ("5", &["$.sides[0].color: error: expected a string, found 5"], false),
+        ("null", &["$.sides[0].color: error: expected a string, found null"], false),
+    ];
+    for (color, expected, loads) in cases {
+        let input = format!(
+            r#"{{"kind":"collection","format_version":1,"title":"T","sides":[{{"id":"a","label":"A","color":{color}}}],"articles":[{{"id":"x","src":"x.json"}}]}}"#
+        );
+        let report = load_spec(&input);
+        let got: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(got, *expected, "colour {color}");
+        assert_eq!(report.spec.is_some(), *loads, "colour {color}");
+    }
+}
