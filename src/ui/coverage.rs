@@ -74,7 +74,9 @@ pub fn CoverageView() -> impl IntoView {
             }
             .into_any();
         };
-        let coverage = Arc::new(Coverage::new(&collection));
+        let Some(coverage) = ctx.coverage.get() else {
+            return ().into_any();
+        };
         let colors = side_colors(&collection.sides);
         let opened = collection.opened();
         let total = collection.outlets.len();
@@ -384,16 +386,15 @@ pub fn OutletBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let collection = ctx.collection.get()?;
-        let (view, current) = ctx.nav.route.with(|r| (r.view, r.article.clone()));
-        let shown = ctx.explorer.get();
+        let view = ctx.nav.route.with(|r| r.view);
+        let current = ctx.shown_outlet.get();
         let items = collection
             .outlets
             .iter()
             .enumerate()
             .filter(|(_, o)| o.article.is_some())
             .map(|(o, outlet)| {
-                let is_current = current.as_deref() == Some(outlet.id.as_str())
-                    || (current.is_none() && outlet.article.as_ref().is_some_and(|a| a.title == shown.article.title));
+                let is_current = current == Some(o);
                 view! {
                     <li>
                         <a href=outlet_link(&collection, o, view) aria-current=is_current.then_some("page") dir="auto">

@@ -19,6 +19,7 @@ use crate::browser::hash_route::{use_hash_route, HashRoute};
 use crate::browser::page::{use_embedding, Embedding};
 use crate::browser::reveal::reveal_quote;
 use crate::collection::Collection;
+use crate::coverage::Coverage;
 use crate::explorer::Explorer;
 use crate::palette::NO_SIDE;
 use crate::route::{Route, View};
@@ -51,6 +52,10 @@ pub struct Ctx {
     pub collection: RwSignal<Option<Arc<Collection>>>,
     /// Each outlet's explorer, built when it is first shown.
     pub outlet_explorers: StoredValue<Vec<Option<Arc<Explorer>>>>,
+    /// The outlet whose article `explorer` shows.
+    pub shown_outlet: RwSignal<Option<usize>>,
+    /// The open collection's Coverage model, worked out once per collection when first asked.
+    pub coverage: Memo<Option<Arc<Coverage>>>,
 }
 
 impl Ctx {
@@ -60,6 +65,7 @@ impl Ctx {
         let report = load_article(json);
         if let Some(article) = report.article.clone() {
             self.collection.set(None);
+            self.shown_outlet.set(None);
             self.explorer.set(Arc::new(Explorer::new(article)));
             self.portable.set(false);
         }
@@ -101,6 +107,9 @@ impl Ctx {
         });
         if !self.explorer.with_untracked(|current| Arc::ptr_eq(current, &explorer)) {
             self.explorer.set(explorer);
+        }
+        if self.shown_outlet.get_untracked() != Some(index) {
+            self.shown_outlet.set(Some(index));
         }
     }
 
@@ -223,6 +232,14 @@ pub fn App() -> impl IntoView {
         awaiting_src,
         collection,
         outlet_explorers: StoredValue::new(Vec::new()),
+        shown_outlet: RwSignal::new(None),
+        coverage: Memo::new_with_compare(
+            move |_| collection.get().map(|c| Arc::new(Coverage::new(&c))),
+            |old, new| match (old.and_then(Option::as_ref), new.and_then(Option::as_ref)) {
+                (Some(old), Some(new)) => !Arc::ptr_eq(old, new),
+                (old, new) => old.is_some() != new.is_some(),
+            },
+        ),
     };
     provide_context(ctx);
     // In a collection, the address names the article shown (`#article=`).

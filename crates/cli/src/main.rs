@@ -254,7 +254,14 @@ fn extract(args: &ExtractArgs) -> ExitCode {
         };
         let extraction = if args.paraphrase { extract(&text) } else { extract(&text).without_paraphrases() };
         let value = match args.format {
-            Format::Article => serde_json::to_value(to_article(&text, &extraction, None)),
+            Format::Article => {
+                // The outlet is unknown; the file's name tells stories apart once collected.
+                let mut article = to_article(&text, &extraction, None);
+                if let Some(name) = file.file_name() {
+                    article.source.name = name.to_string_lossy().into_owned();
+                }
+                serde_json::to_value(article)
+            }
             Format::Spans => Ok(to_spans_json(&extraction)),
         };
         let json = match value.and_then(|v| serde_json::to_string_pretty(&v)) {

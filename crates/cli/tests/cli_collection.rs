@@ -347,6 +347,9 @@ fn plain_text_stories_become_a_collection_that_opens() {
     let ids: Vec<&str> = collection.outlets.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["gazette", "ledger", "courier"]);
     assert_eq!(collection.opened(), 3);
+    // Each story's outlet is named after its file, so the rows tell them apart.
+    let names: Vec<&str> = collection.outlets.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["gazette.txt", "ledger.txt", "courier.txt"]);
     for outlet in &collection.outlets {
         let article = outlet.article.as_ref().expect("opened");
         assert!(article.quotes.len() >= 2, "{}: {} quotes", outlet.id, article.quotes.len());
