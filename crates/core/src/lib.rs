@@ -3,7 +3,8 @@
 //! sides' colours (`palette`), the
 //! URL state (`route`, `embed`), the recent list (`recent`), the authoring view's draft as data
 //! (`draft`, `text`), the messages between the app and its extraction worker (`worker`) and the
-//! anchored quotes as W3C Web Annotations (`annotations`).
+//! anchored quotes as W3C Web Annotations (`annotations`), and which quotes across articles are the
+//! same statement and how their wordings differ (`statements`).
 //!
 //! **Invariant:** this crate knows nothing about Leptos, `web_sys` or the DOM; it depends on serde
 //! alone, and everything in it is tested natively.
