@@ -82,14 +82,13 @@ pub fn CoverageView() -> impl IntoView {
         let total = collection.outlets.len();
         view! {
             <section class="coverage" aria-labelledby="coverage-title">
-                <header class="coverage-head">
-                    <h2 id="coverage-title" dir="auto">{collection.title.clone()}</h2>
+                <div class="coverage-head">
                     {collection.note.clone().map(|note| view! { <p class="coverage-note" dir="auto">{note}</p> })}
                     <p class="coverage-count">
                         {if opened == total { plural(total, "outlet", "outlets") } else { format!("{opened} of {total} articles opened") }}
                         " · "{plural(coverage.shared().count(), "statement", "statements")}" quoted by more than one"
                     </p>
-                </header>
+                </div>
                 <Broken collection=collection.clone()/>
                 <BySides collection=collection.clone() coverage=coverage.clone() colors=colors.clone()/>
                 <Questions collection=collection.clone() coverage=coverage.clone() colors=colors.clone()/>
@@ -119,7 +118,7 @@ fn Broken(collection: Arc<Collection>) -> impl IntoView {
             .collect_view();
         view! {
             <section class="coverage-broken" aria-labelledby="broken-heading">
-                <h3 id="broken-heading">"Articles that could not be opened"</h3>
+                <h2 id="broken-heading">"Articles that could not be opened"</h2>
                 <p>"The other articles are compared without them."</p>
                 <ul>{items}</ul>
             </section>
@@ -187,7 +186,7 @@ fn BySides(collection: Arc<Collection>, coverage: Arc<Coverage>, colors: Vec<Sid
         .collect_view();
     view! {
         <section class="coverage-part" aria-labelledby="by-sides-heading">
-            <h3 id="by-sides-heading">"Outlets by sides"</h3>
+            <h2 id="by-sides-heading">"Outlets by sides"</h2>
             <div class="table-wrap">
                 <table class="by-sides">
                     <thead><tr><th scope="col">"Outlet"</th>{heads}<th scope="col">"Balance of quoted words"</th></tr></thead>
@@ -204,20 +203,20 @@ fn Questions(collection: Arc<Collection>, coverage: Arc<Coverage>, colors: Vec<S
     if collection.topics.is_empty() {
         return view! {
             <section class="coverage-part" aria-labelledby="questions-heading">
-                <h3 id="questions-heading">"Questions by outlets"</h3>
+                <h2 id="questions-heading">"Questions by outlets"</h2>
                 <p>"This collection names no questions (its \"topics\")."</p>
             </section>
         }
         .into_any();
     }
-    let heads = collection
-        .sides
-        .iter()
-        .enumerate()
-        .map(
-            |(s, side)| view! { <th scope="col" dir="auto" style=side_css(&colors, Some(s))>{side.label.clone()}</th> },
-        )
-        .collect_view();
+    let heads = || {
+        collection
+            .sides
+            .iter()
+            .enumerate()
+            .map(|(s, side)| view! { <th scope="col" dir="auto" style=side_css(&colors, Some(s))>{side.label.clone()}</th> })
+            .collect_view()
+    };
     let questions = coverage
         .questions
         .iter()
@@ -264,10 +263,10 @@ fn Questions(collection: Arc<Collection>, coverage: Arc<Coverage>, colors: Vec<S
                 .collect_view();
             view! {
                 <div class="question" data-topic=topic.id.clone()>
-                    <h4 dir="auto">{topic.label.clone()}</h4>
+                    <h3 dir="auto">{topic.label.clone()}</h3>
                     <div class="table-wrap">
                         <table class="by-question">
-                            <thead><tr><th scope="col">"Outlet"</th>{heads.clone()}</tr></thead>
+                            <thead><tr><th scope="col">"Outlet"</th>{heads()}</tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
@@ -277,7 +276,7 @@ fn Questions(collection: Arc<Collection>, coverage: Arc<Coverage>, colors: Vec<S
         .collect_view();
     view! {
         <section class="coverage-part" aria-labelledby="questions-heading">
-            <h3 id="questions-heading">"Questions by outlets"</h3>
+            <h2 id="questions-heading">"Questions by outlets"</h2>
             <p class="legend">"“no statement”: the outlet quotes others on this question, but no one of that side."</p>
             {questions}
         </section>
@@ -298,7 +297,7 @@ fn Statements(collection: Arc<Collection>, coverage: Arc<Coverage>, colors: Vec<
         .collect_view();
     view! {
         <section class="coverage-part" aria-labelledby="statements-heading">
-            <h3 id="statements-heading">"The same statement across outlets"</h3>
+            <h2 id="statements-heading">"The same statement across outlets"</h2>
             <p class="legend">
                 "Quotes of the same speaker whose words match. Marked words differ between the outlets’ versions; "
                 <span class="gap-mark" aria-hidden="true">"⁁"</span>" marks words a version leaves out."

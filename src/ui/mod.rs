@@ -394,6 +394,26 @@ fn Masthead() -> impl IntoView {
     let brand = !embedding.embedded;
     let title = embedding.options.with_value(|o| o.title);
     move || {
+        // Coverage is about the collection, not one of its articles.
+        let collection = ctx.collection.get().filter(|_| ctx.nav.route.with(|r| r.view == View::Coverage));
+        if let Some(collection) = collection {
+            let count = format!("A collection of {} articles", collection.outlets.len());
+            let heading = view! {
+                <h1 id="coverage-title" class:sr-only=!title dir="auto">{collection.title.clone()}</h1>
+                {title.then(|| view! { <p class="source">{count}</p> })}
+            };
+            return Some(
+                view! {
+                    <header class="masthead">
+                        {brand.then(|| view! {
+                            <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
+                        })}
+                        {heading}
+                    </header>
+                }
+                .into_any(),
+            );
+        }
         let ex = ctx.explorer.get();
         let article = &ex.article;
         if !brand && !title {

@@ -348,6 +348,11 @@ fn bench(root: &Path, tools: &Tools) -> Result<(), String> {
         .command("cargo")
         .args(["run", "--quiet", "--release", "-p", "counterpoint-core", "--example", "anchor_bench"])
         .current_dir(root))?;
+    let c50 = root.join("target/bench-perf/site/c50").display().to_string();
+    run(tools
+        .command("cargo")
+        .args(["run", "--quiet", "--release", "-p", "counterpoint-core", "--example", "coverage_bench", &c50])
+        .current_dir(root))?;
     // The native run writes its generated text so the browser run extracts the very same text.
     let text = root.join("target/bench-text.txt");
     let text_arg = text.display().to_string();
@@ -373,7 +378,9 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
     let scripts = std::fs::read_dir(root.join("bench/perf"))
         .map_err(|e| format!("bench/perf: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .chain([root.join("bench/takeover.mjs"), root.join("bench/memory.mjs")]);
+        .chain(
+            ["takeover.mjs", "memory.mjs", "collection.mjs", "gen_collection.py"].map(|f| root.join("bench").join(f)),
+        );
     for path in scripts {
         if let Some(name) = path.file_name() {
             std::fs::copy(&path, work.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -409,6 +416,7 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
     for (n, file) in [("1000", "site/q1k.json"), ("10000", "site/q10k.json")] {
         run(tools.command("python3").args(["gen_scale.py", n, file]).current_dir(&work))?;
     }
+    run(tools.command("python3").args(["gen_collection.py", "50", "site/c50"]).current_dir(&work))?;
     // Served again, so the snapshot and the articles are compressed before the first request.
     let mut server = serve()?;
     println!(
@@ -439,6 +447,10 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
     .and_then(|()| {
         println!("\n== 10,000 quotes: JS heap and wasm linear memory (bench/memory.mjs)");
         node(&["memory.mjs", &base, "q10k.json"])
+    })
+    .and_then(|()| {
+        println!("\n== a collection of 50 outlets × 30 quotes, Coverage view (bench/collection.mjs)");
+        node(&["collection.mjs", &base, "c50"])
     });
     let _ = server.kill();
     let _ = server.wait();

@@ -104,9 +104,17 @@ fn audit_every_state(s: &Session, phone: bool) -> Result<()> {
             ("/?src=a11y/missing.json", "anchor-health panel"),
             ("/?src=a11y/hostile.json", "hostile article, Compare"),
             ("/?src=a11y/hostile.json#view=read", "hostile article, Read"),
+            ("/?src=articles/un-aleppo-2016-collection.json", "Coverage"),
+            ("/?embed=1&src=articles/un-aleppo-2016-collection.json", "embed, Coverage"),
+            (
+                "/?src=articles/un-aleppo-2016-collection.json#article=moscow&view=compare",
+                "collection article, Compare",
+            ),
         ] {
             open(s, path)?;
-            if state != "Author" {
+            if state.ends_with("Coverage") {
+                s.wait_for("the Coverage view", "return !!document.querySelector('main .coverage .by-sides')", WAIT)?;
+            } else if state != "Author" {
                 wait_quotes(s)?;
             }
             if state == "anchor-health panel" {

@@ -14,7 +14,7 @@ const MOSCOW_TITLE: &str =
 
 fn wait_coverage(s: &Session, title: &str) -> Result<()> {
     let script = format!(
-        "const h = document.querySelector('.coverage #coverage-title'); return !!h && h.textContent === {}",
+        "const h = document.querySelector('#coverage-title'); return !!document.querySelector('main .coverage') && !!h && h.textContent === {}",
         json!(title)
     );
     s.wait_for(&format!("the Coverage view of {title:?}"), &script, WAIT).map(drop)
@@ -48,15 +48,15 @@ fn the_example_collection_opens_by_src_with_every_view_and_deep_links() {
         let rows = rows(s)?;
         ensure(
             rows == json!([
-                ["seed", "ru: 10 quotes · 542 words", "us: 6 quotes · 212 words"],
-                ["wire", "ru: 3 quotes · 82 words", "us: 3 quotes · 141 words"],
-                ["moscow", "ru: 7 quotes · 243 words", "us: 2 quotes · 76 words"]
+                ["seed", "ru: 11 quotes · 384 words", "us: 5 quotes · 123 words"],
+                ["wire", "ru: 3 quotes · 63 words", "us: 3 quotes · 102 words"],
+                ["moscow", "ru: 7 quotes · 245 words", "us: 2 quotes · 49 words"]
             ]),
             format!("outlets by sides: {rows}"),
         )?;
         let meter =
             js(s, "return document.querySelector('.by-sides tr[data-outlet=wire] .meter').getAttribute('aria-label')")?;
-        ensure(meter == json!("Quoted words: Russia 37%, United States 63%"), format!("the wire's balance: {meter}"))?;
+        ensure(meter == json!("Quoted words: Russia 38%, United States 62%"), format!("the wire's balance: {meter}"))?;
 
         // Questions by outlets: the gaps where an outlet quoted one side only.
         let gaps = js(
@@ -111,7 +111,9 @@ fn the_example_collection_opens_by_src_with_every_view_and_deep_links() {
             cut[0].as_u64() >= Some(1) && cut[1] == json!("Left out by A Moscow outlet (example)."),
             format!("the cut airstrikes statement: {cut}"),
         )?;
+        s.set_window_size(1280, 4200)?;
         s.screenshot(&screenshot_dir().join("coverage.png"))?;
+        s.set_window_size(1280, 900)?;
 
         // A statement's outlet opens that article in Read at that quote, and Back returns.
         let link = s.find(".statement .wording[data-outlet=moscow] figcaption a")?;
