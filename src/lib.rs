@@ -8,8 +8,8 @@
 #![recursion_limit = "256"]
 
 pub use counterpoint_core::{
-    anchor, annotations, collection, coverage, draft, embed, explorer, model, offsets, palette, recent, route, seed,
-    statements, stats, text, validate,
+    anchor, annotations, collection, draft, embed, explorer, model, offsets, palette, recent, route, seed, stats, text,
+    tree, validate, worker,
 };
 
 pub mod browser;

@@ -13,7 +13,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use counterpoint_core::worker::{ExtractRequest, WorkerReply, INLINE_GLUE_ID, INLINE_WASM_ID};
+use counterpoint_core::worker::{
+    CollectionRequest, ExtractRequest, WorkerReply, WorkerRequest, INLINE_GLUE_ID, INLINE_WASM_ID,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -53,6 +55,32 @@ pub fn start_extraction(
     paraphrases: bool,
     on_reply: impl FnMut(WorkerReply) + 'static,
 ) -> Result<ExtractionJob, String> {
+    let header = WorkerRequest::Extract(ExtractRequest { job, paraphrases });
+    start_job(job, &header, vec![text], on_reply)
+}
+
+/// Opens a collection in a new worker: `document` is the collection's JSON (empty for articles
+/// opened together) and `texts` the texts of `request.sources` that could be had, in order. The
+/// worker answers one `Collection` (or `Failed`).
+pub fn start_collection(
+    request: CollectionRequest,
+    document: &str,
+    texts: &[String],
+    on_reply: impl FnMut(WorkerReply) + 'static,
+) -> Result<ExtractionJob, String> {
+    let job = request.job;
+    let mut payload = vec![JsValue::from_str(document)];
+    payload.extend(texts.iter().map(|t| JsValue::from_str(t)));
+    start_job(job, &WorkerRequest::Collection(request), payload, on_reply)
+}
+
+/// Starts a worker and posts `[header, payload…]` once it is ready.
+fn start_job(
+    job: u64,
+    header: &WorkerRequest,
+    payload: Vec<JsValue>,
+    on_reply: impl FnMut(WorkerReply) + 'static,
+) -> Result<ExtractionJob, String> {
     let document = web_sys::window().and_then(|w| w.document());
     let inline = document.as_ref().and_then(|d| {
         let glue = d.get_element_by_id(INLINE_GLUE_ID)?.text_content()?;
@@ -67,10 +95,10 @@ pub fn start_extraction(
     };
 
     let on_reply = Rc::new(RefCell::new(on_reply));
-    let header = serde_json::to_string(&ExtractRequest { job, paraphrases }).unwrap_or_default();
+    let header = serde_json::to_string(header).unwrap_or_default();
     // The text is posted once the worker says it is ready: a message sent while the offline
     // worker is still unpacking its wasm would find no handler.
-    let pending = RefCell::new(Some(text));
+    let pending = RefCell::new(Some(payload));
     let port = worker.clone();
     let reply_to = on_reply.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -84,8 +112,12 @@ pub fn start_extraction(
             if let Some(url) = &blob_url {
                 let _ = web_sys::Url::revoke_object_url(url);
             }
-            if let Some(text) = pending.borrow_mut().take() {
-                let request = js_sys::Array::of2(&JsValue::from_str(&header), &text);
+            if let Some(payload) = pending.borrow_mut().take() {
+                let request = js_sys::Array::new();
+                request.push(&JsValue::from_str(&header));
+                for part in &payload {
+                    request.push(part);
+                }
                 if let Err(err) = port.post_message(&request) {
                     (reply_to.borrow_mut())(WorkerReply::Failed {
                         job,

@@ -16,3 +16,4 @@ pub mod resize;
 pub mod reveal;
 pub mod storage;
 pub mod text_file;
+pub mod tree;

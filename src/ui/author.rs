@@ -143,7 +143,8 @@ impl Author {
                 return;
             }
             match reply {
-                WorkerReply::Ready => {}
+                // An extraction's worker never opens a collection.
+                WorkerReply::Ready | WorkerReply::Collection { .. } => {}
                 WorkerReply::Progress { done, .. } => self.progress.set(done),
                 WorkerReply::Quotes { quotes, .. } => self.received.update_value(|r| r.extend(quotes)),
                 WorkerReply::Done { draft, ms, .. } => {

@@ -43,25 +43,15 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
         Request::Load(json) if crate::collection::looks_like_collection(&json) => {
             // A collection sent by message carries its articles inline: there is no address to
             // fetch the others from.
-            let report = crate::collection::load_spec(&json);
-            let opened = report.spec.map(|spec| {
-                crate::collection::Collection::open(&spec, |_| {
-                    crate::collection::Fetched::Failed(
-                        "a collection sent by message must carry its articles inline".to_owned(),
-                    )
-                })
-            });
-            match opened {
-                Some(collection) if collection.opened() > 0 => ctx.open_collection(collection),
-                other => {
-                    let mut errors: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
-                    for outlet in other.iter().flat_map(|c| &c.outlets) {
-                        errors.extend(outlet.errors().map(ToString::to_string));
-                    }
+            let unresolved = "a collection sent by message must carry its articles inline";
+            super::loader::open_in_worker(None, &json, &[], unresolved, move |result| match result {
+                Ok(opened) => ctx.open_collection(opened),
+                Err(diagnostics) => {
+                    let errors: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
                     let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
                     announce(loaded_event(&title, 0, &errors));
                 }
-            }
+            });
         }
         Request::Load(json) => {
             let report = ctx.open_json(&json);

@@ -11,13 +11,15 @@ use wasm_bindgen::JsCast;
 
 use super::Ctx;
 use crate::browser::drop_paste::{use_drop_and_paste, Incoming};
+use crate::browser::extraction::{start_collection, ExtractionJob};
 use crate::browser::fetch::{fetch_text, resolve, src_param};
 use crate::browser::file_reader::{read_text, FileRead};
 use crate::browser::recent_store;
-use crate::collection::{self, Collection, Fetched};
+use crate::collection;
 use crate::embed::{EXAMPLE_COLLECTION_ID, EXAMPLE_COLLECTION_PATH};
 use crate::recent::RecentList;
 use crate::validate::{too_large, Location, Report, Severity, MAX_INPUT_BYTES};
+use crate::worker::{CollectionRequest, OpenedCollection, WorkerReply};
 
 /// One problem as the panel shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,7 +100,7 @@ impl LoaderCtx {
             return false;
         }
         if collection::looks_like_collection(json) {
-            return self.open_collection(what, json, texts, unresolved);
+            return self.open_collection(what, None, json, texts, unresolved, false);
         }
         let report = self.ctx.open_json(json);
         let Some(article) = report.article.as_ref() else {
@@ -126,58 +128,42 @@ impl LoaderCtx {
         true
     }
 
+    /// Opens a collection in the worker (`open_in_worker`); the status shows it opening, then
+    /// what opened and every problem. `portable`: the address can bring it back (`?src=`).
     fn open_collection(
         &self,
         what: &str,
-        json: &str,
+        together: Option<String>,
+        document: &str,
         texts: &[(String, Result<String, String>)],
         unresolved: &str,
+        portable: bool,
     ) -> bool {
-        let report = collection::load_spec(json);
-        let Some(spec) = report.spec else {
-            let failed = Report { article: None, diagnostics: report.diagnostics, more: 0 };
-            self.status.set(Status::Failed {
-                what: what.to_owned(),
-                problems: problems(&failed, Severity::Error),
-                more: 0,
-            });
-            return false;
-        };
-        let collection = Collection::open(&spec, |src| {
-            // A file dropped as `dir/rt.json` answers for `rt.json`.
-            let name = src.rsplit('/').next().unwrap_or(src);
-            match texts.iter().find(|(n, _)| n == src || n == name) {
-                Some((_, Ok(text))) => Fetched::Text(text),
-                Some((_, Err(why))) => Fetched::Failed(why.clone()),
-                None => Fetched::Failed(unresolved.to_owned()),
+        self.status.set(Status::Loading { what: what.to_owned(), progress: None, cancellable: false });
+        let loader = *self;
+        let what = what.to_owned();
+        open_in_worker(together, document, texts, unresolved, move |result| match result {
+            Ok(opened) => {
+                let title = opened.title.clone();
+                let count = opened.outlets.iter().filter(|o| o.article.is_some()).count();
+                let mut recent = loader.recent.get_untracked();
+                recent.remember(&title, &format!("Collection · {count} articles"), &opened.inline_json);
+                let stored = recent_store::save(&recent);
+                let remembered = stored.is_some();
+                loader.recent.set(stored.unwrap_or_else(recent_store::load));
+                // A broken article is listed with its errors; the others are open.
+                let listed = Report { article: None, diagnostics: opened.diagnostics.clone(), more: 0 };
+                let mut warnings = problems(&listed, Severity::Error);
+                warnings.extend(problems(&listed, Severity::Warning));
+                loader.ctx.open_collection(opened);
+                loader.ctx.portable.set(portable);
+                loader.status.set(Status::Opened { title, warnings, remembered });
+            }
+            Err(diagnostics) => {
+                let failed = Report { article: None, diagnostics, more: 0 };
+                loader.status.set(Status::Failed { what, problems: problems(&failed, Severity::Error), more: 0 });
             }
         });
-        let mut notes: Vec<crate::validate::Diagnostic> = report.diagnostics;
-        for outlet in &collection.outlets {
-            notes.extend(outlet.diagnostics.iter().cloned());
-        }
-        if collection.opened() == 0 {
-            let failed = Report { article: None, diagnostics: notes, more: 0 };
-            self.status.set(Status::Failed {
-                what: what.to_owned(),
-                problems: problems(&failed, Severity::Error),
-                more: 0,
-            });
-            return false;
-        }
-        let title = collection.title.clone();
-        let mut recent = self.recent.get_untracked();
-        let source = format!("Collection · {} articles", collection.opened());
-        recent.remember(&title, &source, &collection.to_inline_json());
-        let stored = recent_store::save(&recent);
-        let remembered = stored.is_some();
-        self.recent.set(stored.unwrap_or_else(recent_store::load));
-        self.ctx.open_collection(collection);
-        // A broken article is listed with its errors; the others are open.
-        let listed = Report { article: None, diagnostics: notes, more: 0 };
-        let mut warnings = problems(&listed, Severity::Error);
-        warnings.extend(problems(&listed, Severity::Warning));
-        self.status.set(Status::Opened { title, warnings, remembered });
         true
     }
 
@@ -198,11 +184,9 @@ async fn fetch_sources(
     json: &str,
     controller: &web_sys::AbortController,
 ) -> Vec<(String, Result<String, String>)> {
-    let Some(spec) = collection::load_spec(json).spec else {
-        return Vec::new();
-    };
     let mut texts = Vec::new();
-    for src in spec.articles.iter().filter_map(|e| e.src.as_deref()) {
+    for src in collection::sources(json) {
+        let src = src.as_str();
         let result = match crate::browser::fetch::resolve_against(src, base) {
             Ok(url) => fetch_text(&url, controller).await.map_err(|why| why.unwrap_or_else(|| "cancelled".to_owned())),
             Err(why) => Err(why),
@@ -210,6 +194,68 @@ async fn fetch_sources(
         texts.push((src.to_owned(), result));
     }
     texts
+}
+
+thread_local! {
+    /// The worker opening a collection; a newer collection stops an older one.
+    static COLLECTION_JOB: std::cell::RefCell<Option<ExtractionJob>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Opens a collection in the app's worker, where validation, statement matching and the Coverage
+/// view's building live (`core::worker::open_collection`), so the reader's wasm carries none of
+/// them. `document` is the collection's JSON, or empty with `together` (a title) for articles
+/// opened together; `texts` are what its `src` names could be read as. `done` runs once.
+pub(crate) fn open_in_worker(
+    together: Option<String>,
+    document: &str,
+    texts: &[(String, Result<String, String>)],
+    unresolved: &str,
+    done: impl FnOnce(Result<OpenedCollection, Vec<crate::validate::Diagnostic>>) + 'static,
+) {
+    static NEXT_JOB: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let job = NEXT_JOB.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let sources = texts.iter().map(|(name, text)| (name.clone(), text.as_ref().err().cloned())).collect();
+    let had: Vec<String> = texts.iter().filter_map(|(_, text)| text.as_ref().ok().cloned()).collect();
+    let request = CollectionRequest { job, together, sources, unresolved: unresolved.to_owned() };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = done.clone();
+    let started = start_collection(request, document, &had, move |reply| {
+        let result = match reply {
+            WorkerReply::Collection { job: answered, result } if answered == job => result.map(|opened| *opened),
+            WorkerReply::Failed { message, .. } => Err(vec![crate::validate::Diagnostic {
+                severity: Severity::Error,
+                location: Location::Input,
+                message,
+                excerpt: None,
+            }]),
+            _ => return,
+        };
+        // Its work is done: the worker goes, and nothing more comes from it.
+        COLLECTION_JOB.with(|current| current.borrow().as_ref().map(ExtractionJob::cancel));
+        let done = finish.borrow_mut().take();
+        if let Some(done) = done {
+            done(result);
+        }
+    });
+    match started {
+        Ok(started) => COLLECTION_JOB.with(|current| {
+            if let Some(old) = current.replace(Some(started)) {
+                old.cancel();
+            }
+        }),
+        Err(message) => {
+            let diagnostic = crate::validate::Diagnostic {
+                severity: Severity::Error,
+                location: Location::Input,
+                message,
+                excerpt: None,
+            };
+            let done = done.borrow_mut().take();
+            if let Some(done) = done {
+                done(Err(vec![diagnostic]));
+            }
+        }
+    }
 }
 
 fn problem_of(d: crate::validate::Diagnostic) -> Problem {
@@ -287,8 +333,7 @@ pub fn Loader() -> impl IntoView {
                 }
                 [] => {
                     let title = format!("{} articles opened together", texts.len());
-                    let json = collection::from_files(&title, &texts).to_string();
-                    loader.open_with(&what, &json, &texts, "it could not be read");
+                    loader.open_collection(&what, Some(title), "", &texts, "it could not be read", false);
                 }
                 _ => loader
                     .fail_message(&what, "open one collection at a time: these files hold more than one".to_owned()),
@@ -331,9 +376,8 @@ pub fn Loader() -> impl IntoView {
                             // Its articles by address are relative to the collection's own.
                             let texts = fetch_sources(&url, &text, &controller).await;
                             current_read.set_value(None);
-                            if loader.open_with(&url, &text, &texts, "it could not be fetched") {
-                                loader.ctx.portable.set(true);
-                            }
+                            loader.ctx.awaiting_src.set(false);
+                            loader.open_collection(&url, None, &text, &texts, "it could not be fetched", true);
                         }
                         Ok(text) => {
                             if loader.open(&url, &text) {

@@ -18,13 +18,12 @@ use leptos::prelude::*;
 use crate::browser::hash_route::{use_hash_route, HashRoute};
 use crate::browser::page::{use_embedding, Embedding};
 use crate::browser::reveal::reveal_quote;
-use crate::collection::Collection;
-use crate::coverage::Coverage;
 use crate::explorer::Explorer;
 use crate::palette::NO_SIDE;
 use crate::route::{Route, View};
 use crate::seed::SEED_JSON;
 use crate::validate::{is_web_url, load_article, Report};
+use crate::worker::OpenedCollection;
 
 /// What every component of the explorer reads.
 #[derive(Clone, Copy)]
@@ -49,13 +48,11 @@ pub struct Ctx {
     /// opens or fails.
     pub awaiting_src: RwSignal<bool>,
     /// The open collection, when one is: `explorer` then shows the article the route names.
-    pub collection: RwSignal<Option<Arc<Collection>>>,
+    pub collection: RwSignal<Option<Arc<OpenedCollection>>>,
     /// Each outlet's explorer, built when it is first shown.
     pub outlet_explorers: StoredValue<Vec<Option<Arc<Explorer>>>>,
     /// The outlet whose article `explorer` shows.
     pub shown_outlet: RwSignal<Option<usize>>,
-    /// The open collection's Coverage model, worked out once per collection when first asked.
-    pub coverage: Memo<Option<Arc<Coverage>>>,
 }
 
 impl Ctx {
@@ -74,7 +71,7 @@ impl Ctx {
 
     /// Shows a collection: the Coverage view, unless the address already names one of its
     /// articles (a deep link), and that article's explorer for Compare and Read.
-    pub fn open_collection(&self, collection: Collection) {
+    pub fn open_collection(&self, collection: OpenedCollection) {
         self.outlet_explorers.set_value(vec![None; collection.outlets.len()]);
         self.portable.set(false);
         let route = self.nav.route.get_untracked();
@@ -92,19 +89,23 @@ impl Ctx {
             return;
         };
         let index = index.or_else(|| collection.outlets.iter().position(|o| o.article.is_some()));
-        let Some((index, article)) = index.and_then(|i| Some((i, collection.outlets.get(i)?.article.clone()?))) else {
+        let Some((index, json)) = index.and_then(|i| Some((i, collection.outlets.get(i)?.article.as_deref()?))) else {
             return;
         };
         let explorer = self.outlet_explorers.with_value(|cache| cache.get(index).cloned().flatten());
-        let explorer = explorer.unwrap_or_else(|| {
-            let explorer = Arc::new(Explorer::new(article));
+        let explorer = explorer.or_else(|| {
+            // The worker validated it; reading it again is the page's one way to read an article.
+            let explorer = Arc::new(Explorer::new(load_article(json).article?));
             self.outlet_explorers.update_value(|cache| {
                 if let Some(slot) = cache.get_mut(index) {
                     *slot = Some(explorer.clone());
                 }
             });
-            explorer
+            Some(explorer)
         });
+        let Some(explorer) = explorer else {
+            return;
+        };
         if !self.explorer.with_untracked(|current| Arc::ptr_eq(current, &explorer)) {
             self.explorer.set(explorer);
         }
@@ -219,7 +220,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| visibility.with(|visible| shown.with(|flags| flags.apply(visible))));
     let selection = StoredValue::new(Selector::new(move || selected.get()));
     let awaiting_src = RwSignal::new(embedding.options.with_value(|o| o.src.is_some()));
-    let collection = RwSignal::new(None::<Arc<Collection>>);
+    let collection = RwSignal::new(None::<Arc<OpenedCollection>>);
     let ctx = Ctx {
         explorer,
         nav,
@@ -233,13 +234,6 @@ pub fn App() -> impl IntoView {
         collection,
         outlet_explorers: StoredValue::new(Vec::new()),
         shown_outlet: RwSignal::new(None),
-        coverage: Memo::new_with_compare(
-            move |_| collection.get().map(|c| Arc::new(Coverage::new(&c))),
-            |old, new| match (old.and_then(Option::as_ref), new.and_then(Option::as_ref)) {
-                (Some(old), Some(new)) => !Arc::ptr_eq(old, new),
-                (old, new) => old.is_some() != new.is_some(),
-            },
-        ),
     };
     provide_context(ctx);
     // In a collection, the address names the article shown (`#article=`).

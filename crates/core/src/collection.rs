@@ -86,6 +86,14 @@ pub fn looks_like_collection(input: &str) -> bool {
         && serde_json::from_str::<Value>(input).is_ok_and(|value| is_collection(&value))
 }
 
+/// The `src` addresses a collection document names, in order, without checking anything else:
+/// what the page must fetch before the collection can be opened.
+pub fn sources(input: &str) -> Vec<String> {
+    let value: Value = serde_json::from_str(input).unwrap_or(Value::Null);
+    let entries = value.get("articles").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    entries.iter().filter_map(|e| e.get("src")?.as_str().map(str::to_owned)).collect()
+}
+
 fn error(path: &str, message: String) -> Diagnostic {
     Diagnostic { severity: Severity::Error, location: Location::Path(path.to_owned()), message, excerpt: None }
 }

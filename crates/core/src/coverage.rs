@@ -260,7 +260,7 @@ mod tests {
             let counted: usize = row.balance.iter().map(|b| b.quotes).sum();
             assert_eq!(counted + row.uncounted, total, "{}", outlet.id);
             assert!(row.balance.iter().all(|b| b.quotes > 0), "{} quotes both sides", outlet.id);
-            assert_eq!(row.shares.iter().sum::<u32>().abs_diff(100) <= 1, true);
+            assert!(row.shares.iter().sum::<u32>().abs_diff(100) <= 1);
         }
         assert_eq!(coverage.questions.len(), collection.topics.len());
         for question in &coverage.questions {

@@ -18,13 +18,13 @@ pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 /// At most this many problems are listed; the rest are counted as "and N more".
 pub const MAX_LISTED: usize = 50;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     Error,
     Warning,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Location {
     /// A place in the raw text: 1-based line and column.
     Text { line: usize, column: usize },
@@ -34,7 +34,7 @@ pub enum Location {
     Input,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub location: Location,

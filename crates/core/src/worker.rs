@@ -8,7 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::collection::{self, Collection, Fetched};
+use crate::coverage::Coverage;
 use crate::draft::{Draft, DraftQuote};
+use crate::tree::Node;
+use crate::validate::{Diagnostic, Severity};
 
 /// The ids of the offline single file's data blocks that carry the worker's glue (JavaScript)
 /// and its wasm (gzip + base64), written by `counterpoint-site` and read by the app.
@@ -50,6 +54,127 @@ pub struct ExtractRequest {
     pub paraphrases: bool,
 }
 
+/// A request's header: what to do with the texts that travel beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum WorkerRequest {
+    /// `[header, text]`: extract quotes from the text.
+    Extract(ExtractRequest),
+    /// `[header, collection document, text…]`: open a collection and build its Coverage view.
+    Collection(CollectionRequest),
+}
+
+/// Opening a collection, off the page's thread and out of the reader's wasm: validating every
+/// article, matching statements and building the Coverage view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CollectionRequest {
+    pub job: u64,
+    /// Set when the texts are articles opened together, without a collection: its title.
+    pub together: Option<String>,
+    /// The name of each text (a `src` or a file name), and why it could not be had, if so. The
+    /// texts that could be had follow the document, in this order.
+    pub sources: Vec<(String, Option<String>)>,
+    /// What is said of an article given by an address that is not among `sources`.
+    pub unresolved: String,
+}
+
+/// An opened collection, as the page needs it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpenedCollection {
+    pub title: String,
+    /// Every outlet, in order; `article` when it opened.
+    pub outlets: Vec<OpenedOutlet>,
+    /// Every problem: the collection's own, then each article's.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The collection with the opened articles inline, for the recent list.
+    pub inline_json: String,
+    /// The Coverage view.
+    pub view: Node,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpenedOutlet {
+    pub id: String,
+    pub name: String,
+    /// The article's JSON when it opened. The page reads it with `validate::load_article`, which
+    /// it has anyway, instead of a second way of reading an article from JSON.
+    pub article: Option<String>,
+}
+
+impl OpenedCollection {
+    pub fn outlet_index(&self, id: &str) -> Option<usize> {
+        self.outlets.iter().position(|o| o.id == id)
+    }
+}
+
+/// Opens a collection for the page (`CollectionRequest`): `document` is the collection's JSON
+/// (ignored when the texts are articles opened together), `texts` the texts that could be had,
+/// in the order of `sources`. Fails with every problem when no article opens.
+pub fn open_collection(
+    request: &CollectionRequest,
+    document: &str,
+    texts: &[String],
+) -> Result<OpenedCollection, Vec<Diagnostic>> {
+    let mut available = texts.iter();
+    let sources: Vec<(&str, Result<&str, &str>)> = request
+        .sources
+        .iter()
+        .map(|(name, why)| match why {
+            Some(why) => (name.as_str(), Err(why.as_str())),
+            None => (name.as_str(), Ok(available.next().map_or("", String::as_str))),
+        })
+        .collect();
+    let built;
+    let document = match &request.together {
+        Some(title) => {
+            let files: Vec<(String, Result<String, String>)> = sources
+                .iter()
+                .map(|(name, text)| ((*name).to_owned(), text.map(str::to_owned).map_err(str::to_owned)))
+                .collect();
+            built = collection::from_files(title, &files).to_string();
+            built.as_str()
+        }
+        None => document,
+    };
+    let report = collection::load_spec(document);
+    let Some(spec) = report.spec else {
+        return Err(report.diagnostics);
+    };
+    let opened = Collection::open(&spec, |src| {
+        // A file chosen as `dir/rt.json` answers for `rt.json`.
+        let name = src.rsplit('/').next().unwrap_or(src);
+        match sources.iter().find(|(n, _)| *n == src || *n == name) {
+            Some((_, Ok(text))) => Fetched::Text(text),
+            Some((_, Err(why))) => Fetched::Failed((*why).to_owned()),
+            None => Fetched::Failed(request.unresolved.clone()),
+        }
+    });
+    let mut diagnostics = report.diagnostics;
+    for outlet in &opened.outlets {
+        diagnostics.extend(outlet.diagnostics.iter().cloned());
+    }
+    if opened.opened() == 0 {
+        return Err(diagnostics);
+    }
+    diagnostics.sort_by_key(|d| d.severity != Severity::Error);
+    let coverage = Coverage::new(&opened);
+    Ok(OpenedCollection {
+        title: opened.title.clone(),
+        outlets: opened
+            .outlets
+            .iter()
+            .map(|o| OpenedOutlet {
+                id: o.id.clone(),
+                name: o.name.clone(),
+                article: o.article.as_ref().and_then(|a| serde_json::to_string(a).ok()),
+            })
+            .collect(),
+        diagnostics,
+        inline_json: opened.to_inline_json(),
+        view: crate::coverage_view::coverage_view(&opened, &coverage),
+    })
+}
+
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -64,6 +189,8 @@ pub enum WorkerReply {
     /// The extracted draft, without its text (the app has it) and without the quotes the
     /// `Quotes` messages before it carried, and the time the work took.
     Done { job: u64, draft: Draft, ms: f64 },
+    /// A collection opened, or every problem that kept all its articles from opening.
+    Collection { job: u64, result: Result<Box<OpenedCollection>, Vec<Diagnostic>> },
     /// A request the worker could not read.
     Failed { job: u64, message: String },
 }
@@ -82,6 +209,43 @@ impl WorkerReply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_collection_opens_with_its_view_or_fails_with_every_problem() {
+        let seed = crate::seed::SEED_JSON.to_owned();
+        // Articles opened together, one of them unreadable.
+        let request = CollectionRequest {
+            job: 3,
+            together: Some("Two files".to_owned()),
+            sources: vec![
+                ("a.json".to_owned(), None),
+                ("b.json".to_owned(), Some("the file could not be read".to_owned())),
+            ],
+            unresolved: "missing".to_owned(),
+        };
+        let opened = open_collection(&request, "", std::slice::from_ref(&seed)).expect("one article opens");
+        assert_eq!(opened.title, "Two files");
+        assert_eq!(opened.outlets.len(), 2);
+        assert!(opened.outlets[0].article.is_some() && opened.outlets[1].article.is_none());
+        assert!(opened.diagnostics.iter().any(|d| d.to_string().contains("the file could not be read")));
+        assert!(opened.view.text_content().contains("Articles that could not be opened"));
+        // It crosses to the page as JSON and comes back the same.
+        let reply = WorkerReply::Collection { job: 3, result: Ok(Box::new(opened.clone())) };
+        assert_eq!(WorkerReply::from_json(&reply.to_json()), Ok(reply));
+        // A collection whose articles are all missing fails with each problem.
+        let document = r#"{"kind":"collection","format_version":1,"title":"T","sides":[{"id":"a","label":"A"}],
+            "articles":[{"id":"x","src":"x.json"}]}"#;
+        let request =
+            CollectionRequest { job: 4, together: None, sources: Vec::new(), unresolved: "not given".to_owned() };
+        let errors = open_collection(&request, document, &[]).expect_err("nothing opens");
+        assert_eq!(
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["$.articles[0].src: error: could not open \"x.json\": not given"]
+        );
+        // A broken document says where.
+        let errors = open_collection(&request, "{", &[]).expect_err("broken JSON");
+        assert!(errors[0].to_string().starts_with("1:1: error: invalid JSON"), "{}", errors[0]);
+    }
 
     #[test]
     fn replies_round_trip_through_json() {

@@ -1,0 +1,115 @@
+//! A page fragment as plain data: elements with attributes, and text. The worker builds the
+//! Coverage view as a tree (`coverage_view`), and the app turns it into DOM nodes with
+//! `createElement`, `setAttribute` and text nodes (`browser::tree`), never through HTML, so the
+//! view's code stays out of the reader's wasm.
+//!
+//! This module knows nothing about Leptos, `web_sys` or the DOM.
+
+use serde::{Deserialize, Serialize};
+
+/// The elements a tree may hold; anything else is dropped when it is built.
+pub const TAGS: &[&str] = &[
+    "section",
+    "div",
+    "p",
+    "h2",
+    "h3",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "span",
+    "strong",
+    "code",
+    "mark",
+    "figure",
+    "figcaption",
+    "blockquote",
+];
+
+/// Whether an attribute may be set: no event handlers, and links only within the page.
+pub fn allowed_attribute(name: &str, value: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    !name.starts_with("on") && (name != "href" || value.starts_with('#'))
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Node {
+    /// A text node.
+    T(String),
+    /// An element: tag, attributes, children.
+    E(String, Vec<(String, String)>, Vec<Node>),
+}
+
+impl Node {
+    pub fn el(tag: &str) -> Node {
+        Node::E(tag.to_owned(), Vec::new(), Vec::new())
+    }
+
+    pub fn text(text: impl Into<String>) -> Node {
+        Node::T(text.into())
+    }
+
+    /// Adds an attribute.
+    pub fn attr(mut self, name: &str, value: impl Into<String>) -> Node {
+        if let Node::E(_, attrs, _) = &mut self {
+            attrs.push((name.to_owned(), value.into()));
+        }
+        self
+    }
+
+    /// Adds a child.
+    pub fn child(mut self, child: Node) -> Node {
+        if let Node::E(_, _, children) = &mut self {
+            children.push(child);
+        }
+        self
+    }
+
+    /// Adds a text child.
+    pub fn push_text(self, text: impl Into<String>) -> Node {
+        self.child(Node::T(text.into()))
+    }
+
+    /// Adds children.
+    pub fn children(mut self, more: impl IntoIterator<Item = Node>) -> Node {
+        if let Node::E(_, _, children) = &mut self {
+            children.extend(more);
+        }
+        self
+    }
+
+    /// The text of the tree, as `textContent` would give it.
+    pub fn text_content(&self) -> String {
+        match self {
+            Node::T(text) => text.clone(),
+            Node::E(_, _, children) => children.iter().map(Node::text_content).collect(),
+        }
+    }
+
+    /// Every element of the tree, depth first, that has attribute `name` equal to `value`.
+    pub fn find_all<'a>(&'a self, name: &str, value: &str, out: &mut Vec<&'a Node>) {
+        if let Node::E(_, attrs, children) = self {
+            if attrs.iter().any(|(n, v)| n == name && v.split(' ').any(|v| v == value)) {
+                out.push(self);
+            }
+            for child in children {
+                child.find_all(name, value, out);
+            }
+        }
+    }
+
+    /// An attribute's value.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        match self {
+            Node::E(_, attrs, _) => attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()),
+            Node::T(_) => None,
+        }
+    }
+}
