@@ -9,18 +9,26 @@
 //!
 //! Each extraction gets its own worker, so cancelling is `terminate()`, immediate even in the
 //! middle of a slice, and nothing of an old extraction can reach a newer one.
+//!
+//! `start_collection` does the same with the collections worker (`counterpoint-collections`),
+//! which opens a collection and builds its Coverage view; only people who open a collection
+//! download it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use counterpoint_core::worker::{
-    CollectionRequest, ExtractRequest, WorkerReply, WorkerRequest, INLINE_GLUE_ID, INLINE_WASM_ID,
+    CollectionRequest, ExtractRequest, WorkerReply, WorkerRequest, INLINE_COLLECTIONS_GLUE_ID,
+    INLINE_COLLECTIONS_WASM_ID, INLINE_GLUE_ID, INLINE_WASM_ID,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The worker script Trunk writes next to the page (worker files are not content-hashed).
-const WORKER_URL: &str = "./counterpoint-worker_loader.js";
+/// The worker scripts Trunk writes next to the page (worker files are not content-hashed), and the
+/// single file's data blocks that carry each worker instead: extraction, then collections.
+const EXTRACTION: (&str, &str, &str) = ("./counterpoint-worker_loader.js", INLINE_GLUE_ID, INLINE_WASM_ID);
+const COLLECTIONS: (&str, &str, &str) =
+    ("./counterpoint-collections_loader.js", INLINE_COLLECTIONS_GLUE_ID, INLINE_COLLECTIONS_WASM_ID);
 /// Runs after the inlined glue: the first message is the packed wasm, which it unpacks and starts.
 /// A start that fails says so, instead of leaving the page waiting.
 const INLINE_BOOT: &str = "\nself.onmessage = async (e) => {\n  self.onmessage = null;\n  try {\n    \
@@ -56,7 +64,7 @@ pub fn start_extraction(
     on_reply: impl FnMut(WorkerReply) + 'static,
 ) -> Result<ExtractionJob, String> {
     let header = WorkerRequest::Extract(ExtractRequest { job, paraphrases });
-    start_job(job, &header, vec![text], on_reply)
+    start_job(EXTRACTION, job, &header, vec![text], on_reply)
 }
 
 /// Opens a collection in a new worker: `document` is the collection's JSON (empty for articles
@@ -71,11 +79,12 @@ pub fn start_collection(
     let job = request.job;
     let mut payload = vec![JsValue::from_str(document)];
     payload.extend(texts.iter().map(|t| JsValue::from_str(t)));
-    start_job(job, &WorkerRequest::Collection(request), payload, on_reply)
+    start_job(COLLECTIONS, job, &WorkerRequest::Collection(request), payload, on_reply)
 }
 
-/// Starts a worker and posts `[header, payload…]` once it is ready.
+/// Starts a worker of `module` and posts `[header, payload…]` once it is ready.
 fn start_job(
+    (url, glue_id, wasm_id): (&str, &str, &str),
     job: u64,
     header: &WorkerRequest,
     payload: Vec<JsValue>,
@@ -83,15 +92,13 @@ fn start_job(
 ) -> Result<ExtractionJob, String> {
     let document = web_sys::window().and_then(|w| w.document());
     let inline = document.as_ref().and_then(|d| {
-        let glue = d.get_element_by_id(INLINE_GLUE_ID)?.text_content()?;
-        let wasm = d.get_element_by_id(INLINE_WASM_ID)?.text_content()?;
+        let glue = d.get_element_by_id(glue_id)?.text_content()?;
+        let wasm = d.get_element_by_id(wasm_id)?.text_content()?;
         Some((glue, wasm))
     });
     let (worker, blob_url) = match &inline {
         Some((glue, _)) => inline_worker(glue)?,
-        None => {
-            (web_sys::Worker::new(WORKER_URL).map_err(|e| describe("cannot start the extraction worker", &e))?, None)
-        }
+        None => (web_sys::Worker::new(url).map_err(|e| describe("cannot start the worker", &e))?, None),
     };
 
     let on_reply = Rc::new(RefCell::new(on_reply));

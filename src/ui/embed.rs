@@ -45,7 +45,12 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             // fetch the others from.
             let unresolved = "a collection sent by message must carry its articles inline";
             super::loader::open_in_worker(None, &json, &[], unresolved, move |result| match result {
-                Ok(opened) => ctx.open_collection(opened),
+                Ok(opened) => {
+                    let title = opened.title.clone();
+                    ctx.open_collection(opened);
+                    let quotes = ctx.explorer.with_untracked(|ex| ex.article.quotes.len());
+                    announce(loaded_event(&title, quotes, &[]));
+                }
                 Err(diagnostics) => {
                     let errors: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
                     let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());

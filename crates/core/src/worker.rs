@@ -18,6 +18,9 @@ use crate::validate::{Diagnostic, Severity};
 /// and its wasm (gzip + base64), written by `counterpoint-site` and read by the app.
 pub const INLINE_GLUE_ID: &str = "counterpoint-worker-glue";
 pub const INLINE_WASM_ID: &str = "counterpoint-worker-wasm";
+/// The same for the collections worker.
+pub const INLINE_COLLECTIONS_GLUE_ID: &str = "counterpoint-collections-glue";
+pub const INLINE_COLLECTIONS_WASM_ID: &str = "counterpoint-collections-wasm";
 
 /// How many quotes one `Quotes` message carries: a few hundred kilobytes of JSON at most.
 pub const QUOTES_PER_MESSAGE: usize = 500;

@@ -24,6 +24,9 @@ const INLINE_MODULE: &str = "<script type=\"module\">";
 /// The extraction worker's files, which Trunk names after the binary without a hash.
 const WORKER_GLUE: &str = "counterpoint-worker.js";
 const WORKER_WASM: &str = "counterpoint-worker_bg.wasm";
+/// The collections worker's files, likewise.
+const COLLECTIONS_GLUE: &str = "counterpoint-collections.js";
+const COLLECTIONS_WASM: &str = "counterpoint-collections_bg.wasm";
 /// The start-up script that keeps the pre-rendered article from flashing (`public/`).
 const GUARD: &str = "prerender-guard.js";
 
@@ -132,7 +135,9 @@ use counterpoint_core::collection;
 /// The element the app reads its built-in article from.
 pub use counterpoint_core::embed::BUILTIN_ARTICLE_ID;
 use counterpoint_core::embed::{EXAMPLE_COLLECTION_ID, EXAMPLE_COLLECTION_PATH};
-use counterpoint_core::worker::{INLINE_GLUE_ID, INLINE_WASM_ID};
+use counterpoint_core::worker::{
+    INLINE_COLLECTIONS_GLUE_ID, INLINE_COLLECTIONS_WASM_ID, INLINE_GLUE_ID, INLINE_WASM_ID,
+};
 
 /// Makes a built `index.html` the page of another article: its pre-rendered copies (from
 /// `counterpoint-render`) replace the built-in article's, the article JSON goes in as a data
@@ -204,10 +209,15 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
     }
     let worker_glue = read(&site.join(WORKER_GLUE))?;
     let worker_wasm = std::fs::read(site.join(WORKER_WASM)).map_err(|e| format!("{WORKER_WASM}: {e}"))?;
+    let collections_glue = read(&site.join(COLLECTIONS_GLUE))?;
+    let collections_wasm =
+        std::fs::read(site.join(COLLECTIONS_WASM)).map_err(|e| format!("{COLLECTIONS_WASM}: {e}"))?;
     if glue.contains("</script")
         || guard.contains("</script")
         || worker_glue.contains("</script")
         || worker_glue.contains("<!--")
+        || collections_glue.contains("</script")
+        || collections_glue.contains("<!--")
         || css.contains("</style")
     {
         return Err("the glue or the CSS would close its inline element early".to_owned());
@@ -234,12 +244,15 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
          <script type=\"application/octet-stream\" id=\"counterpoint-wasm\" data-encoding=\"gzip+base64\">{}</script>\n\
          <script type=\"text/plain\" id=\"{INLINE_GLUE_ID}\">{worker_glue}</script>\n\
          <script type=\"application/octet-stream\" id=\"{INLINE_WASM_ID}\" data-encoding=\"gzip+base64\">{}</script>\n\
+         <script type=\"text/plain\" id=\"{INLINE_COLLECTIONS_GLUE_ID}\">{collections_glue}</script>\n\
+         <script type=\"application/octet-stream\" id=\"{INLINE_COLLECTIONS_WASM_ID}\" data-encoding=\"gzip+base64\">{}</script>\n\
          <script type=\"module\">{script}</script>\n\
          <script type=\"application/json\" id=\"{EXAMPLE_COLLECTION_ID}\">{example}</script>\n\
          </head>\n<body>\n{body}\n</body>\n</html>\n",
         head.join("\n"),
         BASE64.encode(&gzip(&wasm)?),
         BASE64.encode(&gzip(&worker_wasm)?),
+        BASE64.encode(&gzip(&collections_wasm)?),
     );
     write(out, html.as_bytes())?;
     Ok(Sizes { raw: html.len(), gzip: gzip(html.as_bytes())?.len() })

@@ -1,13 +1,13 @@
-//! The app's worker: a Web Worker with its own wasm module, so the extractor and the collection
-//! machinery (validating every article, matching statements, building the Coverage view) never
-//! weigh on the reader's first view, and a long draft never blocks the page.
+//! The extraction worker: a Web Worker with its own wasm module, so the extractor never weighs on
+//! the reader's first view and a long draft never blocks the page. (Collections have a worker of
+//! their own, `collections.rs`.)
 //!
 //! It speaks the protocol of `counterpoint_core::worker`: it announces `Ready`, then answers each
 //! `[header JSON, text]` request with a `Progress` after every slice, then the draft: its quotes
 //! in `Quotes` pieces and the rest in one `Done` (its text left out: the page has it). Slices are `DraftExtraction`'s, so speakers and
 //! pronouns resolve across slices exactly as they do natively.
 
-use counterpoint_core::worker::{final_replies, open_collection, WorkerReply, WorkerRequest};
+use counterpoint_core::worker::{final_replies, WorkerReply, WorkerRequest};
 use counterpoint_extract::DraftExtraction;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,18 +33,15 @@ fn now() -> f64 {
     scope.performance().map_or(0.0, |p| p.now())
 }
 
-/// Reads one request: a collection to open, or a text to extract slice by slice.
+/// Reads one request and extracts its text slice by slice.
 fn answer(data: &JsValue) {
     let parts = js_sys::Array::from(data);
     let header = parts.get(0).as_string().unwrap_or_default();
     let request = match serde_json::from_str(&header) {
         Ok(WorkerRequest::Extract(request)) => request,
         Ok(WorkerRequest::Collection(request)) => {
-            let document = parts.get(1).as_string().unwrap_or_default();
-            let texts: Vec<String> =
-                (2..parts.length()).map(|i| parts.get(i).as_string().unwrap_or_default()).collect();
-            let result = open_collection(&request, &document, &texts).map(Box::new);
-            post(&WorkerReply::Collection { job: request.job, result });
+            let message = "this worker extracts; collections have their own".to_owned();
+            post(&WorkerReply::Failed { job: request.job, message });
             return;
         }
         Err(err) => {

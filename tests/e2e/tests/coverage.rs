@@ -338,3 +338,104 @@ fn an_embedded_collection_shows_coverage_and_sizes_its_frame() {
         ensure(content > 800.0, format!("the Coverage view is only {content} px tall"))
     });
 }
+
+/// The example collection with its three articles inline, as a paste or a message carries it.
+fn inline_example() -> Result<Value> {
+    let parse = |name: &str| -> Result<Value> {
+        serde_json::from_str(&example_file(name)?).map_err(|e| format!("{name}: {e}"))
+    };
+    let mut collection = parse("un-aleppo-2016-collection.json")?;
+    if let Some(entries) = collection["articles"].as_array_mut() {
+        for entry in entries {
+            let src = entry["src"].as_str().unwrap_or_default().to_owned();
+            entry["article"] = parse(&src)?;
+            entry.as_object_mut().map(|e| e.remove("src"));
+        }
+    }
+    Ok(collection)
+}
+
+#[test]
+fn a_pasted_collection_opens_and_one_given_by_address_says_how_to_open_it() {
+    run(|s| {
+        open(s, "/")?;
+        let paste = r#"const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
+            document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"#;
+        s.js(paste, vec![json!(inline_example()?.to_string())])?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        let rows = js(s, "return document.querySelectorAll('.by-sides tbody tr').length")?;
+        ensure(rows == json!(3), format!("{rows} outlets pasted"))?;
+        // Pasted with its articles by address, the page cannot fetch them: it says what to do.
+        s.js(paste, vec![json!(example_file("un-aleppo-2016-collection.json")?)])?;
+        let failed = s.wait_for(
+            "the failure",
+            "const f = document.querySelector('.load-status.failed'); return f ? f.textContent : null",
+            WAIT,
+        )?;
+        ensure(
+            failed.as_str().is_some_and(|t| {
+                t.contains("$.articles[0].src") && t.contains("open the collection from its address (?src=)")
+            }),
+            format!("the failure says {failed}"),
+        )?;
+        // The collection on screen stays.
+        let rows = js(s, "return document.querySelectorAll('.by-sides tbody tr').length")?;
+        ensure(rows == json!(3), "the open collection was lost")
+    });
+}
+
+#[test]
+fn a_collection_sent_by_message_opens_in_an_embed() {
+    run(|s| {
+        let app = site()?.url("");
+        let host = e2e::harness::site_with(e2e::server::ServerOptions::default())?;
+        let origin = host.url("");
+        host.route(
+            "/host.html",
+            "text/html; charset=utf-8",
+            format!(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host</title></head><body>\
+                 <script>window.got = []; addEventListener('message', e => {{ if (e.data && e.data.type) got.push(e.data); }});</script>\
+                 <iframe id=\"cp\" src=\"{app}/?embed=1&parent_origin={origin}\" title=\"Counterpoint\" \
+                 style=\"width:100%;height:600px;border:0\"></iframe></body></html>"
+            ),
+        );
+        s.goto(&host.url("/host.html"))?;
+        s.wait_for("counterpoint:ready", "return window.got.some(m => m.type === 'counterpoint:ready')", WAIT)?;
+        s.js(
+            "document.getElementById('cp').contentWindow.postMessage({ type: 'counterpoint:load', article: arguments[0] }, '*')",
+            vec![inline_example()?],
+        )?;
+        s.wait_for(
+            "the collection's loaded event",
+            &format!(
+                "return window.got.some(m => m.type === 'counterpoint:loaded' && m.title === {})",
+                json!(EXAMPLE_TITLE)
+            ),
+            WAIT,
+        )?;
+        s.switch_to_frame(&s.find("#cp")?)?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        let statements = js(s, "return document.querySelectorAll('.statement').length")?;
+        ensure(statements.as_u64() >= Some(3), format!("{statements} statements in the embed"))
+    });
+}
+
+#[test]
+fn a_collection_fetches_the_collections_worker_and_not_the_extractor() {
+    run(|s| {
+        let server = e2e::harness::site_with(e2e::server::ServerOptions::default())?;
+        s.goto(&server.url(EXAMPLE))?;
+        wait_coverage(s, EXAMPLE_TITLE)?;
+        let requests = server.requests();
+        let workers: Vec<&String> = requests
+            .iter()
+            .filter(|r| r.contains("counterpoint-worker") || r.contains("counterpoint-collections"))
+            .collect();
+        ensure(
+            workers.iter().any(|r| r.ends_with("counterpoint-collections_bg.wasm"))
+                && !workers.iter().any(|r| r.contains("counterpoint-worker")),
+            format!("the workers fetched: {workers:?}"),
+        )
+    });
+}

@@ -1,0 +1,46 @@
+//! The collections worker: opens a collection off the page's thread and out of the reader's
+//! wasm (`counterpoint_core::worker::open_collection`: every article validated, statements matched,
+//! the Coverage view built as a tree), and answers the page with one `Collection` reply.
+//!
+//! It speaks the protocol of `counterpoint_core::worker`: `Ready`, then for the request
+//! `[header JSON, collection document, text…]` one `Collection` (or `Failed`).
+
+use counterpoint_core::worker::{open_collection, WorkerReply, WorkerRequest};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn main() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| answer(&event.data()));
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&WorkerReply::Ready);
+}
+
+fn post(reply: &WorkerReply) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // Posting a string to the page cannot fail once the worker runs.
+    let _ = scope.post_message(&JsValue::from_str(&reply.to_json()));
+}
+
+fn answer(data: &JsValue) {
+    let parts = js_sys::Array::from(data);
+    let header = parts.get(0).as_string().unwrap_or_default();
+    let reply = match serde_json::from_str(&header) {
+        Ok(WorkerRequest::Collection(request)) => {
+            let document = parts.get(1).as_string().unwrap_or_default();
+            let texts: Vec<String> =
+                (2..parts.length()).map(|i| parts.get(i).as_string().unwrap_or_default()).collect();
+            let result = open_collection(&request, &document, &texts).map(Box::new);
+            WorkerReply::Collection { job: request.job, result }
+        }
+        Ok(WorkerRequest::Extract(request)) => WorkerReply::Failed {
+            job: request.job,
+            message: "this worker opens collections; extraction has its own".to_owned(),
+        },
+        Err(err) => WorkerReply::Failed { job: 0, message: format!("unreadable request: {err}") },
+    };
+    post(&reply);
+}
