@@ -1,35 +1,127 @@
 //! Builds DOM nodes from a [`Node`] tree (the Coverage view the worker built): elements with
 //! `createElement` and `setAttribute`, text with text nodes, never HTML. Tags outside
 //! `tree::TAGS` and attributes `tree::allowed_attribute` refuses are dropped.
+//!
+//! A large view is built a part at a time, one batch of about 8 ms per animation frame, so no
+//! single task holds the page; and the view built for a collection is kept, so coming back to it
+//! costs no rebuilding.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::sync::Arc;
 
 use wasm_bindgen::JsCast;
-use web_sys::Document;
+use web_sys::{Document, Element};
 
 use crate::tree::{allowed_attribute, Node, TAGS};
+use crate::worker::OpenedCollection;
 
-/// Replaces the children of `host` with `tree`.
-pub fn render_into(host: &web_sys::Element, tree: &Node) {
+/// A part with more nodes than this is built as its element first, then its children one by one.
+const PART_NODES: usize = 300;
+/// How long one batch of building may take, in milliseconds.
+const BATCH_MS: f64 = 8.0;
+
+/// What is left to build: each part's parent element and its place in the tree.
+type Work = Rc<RefCell<VecDeque<(Element, Vec<usize>)>>>;
+
+thread_local! {
+    /// The view built last, and the collection it shows.
+    static BUILT: RefCell<Option<(Arc<OpenedCollection>, Element)>> = const { RefCell::new(None) };
+}
+
+/// Shows `collection`'s Coverage view in `host`: the one already built for it, or a new one,
+/// built over the next frames.
+pub fn show_coverage(host: &Element, collection: Arc<OpenedCollection>) {
     let Some(document) = host.owner_document() else {
         return;
     };
+    let built =
+        BUILT.with(|b| b.borrow().as_ref().filter(|(c, _)| Arc::ptr_eq(c, &collection)).map(|(_, e)| e.clone()));
     host.set_text_content(None);
-    if let Some(node) = build(&document, tree) {
-        let _ = host.append_child(&node);
+    if let Some(root) = built {
+        let _ = host.append_child(&root);
+        return;
     }
+    let Some(root) = shell(&document, &collection.view) else {
+        return;
+    };
+    let _ = host.append_child(&root);
+    BUILT.with(|b| *b.borrow_mut() = Some((collection.clone(), root.clone())));
+    let queue: VecDeque<(Element, Vec<usize>)> =
+        (0..children(&collection.view).len()).map(|i| (root.clone(), vec![i])).collect();
+    let work = Rc::new(RefCell::new(queue));
+    build_batches(document, collection, root, work);
+}
+
+/// Builds for about `BATCH_MS`, then again on the next frame; the root gets `data-built` when all
+/// is there (tests and scripts wait for it).
+fn build_batches(document: Document, collection: Arc<OpenedCollection>, root: Element, work: Work) {
+    let now = js_sys::Date::now;
+    let start = now();
+    while now() - start < BATCH_MS {
+        let Some((parent, path)) = work.borrow_mut().pop_front() else {
+            let _ = root.set_attribute("data-built", "");
+            return;
+        };
+        let node = at(&collection.view, &path);
+        if size(node) <= PART_NODES {
+            if let Some(built) = build(&document, node) {
+                let _ = parent.append_child(&built);
+            }
+            continue;
+        }
+        // A large part: its element now, its children in turn.
+        let Some(element) = shell(&document, node) else { continue };
+        let _ = parent.append_child(&element);
+        let mut queue = work.borrow_mut();
+        for i in 0..children(node).len() {
+            let mut child = path.clone();
+            child.push(i);
+            queue.push_back((element.clone(), child));
+        }
+    }
+    if work.borrow().is_empty() {
+        let _ = root.set_attribute("data-built", "");
+    } else {
+        leptos::prelude::request_animation_frame(move || build_batches(document, collection, root, work));
+    }
+}
+
+fn children(node: &Node) -> &[Node] {
+    match node {
+        Node::E(_, _, children) => children,
+        Node::T(_) => &[],
+    }
+}
+
+fn at<'a>(root: &'a Node, path: &[usize]) -> &'a Node {
+    path.iter().fold(root, |node, &i| &children(node)[i])
+}
+
+fn size(node: &Node) -> usize {
+    1 + children(node).iter().map(size).sum::<usize>()
+}
+
+/// The element alone, with its attributes and without its children.
+fn shell(document: &Document, node: &Node) -> Option<Element> {
+    let Node::E(tag, attrs, _) = node else { return None };
+    if !TAGS.contains(&tag.as_str()) {
+        return None;
+    }
+    let element = document.create_element(tag).ok()?;
+    for (name, value) in attrs.iter().filter(|(n, v)| allowed_attribute(n, v)) {
+        let _ = element.set_attribute(name, value);
+    }
+    Some(element)
 }
 
 fn build(document: &Document, tree: &Node) -> Option<web_sys::Node> {
     match tree {
         Node::T(text) => Some(document.create_text_node(text).unchecked_into()),
-        Node::E(tag, attrs, children) => {
-            if !TAGS.contains(&tag.as_str()) {
-                return None;
-            }
-            let element = document.create_element(tag).ok()?;
-            for (name, value) in attrs.iter().filter(|(n, v)| allowed_attribute(n, v)) {
-                let _ = element.set_attribute(name, value);
-            }
-            for child in children {
+        Node::E(..) => {
+            let element = shell(document, tree)?;
+            for child in children(tree) {
                 if let Some(node) = build(document, child) {
                     let _ = element.append_child(&node);
                 }

@@ -16,7 +16,7 @@ pub fn CoverageView() -> impl IntoView {
         let (Some(host), Some(collection)) = (host.get(), ctx.collection.get()) else {
             return;
         };
-        crate::browser::tree::render_into(&host, &collection.view);
+        crate::browser::tree::show_coverage(&host, collection);
     });
     move || match ctx.collection.with(Option::is_some) {
         true => view! { <div class="coverage-host" node_ref=host></div> }.into_any(),

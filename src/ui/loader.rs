@@ -177,23 +177,45 @@ impl LoaderCtx {
     }
 }
 
-/// Fetches the articles a collection at `base` gives by address, each relative to `base`; one that
-/// fails is kept with why, so that it is listed and the others open.
+/// Fetches the articles a collection at `base` gives by address, each relative to `base`, all at
+/// once; one that fails is kept with why, so that it is listed and the others open.
 async fn fetch_sources(
     base: &str,
     json: &str,
     controller: &web_sys::AbortController,
 ) -> Vec<(String, Result<String, String>)> {
-    let mut texts = Vec::new();
-    for src in collection::sources(json) {
-        let src = src.as_str();
-        let result = match crate::browser::fetch::resolve_against(src, base) {
-            Ok(url) => fetch_text(&url, controller).await.map_err(|why| why.unwrap_or_else(|| "cancelled".to_owned())),
-            Err(why) => Err(why),
-        };
-        texts.push((src.to_owned(), result));
+    use wasm_bindgen::JsValue;
+    let names = collection::sources(json);
+    let all = js_sys::Array::new();
+    for src in &names {
+        let target = crate::browser::fetch::resolve_against(src, base);
+        let controller = controller.clone();
+        all.push(&wasm_bindgen_futures::future_to_promise(async move {
+            let result = match target {
+                Ok(url) => {
+                    fetch_text(&url, &controller).await.map_err(|why| why.unwrap_or_else(|| "cancelled".to_owned()))
+                }
+                Err(why) => Err(why),
+            };
+            // Each settles with [whether it was fetched, the text or why not].
+            let (ok, text) = match result {
+                Ok(text) => (true, text),
+                Err(why) => (false, why),
+            };
+            Ok(js_sys::Array::of2(&JsValue::from_bool(ok), &JsValue::from_str(&text)).into())
+        }));
     }
-    texts
+    let settled = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&all)).await;
+    let settled = js_sys::Array::from(&settled.unwrap_or_else(|_| js_sys::Array::new().into()));
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let pair = js_sys::Array::from(&settled.get(i as u32));
+            let text = pair.get(1).as_string().unwrap_or_else(|| "it could not be fetched".to_owned());
+            (name, if pair.get(0).is_truthy() { Ok(text) } else { Err(text) })
+        })
+        .collect()
 }
 
 thread_local! {

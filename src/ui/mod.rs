@@ -76,11 +76,12 @@ impl Ctx {
         self.portable.set(false);
         let route = self.nav.route.get_untracked();
         let named = route.article.as_deref().and_then(|id| collection.outlet_index(id));
-        self.collection.set(Some(Arc::new(collection)));
-        self.show_outlet(named);
+        // Coverage first, so the view on screen is not rebuilt for the first article on the way.
         if named.is_none() && route.view != View::Coverage {
             self.nav.replace(&Route { view: View::Coverage, ..Route::default() });
         }
+        self.collection.set(Some(Arc::new(collection)));
+        self.show_outlet(named);
     }
 
     /// Puts outlet `index`'s article (else the first that opened) in the explorer.

@@ -29,13 +29,15 @@ fn quote_link(collection: &Collection, (o, q): QuoteAt) -> String {
     link(Route { view: View::Read, article: Some(outlet.id.clone()), quote, ..Route::default() })
 }
 
-/// An outlet's article in Compare with only the article's sides that count for collection side `s`.
-fn side_link(collection: &Collection, o: usize, s: usize) -> String {
+/// An outlet's article in Read at its first quote for collection side `s`, with only the article's
+/// sides that count for `s` shown.
+fn side_link(collection: &Collection, o: usize, s: usize, first: Option<usize>) -> String {
     let outlet = &collection.outlets[o];
     let shown = outlet.article.as_ref().map_or_else(Vec::new, |a| {
         a.sides.iter().zip(&outlet.side_of).filter(|(_, to)| **to == Some(s)).map(|(side, _)| side.id.clone()).collect()
     });
-    link(Route { view: View::Compare, article: Some(outlet.id.clone()), shown_sides: shown, ..Route::default() })
+    let quote = first.and_then(|q| outlet.article.as_ref()?.quotes.get(q)).map(|q| q.id.clone());
+    link(Route { view: View::Read, article: Some(outlet.id.clone()), quote, shown_sides: shown, ..Route::default() })
 }
 
 fn side_css(colors: &[SideColor], s: Option<usize>) -> String {
@@ -156,7 +158,7 @@ fn by_sides(collection: &Collection, coverage: &Coverage, colors: &[SideColor]) 
                     .attr("style", side_css(colors, Some(s)))
                     .child(
                         el("a", "coverage-cell")
-                            .attr("href", side_link(collection, o, s))
+                            .attr("href", side_link(collection, o, s, row.quotes[s].first().copied()))
                             .child(el("span", "cell-numbers").push_text(format!(
                                 "{} · {}",
                                 plural(b.quotes, "quote", "quotes"),

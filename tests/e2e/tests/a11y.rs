@@ -113,7 +113,11 @@ fn audit_every_state(s: &Session, phone: bool) -> Result<()> {
         ] {
             open(s, path)?;
             if state.ends_with("Coverage") {
-                s.wait_for("the Coverage view", "return !!document.querySelector('main .coverage .by-sides')", WAIT)?;
+                s.wait_for(
+                    "the Coverage view",
+                    "return !!document.querySelector('main .coverage[data-built] .by-sides')",
+                    WAIT,
+                )?;
             } else if state != "Author" {
                 wait_quotes(s)?;
             }

@@ -14,7 +14,7 @@ const MOSCOW_TITLE: &str =
 
 fn wait_coverage(s: &Session, title: &str) -> Result<()> {
     let script = format!(
-        "const h = document.querySelector('#coverage-title'); return !!document.querySelector('main .coverage') && !!h && h.textContent === {}",
+        "const h = document.querySelector('#coverage-title'); return !!document.querySelector('main .coverage[data-built]') && !!h && h.textContent === {}",
         json!(title)
     );
     s.wait_for(&format!("the Coverage view of {title:?}"), &script, WAIT).map(drop)
@@ -137,17 +137,22 @@ fn the_example_collection_opens_by_src_with_every_view_and_deep_links() {
         s.back()?;
         wait_coverage(s, EXAMPLE_TITLE)?;
 
-        // A cell opens the outlet in Compare with that side alone.
+        // A cell opens the outlet in Read at that side's first quote, with that side alone.
         s.click(&s.find(".by-sides tr[data-outlet=wire] .side-cell[data-side=us] a")?)?;
         wait_title(s, WIRE_TITLE)?;
         s.wait_for(
-            "the wire in Compare with the US side alone",
-            "return document.querySelector('main .compare') !== null && location.hash.includes('show=us')",
+            "the wire in Read at the US side's first quote, the US side alone",
+            "return location.hash.includes('show=us')
+               && !!document.querySelector('#article-text mark.selected[data-quote-id=\"power-barbarism\"]')",
             WAIT,
         )?;
-        // Read of the wire: its third side (UK and France) is there, in the article's own terms.
-        s.click(&s.find(".view-tab[href*='view=read']")?)?;
-        s.wait_for("Read", "return document.querySelector('#article-text mark') !== null", WAIT)?;
+        // Compare of the wire: its third side (UK and France) is there, in the article's own terms.
+        s.click(&s.find(".view-tab[href*='view=compare']")?)?;
+        s.wait_for(
+            "Compare with the wire's three sides",
+            "return document.querySelectorAll('main .compare .side-head').length === 3",
+            WAIT,
+        )?;
         s.click(&s.find(".back-to-coverage")?)?;
         wait_coverage(s, EXAMPLE_TITLE)?;
 
