@@ -35,7 +35,7 @@ const INLINE_BOOT: &str = "\nself.onmessage = async (e) => {\n  self.onmessage =
     const gz = Uint8Array.from(atob(e.data), (c) => c.charCodeAt(0));\n    \
     const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\n    \
     await wasm_bindgen({ module_or_path: bytes });\n  } catch (err) {\n    \
-    self.postMessage(JSON.stringify({ type: \"failed\", job: 0, message: \"the extraction worker could not start: \" + err }));\n  }\n};\n";
+    self.postMessage(JSON.stringify({ type: \"failed\", job: 0, message: \"the worker could not start: \" + err }));\n  }\n};\n";
 
 /// A running extraction; dropping it does not stop it, `cancel` does.
 pub struct ExtractionJob {
@@ -143,7 +143,7 @@ fn start_job(
             .dyn_ref::<web_sys::ErrorEvent>()
             .map(|e| e.message())
             .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| "the extraction worker could not be loaded".to_owned());
+            .unwrap_or_else(|| "the worker could not be loaded".to_owned());
         (on_reply.borrow_mut())(WorkerReply::Failed { job, message });
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

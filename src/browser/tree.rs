@@ -30,6 +30,11 @@ thread_local! {
     static BUILT: RefCell<Option<(Arc<OpenedCollection>, Element)>> = const { RefCell::new(None) };
 }
 
+/// Lets the kept view go, when its collection closes.
+pub fn forget() {
+    BUILT.with(|b| *b.borrow_mut() = None);
+}
+
 /// Shows `collection`'s Coverage view in `host`: the one already built for it, or a new one,
 /// built over the next frames.
 pub fn show_coverage(host: &Element, collection: Arc<OpenedCollection>) {

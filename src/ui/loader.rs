@@ -144,6 +144,7 @@ impl LoaderCtx {
         let what = what.to_owned();
         open_in_worker(together, document, texts, unresolved, move |result| match result {
             Ok(opened) => {
+                loader.ctx.awaiting_src.set(false);
                 let title = opened.title.clone();
                 let count = opened.outlets.iter().filter(|o| o.article.is_some()).count();
                 let mut recent = loader.recent.get_untracked();
@@ -160,6 +161,7 @@ impl LoaderCtx {
                 loader.status.set(Status::Opened { title, warnings, remembered });
             }
             Err(diagnostics) => {
+                loader.ctx.awaiting_src.set(false);
                 let failed = Report { article: None, diagnostics, more: 0 };
                 loader.status.set(Status::Failed { what, problems: problems(&failed, Severity::Error), more: 0 });
             }
@@ -266,6 +268,7 @@ pub(crate) fn open_in_worker(
             }
         }),
         Err(message) => {
+            cancel_collection_job();
             let diagnostic = crate::validate::Diagnostic {
                 severity: Severity::Error,
                 location: Location::Input,
@@ -278,6 +281,11 @@ pub(crate) fn open_in_worker(
             }
         }
     }
+}
+
+/// Stops a collection still being opened, so that it cannot replace what opens now.
+pub(crate) fn cancel_collection_job() {
+    COLLECTION_JOB.with(|current| current.borrow().as_ref().map(ExtractionJob::cancel));
 }
 
 fn problem_of(d: crate::validate::Diagnostic) -> Problem {
@@ -391,23 +399,32 @@ pub fn Loader() -> impl IntoView {
                 current_read.set_value(Some(InFlight::Fetch(controller.clone())));
                 leptos::task::spawn_local(async move {
                     let result = fetch_text(&url, &controller).await;
-                    current_read.set_value(None);
                     match result {
                         // An article from `?src=` can be shared: the link carries its address.
                         Ok(text) if collection::looks_like_collection(&text) => {
-                            // Its articles by address are relative to the collection's own.
+                            // Its articles by address are relative to the collection's own; Cancel
+                            // still stops them. The page waits until the worker has opened it.
                             let texts = fetch_sources(&url, &text, &controller).await;
                             current_read.set_value(None);
-                            loader.ctx.awaiting_src.set(false);
+                            if controller.signal().aborted() {
+                                loader.ctx.awaiting_src.set(false);
+                                loader.status.set(Status::Idle);
+                                return;
+                            }
                             loader.open_collection(&url, None, &text, &texts, "it could not be fetched", true);
                         }
                         Ok(text) => {
+                            current_read.set_value(None);
                             if loader.open(&url, &text) {
                                 loader.ctx.portable.set(true);
                             }
                         }
-                        Err(Some(message)) => loader.fail_message(&url, message),
+                        Err(Some(message)) => {
+                            current_read.set_value(None);
+                            loader.fail_message(&url, message);
+                        }
                         Err(None) => {
+                            current_read.set_value(None);
                             loader.ctx.awaiting_src.set(false);
                             loader.status.set(Status::Idle);
                         }

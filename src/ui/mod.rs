@@ -61,6 +61,16 @@ impl Ctx {
     pub fn open_json(&self, json: &str) -> Report {
         let report = load_article(json);
         if let Some(article) = report.article.clone() {
+            // A collection still opening must not replace this article when it is done.
+            loader::cancel_collection_job();
+            if self.collection.get_untracked().is_some() {
+                crate::browser::tree::forget();
+                self.outlet_explorers.set_value(Vec::new());
+            }
+            let route = self.nav.route.get_untracked();
+            if route.view == View::Coverage || route.article.is_some() {
+                self.nav.replace(&Route { view: View::Compare, ..Route::default() });
+            }
             self.collection.set(None);
             self.shown_outlet.set(None);
             self.explorer.set(Arc::new(Explorer::new(article)));
@@ -75,13 +85,21 @@ impl Ctx {
         self.outlet_explorers.set_value(vec![None; collection.outlets.len()]);
         self.portable.set(false);
         let route = self.nav.route.get_untracked();
-        let named = route.article.as_deref().and_then(|id| collection.outlet_index(id));
+        // An outlet named by the address counts only if its article opened.
+        let named = route
+            .article
+            .as_deref()
+            .and_then(|id| collection.outlet_index(id))
+            .filter(|&i| collection.outlets[i].article.is_some());
         // Coverage first, so the view on screen is not rebuilt for the first article on the way.
         if named.is_none() && route.view != View::Coverage {
             self.nav.replace(&Route { view: View::Coverage, ..Route::default() });
         }
         self.collection.set(Some(Arc::new(collection)));
-        self.show_outlet(named);
+        // Coverage needs no article; Compare and Read build theirs when first shown.
+        if named.is_some() {
+            self.show_outlet(named);
+        }
     }
 
     /// Puts outlet `index`'s article (else the first that opened) in the explorer.
@@ -89,7 +107,9 @@ impl Ctx {
         let Some(collection) = self.collection.get_untracked() else {
             return;
         };
-        let index = index.or_else(|| collection.outlets.iter().position(|o| o.article.is_some()));
+        // Outlet `index`, when its article opened, else the first that did.
+        let opened = |i: usize| collection.outlets.get(i).is_some_and(|o| o.article.is_some());
+        let index = index.filter(|&i| opened(i)).or_else(|| (0..collection.outlets.len()).find(|&i| opened(i)));
         let Some((index, json)) = index.and_then(|i| Some((i, collection.outlets.get(i)?.article.as_deref()?))) else {
             return;
         };
@@ -237,10 +257,13 @@ pub fn App() -> impl IntoView {
         shown_outlet: RwSignal::new(None),
     };
     provide_context(ctx);
-    // In a collection, the address names the article shown (`#article=`).
-    let outlet_id = Memo::new(move |_| nav.route.with(|r| r.article.clone()));
+    // In a collection, the address names the article Compare and Read show (`#article=`); the
+    // Coverage view needs none, so going back to it changes nothing behind it.
+    let outlet_id = Memo::new(move |_| nav.route.with(|r| (r.view != View::Coverage).then(|| r.article.clone())));
     Effect::new(move |_| {
-        let id = outlet_id.get();
+        let Some(id) = outlet_id.get() else {
+            return;
+        };
         let index = collection.with(|c| c.as_ref().and_then(|c| id.as_deref().and_then(|id| c.outlet_index(id))));
         if collection.with_untracked(Option::is_some) {
             ctx.show_outlet(index);
@@ -316,7 +339,9 @@ pub fn App() -> impl IntoView {
                     <coverage::OutletBar/>
                     <toolbar::Toolbar/>
                 </Show>
-                <QuoteNotice/>
+                <Show when=move || nav.route.with(|r| matches!(r.view, View::Compare | View::Read))>
+                    <QuoteNotice/>
+                </Show>
                 <SearchCount/>
                 <main id="main" tabindex="-1">
                     {move || match current_view.get() {
@@ -326,7 +351,9 @@ pub fn App() -> impl IntoView {
                         View::Coverage => view! { <coverage::CoverageView/> }.into_any(),
                     }}
                 </main>
-                <AnchorHealth/>
+                <Show when=move || nav.route.with(|r| matches!(r.view, View::Compare | View::Read))>
+                    <AnchorHealth/>
+                </Show>
             </Show>
         </div>
     }

@@ -82,8 +82,18 @@ pub fn is_collection(value: &Value) -> bool {
 
 /// Whether a document's text is a collection; cheap enough to ask before choosing a loader.
 pub fn looks_like_collection(input: &str) -> bool {
+    /// Only the keys that tell: the rest of the document is skipped, not built into a `Value`.
+    #[derive(Deserialize)]
+    struct Probe {
+        kind: Option<Value>,
+        articles: Option<serde::de::IgnoredAny>,
+        body: Option<serde::de::IgnoredAny>,
+    }
     input.len() <= validate::MAX_INPUT_BYTES
-        && serde_json::from_str::<Value>(input).is_ok_and(|value| is_collection(&value))
+        && serde_json::from_str::<Probe>(input).is_ok_and(|probe| {
+            probe.kind.as_ref().and_then(Value::as_str) == Some(KIND)
+                || (probe.articles.is_some() && probe.body.is_none())
+        })
 }
 
 /// The `src` addresses a collection document names, in order, without checking anything else:
@@ -350,10 +360,6 @@ impl Outlet {
         let Some(quote) = article.quotes.get(q) else { return "" };
         article.speakers.iter().find(|s| s.id == quote.speaker).map_or(quote.speaker.as_str(), |s| s.name.as_str())
     }
-
-    pub fn quote_index(&self, id: &str) -> Option<usize> {
-        self.article.as_ref()?.quotes.iter().position(|q| q.id == id)
-    }
 }
 
 /// What an entry's article turned out to be once fetched or read.
@@ -412,10 +418,6 @@ impl Collection {
             topics: spec.topics.clone(),
             outlets,
         }
-    }
-
-    pub fn outlet_index(&self, id: &str) -> Option<usize> {
-        self.outlets.iter().position(|o| o.id == id)
     }
 
     /// How many outlets opened.
@@ -495,7 +497,11 @@ fn relocate(diagnostics: Vec<Diagnostic>, prefix: &str, origin: &str) -> Vec<Dia
 
 fn open_outlet(spec: &CollectionSpec, i: usize, origin: &str, report: validate::Report, prefix: &str) -> Outlet {
     let entry = &spec.articles[i];
+    let more = report.more;
     let mut diagnostics = relocate(report.diagnostics, prefix, origin);
+    if more > 0 {
+        diagnostics.push(error(&format!("$.articles[{i}]"), format!("and {more} more problems in this article")));
+    }
     let mut outlet = Outlet {
         id: entry.id.clone(),
         name: entry.outlet.clone().unwrap_or_else(|| entry.id.clone()),

@@ -132,11 +132,6 @@ impl Coverage {
     pub fn shared(&self) -> impl Iterator<Item = &Statement> {
         self.statements.iter().filter(|s| s.outlets.len() > 1)
     }
-
-    /// The statement quote `at` belongs to.
-    pub fn statement_of(&self, at: QuoteAt) -> Option<&Statement> {
-        self.statements.iter().find(|s| s.quotes.contains(&at))
-    }
 }
 
 fn statements(collection: &Collection) -> Vec<Statement> {

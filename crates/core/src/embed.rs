@@ -71,8 +71,6 @@ impl Default for QueryOptions {
     }
 }
 
-/// The `<script type="application/json">` element a published page carries its built-in article
-/// in (`counterpoint publish` writes it, the app reads it).
 /// The example collection, relative to the page (`public/articles/`).
 pub const EXAMPLE_COLLECTION_PATH: &str = "articles/un-aleppo-2016-collection.json";
 
@@ -80,6 +78,8 @@ pub const EXAMPLE_COLLECTION_PATH: &str = "articles/un-aleppo-2016-collection.js
 /// single offline file, which cannot fetch it.
 pub const EXAMPLE_COLLECTION_ID: &str = "counterpoint-example-collection";
 
+/// The `<script type="application/json">` element a published page carries its built-in article
+/// in (`counterpoint publish` writes it, the app reads it).
 pub const BUILTIN_ARTICLE_ID: &str = "counterpoint-article";
 
 /// Query keys that describe what to show rather than how to embed it; links to a full view and

@@ -33,10 +33,23 @@ pub const TAGS: &[&str] = &[
     "blockquote",
 ];
 
-/// Whether an attribute may be set: no event handlers, and links only within the page.
+/// The attributes a tree may set, besides `aria-*` and `data-*`.
+const ATTRIBUTES: &[&str] = &["class", "id", "href", "style", "dir", "role", "scope", "title"];
+
+/// Whether an attribute may be set: only listed names, links only within the page, and styles
+/// only of custom properties, colours and sizes (no `url(…)` or other functions).
 pub fn allowed_attribute(name: &str, value: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    !name.starts_with("on") && (name != "href" || value.starts_with('#'))
+    let listed = ATTRIBUTES.contains(&name)
+        || name
+            .strip_prefix("aria-")
+            .or_else(|| name.strip_prefix("data-"))
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+    listed
+        && match name {
+            "href" => value.starts_with('#'),
+            "style" => value.chars().all(|c| c.is_ascii_alphanumeric() || "-:;#%. ".contains(c)),
+            _ => true,
+        }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,14 +115,6 @@ impl Node {
             for child in children {
                 child.find_all(name, value, out);
             }
-        }
-    }
-
-    /// An attribute's value.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        match self {
-            Node::E(_, attrs, _) => attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()),
-            Node::T(_) => None,
         }
     }
 }

@@ -144,9 +144,12 @@ pub fn open_collection(
         return Err(report.diagnostics);
     };
     let opened = Collection::open(&spec, |src| {
-        // A file chosen as `dir/rt.json` answers for `rt.json`.
+        // The source of that very name; else a file chosen as `rt.json` answers for `dir/rt.json`
+        // (files carry no folder), but addresses fetched for it never stand in for another.
         let name = src.rsplit('/').next().unwrap_or(src);
-        match sources.iter().find(|(n, _)| *n == src || *n == name) {
+        let exact = sources.iter().find(|(n, _)| *n == src);
+        let by_name = || sources.iter().find(|(n, _)| !n.contains('/') && *n == name);
+        match exact.or_else(by_name) {
             Some((_, Ok(text))) => Fetched::Text(text),
             Some((_, Err(why))) => Fetched::Failed((*why).to_owned()),
             None => Fetched::Failed(request.unresolved.clone()),

@@ -288,7 +288,18 @@ fn a_broken_article_is_listed_with_its_errors_and_the_others_open() {
         ensure(
             status.as_str().is_some_and(|t| t.contains("Opened “Two good, three broken”") && t.contains("gone.json")),
             format!("the status: {status}"),
-        )
+        )?;
+        // A link to a broken article's quote shows the first article that opened, and says so.
+        open(s, "/?src=broken-col/c.json#view=read&article=bad&quote=q1")?;
+        let seed_title = "Russia accuses the US of supporting terror groups in Syria";
+        wait_title(s, seed_title)?;
+        let current = js(s, "return document.querySelector('.outlet-bar a[aria-current]').textContent")?;
+        ensure(
+            current == json!("Unattributed news report (seed text, outlet not named)"),
+            format!("current outlet: {current}"),
+        )?;
+        let notice = js(s, "return (document.querySelector('.quote-notice') || {}).textContent || ''")?;
+        ensure(notice.as_str().is_some_and(|n| n.contains("no quote “q1”")), format!("the notice: {notice}"))
     });
 }
 
@@ -385,7 +396,18 @@ fn a_pasted_collection_opens_and_one_given_by_address_says_how_to_open_it() {
         )?;
         // The collection on screen stays.
         let rows = js(s, "return document.querySelectorAll('.by-sides tbody tr').length")?;
-        ensure(rows == json!(3), "the open collection was lost")
+        ensure(rows == json!(3), "the open collection was lost")?;
+        // A single article pasted after it replaces it: its Compare view, no Coverage tab left.
+        let seed = example_file("un-aleppo-2016-wire.json")?;
+        s.js(paste, vec![json!(seed)])?;
+        wait_title(s, WIRE_TITLE)?;
+        s.wait_for(
+            "the article's Compare view",
+            "return !!document.querySelector('main .compare') && location.hash === '#view=compare'
+               && !document.querySelector('.view-tab[href*=\"view=coverage\"]') && !document.querySelector('.outlet-bar')",
+            WAIT,
+        )
+        .map(drop)
     });
 }
 

@@ -210,3 +210,21 @@ fn a_side_colour_must_be_a_string() {
         assert_eq!(report.spec.is_some(), *loads, "colour {color}");
     }
 }
+
+#[test]
+fn a_broken_article_says_how_many_problems_were_not_listed() {
+    // 60 quotes naming no speaker: 50 are listed, and the rest are counted.
+    let quotes: Vec<String> =
+        (0..60).map(|i| format!(r#"{{"id":"q{i}","speaker":"nobody","kind":"direct","text":"Text"}}"#)).collect();
+    let input = format!(
+        r#"{{"kind":"collection","format_version":1,"title":"T","sides":[{{"id":"a","label":"A"}}],
+        "articles":[{{"id":"x","article":{{"format_version":1,"title":"X","source":{{"name":"X"}},"language":"en",
+        "body":["Text."],"sides":[{{"id":"a","label":"A"}}],"speakers":[],"topics":[],"quotes":[{}]}}}}]}}"#,
+        quotes.join(",")
+    );
+    let spec = load_spec(&input).spec.expect("valid");
+    let collection = Collection::open(&spec, |_| Fetched::Failed("none".to_owned()));
+    let errors: Vec<String> = collection.outlets[0].errors().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 51);
+    assert!(errors.contains(&"$.articles[0]: error: and 10 more problems in this article".to_owned()), "{errors:?}");
+}
