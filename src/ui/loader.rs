@@ -143,22 +143,34 @@ impl LoaderCtx {
         let loader = *self;
         let what = what.to_owned();
         open_in_worker(together, document, texts, unresolved, move |result| match result {
-            Ok(opened) => {
+            Ok(mut opened) => {
                 loader.ctx.awaiting_src.set(false);
                 let title = opened.title.clone();
                 let count = opened.outlets.iter().filter(|o| o.article.is_some()).count();
-                let mut recent = loader.recent.get_untracked();
-                recent.remember(&title, &format!("Collection · {count} articles"), &opened.inline_json);
-                let stored = recent_store::save(&recent);
-                let remembered = stored.is_some();
-                loader.recent.set(stored.unwrap_or_else(recent_store::load));
+                let inline = std::mem::take(&mut opened.inline_json);
                 // A broken article is listed with its errors; the others are open.
                 let listed = Report { article: None, diagnostics: opened.diagnostics.clone(), more: 0 };
                 let mut warnings = problems(&listed, Severity::Error);
                 warnings.extend(problems(&listed, Severity::Warning));
                 loader.ctx.open_collection(opened);
                 loader.ctx.portable.set(portable);
-                loader.status.set(Status::Opened { title, warnings, remembered });
+                loader.status.set(Status::Opened { title: title.clone(), warnings, remembered: true });
+                // The recent list is written in a task of its own: hashing and storing a large
+                // collection's copy takes a while, and the view comes first.
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    let mut recent = loader.recent.get_untracked();
+                    recent.remember(&title, &format!("Collection · {count} articles"), &inline);
+                    let stored = recent_store::save(&recent);
+                    if stored.is_none() {
+                        loader.status.update(|status| {
+                            if let Status::Opened { remembered, .. } = status {
+                                *remembered = false;
+                            }
+                        });
+                    }
+                    loader.recent.set(stored.unwrap_or_else(recent_store::load));
+                });
             }
             Err(diagnostics) => {
                 loader.ctx.awaiting_src.set(false);
@@ -223,6 +235,8 @@ async fn fetch_sources(
 thread_local! {
     /// The worker opening a collection; a newer collection stops an older one.
     static COLLECTION_JOB: std::cell::RefCell<Option<ExtractionJob>> = const { std::cell::RefCell::new(None) };
+    /// The job whose answer may still be shown; 0 when none may.
+    static CURRENT_JOB: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Opens a collection in the app's worker, where validation, statement matching and the Coverage
@@ -258,9 +272,17 @@ pub(crate) fn open_in_worker(
         COLLECTION_JOB.with(|current| current.borrow().as_ref().map(ExtractionJob::cancel));
         let done = finish.borrow_mut().take();
         if let Some(done) = done {
-            done(result);
+            // Reading the answer was this task; showing it is the next one, unless something
+            // else opened in between.
+            leptos::task::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                if CURRENT_JOB.with(std::cell::Cell::get) == job {
+                    done(result);
+                }
+            });
         }
     });
+    CURRENT_JOB.with(|current| current.set(job));
     match started {
         Ok(started) => COLLECTION_JOB.with(|current| {
             if let Some(old) = current.replace(Some(started)) {
@@ -285,6 +307,7 @@ pub(crate) fn open_in_worker(
 
 /// Stops a collection still being opened, so that it cannot replace what opens now.
 pub(crate) fn cancel_collection_job() {
+    CURRENT_JOB.with(|current| current.set(0));
     COLLECTION_JOB.with(|current| current.borrow().as_ref().map(ExtractionJob::cancel));
 }
 
