@@ -424,17 +424,7 @@ fn Masthead() -> impl IntoView {
                 <h1 id="coverage-title" class:sr-only=!title dir="auto">{collection.title.clone()}</h1>
                 {title.then(|| view! { <p class="source">{count}</p> })}
             };
-            return Some(
-                view! {
-                    <header class="masthead">
-                        {brand.then(|| view! {
-                            <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
-                        })}
-                        {heading}
-                    </header>
-                }
-                .into_any(),
-            );
+            return Some(masthead(brand, heading));
         }
         let ex = ctx.explorer.get();
         let article = &ex.article;
@@ -459,18 +449,21 @@ fn Masthead() -> impl IntoView {
                 </p>
             }
         });
-        Some(
-            view! {
-                <header class="masthead">
-                    {brand.then(|| view! {
-                        <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
-                    })}
-                    {heading}
-                </header>
-            }
-            .into_any(),
-        )
+        Some(masthead(brand, heading))
     }
+}
+
+/// The page's header: the site's name unless embedded, then the heading.
+fn masthead(brand: bool, heading: impl IntoView + 'static) -> AnyView {
+    view! {
+        <header class="masthead">
+            {brand.then(|| view! {
+                <p class="brand">"Counterpoint"<span class="tagline">" · who said what, side by side"</span></p>
+            })}
+            {heading}
+        </header>
+    }
+    .into_any()
 }
 
 /// Says why a linked quote is not shown, instead of silently landing at the top of the page.

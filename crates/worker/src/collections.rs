@@ -6,23 +6,11 @@
 //! `[header JSON, collection document, text…]` one `Collection` (or `Failed`).
 
 use counterpoint_core::worker::{open_collection, WorkerReply, WorkerRequest};
+use counterpoint_worker::{post, serve};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 fn main() {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| answer(&event.data()));
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
-    post(&WorkerReply::Ready);
-}
-
-fn post(reply: &WorkerReply) {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    // Posting a string to the page cannot fail once the worker runs.
-    let _ = scope.post_message(&JsValue::from_str(&reply.to_json()));
+    serve(answer);
 }
 
 fn answer(data: &JsValue) {

@@ -9,23 +9,13 @@
 
 use counterpoint_core::worker::{final_replies, WorkerReply, WorkerRequest};
 use counterpoint_extract::DraftExtraction;
+use counterpoint_worker::{post, serve};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::DedicatedWorkerGlobalScope;
 
 fn main() {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| answer(&event.data()));
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
-    post(&WorkerReply::Ready);
-}
-
-fn post(reply: &WorkerReply) {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    // Posting a string to the page cannot fail once the worker runs.
-    let _ = scope.post_message(&JsValue::from_str(&reply.to_json()));
+    serve(answer);
 }
 
 fn now() -> f64 {
