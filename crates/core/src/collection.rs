@@ -73,14 +73,8 @@ pub struct SpecReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Whether a parsed document is a collection rather than an article: it says so, or it lists
-/// articles and has no body.
-pub fn is_collection(value: &Value) -> bool {
-    value.get("kind").and_then(Value::as_str) == Some(KIND)
-        || (value.get("articles").is_some() && value.get("body").is_none())
-}
-
-/// Whether a document's text is a collection; cheap enough to ask before choosing a loader.
+/// Whether a document's text is a collection rather than an article: it says so, or it lists
+/// articles and has no body. Cheap enough to ask before choosing a loader.
 pub fn looks_like_collection(input: &str) -> bool {
     /// Only the keys that tell: the rest of the document is skipped, not built into a `Value`.
     #[derive(Deserialize)]

@@ -127,19 +127,16 @@ pub fn open_collection(
             None => (name.as_str(), Ok(available.next().map_or("", String::as_str))),
         })
         .collect();
-    let built;
-    let document = match &request.together {
+    let report = match &request.together {
         Some(title) => {
             let files: Vec<(String, Result<String, String>)> = sources
                 .iter()
                 .map(|(name, text)| ((*name).to_owned(), text.map(str::to_owned).map_err(str::to_owned)))
                 .collect();
-            built = collection::from_files(title, &files).to_string();
-            built.as_str()
+            collection::check_spec(&collection::from_files(title, &files))
         }
-        None => document,
+        None => collection::load_spec(document),
     };
-    let report = collection::load_spec(document);
     let Some(spec) = report.spec else {
         return Err(report.diagnostics);
     };
