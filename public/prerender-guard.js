@@ -5,6 +5,10 @@
 // (another article with ?src=, another view, a filter, a quote, a theme) or the page is restoring
 // after a crash, both copies are hidden until the app shows what was asked for, so the built-in
 // article never flashes first. The app removes both copies when it starts (src/main.rs).
+//
+// A hosted page with ?src= starts fetching that article here, while the app's code downloads,
+// instead of after it has started; the app takes the response (src/browser/fetch.rs) and reports
+// any failure itself.
 (function () {
   var query = location.search.replace(/^\?/, "");
   var hash = location.hash.replace(/^#/, "");
@@ -19,6 +23,19 @@
     if (key === "embed") embed = embed || /^(|1|true|yes|on)$/.test(value);
     else if (key !== "childId" && key !== "parent_origin") other = true;
   });
+  var src = null;
+  try { src = new URLSearchParams(location.search).get("src"); } catch (e) {}
+  if (src && src.trim() && /^https?:$/.test(location.protocol)) {
+    try {
+      var url = new URL(src, location.href);
+      if (url.protocol === "http:" || url.protocol === "https:") {
+        var abort = new AbortController();
+        var response = fetch(url.href, { mode: "cors", signal: abort.signal });
+        response.catch(function () {});
+        window.counterpointEarlySrc = { url: url.href, response: response, abort: abort };
+      }
+    } catch (e) {}
+  }
   var root = document.documentElement;
   if (other) root.classList.add("cp-wait");
   else if (embed) root.classList.add("cp-embed");

@@ -1,6 +1,8 @@
 //! Fetches an article from `?src=<url>`: only `http:` and `https:`, relative URLs too.
 
-use wasm_bindgen::JsCast;
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Request, RequestInit, RequestMode, Response};
 
@@ -39,7 +41,16 @@ async fn fetch_inner(url: &str, cancel: &AbortController) -> Result<String, Stri
     init.set_signal(Some(&cancel.signal()));
     let request = Request::new_with_str_and_init(url, &init).map_err(|_| format!("“{url}” cannot be requested"))?;
     let origin = leptos::prelude::window().location().origin().unwrap_or_default();
-    let response = JsFuture::from(leptos::prelude::window().fetch_with_request(&request)).await.map_err(|_| {
+    let started = match take_early(url) {
+        Some((response, early)) => {
+            // Cancelling aborts the request the page started early.
+            let abort = Closure::once_into_js(move || early.abort());
+            let _ = cancel.signal().add_event_listener_with_callback("abort", abort.unchecked_ref());
+            response
+        }
+        None => leptos::prelude::window().fetch_with_request(&request),
+    };
+    let response = JsFuture::from(started).await.map_err(|_| {
         format!(
             "could not reach {url}. Either the network failed or the host does not allow this page to read it: \
              the server must send the header “Access-Control-Allow-Origin: {origin}” (or “*”)."
@@ -56,4 +67,18 @@ async fn fetch_inner(url: &str, cancel: &AbortController) -> Result<String, Stri
     let text = response.text().map_err(|_| "the response has no text".to_owned())?;
     let text = JsFuture::from(text).await.map_err(|_| format!("reading {url} failed part-way"))?;
     text.as_string().ok_or_else(|| "the response is not text".to_owned())
+}
+
+/// The response to `url` that `public/prerender-guard.js` started fetching before the app loaded,
+/// with its abort controller; taken once.
+fn take_early(url: &str) -> Option<(Promise, AbortController)> {
+    let window: JsValue = leptos::prelude::window().into();
+    let key = JsValue::from_str("counterpointEarlySrc");
+    let early = Reflect::get(&window, &key).ok().filter(|e| e.is_object())?;
+    let field = |name: &str| Reflect::get(&early, &JsValue::from_str(name)).ok();
+    if field("url")?.as_string().as_deref() != Some(url) {
+        return None;
+    }
+    let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    Some((field("response")?.dyn_into().ok()?, field("abort")?.dyn_into().ok()?))
 }

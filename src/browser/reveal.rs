@@ -1,4 +1,8 @@
-//! Brings a quote into view and flashes it, so the reader's eye lands on it.
+//! Brings a quote into view and flashes it, so the reader's eye lands on it, and keeps it there
+//! while a long view is still being built around it (`ui::progressive`), until the reader
+//! scrolls, clicks, taps or types.
+
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,6 +21,8 @@ pub fn reveal_quote(selector: &str, quote_id: &str) {
     options.set_block(ScrollLogicalPosition::Center);
     options.set_behavior(ScrollBehavior::Instant);
     element.scroll_into_view_with_scroll_into_view_options(&options);
+    pin(&element);
+    request_animation_frame(keep_revealed_in_place);
     if let Some(html) = element.dyn_ref::<HtmlElement>() {
         let focus = web_sys::FocusOptions::new();
         focus.set_prevent_scroll(true);
@@ -36,4 +42,36 @@ fn find(selector: &str, quote_id: &str) -> Option<Element> {
     (0..nodes.length())
         .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
         .find(|el| el.get_attribute("data-quote-id").as_deref() == Some(quote_id))
+}
+
+thread_local! {
+    /// The quote revealed last, while the reader has not moved the page themselves.
+    static PINNED: RefCell<Option<Element>> = const { RefCell::new(None) };
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn pin(element: &Element) {
+    if !LISTENING.replace(true) {
+        for input in ["wheel", "touchstart", "mousedown", "keydown"] {
+            gloo::events::EventListener::new(&window(), input, |_| PINNED.set(None)).forget();
+        }
+    }
+    PINNED.set(Some(element.clone()));
+}
+
+/// Puts the quote revealed last back in the middle of the screen when what was built above it
+/// moved it (the space a part takes before it is built is an estimate), unless the reader has
+/// scrolled, clicked, tapped or typed since. Call it before a paint.
+pub fn keep_revealed_in_place() {
+    PINNED.with_borrow(|pinned| {
+        let Some(element) = pinned.as_ref().filter(|e| e.is_connected()) else {
+            return;
+        };
+        let rect = element.get_bounding_client_rect();
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let off_centre = rect.top() - (height - rect.height()) / 2.0;
+        if off_centre.abs() >= 1.0 {
+            window().scroll_by_with_x_and_y(0.0, off_centre);
+        }
+    });
 }

@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
+use super::progressive::Parts;
 use super::{side_style, speaker_line, Ctx, QuoteFlag};
 use crate::browser::page::Embedding;
-use crate::explorer::Row;
+use crate::explorer::{Explorer, Row};
 use crate::model::QuoteKind;
 use crate::route::View;
 
@@ -39,106 +42,16 @@ pub fn Compare() -> impl IntoView {
                 }
             })
             .collect_view();
-        let rows = ex
-            .rows()
-            .into_iter()
-            .zip(ex.grid())
-            .map(|(row, cells)| {
-                let expanded = RwSignal::new(false);
-                // Outside an embed `expanded` is never read, so it costs nothing.
-                let collapsed = move || collapsible && !expanded.get();
-                let cell_flags: Vec<Vec<QuoteFlag>> =
-                    cells.iter().map(|quotes| quotes.iter().map(|&q| ctx.flag(q)).collect()).collect();
-                if collapsible {
-                    let in_row: Vec<usize> = cells.iter().flatten().copied().collect();
-                    Effect::new(move |_| {
-                        if ctx.selected.get().is_some_and(|q| in_row.contains(&q)) {
-                            expanded.set(true);
-                        }
-                    });
-                }
-                let show_all = collapsible.then(|| {
-                    let flags = cell_flags.clone();
-                    // Quotes shown in the row, and how many of them show while it is collapsed.
-                    let counts = Memo::new(move |_| {
-                        let shown = flags.iter().map(|cell| cell.iter().filter(|f| f.shown()).count());
-                        shown.fold((0, 0), |(all, firsts), n| (all + n, firsts + usize::from(n > 0)))
-                    });
-                    move || {
-                        let (all, firsts) = counts.get();
-                        let open = expanded.get();
-                        let label =
-                            if open { "Show fewer quotes".to_owned() } else { format!("Show all {all} quotes") };
-                        (all > firsts).then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button show-all"
-                                    aria-expanded=open.to_string()
-                                    on:click=move |_| expanded.update(|e| *e = !*e)
-                                >
-                                    {label}
-                                </button>
-                            }
-                        })
-                    }
-                });
-                let cells = cells
-                    .into_iter()
-                    .zip(cell_flags)
-                    .enumerate()
-                    .map(|(side, (quotes, flags))| {
-                        let label = ex.article.sides[side].label.clone();
-                        let empty = quotes.is_empty();
-                        let first_shown = Memo::new(move |_| flags.iter().position(QuoteFlag::shown));
-                        let any_shown = move || first_shown.get().is_some();
-                        let gap = move || {
-                            (!any_shown()).then(|| {
-                                let gap = if side_hidden(side) || !empty {
-                                    "Hidden by your filters"
-                                } else {
-                                    "No statement in this article"
-                                };
-                                view! { <p class="gap">{gap}</p> }
-                            })
-                        };
-                        let list = (!empty).then(|| {
-                            let cards = quotes
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, q)| {
-                                    let flag = ctx.flag(q);
-                                    let hidden = move || !flag.shown() || (collapsed() && first_shown.get() != Some(i));
-                                    view! { <li hidden=hidden><QuoteCard quote=q/></li> }
-                                })
-                                .collect_view();
-                            view! { <ul class="quotes" hidden=move || !any_shown()>{cards}</ul> }
-                        });
-                        view! {
-                            <div class="cell" role="cell" style=side_style(&ex, Some(side))>
-                                <h4 class="cell-side" dir="auto">{label}</h4>
-                                {gap}
-                                {list}
-                            </div>
-                        }
-                    })
-                    .collect_view();
-                let topic_id = match row {
-                    Row::Topic(t) => ex.article.topics[t].id.clone(),
-                    Row::Other => String::new(),
-                };
-                view! {
-                    <div class="topic-row" role="row" data-topic=topic_id>
-                        <div class="topic-head" role="rowheader">
-                            <h3 class="topic" dir="auto">{ex.row_label(row).to_owned()}</h3>
-                            {show_all}
-                        </div>
-                        {cells}
-                    </div>
-                }
-            })
-            .collect_view();
+        let rows: Vec<(Row, Vec<Vec<usize>>)> = ex.rows().into_iter().zip(ex.grid()).collect();
         let long = ex.article.quotes.len() > super::read::LONG_ARTICLE;
+        let rows = if cfg!(feature = "ssr") || !long {
+            rows.into_iter()
+                .map(|(row, cells)| row_view(&ex, ctx, collapsible, row, cells, None))
+                .collect_view()
+                .into_any()
+        } else {
+            progressive_rows(&ex, ctx, collapsible, rows).into_any()
+        };
         let sideless = ex.all_sideless();
         let sideless = (!sideless.is_empty()).then(|| {
             let flags: Vec<_> = sideless.iter().map(|&q| ctx.flag(q)).collect();
@@ -177,6 +90,169 @@ pub fn Compare() -> impl IntoView {
             </section>
         }
     }
+}
+
+/// In a long grid a row is built a slice at a time: this many cards of each of its cells.
+const SLICE: usize = 40;
+
+/// A long grid, built in parts (`progressive`): a part is a row with the first slice of each of
+/// its cells, or a further slice of a row already built.
+fn progressive_rows(
+    ex: &Arc<Explorer>,
+    ctx: Ctx,
+    collapsible: bool,
+    rows: Vec<(Row, Vec<Vec<usize>>)>,
+) -> impl IntoView {
+    let mut holders = Vec::new();
+    let mut bases = Vec::with_capacity(rows.len());
+    let mut part_of = vec![None; ex.article.quotes.len()];
+    for (_, cells) in &rows {
+        let base = holders.len();
+        let slices = cells.iter().map(Vec::len).max().unwrap_or(0).div_ceil(SLICE).max(1);
+        holders.extend(std::iter::repeat_n(base, slices));
+        for cell in cells {
+            for (at, &q) in cell.iter().enumerate() {
+                part_of[q] = Some(base + at / SLICE);
+            }
+        }
+        bases.push(base);
+    }
+    let parts = Parts::new(ctx, holders, move |quote| part_of.get(quote).copied().flatten());
+    rows.into_iter()
+        .zip(bases)
+        .map(|((row, cells), base)| {
+            let (ex, slices) = (Arc::clone(ex), parts.clone());
+            // A card takes about six lines, and the row's head three.
+            let lines = 3 + 6 * cells.iter().map(Vec::len).max().unwrap_or(0).min(SLICE);
+            parts.part(base, format!("{lines}lh"), move || {
+                row_view(&ex, ctx, collapsible, row, cells.clone(), Some((slices.clone(), base)))
+            })
+        })
+        .collect_view()
+}
+
+/// One question's row: its head, then a cell per side with that side's quotes.
+///
+/// With `slices` (a long grid's parts and the row's first part), each cell shows its first
+/// `SLICE` cards, and the rest come in the parts after it.
+fn row_view(
+    ex: &Arc<Explorer>,
+    ctx: Ctx,
+    collapsible: bool,
+    row: Row,
+    cells: Vec<Vec<usize>>,
+    slices: Option<(Parts, usize)>,
+) -> AnyView {
+    let side_hidden =
+        move |side: usize| ctx.filters.with(|r| ctx.explorer.with_untracked(|ex| ex.is_side_hidden(side, r)));
+
+    let expanded = RwSignal::new(false);
+    // Outside an embed `expanded` is never read, so it costs nothing.
+    let collapsed = move || collapsible && !expanded.get();
+    let cell_flags: Vec<Vec<QuoteFlag>> =
+        cells.iter().map(|quotes| quotes.iter().map(|&q| ctx.flag(q)).collect()).collect();
+    if collapsible {
+        let in_row: Vec<usize> = cells.iter().flatten().copied().collect();
+        Effect::new(move |_| {
+            if ctx.selected.get().is_some_and(|q| in_row.contains(&q)) {
+                expanded.set(true);
+            }
+        });
+    }
+    let show_all = collapsible.then(|| {
+        let flags = cell_flags.clone();
+        // Quotes shown in the row, and how many of them show while it is collapsed.
+        let counts = Memo::new(move |_| {
+            let shown = flags.iter().map(|cell| cell.iter().filter(|f| f.shown()).count());
+            shown.fold((0, 0), |(all, firsts), n| (all + n, firsts + usize::from(n > 0)))
+        });
+        move || {
+            let (all, firsts) = counts.get();
+            let open = expanded.get();
+            let label = if open { "Show fewer quotes".to_owned() } else { format!("Show all {all} quotes") };
+            (all > firsts).then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="button show-all"
+                        aria-expanded=open.to_string()
+                        on:click=move |_| expanded.update(|e| *e = !*e)
+                    >
+                        {label}
+                    </button>
+                }
+            })
+        }
+    });
+    let cells = cells
+        .into_iter()
+        .zip(cell_flags)
+        .enumerate()
+        .map(|(side, (quotes, flags))| {
+            let label = ex.article.sides[side].label.clone();
+            let empty = quotes.is_empty();
+            let first_shown = Memo::new(move |_| flags.iter().position(QuoteFlag::shown));
+            let any_shown = move || first_shown.get().is_some();
+            let gap = move || {
+                (!any_shown()).then(|| {
+                    let gap = if side_hidden(side) || !empty {
+                        "Hidden by your filters"
+                    } else {
+                        "No statement in this article"
+                    };
+                    view! { <p class="gap">{gap}</p> }
+                })
+            };
+            let list = (!empty).then(|| {
+                let card = move |i: usize, q: usize| {
+                    let flag = ctx.flag(q);
+                    let hidden = move || !flag.shown() || (collapsed() && first_shown.get() != Some(i));
+                    view! { <li hidden=hidden><QuoteCard quote=q/></li> }
+                };
+                let cards = match &slices {
+                    None => quotes.into_iter().enumerate().map(|(i, q)| card(i, q)).collect_view().into_any(),
+                    Some((parts, base)) => quotes
+                        .chunks(SLICE)
+                        .enumerate()
+                        .map(|(j, slice)| {
+                            let lines = 6 * slice.len();
+                            let slice = slice.to_vec();
+                            let cards =
+                                move || slice.iter().enumerate().map(|(k, &q)| card(j * SLICE + k, q)).collect_view();
+                            if j == 0 {
+                                cards().into_any()
+                            } else {
+                                parts.items(base + j, format!("{lines}lh"), cards).into_any()
+                            }
+                        })
+                        .collect_view()
+                        .into_any(),
+                };
+                view! { <ul class="quotes" hidden=move || !any_shown()>{cards}</ul> }
+            });
+            view! {
+                <div class="cell" role="cell" style=side_style(ex, Some(side))>
+                    <h4 class="cell-side" dir="auto">{label}</h4>
+                    {gap}
+                    {list}
+                </div>
+            }
+        })
+        .collect_view();
+    let topic_id = match row {
+        Row::Topic(t) => ex.article.topics[t].id.clone(),
+        Row::Other => String::new(),
+    };
+    view! {
+        <div class="topic-row" role="row" data-topic=topic_id>
+            <div class="topic-head" role="rowheader">
+                <h3 class="topic" dir="auto">{ex.row_label(row).to_owned()}</h3>
+                {show_all}
+            </div>
+            {cells}
+        </div>
+    }
+    .into_any()
 }
 
 /// One quote in a Compare cell: a link that opens it in the text.

@@ -112,18 +112,16 @@ impl LoaderCtx {
             });
             return false;
         };
-        // Remember the article with each quote's place as a hint, so reopening it skips the search.
-        let hinted = self.ctx.explorer.with_untracked(|ex| serde_json::to_string(&ex.hinted_article()));
-        let mut recent = self.recent.get_untracked();
-        recent.remember(&article.title, &article.source.name, hinted.as_deref().unwrap_or(json));
-        // The list as stored, without reading back (and parsing again) what was just written.
-        let stored = recent_store::save(&recent);
-        let remembered = stored.is_some();
-        self.recent.set(stored.unwrap_or_else(recent_store::load));
         self.status.set(Status::Opened {
             title: article.title.clone(),
             warnings: problems(&report, Severity::Warning),
-            remembered,
+            remembered: true,
+        });
+        // Remember the article with each quote's place as a hint, so reopening it skips the search.
+        let explorer = self.ctx.explorer.get_untracked();
+        let json = json.to_owned();
+        self.remember_later(article.title.clone(), article.source.name.clone(), move || {
+            serde_json::to_string(&explorer.hinted_article()).unwrap_or(json)
         });
         true
     }
@@ -155,22 +153,7 @@ impl LoaderCtx {
                 loader.ctx.open_collection(opened);
                 loader.ctx.portable.set(portable);
                 loader.status.set(Status::Opened { title: title.clone(), warnings, remembered: true });
-                // The recent list is written in a task of its own: hashing and storing a large
-                // collection's copy takes a while, and the view comes first.
-                leptos::task::spawn_local(async move {
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    let mut recent = loader.recent.get_untracked();
-                    recent.remember(&title, &format!("Collection · {count} articles"), &inline);
-                    let stored = recent_store::save(&recent);
-                    if stored.is_none() {
-                        loader.status.update(|status| {
-                            if let Status::Opened { remembered, .. } = status {
-                                *remembered = false;
-                            }
-                        });
-                    }
-                    loader.recent.set(stored.unwrap_or_else(recent_store::load));
-                });
+                loader.remember_later(title, format!("Collection · {count} articles"), move || inline);
             }
             Err(diagnostics) => {
                 loader.ctx.awaiting_src.set(false);
@@ -179,6 +162,27 @@ impl LoaderCtx {
             }
         });
         true
+    }
+
+    /// Adds what just opened to the recent list, in a task of its own: printing, hashing and
+    /// storing a large article's copy takes a while, and the view comes first. The status says
+    /// so if the browser would not store it.
+    fn remember_later(&self, title: String, label: String, json: impl FnOnce() -> String + 'static) {
+        let loader = *self;
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let mut recent = loader.recent.get_untracked();
+            recent.remember(&title, &label, &json());
+            let stored = recent_store::save(&recent);
+            if stored.is_none() {
+                loader.status.update(|status| {
+                    if let Status::Opened { remembered, .. } = status {
+                        *remembered = false;
+                    }
+                });
+            }
+            loader.recent.set(stored.unwrap_or_else(recent_store::load));
+        });
     }
 
     fn fail(&self, what: &str, problems: Vec<Problem>) {

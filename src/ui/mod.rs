@@ -6,6 +6,7 @@ mod compare;
 mod coverage;
 mod embed;
 mod loader;
+mod progressive;
 mod read;
 mod share;
 mod strip;

@@ -13,6 +13,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{side_id, side_style, speaker_line, Ctx};
+use std::sync::Arc;
+
+use super::progressive::Parts;
 use crate::explorer::{Explorer, Segment};
 use crate::route::View;
 
@@ -20,18 +23,20 @@ use crate::route::View;
 /// (`content-visibility`, `style/read.css`).
 pub const LONG_ARTICLE: usize = 150;
 
+/// A long text is built a chunk of paragraphs at a time, each costing about this much (one per
+/// paragraph and one per quote, `Explorer::paragraph_chunks`): a few milliseconds of work.
+const CHUNK_BUDGET: usize = 120;
+
 #[component]
 pub fn Read() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let paragraphs = move || {
         let ex = ctx.explorer.get();
-        (0..ex.article.body.len())
-            .map(|p| {
-                let segments = ex.segments(p, |_| true);
-                let runs = segments.iter().map(|segment| render_segment(&ex, segment, ctx)).collect_view();
-                view! { <p dir="auto">{runs}</p> }
-            })
-            .collect_view()
+        // Pre-rendered pages and ordinary articles are built whole, in one go.
+        if cfg!(feature = "ssr") || ex.article.quotes.len() <= LONG_ARTICLE {
+            return paragraph_views(&ex, 0..ex.article.body.len(), ctx).into_any();
+        }
+        progressive_text(ex, ctx).into_any()
     };
     // One listener for all marks: the innermost mark under the pointer is the quote meant.
     let open_in_compare = move |target: Option<web_sys::EventTarget>| {
@@ -65,6 +70,37 @@ pub fn Read() -> impl IntoView {
         </article>
         </div>
     }
+}
+
+fn paragraph_views(ex: &Explorer, paragraphs: std::ops::Range<usize>, ctx: Ctx) -> impl IntoView {
+    paragraphs
+        .map(|p| {
+            let segments = ex.segments(p, |_| true);
+            let runs = segments.iter().map(|segment| render_segment(ex, segment, ctx)).collect_view();
+            view! { <p dir="auto">{runs}</p> }
+        })
+        .collect_view()
+}
+
+/// A long text, built a chunk of paragraphs at a time (`progressive`). Once every chunk is
+/// built (in a second or two at 10,000 quotes), find-in-page and Tab reach the whole text.
+fn progressive_text(ex: Arc<Explorer>, ctx: Ctx) -> impl IntoView {
+    let chunks = ex.paragraph_chunks(CHUNK_BUDGET);
+    let starts: Vec<usize> = chunks.iter().map(|c| c.paragraphs.start).collect();
+    let parts = Parts::new(ctx, (0..chunks.len()).collect(), {
+        let ex = Arc::clone(&ex);
+        move |quote| ex.paragraph_of(quote).map(|p| starts.partition_point(|&s| s <= p).saturating_sub(1))
+    });
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let ex = Arc::clone(&ex);
+            // About 80 characters to a line, and a line between paragraphs.
+            let lines = chunk.chars / 80 + 2 * chunk.paragraphs.len();
+            parts.part(i, format!("{lines}lh"), move || paragraph_views(&ex, chunk.paragraphs.clone(), ctx))
+        })
+        .collect_view()
 }
 
 /// A run of text inside its marks, outermost first, with a speaker label where a quote begins.

@@ -109,6 +109,20 @@ pub fn Strip(view: View) -> impl IntoView {
         if grouped.is_empty() {
             return None;
         }
+        // A long article's marks come after its first paint, in a bar of the same size, so the
+        // quotes show first and nothing moves.
+        let long = !cfg!(feature = "ssr") && ex.article.quotes.len() > super::read::LONG_ARTICLE;
+        let ready = RwSignal::new(!long);
+        if long {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        ready.try_set(true);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        }
         let marks = grouped
             .into_iter()
             .enumerate()
@@ -136,7 +150,7 @@ pub fn Strip(view: View) -> impl IntoView {
                 }
             })
             .collect_view();
-        Some(view! {
+        let nav = view! {
             <nav
                 node_ref=strip
                 class="strip"
@@ -149,6 +163,14 @@ pub fn Strip(view: View) -> impl IntoView {
             >
                 {marks}
             </nav>
+        };
+        let mut nav = Some(nav);
+        Some(move || {
+            if ready.get() {
+                nav.take().map(IntoAny::into_any)
+            } else {
+                Some(view! { <div class="strip" aria-hidden="true"></div> }.into_any())
+            }
         })
     }
 }

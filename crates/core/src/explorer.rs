@@ -33,6 +33,25 @@ pub enum Row {
     Other,
 }
 
+/// A run of whole paragraphs that a long Read view builds in one go (`Explorer::paragraph_chunks`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    pub paragraphs: std::ops::Range<usize>,
+    /// Its length in characters, for the space it takes before it is built.
+    pub chars: usize,
+}
+
+/// The order to build `count` chunks in when chunk `first` is wanted first: then its neighbours
+/// outward, the one after it before the one before it, so what is near the reader comes first.
+pub fn outward(count: usize, first: usize) -> impl Iterator<Item = usize> {
+    let first = first.min(count.saturating_sub(1));
+    (0..count).flat_map(move |d| {
+        let after = Some(first + d).filter(|&i| i < count);
+        let before = first.checked_sub(d).filter(|_| d > 0);
+        after.into_iter().chain(before)
+    })
+}
+
 pub struct Explorer {
     pub article: Article,
     pub anchors: Vec<Anchor>,
@@ -103,6 +122,34 @@ impl Explorer {
     /// Every quote index in the order the quotes appear in the text; quotes not found come last.
     pub fn reading_order(&self) -> &[usize] {
         &self.reading_order
+    }
+
+    /// The paragraph quote `quote` is anchored in, if it was found in the text.
+    pub fn paragraph_of(&self, quote: usize) -> Option<usize> {
+        self.anchors.get(quote)?.span.map(|s| s.paragraph)
+    }
+
+    /// The text cut into runs of whole paragraphs, each costing about `budget` to build: one per
+    /// paragraph and one per quote anchored in it. A long Read view builds these one at a time, so
+    /// no single task builds the whole text (`ui::read`).
+    pub fn paragraph_chunks(&self, budget: usize) -> Vec<Chunk> {
+        let mut chunks: Vec<Chunk> = Vec::new();
+        let mut cost = 0;
+        for (p, text) in self.article.body.iter().enumerate() {
+            let weight = 1 + self.paragraph_quotes[p].len();
+            match chunks.last_mut() {
+                Some(last) if cost + weight <= budget.max(1) => {
+                    last.paragraphs.end = p + 1;
+                    last.chars += text.chars().count();
+                    cost += weight;
+                }
+                _ => {
+                    chunks.push(Chunk { paragraphs: p..p + 1, chars: text.chars().count() });
+                    cost = weight;
+                }
+            }
+        }
+        chunks
     }
 
     pub fn quote_index(&self, id: &str) -> Option<usize> {
@@ -502,6 +549,34 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn outward_starts_at_the_wanted_chunk_and_covers_every_chunk_once() {
+        assert_eq!(outward(6, 2).collect::<Vec<_>>(), vec![2, 3, 1, 4, 0, 5]);
+        assert_eq!(outward(4, 0).collect::<Vec<_>>(), vec![0, 1, 2, 3]);
+        assert_eq!(outward(4, 3).collect::<Vec<_>>(), vec![3, 2, 1, 0]);
+        // A chunk past the end counts as the last one.
+        assert_eq!(outward(3, 9).collect::<Vec<_>>(), vec![2, 1, 0]);
+        assert_eq!(outward(0, 0).count(), 0);
+    }
+
+    #[test]
+    fn chunks_hold_whole_paragraphs_within_their_budget() {
+        let ex = Explorer::new(article(
+            &["One a b.", "Two.", "Three c.", "Four."],
+            &[("a", "x", "a", &[]), ("b", "x", "b", &[]), ("c", "x", "c", &[])],
+        ));
+        // Costs: 1 + 2 quotes, 1, 1 + 1 quote, 1.
+        let chunks = ex.paragraph_chunks(4);
+        let ranges: Vec<_> = chunks.iter().map(|c| c.paragraphs.clone()).collect();
+        assert_eq!(ranges, vec![0..2, 2..4]);
+        assert_eq!(chunks[0].chars, "One a b.".len() + "Two.".len());
+        // A paragraph over the budget is a chunk of its own, never split or dropped.
+        let ranges: Vec<_> = ex.paragraph_chunks(1).into_iter().map(|c| c.paragraphs).collect();
+        assert_eq!(ranges, vec![0..1, 1..2, 2..3, 3..4]);
+        assert_eq!(ex.paragraph_chunks(100).len(), 1);
+        assert_eq!(ex.paragraph_of(2), Some(2));
     }
 
     #[test]

@@ -1,0 +1,98 @@
+//! Long views built in parts, so no task builds a whole 10,000-quote view: the part the reader
+//! wants (the linked quote's, else the first) and its neighbours at once, then the others one per
+//! task, moving outward (`explorer::outward`). A part not built yet holds its estimated height, so
+//! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::Ctx;
+use crate::browser::reveal::keep_revealed_in_place;
+use crate::explorer::outward;
+
+/// Whether each part is built yet. The signals belong to the view that made them: once another
+/// article or view replaces it, setting one fails and the building stops.
+#[derive(Clone)]
+pub struct Parts(Arc<Vec<RwSignal<bool>>>);
+
+impl Parts {
+    /// Parts where `holders[i]` is the part whose content holds part `i` (`i` itself for a part
+    /// at the top), and `part_of` tells which part holds a quote. The selected quote's part, and
+    /// the part holding it, are built at once, now and whenever the selection moves (a link, the
+    /// strip), before the quote is revealed.
+    pub fn new(
+        ctx: Ctx,
+        holders: Vec<usize>,
+        part_of: impl Fn(usize) -> Option<usize> + Send + Sync + 'static,
+    ) -> Parts {
+        let count = holders.len();
+        let wanted = ctx.selected.get_untracked().and_then(&part_of).unwrap_or(0);
+        let holder = |i: usize| holders.get(i).copied().unwrap_or(i);
+        let parts = Parts(Arc::new(
+            (0..count).map(|i| RwSignal::new(i.abs_diff(wanted) <= 1 || i == holder(wanted))).collect(),
+        ));
+        Effect::new({
+            let parts = parts.clone();
+            let holders = holders.clone();
+            move |_| {
+                if let Some(part) = ctx.selected.get().and_then(&part_of) {
+                    parts.0[part].set(true);
+                    parts.0[holders[part]].set(true);
+                }
+            }
+        });
+        let order: Vec<usize> = outward(count, wanted).collect();
+        leptos::task::spawn_local({
+            let parts = parts.clone();
+            async move {
+                for part in order {
+                    if parts.0[part].try_get_untracked() != Some(false) {
+                        continue;
+                    }
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    if parts.0[part].try_set(true).is_some() {
+                        return;
+                    }
+                    // Estimates turned into content: keep a linked quote where the reader saw it.
+                    request_animation_frame(keep_revealed_in_place);
+                }
+            }
+        });
+        parts
+    }
+
+    /// Part `i`: `build` once it is built, else an empty block `height` tall (a CSS length).
+    pub fn part<V: IntoView + 'static>(
+        &self,
+        i: usize,
+        height: String,
+        build: impl Fn() -> V + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let built = self.0[i];
+        move || {
+            if built.get() {
+                build().into_any()
+            } else {
+                view! { <div class="pending" aria-hidden="true" style=format!("height:{height}")></div> }.into_any()
+            }
+        }
+    }
+
+    /// Like `part`, for items of a list: what stands in for them is a list item.
+    pub fn items<V: IntoView + 'static>(
+        &self,
+        i: usize,
+        height: String,
+        build: impl Fn() -> V + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let built = self.0[i];
+        move || {
+            if built.get() {
+                build().into_any()
+            } else {
+                view! { <li class="pending" aria-hidden="true" style=format!("height:{height}")></li> }.into_any()
+            }
+        }
+    }
+}

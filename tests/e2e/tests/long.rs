@@ -1,0 +1,155 @@
+//! Long articles are built in parts (`src/ui/progressive.rs`): the part a link asks for first, at
+//! once, then the rest a part per task. What a reader must see: the linked quote on screen from
+//! the first build and still there when every part is in; in the end every quote in the page
+//! (for find-in-page and Tab), and filters that reach the parts built later.
+
+use e2e::harness::{ensure, open, run, site, WAIT};
+use e2e::webdriver::{Result, Session};
+use serde_json::{json, Value};
+
+const QUOTES: usize = 3000;
+
+/// An article of `QUOTES` quotes over four sides and two questions, one quote per paragraph.
+fn long_article() -> Value {
+    let sides: Vec<Value> = (0..4).map(|i| json!({ "id": format!("s{i}"), "label": format!("Side {i}") })).collect();
+    let speakers: Vec<Value> = (0..8)
+        .map(|i| json!({ "id": format!("p{i}"), "name": format!("Person {i}"), "side": format!("s{}", i % 4) }))
+        .collect();
+    let topics = json!([{ "id": "t0", "label": "First question" }, { "id": "t1", "label": "Second question" }]);
+    let body: Vec<String> =
+        (0..QUOTES).map(|i| format!("Person {} said “statement number {i} of a long day”.", i % 8)).collect();
+    let quotes: Vec<Value> = (0..QUOTES)
+        .map(|i| {
+            json!({ "id": format!("q{i}"), "speaker": format!("p{}", i % 8), "kind": "direct",
+                    "topics": [if i < QUOTES / 2 { "t0" } else { "t1" }],
+                    "text": format!("statement number {i} of a long day") })
+        })
+        .collect();
+    json!({ "format_version": 1, "title": "A long day of statements", "source": { "name": "Test" }, "language": "en",
+            "body": body, "sides": sides, "speakers": speakers, "topics": topics, "quotes": quotes })
+}
+
+/// Before the page's scripts: at the first frame that shows a quote of `selector`, how many of
+/// them are in the page and how many parts wait to be built.
+fn watch_first_build(s: &Session, selector: &str) -> Result<()> {
+    s.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": format!("
+            window.__first = null;
+            const frame = () => {{
+                const quotes = document.querySelectorAll('{selector}');
+                if (quotes.length > 0) {{
+                    window.__first = {{ quotes: quotes.length, pending: document.querySelectorAll('.pending').length }};
+                    return;
+                }}
+                requestAnimationFrame(frame);
+            }};
+            requestAnimationFrame(frame);") }),
+    )?;
+    Ok(())
+}
+
+/// Whether the element for quote `id` under `selector` is inside the viewport.
+const ON_SCREEN: &str = "
+    const e = [...document.querySelectorAll(arguments[0])].find((e) => e.dataset.quoteId === arguments[1]);
+    if (!e) return false;
+    const r = e.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;";
+
+fn on_screen(s: &Session, selector: &str, id: &str) -> Result<bool> {
+    Ok(s.js(ON_SCREEN, vec![json!(selector), json!(id)])? == json!(true))
+}
+
+#[test]
+fn a_long_text_is_built_in_parts_and_a_linked_quote_shows_at_once_and_keeps_its_place() {
+    run(|s| {
+        site()?.route("/long/text.json", "application/json", long_article().to_string());
+        watch_first_build(s, "#article-text mark[data-quote-id]")?;
+        open(s, "/?src=long/text.json#view=read&quote=q2900")?;
+        let mark = "#article-text mark[data-quote-id]";
+        s.wait_for(
+            "the linked quote on screen",
+            &ON_SCREEN.replace("arguments[0]", &format!("'{mark}.selected'")).replace("arguments[1]", "'q2900'"),
+            WAIT,
+        )?;
+        s.wait_for(
+            "every part built",
+            &format!(
+                "return document.querySelectorAll('#article-text .pending').length === 0
+                     && document.querySelectorAll('{mark}').length === {QUOTES}"
+            ),
+            WAIT,
+        )?;
+        let first = s.js("return window.__first", vec![])?;
+        let (quotes, pending) = (first["quotes"].as_u64().unwrap_or(0), first["pending"].as_u64().unwrap_or(0));
+        ensure(pending > 0 && quotes < QUOTES as u64, format!("the first build was not a part of the text: {first}"))?;
+        ensure(
+            s.js(
+                &format!("return document.querySelector('{mark}[data-quote-id=\"q2900\"]').closest('p').textContent"),
+                vec![],
+            )?
+            .as_str()
+            .is_some_and(|t| t.contains("statement number 2900 of a long day")),
+            "the linked quote's paragraph is not the one built",
+        )?;
+        // The parts built above it did not push the linked quote off the screen.
+        ensure(on_screen(s, mark, "q2900")?, "the linked quote left the screen as the rest of the text was built")?;
+        // Every quote is a tab stop once built, in text order.
+        let stops = s.js(
+            &format!("return [...document.querySelectorAll('{mark}[tabindex=\"0\"]')].map((m) => m.dataset.quoteId)"),
+            vec![],
+        )?;
+        let stops: Vec<&str> = stops.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        ensure(stops.len() == QUOTES, format!("{} tab stops for {QUOTES} quotes", stops.len()))?;
+        ensure(stops.first() == Some(&"q0") && stops.last() == Some(&"q2999"), "the tab stops are not in text order")?;
+        Ok(())
+    });
+}
+
+#[test]
+fn a_long_grid_is_built_in_parts_a_linked_quote_shows_at_once_and_filters_reach_every_part() {
+    run(|s| {
+        site()?.route("/long/grid.json", "application/json", long_article().to_string());
+        // The pre-rendered built-in article is in the page too, hidden: only the live app counts.
+        watch_first_build(s, ".app:not([data-prerendered]) .compare .quote-card[data-quote-id]")?;
+        open(s, "/?src=long/grid.json#view=compare&quote=q2950")?;
+        let card = ".compare .quote-card";
+        s.wait_for(
+            "the linked quote on screen",
+            &ON_SCREEN.replace("arguments[0]", &format!("'{card}.selected'")).replace("arguments[1]", "'q2950'"),
+            WAIT,
+        )?;
+        // Hide a side while the grid is still being built.
+        s.js(
+            "[...document.querySelectorAll('button, [role=checkbox], label')].find((e) => e.textContent.trim() === 'Side 0').click()",
+            vec![],
+        )?;
+        s.wait_for(
+            "every part built",
+            &format!(
+                "return document.querySelectorAll('.compare .pending').length === 0
+                     && document.querySelectorAll('{card}').length === {QUOTES}"
+            ),
+            WAIT,
+        )?;
+        let first = s.js("return window.__first", vec![])?;
+        ensure(
+            first["pending"].as_u64().unwrap_or(0) > 0 && first["quotes"].as_u64().unwrap_or(0) < QUOTES as u64,
+            format!("the first build was not a part of the grid: {first}"),
+        )?;
+        // What was built above it did not push the linked quote off the screen.
+        ensure(on_screen(s, card, "q2950")?, "the linked quote left the screen as the rest of the grid was built")?;
+        let shown = s.js(
+            &format!(
+                "const shown = [...document.querySelectorAll('{card}')].filter((c) => c.getClientRects().length > 0);
+                 return {{ shown: shown.length, side0: shown.filter((c) => c.dataset.side === 's0').length }}"
+            ),
+            vec![],
+        )?;
+        ensure(
+            shown == json!({ "shown": QUOTES * 3 / 4, "side0": 0 }),
+            format!("after hiding Side 0 while the grid was built: {shown}"),
+        )?;
+        Ok(())
+    });
+}
