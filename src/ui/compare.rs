@@ -44,14 +44,7 @@ pub fn Compare() -> impl IntoView {
             .collect_view();
         let rows: Vec<(Row, Vec<Vec<usize>>)> = ex.rows().into_iter().zip(ex.grid()).collect();
         let long = ex.article.quotes.len() > super::read::LONG_ARTICLE;
-        let rows = if cfg!(feature = "ssr") || !long {
-            rows.into_iter()
-                .map(|(row, cells)| row_view(&ex, ctx, collapsible, row, cells, None))
-                .collect_view()
-                .into_any()
-        } else {
-            progressive_rows(&ex, ctx, collapsible, rows).into_any()
-        };
+        let rows = rows_in_parts(&ex, ctx, collapsible, rows, cfg!(feature = "ssr") || !long);
         let sideless = ex.all_sideless();
         let sideless = (!sideless.is_empty()).then(|| {
             let flags: Vec<_> = sideless.iter().map(|&q| ctx.flag(q)).collect();
@@ -95,13 +88,15 @@ pub fn Compare() -> impl IntoView {
 /// In a long grid a row is built a slice at a time: this many cards of each of its cells.
 const SLICE: usize = 40;
 
-/// A long grid, built in parts (`progressive`): a part is a row with the first slice of each of
-/// its cells, or a further slice of a row already built.
-fn progressive_rows(
+/// The grid's rows, in parts (`progressive`): a part is a row with the first slice of each of its
+/// cells, or a further slice of a row already built. A long article's parts are built one at a
+/// time; ordinary articles and the pre-rendered page are built whole (`all_now`).
+fn rows_in_parts(
     ex: &Arc<Explorer>,
     ctx: Ctx,
     collapsible: bool,
     rows: Vec<(Row, Vec<Vec<usize>>)>,
+    all_now: bool,
 ) -> impl IntoView {
     let mut holders = Vec::new();
     let mut bases = Vec::with_capacity(rows.len());
@@ -117,7 +112,7 @@ fn progressive_rows(
         }
         bases.push(base);
     }
-    let parts = Parts::new(ctx, holders, move |quote| part_of.get(quote).copied().flatten());
+    let parts = Parts::new(ctx, holders, all_now, move |quote| part_of.get(quote).copied().flatten());
     rows.into_iter()
         .zip(bases)
         .map(|((row, cells), base)| {
@@ -125,7 +120,7 @@ fn progressive_rows(
             // A card takes about six lines, and the row's head three.
             let lines = 3 + 6 * cells.iter().map(Vec::len).max().unwrap_or(0).min(SLICE);
             parts.part(base, format!("{lines}lh"), move || {
-                row_view(&ex, ctx, collapsible, row, cells.clone(), Some((slices.clone(), base)))
+                row_view(&ex, ctx, collapsible, row, cells.clone(), (slices.clone(), base))
             })
         })
         .collect_view()
@@ -133,7 +128,7 @@ fn progressive_rows(
 
 /// One question's row: its head, then a cell per side with that side's quotes.
 ///
-/// With `slices` (a long grid's parts and the row's first part), each cell shows its first
+/// `slices` are the grid's parts and the row's first part: each cell shows its first
 /// `SLICE` cards, and the rest come in the parts after it.
 fn row_view(
     ex: &Arc<Explorer>,
@@ -141,7 +136,7 @@ fn row_view(
     collapsible: bool,
     row: Row,
     cells: Vec<Vec<usize>>,
-    slices: Option<(Parts, usize)>,
+    slices: (Parts, usize),
 ) -> AnyView {
     let side_hidden =
         move |side: usize| ctx.filters.with(|r| ctx.explorer.with_untracked(|ex| ex.is_side_hidden(side, r)));
@@ -209,25 +204,22 @@ fn row_view(
                     let hidden = move || !flag.shown() || (collapsed() && first_shown.get() != Some(i));
                     view! { <li hidden=hidden><QuoteCard quote=q/></li> }
                 };
-                let cards = match &slices {
-                    None => quotes.into_iter().enumerate().map(|(i, q)| card(i, q)).collect_view().into_any(),
-                    Some((parts, base)) => quotes
-                        .chunks(SLICE)
-                        .enumerate()
-                        .map(|(j, slice)| {
-                            let lines = 6 * slice.len();
-                            let slice = slice.to_vec();
-                            let cards =
-                                move || slice.iter().enumerate().map(|(k, &q)| card(j * SLICE + k, q)).collect_view();
-                            if j == 0 {
-                                cards().into_any()
-                            } else {
-                                parts.items(base + j, format!("{lines}lh"), cards).into_any()
-                            }
-                        })
-                        .collect_view()
-                        .into_any(),
-                };
+                let (parts, base) = &slices;
+                let cards = quotes
+                    .chunks(SLICE)
+                    .enumerate()
+                    .map(|(j, slice)| {
+                        let lines = 6 * slice.len();
+                        let slice = slice.to_vec();
+                        let cards =
+                            move || slice.iter().enumerate().map(|(k, &q)| card(j * SLICE + k, q)).collect_view();
+                        if j == 0 {
+                            cards().into_any()
+                        } else {
+                            parts.items(base + j, format!("{lines}lh"), cards).into_any()
+                        }
+                    })
+                    .collect_view();
                 view! { <ul class="quotes" hidden=move || !any_shown()>{cards}</ul> }
             });
             view! {

@@ -18,15 +18,20 @@ pub struct Parts(Arc<Vec<RwSignal<bool>>>);
 
 impl Parts {
     /// Parts where `holders[i]` is the part whose content holds part `i` (`i` itself for a part
-    /// at the top), and `part_of` tells which part holds a quote. The selected quote's part, and
-    /// the part holding it, are built at once, now and whenever the selection moves (a link, the
-    /// strip), before the quote is revealed.
+    /// at the top), and `part_of` tells which part holds a quote. With `all_now` (an ordinary
+    /// article, or the pre-rendered page) every part is built at once. Otherwise the selected
+    /// quote's part, and the part holding it, are built at once, now and whenever the selection
+    /// moves (a link, the strip), before the quote is revealed; the others follow.
     pub fn new(
         ctx: Ctx,
         holders: Vec<usize>,
+        all_now: bool,
         part_of: impl Fn(usize) -> Option<usize> + Send + Sync + 'static,
     ) -> Parts {
         let count = holders.len();
+        if all_now {
+            return Parts(Arc::new((0..count).map(|_| RwSignal::new(true)).collect()));
+        }
         let wanted = ctx.selected.get_untracked().and_then(&part_of).unwrap_or(0);
         let holder = |i: usize| holders.get(i).copied().unwrap_or(i);
         let parts = Parts(Arc::new(

@@ -30,14 +30,7 @@ const CHUNK_BUDGET: usize = 120;
 #[component]
 pub fn Read() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let paragraphs = move || {
-        let ex = ctx.explorer.get();
-        // Pre-rendered pages and ordinary articles are built whole, in one go.
-        if cfg!(feature = "ssr") || ex.article.quotes.len() <= LONG_ARTICLE {
-            return paragraph_views(&ex, 0..ex.article.body.len(), ctx).into_any();
-        }
-        progressive_text(ex, ctx).into_any()
-    };
+    let paragraphs = move || text_in_parts(ctx.explorer.get(), ctx);
     // One listener for all marks: the innermost mark under the pointer is the quote meant.
     let open_in_compare = move |target: Option<web_sys::EventTarget>| {
         let mark = target
@@ -72,22 +65,14 @@ pub fn Read() -> impl IntoView {
     }
 }
 
-fn paragraph_views(ex: &Explorer, paragraphs: std::ops::Range<usize>, ctx: Ctx) -> impl IntoView {
-    paragraphs
-        .map(|p| {
-            let segments = ex.segments(p, |_| true);
-            let runs = segments.iter().map(|segment| render_segment(ex, segment, ctx)).collect_view();
-            view! { <p dir="auto">{runs}</p> }
-        })
-        .collect_view()
-}
-
-/// A long text, built a chunk of paragraphs at a time (`progressive`). Once every chunk is
-/// built (in a second or two at 10,000 quotes), find-in-page and Tab reach the whole text.
-fn progressive_text(ex: Arc<Explorer>, ctx: Ctx) -> impl IntoView {
+/// The text, in runs of paragraphs (`progressive`). A long article's runs are built one at a
+/// time; once every run is built (in about a second at 10,000 quotes), find-in-page and Tab reach
+/// the whole text. Ordinary articles and the pre-rendered page are built whole, at once.
+fn text_in_parts(ex: Arc<Explorer>, ctx: Ctx) -> impl IntoView {
+    let all_now = cfg!(feature = "ssr") || ex.article.quotes.len() <= LONG_ARTICLE;
     let chunks = ex.paragraph_chunks(CHUNK_BUDGET);
     let starts: Vec<usize> = chunks.iter().map(|c| c.paragraphs.start).collect();
-    let parts = Parts::new(ctx, (0..chunks.len()).collect(), {
+    let parts = Parts::new(ctx, (0..chunks.len()).collect(), all_now, {
         let ex = Arc::clone(&ex);
         move |quote| ex.paragraph_of(quote).map(|p| starts.partition_point(|&s| s <= p).saturating_sub(1))
     });
@@ -98,7 +83,17 @@ fn progressive_text(ex: Arc<Explorer>, ctx: Ctx) -> impl IntoView {
             let ex = Arc::clone(&ex);
             // About 80 characters to a line, and a line between paragraphs.
             let lines = chunk.chars / 80 + 2 * chunk.paragraphs.len();
-            parts.part(i, format!("{lines}lh"), move || paragraph_views(&ex, chunk.paragraphs.clone(), ctx))
+            parts.part(i, format!("{lines}lh"), move || {
+                chunk
+                    .paragraphs
+                    .clone()
+                    .map(|p| {
+                        let segments = ex.segments(p, |_| true);
+                        let runs = segments.iter().map(|segment| render_segment(&ex, segment, ctx)).collect_view();
+                        view! { <p dir="auto">{runs}</p> }
+                    })
+                    .collect_view()
+            })
         })
         .collect_view()
 }
