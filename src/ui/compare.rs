@@ -211,12 +211,13 @@ fn row_view(
                     .map(|(j, slice)| {
                         let lines = 6 * slice.len();
                         let slice = slice.to_vec();
-                        let cards =
-                            move || slice.iter().enumerate().map(|(k, &q)| card(j * SLICE + k, q)).collect_view();
+                        let cards = move || {
+                            slice.iter().enumerate().map(|(k, &q)| card(j * SLICE + k, q)).collect_view().into_any()
+                        };
                         if j == 0 {
-                            cards().into_any()
+                            cards()
                         } else {
-                            parts.items(base + j, format!("{lines}lh"), cards).into_any()
+                            parts.items(base + j, format!("{lines}lh"), cards)
                         }
                     })
                     .collect_view();

@@ -68,36 +68,27 @@ impl Parts {
     }
 
     /// Part `i`: `build` once it is built, else an empty block `height` tall (a CSS length).
-    pub fn part<V: IntoView + 'static>(
-        &self,
-        i: usize,
-        height: String,
-        build: impl Fn() -> V + Send + Sync + 'static,
-    ) -> impl IntoView {
-        let built = self.0[i];
-        move || {
-            if built.get() {
-                build().into_any()
-            } else {
-                view! { <div class="pending" aria-hidden="true" style=format!("height:{height}")></div> }.into_any()
-            }
-        }
+    pub fn part(&self, i: usize, height: String, build: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+        self.stand_in(i, height, false, Box::new(build))
     }
 
     /// Like `part`, for items of a list: what stands in for them is a list item.
-    pub fn items<V: IntoView + 'static>(
-        &self,
-        i: usize,
-        height: String,
-        build: impl Fn() -> V + Send + Sync + 'static,
-    ) -> impl IntoView {
+    pub fn items(&self, i: usize, height: String, build: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+        self.stand_in(i, height, true, Box::new(build))
+    }
+
+    /// One closure type for every part, so the view code is not repeated for each kind of part.
+    fn stand_in(&self, i: usize, height: String, item: bool, build: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
         let built = self.0[i];
-        move || {
+        let stand_in = move || {
             if built.get() {
-                build().into_any()
-            } else {
+                build()
+            } else if item {
                 view! { <li class="pending" aria-hidden="true" style=format!("height:{height}")></li> }.into_any()
+            } else {
+                view! { <div class="pending" aria-hidden="true" style=format!("height:{height}")></div> }.into_any()
             }
-        }
+        };
+        stand_in.into_any()
     }
 }

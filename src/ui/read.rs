@@ -93,6 +93,7 @@ fn text_in_parts(ex: Arc<Explorer>, ctx: Ctx) -> impl IntoView {
                         view! { <p dir="auto">{runs}</p> }
                     })
                     .collect_view()
+                    .into_any()
             })
         })
         .collect_view()

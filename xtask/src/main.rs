@@ -348,6 +348,12 @@ fn bench(root: &Path, tools: &Tools) -> Result<(), String> {
         .command("cargo")
         .args(["run", "--quiet", "--release", "-p", "counterpoint-core", "--example", "anchor_bench"])
         .current_dir(root))?;
+    // Opening the bench's 10,000-quote article natively, phase by phase.
+    let q10k = root.join("target/bench-perf/site/q10k.json").display().to_string();
+    run(tools
+        .command("cargo")
+        .args(["run", "--quiet", "--release", "-p", "counterpoint-core", "--example", "open_bench", &q10k])
+        .current_dir(root))?;
     let c50 = root.join("target/bench-perf/site/c50").display().to_string();
     run(tools
         .command("cargo")
