@@ -25,7 +25,8 @@
   });
   var src = null;
   try { src = new URLSearchParams(location.search).get("src"); } catch (e) {}
-  if (src && src.trim() && /^https?:$/.test(location.protocol)) {
+  // The app sets counterpointEarlySrc to null once it fetches by itself.
+  if (src && src.trim() && /^https?:$/.test(location.protocol) && !("counterpointEarlySrc" in window)) {
     try {
       var url = new URL(src, location.href);
       if (url.protocol === "http:" || url.protocol === "https:") {

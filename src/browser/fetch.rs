@@ -74,11 +74,32 @@ async fn fetch_inner(url: &str, cancel: &AbortController) -> Result<String, Stri
 fn take_early(url: &str) -> Option<(Promise, AbortController)> {
     let window: JsValue = leptos::prelude::window().into();
     let key = JsValue::from_str("counterpointEarlySrc");
-    let early = Reflect::get(&window, &key).ok().filter(|e| e.is_object())?;
+    let early = Reflect::get(&window, &key).ok().filter(|e| e.is_object());
+    let Some(early) = early else {
+        // From now on the guard, if it has not run yet, leaves fetching to the app.
+        let _ = Reflect::set(&window, &key, &JsValue::NULL);
+        return None;
+    };
     let field = |name: &str| Reflect::get(&early, &JsValue::from_str(name)).ok();
     if field("url")?.as_string().as_deref() != Some(url) {
         return None;
     }
-    let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let _ = Reflect::set(&window, &key, &JsValue::NULL);
     Some((field("response")?.dyn_into().ok()?, field("abort")?.dyn_into().ok()?))
+}
+
+/// Tells `public/prerender-guard.js` that the app has started without its early fetch (the guard
+/// is `async` and may run late), and stops one it started that will not be used (the page is
+/// restoring the last article instead of `?src=`).
+pub fn drop_early() {
+    let window: JsValue = leptos::prelude::window().into();
+    let key = JsValue::from_str("counterpointEarlySrc");
+    if let Ok(early) = Reflect::get(&window, &key) {
+        if let Some(abort) =
+            Reflect::get(&early, &JsValue::from_str("abort")).ok().and_then(|a| a.dyn_into::<AbortController>().ok())
+        {
+            abort.abort();
+        }
+    }
+    let _ = Reflect::set(&window, &key, &JsValue::NULL);
 }

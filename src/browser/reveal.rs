@@ -21,13 +21,13 @@ pub fn reveal_quote(selector: &str, quote_id: &str) {
     options.set_block(ScrollLogicalPosition::Center);
     options.set_behavior(ScrollBehavior::Instant);
     element.scroll_into_view_with_scroll_into_view_options(&options);
-    pin(&element);
-    request_animation_frame(keep_revealed_in_place);
     if let Some(html) = element.dyn_ref::<HtmlElement>() {
         let focus = web_sys::FocusOptions::new();
         focus.set_prevent_scroll(true);
         let _ = html.focus_with_options(&focus);
     }
+    pin(&element);
+    request_animation_frame(keep_revealed_in_place);
     let class_list = element.class_list();
     // Restart the animation when the same quote is revealed twice in a row.
     let _ = class_list.remove_1("flash");
@@ -52,7 +52,7 @@ thread_local! {
 
 fn pin(element: &Element) {
     if !LISTENING.replace(true) {
-        for input in ["wheel", "touchstart", "mousedown", "keydown"] {
+        for input in ["wheel", "touchstart", "pointerdown", "mousedown", "keydown"] {
             gloo::events::EventListener::new(&window(), input, |_| PINNED.set(None)).forget();
         }
     }

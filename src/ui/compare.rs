@@ -44,7 +44,9 @@ pub fn Compare() -> impl IntoView {
             .collect_view();
         let rows: Vec<(Row, Vec<Vec<usize>>)> = ex.rows().into_iter().zip(ex.grid()).collect();
         let long = ex.article.quotes.len() > super::read::LONG_ARTICLE;
-        let rows = rows_in_parts(&ex, ctx, collapsible, rows, cfg!(feature = "ssr") || !long);
+        // An embed's rows start collapsed to a card per side, which parts standing in at full
+        // height would not match: an embed is built whole.
+        let rows = rows_in_parts(&ex, ctx, collapsible, rows, cfg!(feature = "ssr") || !long || collapsible);
         let sideless = ex.all_sideless();
         let sideless = (!sideless.is_empty()).then(|| {
             let flags: Vec<_> = sideless.iter().map(|&q| ctx.flag(q)).collect();
@@ -106,8 +108,9 @@ fn rows_in_parts(
         let slices = cells.iter().map(Vec::len).max().unwrap_or(0).div_ceil(SLICE).max(1);
         holders.extend(std::iter::repeat_n(base, slices));
         for cell in cells {
+            // A quote under several questions is revealed in the first, as in an ordinary grid.
             for (at, &q) in cell.iter().enumerate() {
-                part_of[q] = Some(base + at / SLICE);
+                part_of[q].get_or_insert(base + at / SLICE);
             }
         }
         bases.push(base);
@@ -117,9 +120,9 @@ fn rows_in_parts(
         .zip(bases)
         .map(|((row, cells), base)| {
             let (ex, slices) = (Arc::clone(ex), parts.clone());
-            // A card takes about six lines, and the row's head three.
+            // A card takes about six lines of 1.5em, and the row's head three.
             let lines = 3 + 6 * cells.iter().map(Vec::len).max().unwrap_or(0).min(SLICE);
-            parts.part(base, format!("{lines}lh"), move || {
+            parts.part(base, format!("{}em", lines * 3 / 2), move || {
                 row_view(&ex, ctx, collapsible, row, cells.clone(), (slices.clone(), base))
             })
         })
@@ -217,7 +220,7 @@ fn row_view(
                         if j == 0 {
                             cards()
                         } else {
-                            parts.items(base + j, format!("{lines}lh"), cards)
+                            parts.items(base + j, format!("{}em", lines * 3 / 2), cards)
                         }
                     })
                     .collect_view();

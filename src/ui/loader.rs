@@ -175,9 +175,12 @@ impl LoaderCtx {
             recent.remember(&title, &label, &json());
             let stored = recent_store::save(&recent);
             if stored.is_none() {
+                // Only if the status still tells of this one.
                 loader.status.update(|status| {
-                    if let Status::Opened { remembered, .. } = status {
-                        *remembered = false;
+                    if let Status::Opened { title: shown, remembered, .. } = status {
+                        if *shown == title {
+                            *remembered = false;
+                        }
                     }
                 });
             }
@@ -409,6 +412,7 @@ pub fn Loader() -> impl IntoView {
         let restore = recent_store::take_restore_request().then(|| recent.entries.first().cloned()).flatten();
         loader.recent.set(recent);
         if let Some(entry) = restore {
+            crate::browser::fetch::drop_early();
             loader.open(&entry.title, &entry.json);
             return;
         }

@@ -42,8 +42,8 @@ impl Parts {
             let holders = holders.clone();
             move |_| {
                 if let Some(part) = ctx.selected.get().and_then(&part_of) {
-                    parts.0[part].set(true);
-                    parts.0[holders[part]].set(true);
+                    parts.build(holders[part]);
+                    parts.build(part);
                 }
             }
         });
@@ -56,8 +56,12 @@ impl Parts {
                         continue;
                     }
                     gloo_timers::future::TimeoutFuture::new(0).await;
-                    if parts.0[part].try_set(true).is_some() {
-                        return;
+                    // Replaced by another article or view meanwhile: stop. Built by a link
+                    // meanwhile: go on with the next.
+                    match parts.0[part].try_get_untracked() {
+                        None => return,
+                        Some(true) => continue,
+                        Some(false) => parts.build(part),
                     }
                     // Estimates turned into content: keep a linked quote where the reader saw it.
                     request_animation_frame(keep_revealed_in_place);
@@ -65,6 +69,14 @@ impl Parts {
             }
         });
         parts
+    }
+
+    /// Builds part `i` unless it is built: setting a signal notifies even when its value stays
+    /// the same, and that would build the part's view again.
+    fn build(&self, i: usize) {
+        if self.0[i].try_get_untracked() == Some(false) {
+            self.0[i].set(true);
+        }
     }
 
     /// Part `i`: `build` once it is built, else an empty block `height` tall (a CSS length).

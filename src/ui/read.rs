@@ -81,9 +81,9 @@ fn text_in_parts(ex: Arc<Explorer>, ctx: Ctx) -> impl IntoView {
         .enumerate()
         .map(|(i, chunk)| {
             let ex = Arc::clone(&ex);
-            // About 80 characters to a line, and a line between paragraphs.
+            // About 80 characters to a line of 1.5em, and a line between paragraphs.
             let lines = chunk.chars / 80 + 2 * chunk.paragraphs.len();
-            parts.part(i, format!("{lines}lh"), move || {
+            parts.part(i, format!("{}em", lines * 3 / 2), move || {
                 chunk
                     .paragraphs
                     .clone()

@@ -153,3 +153,43 @@ fn a_long_grid_is_built_in_parts_a_linked_quote_shows_at_once_and_filters_reach_
         Ok(())
     });
 }
+
+#[test]
+fn a_src_article_is_fetched_once_while_the_app_itself_still_loads() {
+    run(|s| {
+        site()?.route("/long/early.json", "application/json", long_article().to_string());
+        // When the app starts, it takes its pre-rendered copy away (src/main.rs).
+        s.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "
+                window.__appStart = null;
+                new MutationObserver((changes) => {
+                    for (const change of changes) for (const node of change.removedNodes)
+                        if (window.__appStart === null && node.nodeType === 1 && node.matches('.app[data-prerendered]'))
+                            window.__appStart = performance.now();
+                }).observe(document, { childList: true, subtree: true });" }),
+        )?;
+        open(s, "/?src=long/early.json")?;
+        s.wait_for(
+            "the article",
+            "return document.querySelector('.app:not([data-prerendered]) .masthead h1')?.textContent === 'A long day of statements'",
+            WAIT,
+        )?;
+        // The page's first script asked for the article before the app had started: the app
+        // itself could only have asked after.
+        let timing = s.js(
+            "const article = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/long/early.json'));
+             return { fetched: article.length, start: article[0]?.startTime, app_start: window.__appStart,
+                      early: window.counterpointEarlySrc };",
+            vec![],
+        )?;
+        ensure(timing["fetched"] == json!(1), format!("the article was not fetched exactly once: {timing}"))?;
+        ensure(
+            timing["start"].as_f64().zip(timing["app_start"].as_f64()).is_some_and(|(start, app)| start < app),
+            format!("the article was not asked for before the app started: {timing}"),
+        )?;
+        ensure(timing["early"].is_null(), format!("the early response was not taken by the app: {timing}"))?;
+        let requests = site()?.requests().iter().filter(|r| r.contains("/long/early.json")).count();
+        ensure(requests == 1, format!("the server saw {requests} requests for the article"))
+    });
+}
