@@ -385,7 +385,8 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
         .map_err(|e| format!("bench/perf: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .chain(
-            ["takeover.mjs", "memory.mjs", "collection.mjs", "gen_collection.py"].map(|f| root.join("bench").join(f)),
+            ["takeover.mjs", "memory.mjs", "collection.mjs", "floor.mjs", "gen_collection.py"]
+                .map(|f| root.join("bench").join(f)),
         );
     for path in scripts {
         if let Some(name) = path.file_name() {
@@ -441,6 +442,10 @@ fn reader_bench(root: &Path, tools: &Tools) -> Result<(), String> {
     .and_then(|()| {
         println!("\n== the takeover of the pre-rendered page under mobile emulation (bench/takeover.mjs)");
         node(&["takeover.mjs", "--mobile", "--runs", "5", &format!("{base}/")])
+    })
+    .and_then(|()| {
+        println!("\n== the toggle's floor: the same click and two frames on a page that does almost nothing");
+        node(&["floor.mjs"])
     })
     .and_then(|()| {
         println!("\n== 1,000 quotes");
