@@ -70,36 +70,34 @@ async fn fetch_inner(url: &str, cancel: &AbortController) -> Result<String, Stri
 }
 
 /// The response to `url` that `public/prerender-guard.js` started fetching before the app loaded,
-/// with its abort controller; taken once.
+/// with its abort controller.
 fn take_early(url: &str) -> Option<(Promise, AbortController)> {
-    let window: JsValue = leptos::prelude::window().into();
-    let key = JsValue::from_str("counterpointEarlySrc");
-    let early = Reflect::get(&window, &key).ok().filter(|e| e.is_object());
-    let Some(early) = early else {
-        // From now on the guard, if it has not run yet, leaves fetching to the app.
-        let _ = Reflect::set(&window, &key, &JsValue::NULL);
-        return None;
-    };
+    let early = take_early_slot()?;
     let field = |name: &str| Reflect::get(&early, &JsValue::from_str(name)).ok();
+    let abort: AbortController = field("abort")?.dyn_into().ok()?;
     if field("url")?.as_string().as_deref() != Some(url) {
+        abort.abort();
         return None;
     }
-    let _ = Reflect::set(&window, &key, &JsValue::NULL);
-    Some((field("response")?.dyn_into().ok()?, field("abort")?.dyn_into().ok()?))
+    Some((field("response")?.dyn_into().ok()?, abort))
 }
 
-/// Tells `public/prerender-guard.js` that the app has started without its early fetch (the guard
-/// is `async` and may run late), and stops one it started that will not be used (the page is
-/// restoring the last article instead of `?src=`).
+/// Stops a request the guard started that will not be used (the page is restoring the last
+/// article instead of `?src=`).
 pub fn drop_early() {
+    let abort = take_early_slot().and_then(|early| Reflect::get(&early, &JsValue::from_str("abort")).ok());
+    if let Some(abort) = abort.and_then(|a| a.dyn_into::<AbortController>().ok()) {
+        abort.abort();
+    }
+}
+
+/// What the guard left in `window.counterpointEarlySrc`, taken once: the slot is left `null`, so a
+/// later call finds nothing, and the guard, if it is `async` and runs late, leaves fetching to the
+/// app.
+fn take_early_slot() -> Option<JsValue> {
     let window: JsValue = leptos::prelude::window().into();
     let key = JsValue::from_str("counterpointEarlySrc");
-    if let Ok(early) = Reflect::get(&window, &key) {
-        if let Some(abort) =
-            Reflect::get(&early, &JsValue::from_str("abort")).ok().and_then(|a| a.dyn_into::<AbortController>().ok())
-        {
-            abort.abort();
-        }
-    }
+    let early = Reflect::get(&window, &key).ok().filter(JsValue::is_object);
     let _ = Reflect::set(&window, &key, &JsValue::NULL);
+    early
 }

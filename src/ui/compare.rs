@@ -1,8 +1,8 @@
 //! The Compare view: one column per side, one row per topic.
 
-use leptos::prelude::*;
-
 use std::sync::Arc;
+
+use leptos::prelude::*;
 
 use super::progressive::Parts;
 use super::{side_style, speaker_line, Ctx, QuoteFlag};
@@ -25,8 +25,6 @@ pub fn Compare() -> impl IntoView {
     move || {
         let ex = ctx.explorer.get();
         let side_count = ex.article.sides.len();
-        let side_hidden =
-            move |side: usize| ctx.filters.with(|r| ctx.explorer.with_untracked(|ex| ex.is_side_hidden(side, r)));
         let headers = (0..side_count)
             .map(|s| {
                 view! {
@@ -35,7 +33,7 @@ pub fn Compare() -> impl IntoView {
                         dir="auto"
                         role="columnheader"
                         style=side_style(&ex, Some(s))
-                        class:muted=move || side_hidden(s)
+                        class:muted=move || ctx.is_side_hidden(s)
                     >
                         {ex.article.sides[s].label.clone()}
                     </div>
@@ -105,7 +103,8 @@ fn rows_in_parts(
     let mut part_of = vec![None; ex.article.quotes.len()];
     for (_, cells) in &rows {
         let base = holders.len();
-        let slices = cells.iter().map(Vec::len).max().unwrap_or(0).div_ceil(SLICE).max(1);
+        let widest = cells.iter().map(Vec::len).max().unwrap_or(0);
+        let slices = widest.div_ceil(SLICE).max(1);
         holders.extend(std::iter::repeat_n(base, slices));
         for cell in cells {
             // A quote under several questions is revealed in the first, as in an ordinary grid.
@@ -113,15 +112,15 @@ fn rows_in_parts(
                 part_of[q].get_or_insert(base + at / SLICE);
             }
         }
-        bases.push(base);
+        bases.push((base, widest));
     }
     let parts = Parts::new(ctx, holders, all_now, move |quote| part_of.get(quote).copied().flatten());
     rows.into_iter()
         .zip(bases)
-        .map(|((row, cells), base)| {
+        .map(|((row, cells), (base, widest))| {
             let (ex, slices) = (Arc::clone(ex), parts.clone());
             // A card takes about six lines of 1.5em, and the row's head three.
-            let lines = 3 + 6 * cells.iter().map(Vec::len).max().unwrap_or(0).min(SLICE);
+            let lines = 3 + 6 * widest.min(SLICE);
             parts.part(base, format!("{}em", lines * 3 / 2), move || {
                 row_view(&ex, ctx, collapsible, row, cells.clone(), (slices.clone(), base))
             })
@@ -141,9 +140,6 @@ fn row_view(
     cells: Vec<Vec<usize>>,
     slices: (Parts, usize),
 ) -> AnyView {
-    let side_hidden =
-        move |side: usize| ctx.filters.with(|r| ctx.explorer.with_untracked(|ex| ex.is_side_hidden(side, r)));
-
     let expanded = RwSignal::new(false);
     // Outside an embed `expanded` is never read, so it costs nothing.
     let collapsed = move || collapsible && !expanded.get();
@@ -193,7 +189,7 @@ fn row_view(
             let any_shown = move || first_shown.get().is_some();
             let gap = move || {
                 (!any_shown()).then(|| {
-                    let gap = if side_hidden(side) || !empty {
+                    let gap = if ctx.is_side_hidden(side) || !empty {
                         "Hidden by your filters"
                     } else {
                         "No statement in this article"

@@ -144,6 +144,11 @@ impl Ctx {
         QuoteFlag(self.shown.with_untracked(|flags| flags.0.get(q).cloned()))
     }
 
+    /// Whether the filters hide side `side`; reactive on the filters.
+    pub fn is_side_hidden(&self, side: usize) -> bool {
+        self.filters.with(|r| self.explorer.with_untracked(|ex| ex.is_side_hidden(side, r)))
+    }
+
     /// Whether quote `q` is the selected one; reactive for that quote alone.
     pub fn is_selected(&self, q: usize) -> bool {
         self.selection.with_value(|s| s.selected(&Some(q)))

@@ -9,13 +9,13 @@
 //! and its tab stop, and its speaker label is hidden. Only the quotes whose visibility changed
 //! are touched.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{side_id, side_style, speaker_line, Ctx};
-use std::sync::Arc;
-
 use super::progressive::Parts;
+use super::{side_id, side_style, speaker_line, Ctx};
 use crate::explorer::{Explorer, Segment};
 use crate::route::View;
 

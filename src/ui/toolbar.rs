@@ -51,8 +51,8 @@ fn SideFilters() -> impl IntoView {
             .enumerate()
             .map(|(i, side)| {
                 let id = side.id.clone();
-                let (ex_for_shown, ex_for_click) = (ex.clone(), ex.clone());
-                let shown = move || ctx.filters.with(|r| !ex_for_shown.is_side_hidden(i, r));
+                let ex_for_click = ex.clone();
+                let shown = move || !ctx.is_side_hidden(i);
                 view! {
                     <button
                         type="button"

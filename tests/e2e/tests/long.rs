@@ -60,6 +60,30 @@ fn on_screen(s: &Session, selector: &str, id: &str) -> Result<bool> {
     Ok(s.js(ON_SCREEN, vec![json!(selector), json!(id)])? == json!(true))
 }
 
+/// Waits until the selected element for quote `id` under `selector` is on screen.
+fn wait_selected_on_screen(s: &Session, selector: &str, id: &str) -> Result<()> {
+    let script = ON_SCREEN
+        .replace("arguments[0]", &format!("'{selector}.selected'"))
+        .replace("arguments[1]", &format!("'{id}'"));
+    s.wait_for("the linked quote on screen", &script, WAIT).map(drop)
+}
+
+/// Waits until no part under `scope` waits to be built and every quote's `selector` is in the page.
+fn wait_all_built(s: &Session, scope: &str, selector: &str) -> Result<()> {
+    let script = format!(
+        "return document.querySelectorAll('{scope} .pending').length === 0
+             && document.querySelectorAll('{selector}').length === {QUOTES}"
+    );
+    s.wait_for("every part built", &script, WAIT).map(drop)
+}
+
+/// Whether the first frame that showed a quote (`watch_first_build`) held only part of `what`.
+fn ensure_first_build_was_a_part(s: &Session, what: &str) -> Result<()> {
+    let first = s.js("return window.__first", vec![])?;
+    let (quotes, pending) = (first["quotes"].as_u64().unwrap_or(0), first["pending"].as_u64().unwrap_or(0));
+    ensure(pending > 0 && quotes < QUOTES as u64, format!("the first build was not a part of the {what}: {first}"))
+}
+
 #[test]
 fn a_long_text_is_built_in_parts_and_a_linked_quote_shows_at_once_and_keeps_its_place() {
     run(|s| {
@@ -67,22 +91,9 @@ fn a_long_text_is_built_in_parts_and_a_linked_quote_shows_at_once_and_keeps_its_
         watch_first_build(s, "#article-text mark[data-quote-id]")?;
         open(s, "/?src=long/text.json#view=read&quote=q2900")?;
         let mark = "#article-text mark[data-quote-id]";
-        s.wait_for(
-            "the linked quote on screen",
-            &ON_SCREEN.replace("arguments[0]", &format!("'{mark}.selected'")).replace("arguments[1]", "'q2900'"),
-            WAIT,
-        )?;
-        s.wait_for(
-            "every part built",
-            &format!(
-                "return document.querySelectorAll('#article-text .pending').length === 0
-                     && document.querySelectorAll('{mark}').length === {QUOTES}"
-            ),
-            WAIT,
-        )?;
-        let first = s.js("return window.__first", vec![])?;
-        let (quotes, pending) = (first["quotes"].as_u64().unwrap_or(0), first["pending"].as_u64().unwrap_or(0));
-        ensure(pending > 0 && quotes < QUOTES as u64, format!("the first build was not a part of the text: {first}"))?;
+        wait_selected_on_screen(s, mark, "q2900")?;
+        wait_all_built(s, "#article-text", mark)?;
+        ensure_first_build_was_a_part(s, "text")?;
         ensure(
             s.js(
                 &format!("return document.querySelector('{mark}[data-quote-id=\"q2900\"]').closest('p').textContent"),
@@ -114,29 +125,14 @@ fn a_long_grid_is_built_in_parts_a_linked_quote_shows_at_once_and_filters_reach_
         watch_first_build(s, ".app:not([data-prerendered]) .compare .quote-card[data-quote-id]")?;
         open(s, "/?src=long/grid.json#view=compare&quote=q2950")?;
         let card = ".compare .quote-card";
-        s.wait_for(
-            "the linked quote on screen",
-            &ON_SCREEN.replace("arguments[0]", &format!("'{card}.selected'")).replace("arguments[1]", "'q2950'"),
-            WAIT,
-        )?;
+        wait_selected_on_screen(s, card, "q2950")?;
         // Hide a side while the grid is still being built.
         s.js(
             "[...document.querySelectorAll('button, [role=checkbox], label')].find((e) => e.textContent.trim() === 'Side 0').click()",
             vec![],
         )?;
-        s.wait_for(
-            "every part built",
-            &format!(
-                "return document.querySelectorAll('.compare .pending').length === 0
-                     && document.querySelectorAll('{card}').length === {QUOTES}"
-            ),
-            WAIT,
-        )?;
-        let first = s.js("return window.__first", vec![])?;
-        ensure(
-            first["pending"].as_u64().unwrap_or(0) > 0 && first["quotes"].as_u64().unwrap_or(0) < QUOTES as u64,
-            format!("the first build was not a part of the grid: {first}"),
-        )?;
+        wait_all_built(s, ".compare", card)?;
+        ensure_first_build_was_a_part(s, "grid")?;
         // What was built above it did not push the linked quote off the screen.
         ensure(on_screen(s, card, "q2950")?, "the linked quote left the screen as the rest of the grid was built")?;
         let shown = s.js(
