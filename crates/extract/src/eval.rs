@@ -397,6 +397,7 @@ pub fn dev_set_check() -> (String, bool) {
     };
     let ev = evaluate(&cases);
     let mut out = report(&cases, &ev);
+    out += &by_file();
     for name in passing_known_failures(&ev) {
         out += &format!("known failure passes now: {name} (remove its !xfail mark)\n");
     }
@@ -413,6 +414,33 @@ pub fn dev_set_check() -> (String, bool) {
         }
         Err(e) => (out + &format!("cannot read the floors: {e}\n"), false),
     }
+}
+
+/// One line per dev-set file: quotes and end-to-end P/R/F1, quotes emitted per true quote and the
+/// share of found quotes whose speaker is right, the figures the held-out benchmark reports.
+fn by_file() -> String {
+    let mut out = String::from(
+        "by file (quotes P/R/F1 | end to end P/R/F1 | emitted per true quote | speaker right among found)\n",
+    );
+    for (file, source) in DEV_FILES {
+        let Ok(cases) = parse_dev_set(source) else {
+            continue;
+        };
+        let ev = evaluate(&cases);
+        let (q, e) = (ev.quote, ev.end_to_end);
+        out += &format!(
+            "  {file:<16} {:.3} / {:.3} / {:.3} | {:.3} / {:.3} / {:.3} | {:.2} | {:.3}\n",
+            q.precision(),
+            q.recall(),
+            q.f1(),
+            e.precision(),
+            e.recall(),
+            e.f1(),
+            ratio(q.predicted, q.gold),
+            ratio(e.correct, q.correct),
+        );
+    }
+    out
 }
 
 fn report(cases: &[DevCase], ev: &Evaluation) -> String {
