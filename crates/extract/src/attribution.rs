@@ -1,9 +1,9 @@
 //! Links each quoted passage to a cue and a speaker mention, sentence by sentence.
 //!
 //! A sentence here is counted outside quotes, so "“A. B,” Lavrov said." is one sentence with
-//! one passage and one cue. Whole quoted sentences become direct quotes; fragments inside
-//! paraphrase become partial quotes whose span is the whole reported content. A sentence with
-//! no passage may be a paraphrase (see `paraphrase`).
+//! one passage and one cue. Whole quoted sentences become direct quotes, and the two halves of a
+//! split quote one direct quote; each fragment inside paraphrase becomes a partial quote whose
+//! span is its quoted words. A sentence with no passage may be a paraphrase (see `paraphrase`).
 
 use super::lexicon;
 use super::mentions::{object_after, subject_before, Mention, MentionKind};
@@ -29,8 +29,11 @@ pub(crate) struct Cue {
 /// A quote before its speaker is resolved.
 #[derive(Clone, Debug)]
 pub(crate) struct Found {
+    /// The quoted words; a split quote (“A,” X said. “B.”) runs from the start of A to the end of B.
     pub span: Span,
-    /// One piece per paragraph of a multi-paragraph quote.
+    /// The parts of a split quote, A and B; otherwise the span alone.
+    pub parts: Vec<Span>,
+    /// One piece per paragraph of a multi-paragraph quote, for every part.
     pub pieces: Vec<Span>,
     /// The words between quote marks.
     pub marked: Vec<Span>,
@@ -40,6 +43,8 @@ pub(crate) struct Found {
     /// The cue says this quote continues the previous speaker ("She added", "Adding,").
     pub link_prev: bool,
     pub paragraph: u32,
+    /// The quoted passage of a direct quote (its last one, after a split quote is joined).
+    pub passage: Option<usize>,
 }
 
 /// A speaker named as the subject of a cue anywhere, quoted or not.
@@ -90,10 +95,63 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 partials.push(k);
             }
         }
-        out.quotes.extend(partial_quotes(doc, &partials, s0, s1, &cues));
+        out.quotes.extend(partial_quotes(doc, &partials, s0, &cues));
     }
     out.quotes.sort_by_key(|q| q.span.start);
+    join_split_quotes(doc, &mut out.quotes);
     out
+}
+
+/// Joins the halves of a split quote, “A,” X said. “B.”, into one quote from A to B: B opens
+/// in the paragraph where A closes, the words between them are A's reporting clause and nothing
+/// more (one sentence, no other quote mark), and B has no attribution of its own. After a
+/// finished A ("“A.” She added, “B.”") a clause that ends in a comma or colon introduces B and
+/// is not A's, so the two stay apart.
+fn join_split_quotes(doc: &Doc, quotes: &mut Vec<Found>) {
+    let mut joined: Vec<Found> = Vec::with_capacity(quotes.len());
+    for b in quotes.drain(..) {
+        if let Some(a) = joined.last_mut().filter(|a| continues_split(doc, a, &b)) {
+            a.span = Span::new(a.span.start, b.span.end);
+            a.parts.extend(b.parts);
+            a.pieces.extend(b.pieces);
+            a.marked.extend(b.marked);
+            a.passage = b.passage;
+            continue;
+        }
+        joined.push(b);
+    }
+    *quotes = joined;
+}
+
+fn continues_split(doc: &Doc, a: &Found, b: &Found) -> bool {
+    let (Some(ka), Some(kb)) = (a.passage, b.passage) else {
+        return false;
+    };
+    if a.kind != QuoteKind::Direct || b.kind != QuoteKind::Direct || a.mention.is_none() {
+        return false;
+    }
+    let (close, open) = (doc.span_close[ka], doc.span_open[kb]);
+    if open <= close + 1 || doc.tokens[close].paragraph != doc.tokens[open].paragraph {
+        return false;
+    }
+    // A's cue stands between the halves, and B's is none or the same one.
+    let Some((_, cue)) = &a.cue else {
+        return false;
+    };
+    let between = doc.tokens[close].end() <= cue.start && cue.end <= doc.tokens[open].start();
+    let b_unattributed = b.mention.is_none() || b.cue.as_ref().is_some_and(|(_, c)| c == cue);
+    if !between || !b_unattributed {
+        return false;
+    }
+    let sentence = doc.tokens[close].sentence;
+    let one_clause = (close + 1..open).all(|t| !is_mark(doc, t) && doc.tokens[t].sentence == sentence);
+    if !one_clause {
+        return false;
+    }
+    let a_finished =
+        doc.chars.get(doc.spans[ka].content.end.wrapping_sub(1)).is_some_and(|c| matches!(c, '.' | '?' | '!'));
+    let introduces_b = doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':');
+    !(a_finished && introduces_b)
 }
 
 fn is_pronoun(mention: &Mention) -> bool {
@@ -336,6 +394,7 @@ fn direct_quote(doc: &Doc, k: usize, si: usize, cues: &[Cue]) -> Found {
     let link_prev = after.is_some_and(continues) || before.is_some_and(continues);
     let mut found = Found {
         span: span.content,
+        parts: vec![span.content],
         pieces: span.pieces.clone(),
         marked: vec![span.content],
         kind: QuoteKind::Direct,
@@ -343,6 +402,7 @@ fn direct_quote(doc: &Doc, k: usize, si: usize, cues: &[Cue]) -> Found {
         mention: chosen.and_then(|c| c.mention.clone()),
         link_prev,
         paragraph: doc.tokens[open].paragraph,
+        passage: Some(k),
     };
     if found.mention.is_none() && !link_prev && trails {
         if let Some((cue, mention)) = unknown_verb_after(doc, close, si) {
@@ -458,8 +518,8 @@ fn following_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Spa
     Some(((cue.word, token_span(doc, cue.t, cue.t + 1)), mention))
 }
 
-/// Groups fragments by the cue that introduces them; each group's span is the reported content.
-fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, s1: usize, cues: &[Cue]) -> Vec<Found> {
+/// Groups fragments by the cue that introduces them; each fragment is a partial quote of its group's speaker.
+fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec<Found> {
     let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
     for &k in passages {
         let open = doc.span_open[k];
@@ -489,35 +549,37 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, s1: usize, cues: &[C
     }
     groups
         .into_iter()
-        .filter(|(cue, ks)| !names_a_title(doc, ks, cue.map(|c| cues[c].word.as_str())))
-        .filter_map(|(cue, ks)| match cue {
-            Some(c) => Some(partial_quote(doc, &ks, Some(&cues[c]), cues, s0, s1)),
-            None => uncued_partial(doc, &ks, s0, s1),
+        .flat_map(|(cue, ks)| {
+            let word = cue.map(|c| cues[c].word.as_str());
+            let ks: Vec<usize> = ks.into_iter().filter(|k| !names_a_title(doc, *k, word)).collect();
+            match cue {
+                _ if ks.is_empty() => Vec::new(),
+                Some(c) => partial_quote(doc, &ks, Some(&cues[c])),
+                None => uncued_partial(doc, &ks, s0).unwrap_or_default(),
+            }
         })
         .collect()
 }
 
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from
 /// speech; only a naming cue ("called her “Crooked Hillary”") makes them a quote.
-fn names_a_title(doc: &Doc, ks: &[usize], cue: Option<&str>) -> bool {
-    let naming = cue.is_some_and(|c| words::NAMING_CUES.contains(c));
-    !naming
-        && ks.iter().all(|k| {
-            let content = doc.spans[*k].content;
-            let text: String = doc.chars[content.start..content.end].iter().collect();
-            let fragment: Vec<&str> = text.split_whitespace().collect();
-            fragment.len() <= 10
-                && fragment.iter().all(|w| {
-                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                        || words::TITLE_SMALL_WORDS.contains(w)
-                })
+fn names_a_title(doc: &Doc, k: usize, cue: Option<&str>) -> bool {
+    if cue.is_some_and(|c| words::NAMING_CUES.contains(c)) {
+        return false;
+    }
+    let content = doc.spans[k].content;
+    let text: String = doc.chars[content.start..content.end].iter().collect();
+    let fragment: Vec<&str> = text.split_whitespace().collect();
+    fragment.len() <= 10
+        && fragment.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || words::TITLE_SMALL_WORDS.contains(w)
         })
 }
 
 /// A fragment with no speech verb: "Clinton, standing beside him, thanked the senator for
 /// “energizing” young voters" takes the sentence subject and its verb. Short fragments with no
 /// subject are scare quotes ("“alt-right” groups marched") and are not quotes of anyone.
-fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize, s1: usize) -> Option<Found> {
+fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize) -> Option<Vec<Found>> {
     let first_open = doc.span_open[ks[0]];
     // "hoped for a “clean” stopgap": one quoted word between an article and its noun is a
     // term, not speech.
@@ -535,7 +597,7 @@ fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize, s1: usize) -> Option<Found
         return None;
     }
     if let Some(cue) = subject_verb(doc, s0, first_open) {
-        return Some(partial_quote(doc, ks, Some(&cue), std::slice::from_ref(&cue), s0, s1));
+        return Some(partial_quote(doc, ks, Some(&cue)));
     }
     // Fragments after "so-called" never reach here: `partial_quotes` drops them first.
     let short = ks.iter().all(|k| {
@@ -545,7 +607,7 @@ fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize, s1: usize) -> Option<Found
     if short {
         return None;
     }
-    Some(partial_quote(doc, ks, None, &[], s0, s1))
+    Some(partial_quote(doc, ks, None))
 }
 
 /// The sentence subject and the verb after it, read as a cue.
@@ -572,76 +634,30 @@ fn subject_verb(doc: &Doc, s0: usize, limit: usize) -> Option<Cue> {
     })
 }
 
-fn partial_quote(doc: &Doc, ks: &[usize], cue: Option<&Cue>, cues: &[Cue], s0: usize, s1: usize) -> Found {
-    let marked: Vec<Span> = ks.iter().map(|k| doc.spans[*k].content).collect();
-    let first_open = doc.span_open[ks[0]];
-    let last_close = doc.span_close[ks[ks.len() - 1]];
-    let fragments = Span::new(marked[0].start, marked[marked.len() - 1].end);
-    let range = match cue {
-        Some(c) if c.last < first_open => {
-            let start = content_start(doc, c.last + 1, first_open);
-            let next = cues[cues.partition_point(|n| n.t <= last_close)..]
-                .iter()
-                .find(|n| n.first > last_close)
-                .map_or(s1, |n| n.first);
-            Some((start, clause_end(doc, ks[ks.len() - 1], last_close, next)))
-        }
-        Some(c) => {
-            let previous = cues[..cues.partition_point(|p| p.t < first_open)]
-                .iter()
-                .rev()
-                .find(|p| p.last < first_open)
-                .map_or(s0, |p| p.last + 1);
-            Some((previous, c.first))
-        }
-        None => None,
-    };
-    let span = range
-        .and_then(|(a, b)| trimmed_content(doc, a, b))
-        .map_or(fragments, |s| Span::new(s.start.min(fragments.start), s.end.max(fragments.end)));
-    Found {
-        span,
-        pieces: vec![span],
-        marked,
-        kind: QuoteKind::Partial,
-        cue: cue.map(|c| (c.word.clone(), token_span(doc, c.t, c.t + 1))),
-        mention: cue.and_then(|c| c.mention.clone()),
-        link_prev: cue.is_some_and(|c| {
-            let continues = lexicon::is_continuation_cue(&c.word) && c.mention.as_ref().is_some_and(is_pronoun);
-            continues || (c.participle && c.mention.is_none())
-        }),
-        paragraph: doc.tokens[first_open].paragraph,
-    }
-}
-
-/// Where the reported content ends after its last fragment: at the next passage, at a comma
-/// right after the fragment, or at a clause such as ", while …" or "; …".
-fn clause_end(doc: &Doc, last: usize, last_close: usize, next: usize) -> usize {
-    let content = doc.spans[last].content;
-    if doc.chars.get(content.end.wrapping_sub(1)) == Some(&',') || doc.is_punct(last_close + 1, ',') {
-        return last_close + 1;
-    }
-    // "blasts ‘Democratic judges’ after court tosses law": a clause of its own after the quote.
-    let subordinate = doc.is_word(last_close + 1) && words::SUBORDINATORS.contains(doc.lower(last_close + 1));
-    if subordinate {
-        return last_close + 1;
-    }
-    for t in last_close + 1..next {
-        if second_predicate(doc, t) {
-            return t;
-        }
-        match doc.tokens[t].kind {
-            Kind::Open(_) | Kind::Punct(';' | '—' | '(' | ')') => return t,
-            Kind::Punct(',') => {
-                let clause = doc.is_word(t + 1) && words::COMMA_CLAUSE_OPENERS.contains(doc.lower(t + 1));
-                if clause {
-                    return t;
-                }
+/// One partial quote per fragment, each the quoted words alone, sharing the cue and speaker of
+/// their group: "he is “surprised and troubled” by …" quotes "surprised and troubled".
+fn partial_quote(doc: &Doc, ks: &[usize], cue: Option<&Cue>) -> Vec<Found> {
+    let link_prev = cue.is_some_and(|c| {
+        let continues = lexicon::is_continuation_cue(&c.word) && c.mention.as_ref().is_some_and(is_pronoun);
+        continues || (c.participle && c.mention.is_none())
+    });
+    ks.iter()
+        .map(|&k| {
+            let content = doc.spans[k].content;
+            Found {
+                span: content,
+                parts: vec![content],
+                pieces: doc.spans[k].pieces.clone(),
+                marked: vec![content],
+                kind: QuoteKind::Partial,
+                cue: cue.map(|c| (c.word.clone(), token_span(doc, c.t, c.t + 1))),
+                mention: cue.and_then(|c| c.mention.clone()),
+                link_prev,
+                paragraph: doc.tokens[doc.span_open[k]].paragraph,
+                passage: None,
             }
-            _ => {}
-        }
-    }
-    next
+        })
+        .collect()
 }
 
 /// Tells whether token `t` starts a second predicate of the subject ("… “a big win” and renewed
@@ -656,24 +672,6 @@ fn second_predicate(doc: &Doc, t: usize) -> bool {
             || words::PREDICATE_AUXILIARIES.contains(doc.lower(t + 1))
                 && doc.is_word(t + 2)
                 && !doc.is_capitalized(t + 2))
-}
-
-/// Skips "that", commas and short objects ("told reporters that") after a cue.
-fn content_start(doc: &Doc, from: usize, first_open: usize) -> usize {
-    let limit = (from + 10).min(first_open);
-    // A verb before "that" means the content has begun ("said Obama would sign a bill that …").
-    let finite = |t: usize| doc.is_word(t) && lexicon::is_finite_verb(doc.lower(t));
-    let that = (from..limit)
-        .take_while(|t| !matches!(doc.tokens[*t].kind, Kind::Punct(',' | ';') | Kind::Open(_)) && !finite(*t))
-        .find(|t| doc.is_word(*t) && doc.lower(*t) == "that");
-    if let Some(that) = that {
-        return that + 1;
-    }
-    let mut t = from;
-    while t < first_open && matches!(doc.tokens[t].kind, Kind::Punct(',' | ':')) {
-        t += 1;
-    }
-    t
 }
 
 /// Turns a token range into a character span without connectors or punctuation at its ends.

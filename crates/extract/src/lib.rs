@@ -10,11 +10,13 @@
 //! on the core, std, serde and serde_json.
 //!
 //! All offsets are Unicode code points into the input, end exclusive. A direct quote's span
-//! covers the quoted words without the surrounding marks. A partial quote's span covers the
-//! whole reported content ("the US-led coalition was ‘in bed with terrorists’"), with the quoted
-//! fragments listed in `marked`. A paraphrase (reported speech without quote marks, read by
-//! `paraphrase`) spans the reported clause ("Lavrov said the ceasefire had failed." → "the
-//! ceasefire had failed") and has no `marked`.
+//! covers the quoted words without the surrounding marks. A split quote (“A,” X said. “B.”) is
+//! one quote whose span runs from the start of A to the end of B, with A and B in `parts`. A
+//! partial quote's span is the quoted words of one fragment ("the US-led coalition was ‘in bed
+//! with terrorists’" → "in bed with terrorists"); a sentence with two fragments gives two partial
+//! quotes. A paraphrase (reported speech without quote marks, read by `paraphrase`) spans the
+//! reported clause ("Lavrov said the ceasefire had failed." → "the ceasefire had failed") and has
+//! no `marked`.
 
 mod attribution;
 mod bench;
@@ -49,9 +51,13 @@ pub use output::{to_article, to_spans_json};
 /// One attributed quote.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExtractedQuote {
-    /// The quoted words (direct) or the whole reported content (partial, paraphrase).
+    /// The quoted words (direct, partial) or the reported clause (paraphrase); a split quote's
+    /// span runs from the start of its first part to the end of its last, across the attribution.
     pub span: Span,
-    /// The span cut at paragraph breaks, without the marks that reopen a quote.
+    /// What the quote quotes, in order: A and B of a split quote (“A,” X said. “B.”), whose text
+    /// in an article is "A … B"; the span alone otherwise.
+    pub parts: Vec<Span>,
+    /// The parts cut at paragraph breaks, without the marks that reopen a quote.
     pub pieces: Vec<Span>,
     /// The words between quote marks.
     pub marked: Vec<Span>,
@@ -95,6 +101,7 @@ pub fn extract(text: &str) -> Extraction {
     let resolved = speakers::resolve(&doc, &found);
     let quote = |(q, speaker): (attribution::Found, Option<usize>)| ExtractedQuote {
         span: q.span,
+        parts: q.parts,
         pieces: q.pieces,
         marked: q.marked,
         kind: q.kind,

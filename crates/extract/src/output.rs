@@ -19,9 +19,10 @@ fn occurs_twice(paras: &[Paragraph], text: &str) -> bool {
     paras.iter().flat_map(|p| p.text.matches(text)).nth(1).is_some()
 }
 
-/// `{"quotes":[{"start","end","speaker", …}]}` with code-point offsets into the input, one entry
-/// per quote of `ex`, paraphrases included; pass `ex.without_paraphrases()` for direct and
-/// partial quotes only.
+/// `{"quotes":[{"start","end","parts","speaker", …}]}` with code-point offsets into the input, one
+/// entry per quote of `ex`, paraphrases included; pass `ex.without_paraphrases()` for direct and
+/// partial quotes only. `parts` lists `{"start","end"}` of each part: the two halves of a split
+/// quote, whose `start` and `end` run from the first to the last, or the span alone.
 pub fn to_spans_json(ex: &Extraction) -> Value {
     let quotes: Vec<Value> = ex
         .quotes
@@ -31,6 +32,7 @@ pub fn to_spans_json(ex: &Extraction) -> Value {
             json!({
                 "start": q.span.start,
                 "end": q.span.end,
+                "parts": q.parts.iter().map(|p| json!({ "start": p.start, "end": p.end })).collect::<Vec<_>>(),
                 "speaker": speaker.map(|s| s.name.clone()),
                 "kind": q.kind,
                 "cue": q.cue,

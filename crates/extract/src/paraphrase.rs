@@ -80,6 +80,7 @@ pub(crate) fn paraphrase(doc: &Doc, s0: usize, s1: usize, cues: &[Cue]) -> Optio
     };
     Some(Found {
         span,
+        parts: vec![span],
         pieces: vec![span],
         marked: Vec::new(),
         kind: QuoteKind::Paraphrase,
@@ -87,6 +88,7 @@ pub(crate) fn paraphrase(doc: &Doc, s0: usize, s1: usize, cues: &[Cue]) -> Optio
         mention: Some(mention),
         link_prev: false,
         paragraph: doc.tokens[s0].paragraph,
+        passage: None,
     })
 }
 

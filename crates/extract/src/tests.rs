@@ -188,6 +188,19 @@ fn spans_json_names_speakers_not_pronouns() {
 }
 
 #[test]
+fn spans_json_lists_the_parts_of_a_split_quote() {
+    let text = "“We will appeal,” McCrory said. “The ruling is wrong.” “No,” Cooper said.";
+    let spans = to_spans_json(&extract(text));
+    let split = &spans["quotes"][0];
+    // `start` and `end` run from the first part to the last, as old readers expect.
+    assert_eq!((split["start"].as_u64(), split["end"].as_u64()), (Some(1), Some(53)));
+    assert_eq!(split["parts"], serde_json::json!([{ "start": 1, "end": 16 }, { "start": 33, "end": 53 }]));
+    assert_eq!(split["speaker"], "McCrory");
+    let single = &spans["quotes"][1];
+    assert_eq!(single["parts"], serde_json::json!([{ "start": 56, "end": 59 }]));
+}
+
+#[test]
 fn offsets_are_code_points() {
     let text = "Zoë’s café — “Ça va,” said Sen. Bob Corker.";
     let ex = extract(text);
