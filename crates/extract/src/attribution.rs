@@ -90,7 +90,12 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
         let mut partials = Vec::new();
         for &k in &passages {
             if is_direct(doc, k, s0, &cues) {
-                out.quotes.push(direct_quote(doc, k, si, &cues));
+                let quote = direct_quote(doc, k, si, &cues);
+                // “Moonlight” won best picture: a title in capitals that nobody says is not a quote.
+                if quote.mention.is_none() && !quote.link_prev && names_a_title(doc, k, None) {
+                    continue;
+                }
+                out.quotes.push(quote);
             } else {
                 partials.push(k);
             }
@@ -209,9 +214,12 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         let mention = if reversed {
             object_after(doc, t + 1, s1).or_else(|| document_source(doc, t + 1, s1))
         } else {
+            // "One OPEC delegate told Reuters": after "told" comes the addressee, never the speaker.
+            let addressing = words::ADDRESSING_VERBS.contains(word);
             subject_before(doc, t, s0).or_else(|| {
-                object_after(doc, t + 1, s1)
-                    .filter(|m| matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. }))
+                object_after(doc, t + 1, s1).filter(|m| {
+                    !addressing && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
+                })
             })
         };
         let Some(mention) = mention else {
@@ -250,6 +258,10 @@ fn names_between(doc: &Doc, from: usize, to: usize) -> bool {
 fn sentence_subject(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
     let dash = (s0..t.min(s0 + 10)).find(|u| doc.is_punct(*u, '—'));
     let mut start = dash.map_or(s0, |d| d + 1);
+    // "But it cut its forecast, and warned …": a linking word opens the sentence, not its subject.
+    if start < t && doc.is_capitalized(start) && words::LINKING_WORDS.contains(doc.lower(start)) {
+        start += 1;
+    }
     // "Within minutes, he pivoted …": an opening phrase before a comma is not the subject.
     if doc.is_word(start) && lexicon::is_sentence_function_word(doc.lower(start)) {
         if let Some(comma) = (start..t.min(start + 8)).find(|u| doc.is_punct(*u, ',')) {
@@ -275,8 +287,11 @@ fn coordinated_subject(doc: &Doc, t: usize, s0: usize, cues: &[Cue]) -> Option<M
         return None;
     }
     // "Sen. Mark Kirk (R-Ill.), who …, met with Garland and said": with no cue before, the
-    // verbs share the sentence subject.
-    cues.last().and_then(|c| c.mention.clone()).or_else(|| sentence_subject(doc, s0, u - 1))
+    // verbs share the sentence subject, which may be a pronoun ("But it cut …, and warned").
+    cues.last().and_then(|c| c.mention.clone()).or_else(|| sentence_subject(doc, s0, u - 1)).or_else(|| {
+        let start = if doc.is_capitalized(s0) && words::LINKING_WORDS.contains(doc.lower(s0)) { s0 + 1 } else { s0 };
+        object_after(doc, start, u - 1).filter(|m| is_pronoun(m) && m.tokens.0 == start)
+    })
 }
 
 /// Reads a document as a source: "according to the report", "according to court records".
