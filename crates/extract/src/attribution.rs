@@ -132,20 +132,27 @@ fn continues_split(doc: &Doc, a: &Found, b: &Found) -> bool {
     let (Some(ka), Some(kb)) = (a.passage, b.passage) else {
         return false;
     };
-    if a.kind != QuoteKind::Direct || b.kind != QuoteKind::Direct || a.mention.is_none() {
+    if a.kind != QuoteKind::Direct || b.kind != QuoteKind::Direct {
         return false;
     }
     let (close, open) = (doc.span_close[ka], doc.span_open[kb]);
     if open <= close + 1 || doc.tokens[close].paragraph != doc.tokens[open].paragraph {
         return false;
     }
-    // A's cue stands between the halves, and B's is none or the same one.
-    let Some((_, cue)) = &a.cue else {
-        return false;
+    // A's cue stands between the halves, and B's is none or the same one. A cue whose speaker the
+    // extractor cannot read ("the letter said") still makes the words between a reporting clause.
+    let reported = match (&a.cue, &a.mention) {
+        (Some((_, cue)), Some(_)) => {
+            let between = doc.tokens[close].end() <= cue.start && cue.end <= doc.tokens[open].start();
+            between && (b.mention.is_none() || b.cue.as_ref().is_some_and(|(_, c)| c == cue))
+        }
+        (None, None) => {
+            b.mention.is_none()
+                && (close + 1..open).any(|t| doc.is_word(t) && !doc.is_capitalized(t) && lexicon::is_cue(doc.lower(t)))
+        }
+        _ => false,
     };
-    let between = doc.tokens[close].end() <= cue.start && cue.end <= doc.tokens[open].start();
-    let b_unattributed = b.mention.is_none() || b.cue.as_ref().is_some_and(|(_, c)| c == cue);
-    if !between || !b_unattributed {
+    if !reported {
         return false;
     }
     let sentence = doc.tokens[close].sentence;

@@ -164,7 +164,8 @@ impl Builder {
             }
             // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
             let document = words::LAW_HEADS.contains(doc.lower(t));
-            if lexicon::is_org_head(doc.lower(t)) && !document && t > 0 && doc.is_capitalized(t - 1) {
+            let org_head = lexicon::is_org_head(doc.lower(t)) || words::NEWSPAPER_HEADS.contains(doc.lower(t));
+            if org_head && !document && t > 0 && doc.is_capitalized(t - 1) {
                 self.name_organisation(doc, t);
             }
             let sentence_start = doc.sentences[doc.tokens[t].sentence as usize].0;
@@ -254,6 +255,9 @@ impl Builder {
             MentionKind::Pronoun { .. } => None,
             MentionKind::Person { name, role, gender } => Some(self.person(name, role.clone(), *gender, at)),
             MentionKind::Organisation { name } => {
+                if let Some(paper) = self.newspaper(name, at) {
+                    return Some(self.organisation(&paper));
+                }
                 let generic = !name.contains(' ') && name.chars().all(|c| c.is_lowercase());
                 let named = generic.then(|| self.named_organisation(name, at)).flatten();
                 Some(self.organisation(named.as_deref().unwrap_or(name)))
@@ -356,6 +360,27 @@ impl Builder {
             .rev()
             .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
             .find(|o| any || o.2 == generic)
+            .map(|o| o.1.clone())
+    }
+
+    /// "The paper wrote", "its editorial board said", "the News wrote": the newspaper named last
+    /// before `at` (of that name for "the News"), which speaks for itself in an editorial.
+    fn newspaper(&self, name: &str, at: usize) -> Option<String> {
+        let words: Vec<&str> =
+            name.split_whitespace().filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "its" | "their")).collect();
+        let last = words.last()?.to_lowercase();
+        let described =
+            words.iter().all(|w| !w.starts_with(char::is_uppercase)) && words::NEWSPAPER_DESCRIPTIONS.contains(&last);
+        let by_name =
+            words.len() == 1 && words[0].starts_with(char::is_uppercase) && words::NEWSPAPER_HEADS.contains(&last);
+        if !described && !by_name {
+            return None;
+        }
+        self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
+            .iter()
+            .rev()
+            .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
+            .find(|o| words::NEWSPAPER_HEADS.contains(&o.2) && (described || o.2 == last))
             .map(|o| o.1.clone())
     }
 
