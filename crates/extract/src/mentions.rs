@@ -255,11 +255,14 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
         }
     }
     let mut e = s;
+    // Where a parenthesis skipped inside the name opened, and the word after it.
+    let mut paren: Option<(usize, usize)> = None;
     while e < ceiling && e - s < MAX_PHRASE {
         if !doc.is_word(e) || !doc.outside(e) {
             if doc.is_punct(e, '(') {
                 match (e..ceiling.min(e + MAX_PHRASE)).find(|u| doc.is_punct(*u, ')')) {
                     Some(close) if close + 1 < ceiling && doc.is_word(close + 1) => {
+                        paren = Some((e, close + 1));
                         e = close + 1;
                         continue;
                     }
@@ -273,6 +276,17 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
         if lexicon::is_determiner(word) && after_connector {
             e += 1;
             continue;
+        }
+        let date = words::MONTHS.contains(word)
+            && e + 1 < ceiling
+            && doc.is_word(e + 1)
+            && doc.chars.get(doc.tokens[e + 1].start()).is_some_and(char::is_ascii_digit);
+        if date {
+            // "Chuka Umunna (@ChukaUmunna) June 24": the name ends before the handle.
+            if let Some((open, _)) = paren.filter(|p| p.1 == e) {
+                e = open;
+            }
+            break;
         }
         if doc.is_capitalized(e) || lexicon::is_role_noun(word) || lexicon::is_org_head(word) {
             e += 1;

@@ -151,6 +151,7 @@ lists! {
         MEDIA_LINKS = "media_links",
         NAME_PARTICLES = "name_particles",
         NAME_SUFFIXES = "name_suffixes",
+        MONTHS = "months",
         NAMING_CUES = "naming_cues",
         NEWSPAPER_DESCRIPTIONS = "newspaper_descriptions",
         NEWSPAPER_HEADS = "newspaper_heads",
