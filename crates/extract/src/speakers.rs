@@ -141,6 +141,28 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// The org head of a capitalized run "Department of Transportation" that ends at `t`: a
+/// capitalized org head followed by "of" within the run.
+fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
+    let mut u = t;
+    while u > 1 && t - u < 6 {
+        u -= 1;
+        if !doc.is_word(u) || !doc.outside(u) {
+            return None;
+        }
+        let word = doc.lower(u);
+        if word == "of" {
+            let head = u - 1;
+            let fits = doc.is_word(head) && doc.is_capitalized(head) && lexicon::is_org_head(doc.lower(head));
+            return fits.then_some(head);
+        }
+        if !doc.is_capitalized(u) && !words::ORG_NAME_JOINERS.contains(word) {
+            return None;
+        }
+    }
+    None
+}
+
 fn person_key(name: &str) -> String {
     let last =
         name.split_whitespace().rev().find(|w| !words::NAME_SUFFIXES.contains(&w.to_lowercase())).unwrap_or(name);
@@ -166,7 +188,15 @@ impl Builder {
             let document = words::LAW_HEADS.contains(doc.lower(t));
             let org_head = lexicon::is_org_head(doc.lower(t)) || words::NEWSPAPER_HEADS.contains(doc.lower(t));
             if org_head && !document && t > 0 && doc.is_capitalized(t - 1) {
-                self.name_organisation(doc, t);
+                self.name_organisation(doc, t, t);
+            }
+            // "the state Department of Transportation", "the Royal College of Emergency Medicine":
+            // an org head before "of" makes the whole run an organisation, not a person.
+            if !org_head {
+                if let Some(head) = head_before_of(doc, t) {
+                    self.name_organisation(doc, t, head);
+                    continue;
+                }
             }
             let sentence_start = doc.sentences[doc.tokens[t].sentence as usize].0;
             // Only full names and names that open a sentence are worth reading.
@@ -269,6 +299,8 @@ impl Builder {
     /// Finds or creates the cluster of a person. Full names key clusters, so "Michelle Obama"
     /// and "President Obama" stay apart; a bare surname joins its nearest full mention.
     fn person(&mut self, name: &str, role: Option<String>, gender: Gender, at: usize) -> usize {
+        let knighted = self.knighted_full_name(name, at);
+        let name = knighted.as_deref().unwrap_or(name);
         let surname = person_key(name);
         let (mut full, mut role, mut gender) = (name.to_string(), role, gender);
         if let Some(entity) = self.entity_for(&surname, name, at) {
@@ -281,10 +313,14 @@ impl Builder {
             }
         }
         if gender == Gender::Unknown {
-            gender = full
-                .split_whitespace()
-                .next()
-                .map_or(Gender::Unknown, |w| lexicon::first_name_gender(&w.to_lowercase()));
+            // "Sir Michael Wilshaw" is a man by his honorific, "Hillary Clinton" a woman by her name.
+            gender = full.split_whitespace().next().map_or(Gender::Unknown, |w| {
+                let word = w.to_lowercase();
+                match lexicon::honorific_gender(&word) {
+                    Gender::Unknown => lexicon::first_name_gender(&word),
+                    known => known,
+                }
+            });
         }
         let full_key = format!("p:{}", full.to_lowercase());
         let multi = full.contains(' ');
@@ -329,8 +365,24 @@ impl Builder {
         i
     }
 
-    /// Records the organisation whose capitalized name ends at token `t` ("Judicial Crisis Network").
-    fn name_organisation(&mut self, doc: &Doc, t: usize) {
+    /// "Sir Michael" and "Dame Judi" use the first name: the full name ("Sir Michael Wilshaw")
+    /// is the nearest earlier full mention with that first name.
+    fn knighted_full_name(&self, name: &str, at: usize) -> Option<String> {
+        let (title, first) = name.split_once(' ')?;
+        if first.contains(' ') || !matches!(title.to_lowercase().as_str(), "sir" | "dame") {
+            return None;
+        }
+        let given = |full: &str| {
+            let mut words = full.split_whitespace().skip_while(|w| w.eq_ignore_ascii_case(title));
+            words.next() == Some(first) && words.next().is_some()
+        };
+        let end = self.entities.partition_point(|e| e.at < at);
+        self.entities[..end].iter().rev().find(|e| !e.bare && given(&e.name)).map(|e| e.name.clone())
+    }
+
+    /// Records the organisation whose capitalized name ends at token `t` ("Judicial Crisis Network"),
+    /// with the head noun at token `head`.
+    fn name_organisation(&mut self, doc: &Doc, t: usize, head: usize) {
         let mut start = t;
         while start > 0 && t - start < 8 {
             let u = start - 1;
@@ -348,7 +400,7 @@ impl Builder {
         }
         if start < t {
             let name = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
-            self.organisations.push((doc.tokens[start].start(), name, doc.lower(t).to_string()));
+            self.organisations.push((doc.tokens[start].start(), name, doc.lower(head).to_string()));
         }
     }
 
