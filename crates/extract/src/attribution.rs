@@ -77,7 +77,8 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
         while next_passage < doc.spans.len() && doc.span_open[next_passage] < s1 {
             next_passage += 1;
         }
-        let passages: Vec<usize> = (first..next_passage).filter(|k| doc.span_open[*k] != usize::MAX).collect();
+        let passages: Vec<usize> =
+            (first..next_passage).filter(|k| doc.span_open[*k] != usize::MAX && !names_a_work(doc, *k)).collect();
         let cues = cues_in(doc, s0, s1);
         for cue in &cues {
             if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m)) {
@@ -164,6 +165,19 @@ fn continues_split(doc: &Doc, a: &Found, b: &Found) -> bool {
         doc.chars.get(doc.spans[ka].content.end.wrapping_sub(1)).is_some_and(|c| matches!(c, '.' | '?' | '!'));
     let introduces_b = doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':');
     !(a_finished && introduces_b)
+}
+
+/// A passage that names a work, a sign or a slogan: in capitals right after a word such as
+/// "book", "headlined" or "read" ("a sign that read “I’m With Her”"). After "the novel" a quote
+/// in lower case ("the novel “is about …”") is still speech about it.
+fn names_a_work(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    let capital = doc.chars.get(doc.spans[k].content.start).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    capital
+        && open > 0
+        && doc.is_word(open - 1)
+        && !doc.is_capitalized(open - 1)
+        && words::TITLE_WORDS.contains(doc.lower(open - 1))
 }
 
 fn is_pronoun(mention: &Mention) -> bool {

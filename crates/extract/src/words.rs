@@ -185,6 +185,7 @@ lists! {
         TIME_ADVERBS = "time_adverbs",
         TIME_OPENERS = "time_openers",
         TITLE_SMALL_WORDS = "title_small_words",
+        TITLE_WORDS = "title_words",
         TRAILING_WORDS = "trailing_words",
         VERB_LIKE_EXTRAS = "verb_like_extras",
     }
