@@ -629,7 +629,17 @@ fn uncued_partial(doc: &Doc, ks: &[usize], s0: usize) -> Option<Vec<Found>> {
             && doc.is_word(close + 1)
             && !doc.is_capitalized(close + 1)
     };
-    if scare_word {
+    // "drew a line to Orwell’s “newspeak” and “doublethink,”", "blames his ‘inexperience’": single
+    // quoted words owned by someone are that person's terms, not anyone's speech.
+    let single_words = ks.iter().all(|k| {
+        let content = doc.spans[*k].content;
+        !doc.chars[content.start..content.end].iter().any(|c| c.is_whitespace())
+    });
+    let owned = first_open > s0 && doc.is_word(first_open - 1) && {
+        let before = doc.lower(first_open - 1);
+        is_possessive_word(before) || words::POSSESSIVE_DETERMINERS.contains(before)
+    };
+    if scare_word || single_words && owned {
         return None;
     }
     if let Some(cue) = subject_verb(doc, s0, first_open) {

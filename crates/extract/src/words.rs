@@ -166,6 +166,7 @@ lists! {
         PEOPLE_NOUNS = "people_nouns",
         PERIODS = "periods",
         PLACES = "places",
+        POSSESSIVE_DETERMINERS = "possessive_determiners",
         PREDICATE_AUXILIARIES = "predicate_auxiliaries",
         PREPOSITIONS = "prepositions",
         PRESENT_SUBJECTS = "present_subjects",
