@@ -283,7 +283,10 @@ impl Builder {
     fn cluster_for(&mut self, mention: &Mention, at: usize) -> Option<usize> {
         match &mention.kind {
             MentionKind::Pronoun { .. } => None,
-            MentionKind::Person { name, role, gender } => Some(self.person(name, role.clone(), *gender, at)),
+            MentionKind::Person { name, role, gender } => match self.newspaper(name, at) {
+                Some(paper) => Some(self.organisation(&paper)),
+                None => Some(self.person(name, role.clone(), *gender, at)),
+            },
             MentionKind::Organisation { name } => {
                 if let Some(paper) = self.newspaper(name, at) {
                     return Some(self.organisation(&paper));
@@ -423,16 +426,19 @@ impl Builder {
         let last = words.last()?.to_lowercase();
         let described =
             words.iter().all(|w| !w.starts_with(char::is_uppercase)) && words::NEWSPAPER_DESCRIPTIONS.contains(&last);
-        let by_name =
-            words.len() == 1 && words[0].starts_with(char::is_uppercase) && words::NEWSPAPER_HEADS.contains(&last);
+        let capitalized = words.iter().all(|w| w.starts_with(char::is_uppercase));
+        let by_name = capitalized && words::NEWSPAPER_HEADS.contains(&last);
         if !described && !by_name {
             return None;
         }
-        self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
+        // "the News" and "The Dallas Morning News" read as "Morning News" stand for the newspaper
+        // whose full name ends so.
+        let short = words.join(" ");
+        self.organisations[..self.organisations.partition_point(|o| o.0 <= at)]
             .iter()
             .rev()
             .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
-            .find(|o| words::NEWSPAPER_HEADS.contains(&o.2) && (described || o.2 == last))
+            .find(|o| words::NEWSPAPER_HEADS.contains(&o.2) && (described || o.1.ends_with(&short)))
             .map(|o| o.1.clone())
     }
 
