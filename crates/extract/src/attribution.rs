@@ -157,7 +157,13 @@ fn continues_split(doc: &Doc, a: &Found, b: &Found) -> bool {
         return false;
     }
     let sentence = doc.tokens[close].sentence;
-    let one_clause = (close + 1..open).all(|t| !is_mark(doc, t) && doc.tokens[t].sentence == sentence);
+    // A title quoted inside the clause ("one of the “La La Land” producers") does not break it.
+    let title_mark = |t: usize| match doc.tokens[t].kind {
+        Kind::Open(k) | Kind::Close(k) => names_a_title(doc, k as usize, None),
+        _ => false,
+    };
+    let one_clause =
+        (close + 1..open).all(|t| (!is_mark(doc, t) || title_mark(t)) && doc.tokens[t].sentence == sentence);
     if !one_clause {
         return false;
     }
@@ -608,7 +614,8 @@ fn names_a_title(doc: &Doc, k: usize, cue: Option<&str>) -> bool {
     let fragment: Vec<&str> = text.split_whitespace().collect();
     fragment.len() <= 10
         && fragment.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || words::TITLE_SMALL_WORDS.contains(w)
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || words::TITLE_SMALL_WORDS.contains(w.trim_end_matches('.'))
         })
 }
 
