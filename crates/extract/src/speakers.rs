@@ -56,6 +56,8 @@ struct Builder {
     clusters: Vec<SpeakerCluster>,
     genders: Vec<Gender>,
     by_key: HashMap<String, usize>,
+    /// Organisation clusters by the initials of their name ("imf" for International Monetary Fund).
+    by_initials: HashMap<String, usize>,
     /// The cluster a bare surname last referred to.
     by_surname: HashMap<String, usize>,
     /// The head noun of each description cluster, for "the spokesman" after "a spokesman".
@@ -161,6 +163,22 @@ fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A name in two to six capitals ("IMF", "GTR").
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The initials of an organisation's name in two or more capitalized words, lowercase
+/// ("International Monetary Fund" → "imf"); small words such as "of" are skipped.
+fn initials(name: &str) -> Option<String> {
+    let capitals: Vec<char> = name
+        .split_whitespace()
+        .filter(|w| !words::TITLE_SMALL_WORDS.contains(w))
+        .map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect::<Option<Vec<char>>>()?;
+    (capitals.len() >= 2).then(|| capitals.iter().flat_map(|c| c.to_lowercase()).collect())
 }
 
 fn person_key(name: &str) -> String {
@@ -447,6 +465,34 @@ impl Builder {
         if let Some(&i) = self.by_key.get(&key) {
             return i;
         }
+        // "The International Monetary Fund" and "the IMF" are one speaker, named by both:
+        // "International Monetary Fund (IMF)".
+        let acronym = is_acronym(name).then(|| name.to_lowercase());
+        let initials = initials(name);
+        let same = match (&acronym, &initials) {
+            (Some(a), _) => self.by_initials.get(a).copied(),
+            (None, Some(i)) => self.by_key.get(&format!("o:{i}")).copied(),
+            (None, None) => None,
+        };
+        if let Some(i) = same {
+            let cluster = &mut self.clusters[i];
+            let (full, short) = if acronym.is_some() {
+                (cluster.name.clone(), name)
+            } else {
+                (name.to_string(), cluster.name.as_str())
+            };
+            if !full.ends_with(')') {
+                let both = format!("{full} ({short})");
+                let old = std::mem::replace(&mut cluster.name, both);
+                add_alias(cluster, &old);
+            }
+            add_alias(&mut self.clusters[i], name);
+            self.by_key.insert(key, i);
+            if let Some(i2) = initials {
+                self.by_initials.insert(i2, i);
+            }
+            return i;
+        }
         let cluster = SpeakerCluster {
             name: name.to_string(),
             role: None,
@@ -454,7 +500,11 @@ impl Builder {
             is_organisation: true,
             side: None,
         };
-        self.push(key, cluster, Gender::Unknown)
+        let i = self.push(key, cluster, Gender::Unknown);
+        if let Some(initials) = initials {
+            self.by_initials.insert(initials, i);
+        }
+        i
     }
 
     /// Resolves "the Russian top diplomat" to the person whose title fits, nearest first.
