@@ -221,6 +221,11 @@ impl Builder {
             let long_run = t > 0 && doc.is_capitalized(t - 1);
             let after_comma = t > 0 && doc.is_punct(t - 1, ',');
             let after_cue = t > 0 && doc.is_word(t - 1) && words::ADDRESSING_VERBS.contains(doc.lower(t - 1));
+            // "told Reuters", "told The Telegraph": an outlet addressed is not a person.
+            let outlet = words::NEWS_OUTLETS.contains(doc.lower(t)) || words::NEWSPAPER_HEADS.contains(doc.lower(t));
+            if after_cue && outlet || outlet && t > 1 && words::ADDRESSING_VERBS.contains(doc.lower(t - 2)) {
+                continue;
+            }
             if !long_run && !after_comma && !after_cue && t != sentence_start {
                 continue;
             }

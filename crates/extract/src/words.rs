@@ -155,6 +155,7 @@ lists! {
         NAMING_CUES = "naming_cues",
         NEWSPAPER_DESCRIPTIONS = "newspaper_descriptions",
         NEWSPAPER_HEADS = "newspaper_heads",
+        NEWS_OUTLETS = "news_outlets",
         NO_CLAUSE_AFTER_SAID = "no_clause_after_said",
         NON_NAME_CAPITALS = "non_name_capitals",
         NOT_PLAIN_BEFORE_VERB = "not_plain_before_verb",
