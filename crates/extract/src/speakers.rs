@@ -204,7 +204,9 @@ impl Builder {
             }
             // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
             let document = words::LAW_HEADS.contains(doc.lower(t));
-            let org_head = lexicon::is_org_head(doc.lower(t)) || words::NEWSPAPER_HEADS.contains(doc.lower(t));
+            let org_head = lexicon::is_org_head(doc.lower(t))
+                || words::NEWSPAPER_HEADS.contains(doc.lower(t))
+                || words::COMPANY_HEADS.contains(doc.lower(t));
             if org_head && !document && t > 0 && doc.is_capitalized(t - 1) {
                 self.name_organisation(doc, t, t);
             }
@@ -433,11 +435,13 @@ impl Builder {
     /// "The group said": the organisation of that kind named last before `at`, if any.
     fn named_organisation(&self, generic: &str, at: usize) -> Option<String> {
         let any = words::GENERIC_ORG_HEADS.contains(generic);
+        // "The company said": a company named by its full name ("Energy Transfer Partners").
+        let company = words::COMPANY_DESCRIPTIONS.contains(generic);
         self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
             .iter()
             .rev()
             .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
-            .find(|o| any || o.2 == generic)
+            .find(|o| any || o.2 == generic || company && words::COMPANY_HEADS.contains(&o.2))
             .map(|o| o.1.clone())
     }
 

@@ -133,6 +133,8 @@ lists! {
         BACK_VERBS = "back_verbs",
         BE_FORMS = "be_forms",
         CLAUSE_JOINERS = "clause_joiners",
+        COMPANY_DESCRIPTIONS = "company_descriptions",
+        COMPANY_HEADS = "company_heads",
         CLAUSE_START_WORDS = "clause_start_words",
         COLON_INTRO_WORDS = "colon_intro_words",
         CONNECTORS = "connectors",

@@ -26,6 +26,7 @@ const SUBSETS: &[(&str, &str)] = &[
     ("law_heads", "org_heads"),
     ("generic_org_heads", "org_heads"),
     ("newspaper_descriptions", "org_heads"),
+    ("company_descriptions", "org_heads"),
 ];
 
 /// The disjointness rules the file headers state: no entry is in both lists.
