@@ -14,7 +14,7 @@ use crate::browser::drop_paste::{use_drop_and_paste, Incoming};
 use crate::browser::extraction::{start_collection, ExtractionJob};
 use crate::browser::fetch::{fetch_text, resolve, src_param};
 use crate::browser::file_reader::{read_text, FileRead};
-use crate::browser::recent_store;
+use crate::browser::{recent_store, yield_to_input};
 use crate::collection;
 use crate::embed::{EXAMPLE_COLLECTION_ID, EXAMPLE_COLLECTION_PATH};
 use crate::recent::RecentList;
@@ -165,12 +165,14 @@ impl LoaderCtx {
     }
 
     /// Adds what just opened to the recent list, in a task of its own: printing, hashing and
-    /// storing a large article's copy takes a while, and the view comes first. The status says
+    /// storing a large article's copy takes a while, and the view (and the reader's first clicks)
+    /// come first. The status says
     /// so if the browser would not store it.
     fn remember_later(&self, title: String, label: String, json: impl FnOnce() -> String + 'static) {
         let loader = *self;
         leptos::task::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(0).await;
+            yield_to_input::quiet().await;
             let mut recent = loader.recent.get_untracked();
             recent.remember(&title, &label, &json());
             let stored = recent_store::save(&recent);

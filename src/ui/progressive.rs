@@ -1,7 +1,8 @@
 //! Long views built in parts, so no task builds a whole 10,000-quote view: the part the reader
 //! wants (the linked quote's, else the first) and its neighbours at once, then the others one per
 //! task, moving outward (`explorer::outward`). A part not built yet holds its estimated height, so
-//! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows.
+//! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows. A
+//! click or a key gives the building a pause, so its answer paints first (`yield_to_input`).
 
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::browser::reveal::keep_revealed_in_place;
+use crate::browser::yield_to_input;
 use crate::explorer::outward;
 
 /// Whether each part is built yet. The signals belong to the view that made them: once another
@@ -47,6 +49,7 @@ impl Parts {
                 }
             }
         });
+        yield_to_input::listen();
         let order: Vec<usize> = outward(count, wanted).collect();
         leptos::task::spawn_local({
             let parts = parts.clone();
@@ -56,6 +59,8 @@ impl Parts {
                         continue;
                     }
                     gloo_timers::future::TimeoutFuture::new(0).await;
+                    // A click or a key meanwhile is answered and painted first.
+                    yield_to_input::quiet().await;
                     // Replaced by another article or view meanwhile: stop. Built by a link
                     // meanwhile: go on with the next.
                     match parts.0[part].try_get_untracked() {
