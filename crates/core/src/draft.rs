@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Quote, QuoteKind, Side, Source, Speaker, Topic, FORMAT_VERSION};
-use crate::text::{slug, title_and_paragraphs, unique_id, unwrap_lines, Span};
+use crate::text::{is_quote_mark, slug, title_and_paragraphs, unique_id, unwrap_lines, Span};
 
 /// The version of the stored draft; a draft of another version is not restored.
 pub const DRAFT_VERSION: u32 = 1;
@@ -507,7 +507,7 @@ impl Draft {
 /// Cuts a quote's span at paragraph breaks and trims whitespace and the quote marks that open
 /// or close each piece, so every piece is words the anchorer finds in one body paragraph.
 fn pieces(chars: &[char], paragraphs: &[Span], start: usize, end: usize) -> Vec<(usize, Span)> {
-    let is_edge = |c: char| c.is_whitespace() || "\"'“”‘’«»„‚‹›".contains(c);
+    let is_edge = |c: char| c.is_whitespace() || is_quote_mark(c);
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         let (mut a, mut b) = (start.max(p.start), end.min(p.end));

@@ -6,7 +6,7 @@
 
 use counterpoint_core::draft::{Draft, DraftQuote, DraftSpeaker, DRAFT_VERSION};
 use counterpoint_core::model::QuoteKind;
-use counterpoint_core::text::{slug, title_and_paragraphs, unique_id};
+use counterpoint_core::text::{is_quote_mark, slug, title_and_paragraphs, unique_id};
 
 use crate::{extract, ExtractedQuote, SpeakerCluster};
 
@@ -212,7 +212,7 @@ fn context_start(text: &str, at: usize) -> usize {
 }
 
 fn starts_with_quote_mark(paragraph: &str) -> bool {
-    paragraph.trim_start().starts_with(['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚'])
+    paragraph.trim_start().starts_with(is_quote_mark)
 }
 
 /// Where the slice starting at byte `from` ends: after the first blank line past `SLICE_BYTES`

@@ -6,7 +6,8 @@ use counterpoint_core::validate::load_article;
 use counterpoint_core::draft::{Bound, Draft, DraftQuote};
 use counterpoint_core::model::{Article, QuoteKind};
 
-use super::{extract_draft, set_paraphrases, DraftExtraction, CONTEXT_BYTES, SLICE_BYTES};
+use super::{extract_draft, set_paraphrases, starts_with_quote_mark, DraftExtraction, CONTEXT_BYTES, SLICE_BYTES};
+use counterpoint_core::text::is_quote_mark;
 
 /// Extracts direct and partial quotes, as the authoring view does by default.
 fn extract_draft_plain(text: &str) -> Draft {
@@ -321,4 +322,27 @@ fn a_surname_across_slices_does_not_merge_two_people() {
         draft.quotes.iter().filter_map(|q| draft.speaker(&q.speaker).map(|s| s.name.clone())).collect();
     assert_eq!(names, ["Hillary Clinton", "Hillary Clinton", "Bill Clinton"]);
     assert_eq!(draft.speakers.len(), 2, "{:?}", draft.speakers);
+}
+
+/// The mark scanner and the slice cuts know the quote marks of `text::is_quote_mark`, no more
+/// and no fewer.
+#[test]
+fn the_extractor_knows_the_one_set_of_quote_marks() {
+    let mut buf = [0u8; 8];
+    for c in char::MIN..=char::MAX {
+        let expected = is_quote_mark(c);
+        assert_eq!(crate::marks::is_quote_glyph(c), expected, "the mark scanner on {c:?} (U+{:04X})", c as u32);
+        let paragraph = c.encode_utf8(&mut buf);
+        assert_eq!(starts_with_quote_mark(paragraph), expected, "a slice cut before {c:?} (U+{:04X})", c as u32);
+    }
+}
+
+/// A single low mark (‚, German and Polish style) opens a quote the way the double one („) does.
+#[test]
+fn a_low_single_mark_opens_a_quote() {
+    for text in ["The minister said: „We are leaving.“\n", "The minister said: ‚We are leaving.‘\n"] {
+        let draft = extract_draft_plain(text);
+        let texts: Vec<String> = draft.quotes.iter().map(|q| draft.quote_text(q)).collect();
+        assert_eq!(texts, ["We are leaving."], "in {text:?}");
+    }
 }
