@@ -346,3 +346,58 @@ fn a_low_single_mark_opens_a_quote() {
         assert_eq!(texts, ["We are leaving."], "in {text:?}");
     }
 }
+
+/// An extraction of a whole text builds the article its draft builds: sides and speakers in the
+/// order their first quotes come, the pieces of a quote over several paragraphs under its own id.
+/// In this story (paraphrases on) the extractor lists France's speaker before Syria's, while
+/// Syria's speaker speaks first; the sides come in reading order, so the third side's colour
+/// is the same wherever the article was built.
+#[test]
+fn an_extraction_builds_the_article_of_its_draft() {
+    let cases = crate::dev_set().unwrap_or_default();
+    for name in ["blind5-afp-5", "blind-long-multi-paragraph-straight", "article-partial-quotes-in-paraphrase"] {
+        let Some(case) = cases.iter().find(|c| c.name == name) else {
+            panic!("no dev case {name}");
+        };
+        for paraphrases in [false, true] {
+            let ex = crate::extract(&case.text);
+            let ex = if paraphrases { ex } else { ex.without_paraphrases() };
+            let draft = extract_draft(&case.text, paraphrases);
+            assert_eq!(crate::to_article(&case.text, &ex, None), check_article(&draft), "{name}");
+        }
+    }
+    let case = cases.iter().find(|c| c.name == "blind5-afp-5").cloned().unwrap_or_else(|| panic!("no blind5-afp-5"));
+    let labels: Vec<String> = extract_draft(&case.text, true).sides.iter().map(|s| s.label.clone()).collect();
+    assert_eq!(labels, ["Syria", "France", "Unassigned"]);
+}
+
+/// A text the extractor reads as one slice gives the same draft whole (`draft_from_extraction`)
+/// as slice by slice (`extract_draft`), and one person's quotes never go to another person of the
+/// same surname the extractor kept apart ("Michelle Obama" and "Obama").
+#[test]
+fn speakers_the_extractor_keeps_apart_stay_apart() {
+    let cases = crate::dev_set().unwrap_or_default();
+    let Some(case) = cases.iter().find(|c| c.name == "article-partial-quotes-in-paraphrase") else {
+        panic!("no dev case article-partial-quotes-in-paraphrase");
+    };
+    let draft = extract_draft_plain(&case.text);
+    assert_eq!(draft, super::draft_from_extraction(&case.text, &crate::extract(&case.text).without_paraphrases()));
+    let who = |words: &str| {
+        let quote = draft.quotes.iter().find(|q| draft.quote_text(q).contains(words));
+        quote.and_then(|q| draft.speaker(&q.speaker)).map(|s| s.name.clone())
+    };
+    assert_eq!(who("not normal").as_deref(), Some("Michelle Obama"));
+}
+
+/// A quote mark the quote's own words pair with stays; one without a partner in the piece (the
+/// mark that reopens a quote in a new paragraph) goes.
+#[test]
+fn an_article_quote_keeps_the_marks_it_quotes_within() {
+    let text = "“People ask for ‘the Big Brother book,’” Priya Nandan said.\n\n\
+                “Every day,” she added. “Every single day.\n\n“They come back.”\n";
+    let draft = extract_draft_plain(text);
+    let article = check_article(&draft);
+    let texts: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.contains(&"People ask for ‘the Big Brother book,’"), "{texts:?}");
+    assert!(texts.contains(&"They come back."), "{texts:?}");
+}
