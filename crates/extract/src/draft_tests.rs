@@ -401,3 +401,30 @@ fn an_article_quote_keeps_the_marks_it_quotes_within() {
     assert!(texts.contains(&"People ask for ‘the Big Brother book,’"), "{texts:?}");
     assert!(texts.contains(&"They come back."), "{texts:?}");
 }
+/// A quote has the same side colour in the authoring view (`side_colors` of the draft's sides,
+/// as `ui/author.rs` colours it) as in the explorer of the article the draft builds, also with a
+/// third and fourth side the user adds and a quote given a side of its own.
+#[test]
+fn a_side_has_one_colour_in_the_draft_and_the_explorer() {
+    use counterpoint_core::explorer::Explorer;
+    use counterpoint_core::palette::{side_colors, NO_SIDE};
+    let mut draft = seed();
+    let un = draft.add_side("United Nations").unwrap_or_default();
+    let syria = draft.add_side("Syria").unwrap_or_default();
+    assert!(draft.set_speaker_side(&speaker_id(&draft, "Churkin"), &un));
+    let last = draft.quotes.last().map(|q| q.id.clone()).unwrap_or_default();
+    assert!(draft.set_quote_side(&last, Some(&syria)));
+    assert!(draft.sides.len() >= 4, "{:?}", draft.sides);
+    let colors = side_colors(&draft.sides);
+    let in_draft = |side: Option<&str>| {
+        side.and_then(|s| draft.sides.iter().position(|x| x.id == s)).map_or(NO_SIDE, |i| colors[i])
+    };
+    let explorer = Explorer::new(check_article(&draft));
+    for quote in &draft.quotes {
+        let index = explorer.quote_index(&quote.id);
+        let shown = index.and_then(|q| explorer.side_of(q)).map_or(NO_SIDE, |s| explorer.side_color(s));
+        assert_eq!(shown, in_draft(draft.side_of_quote(quote)), "quote {}", quote.id);
+    }
+    let sides: Vec<_> = draft.quotes.iter().filter_map(|q| draft.side_of_quote(q)).collect();
+    assert!([un.as_str(), syria.as_str()].iter().all(|s| sides.contains(s)), "the added sides have quotes");
+}
