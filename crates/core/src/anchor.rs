@@ -10,6 +10,7 @@
 use std::cell::OnceCell;
 
 use crate::model::{Article, QuoteHint};
+use crate::text::{is_quote_mark, straight_quote};
 
 /// Where a quote stands: a paragraph and code-point offsets inside it, end exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,8 +79,10 @@ struct Folded {
 fn fold_char(ch: char) -> Option<char> {
     match ch {
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' | '\u{2032}' => Some('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => Some('"'),
+        // Primes, often typed for quote marks, fold with them.
+        '\u{2032}' => Some('\''),
+        '\u{2033}' => Some('"'),
+        c if is_quote_mark(c) => straight_quote(c),
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => Some('-'),
         c if c.is_whitespace() => Some(' '),
         c => Some(c),
@@ -433,6 +436,22 @@ mod tests {
     }
 
     use AnchorStatus::*;
+
+    /// The anchorer folds every quote mark of `text::straight_quote` to its straight mark, and
+    /// still folds what it folded before there was one list (primes included).
+    #[test]
+    fn every_quote_mark_folds_to_its_straight_mark() {
+        for c in crate::text::quote_marks() {
+            assert_eq!(fold_char(c), straight_quote(c), "{c:?} (U+{:04X})", c as u32);
+        }
+        for c in "‘’‚‛‹›′".chars() {
+            assert_eq!(fold_char(c), Some('\''), "{c:?}");
+        }
+        for c in "“”„‟«»″".chars() {
+            assert_eq!(fold_char(c), Some('"'), "{c:?}");
+        }
+        check("Elle a dit ‹non› et ‛oui‟.", "'non' et 'oui\"", None, None, Some(("‹non› et ‛oui‟", Exact)));
+    }
 
     #[test]
     fn anchoring_cases() {

@@ -4,14 +4,16 @@
 //! A draft is what `localStorage` keeps, so it serialises to JSON and restores exactly. Edits
 //! refer to speakers, sides, topics and quotes by id; an unknown id leaves the draft unchanged and
 //! the method returns `false`. `to_article` builds the article format v1 that "Open in explorer"
-//! and "Download JSON" use.
+//! and "Download JSON" use. It is the one article builder: the command line's
+//! `extract --format article` fills a draft from the text (`counterpoint_extract::extract_draft`)
+//! and builds its article here too, so both write the same sides, speakers, ids and quotes.
 //!
 //! This module knows nothing about Leptos, `web_sys` or the DOM.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Quote, QuoteKind, Side, Source, Speaker, Topic, FORMAT_VERSION};
-use crate::text::{slug, title_and_paragraphs, unique_id, unwrap_lines, Span};
+use crate::text::{is_quote_mark, slug, straight_quote, title_and_paragraphs, unique_id, unwrap_lines, Span};
 
 /// The version of the stored draft; a draft of another version is not restored.
 pub const DRAFT_VERSION: u32 = 1;
@@ -373,8 +375,11 @@ impl Draft {
     }
 
     /// The article format v1 for the draft: the body paragraphs as the extractor cuts them,
-    /// the user's sides, speakers and topics, and one article quote per paragraph a quote spans.
-    /// Quotes without a topic go under "Other quotes" ("All quotes" when there are no topics).
+    /// the user's sides, speakers and topics in the draft's order (an extraction adds them in the
+    /// order their first quotes come, "Unassigned" last), and one article quote per paragraph a
+    /// quote spans (`q3`, then `q3-2`, … for a quote over several paragraphs). Quotes without a
+    /// topic go under "Other quotes" ("All quotes" when there are no topics). The article is
+    /// valid even for a draft without quotes: it then has the one side "Unassigned".
     pub fn to_article(&self) -> Article {
         let chars: Vec<char> = self.text.chars().collect();
         // A headline line is the title, never body text, as in the extractor's own articles.
@@ -504,22 +509,42 @@ impl Draft {
     }
 }
 
-/// Cuts a quote's span at paragraph breaks and trims whitespace and the quote marks that open
-/// or close each piece, so every piece is words the anchorer finds in one body paragraph.
+/// Cuts a quote's span at paragraph breaks and trims whitespace and the quote marks at the ends
+/// of each piece (such as the mark that reopens a quote in its next paragraph), so every piece is
+/// words the anchorer finds in one body paragraph. A mark whose partner is inside the piece stays:
+/// the ’ that closes a ‘ quoted within the quote is part of the words.
 fn pieces(chars: &[char], paragraphs: &[Span], start: usize, end: usize) -> Vec<(usize, Span)> {
-    let is_edge = |c: char| c.is_whitespace() || "\"'“”‘’«»„‚‹›".contains(c);
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         let (mut a, mut b) = (start.max(p.start), end.min(p.end));
-        while a < b && is_edge(chars[a]) {
-            a += 1;
-        }
-        while b > a && is_edge(chars[b - 1]) {
-            b -= 1;
+        loop {
+            while a < b && chars[a].is_whitespace() {
+                a += 1;
+            }
+            while b > a && chars[b - 1].is_whitespace() {
+                b -= 1;
+            }
+            if a < b && is_quote_mark(chars[a]) && !has_partner(chars, a, a + 1..b) {
+                a += 1;
+            } else if b > a && is_quote_mark(chars[b - 1]) && !has_partner(chars, b - 1, a..b - 1) {
+                b -= 1;
+            } else {
+                break;
+            }
         }
         if a < b {
             out.push((i, Span::new(a, b)));
         }
     }
     out
+}
+
+/// Whether `within` holds a quote mark of the same kind as the one at `mark` (both double or both
+/// single), other than an apostrophe between two letters.
+fn has_partner(chars: &[char], mark: usize, within: std::ops::Range<usize>) -> bool {
+    let straight = straight_quote(chars[mark]);
+    let is_letter = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_alphanumeric());
+    within
+        .into_iter()
+        .any(|i| straight_quote(chars[i]) == straight && !(is_letter(i.checked_sub(1)) && is_letter(Some(i + 1))))
 }

@@ -292,13 +292,12 @@ fn is_mark_of_complex_script(c: char) -> bool {
         && !('\u{17D4}'..='\u{17DA}').contains(&c)
 }
 
-/// Quote marks, which never count as a word's own punctuation.
+/// Quote marks, which never count as a word's own punctuation: the quote marks of
+/// `text::is_quote_mark`, and the East Asian brackets and full-width marks, which only word
+/// splitting needs.
 fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '\u{00AB}' | '\u{00BB}' | '\u{2018}'..='\u{201F}' | '\u{2039}' | '\u{203A}'
-            | '\u{300C}'..='\u{300F}' | '\u{301D}'..='\u{301F}' | '\u{FF02}' | '\u{FF07}'
-    )
+    crate::text::is_quote_mark(c)
+        || matches!(c, '\u{300C}'..='\u{300F}' | '\u{301D}'..='\u{301F}' | '\u{FF02}' | '\u{FF07}')
 }
 
 fn is_han(c: char) -> bool {
