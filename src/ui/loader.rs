@@ -44,9 +44,11 @@ enum Status {
         problems: Vec<Problem>,
         more: usize,
     },
+    /// Opened; `problems` are warnings, and the errors of a collection's articles that did not
+    /// open.
     Opened {
         title: String,
-        warnings: Vec<Problem>,
+        problems: Vec<Problem>,
         remembered: bool,
     },
 }
@@ -114,7 +116,7 @@ impl LoaderCtx {
         };
         self.status.set(Status::Opened {
             title: article.title.clone(),
-            warnings: problems(&report, Severity::Warning),
+            problems: problems(&report, Severity::Warning),
             remembered: true,
         });
         // Remember the article with each quote's place as a hint, so reopening it skips the search.
@@ -148,11 +150,11 @@ impl LoaderCtx {
                 let inline = std::mem::take(&mut opened.inline_json);
                 // A broken article is listed with its errors; the others are open.
                 let listed = Report { article: None, diagnostics: opened.diagnostics.clone(), more: 0 };
-                let mut warnings = problems(&listed, Severity::Error);
-                warnings.extend(problems(&listed, Severity::Warning));
+                let mut listed_problems = problems(&listed, Severity::Error);
+                listed_problems.extend(problems(&listed, Severity::Warning));
                 loader.ctx.open_collection(opened);
                 loader.ctx.portable.set(portable);
-                loader.status.set(Status::Opened { title: title.clone(), warnings, remembered: true });
+                loader.status.set(Status::Opened { title: title.clone(), problems: listed_problems, remembered: true });
                 loader.remember_later(title, format!("Collection · {count} articles"), move || inline);
             }
             Err(diagnostics) => {
@@ -660,18 +662,24 @@ fn StatusPanel(
                 .into_any(),
             )
         }
-        Status::Opened { title, warnings, remembered } => {
+        Status::Opened { title, problems, remembered } => {
             let note = if remembered { "" } else { " It is too large to keep in the recent list." };
-            let summary = match warnings.len() {
-                0 => format!("Opened “{title}”.{note}"),
-                1 => format!("Opened “{title}” with 1 warning.{note}"),
-                n => format!("Opened “{title}” with {n} warnings.{note}"),
+            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+            let counts: Vec<String> = [(errors, "error", "errors"), (problems.len() - errors, "warning", "warnings")]
+                .into_iter()
+                .filter(|&(n, _, _)| n > 0)
+                .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+                .collect();
+            let summary = if counts.is_empty() {
+                format!("Opened “{title}”.{note}")
+            } else {
+                format!("Opened “{title}” with {}.{note}", counts.join(" and "))
             };
             Some(
                 view! {
                     <div class="load-status opened" role="status">
                         <p class="status-heading">{summary}</p>
-                        <ProblemList problems=warnings/>
+                        <ProblemList problems/>
                         <button type="button" class="button" on:click=move |_| status.set(Status::Idle)>"Dismiss"</button>
                     </div>
                 }

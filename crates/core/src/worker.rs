@@ -105,11 +105,19 @@ pub struct OpenedOutlet {
     /// The article's JSON when it opened. The page reads it with `validate::load_article`, which
     /// it has anyway, instead of a second way of reading an article from JSON.
     pub article: Option<String>,
+    /// How many quotes the article has (0 when it did not open).
+    #[serde(default)]
+    pub quotes: usize,
 }
 
 impl OpenedCollection {
     pub fn outlet_index(&self, id: &str) -> Option<usize> {
         self.outlets.iter().position(|o| o.id == id)
+    }
+
+    /// How many quotes its articles that opened have in all.
+    pub fn quotes(&self) -> usize {
+        self.outlets.iter().map(|o| o.quotes).sum()
     }
 }
 
@@ -173,6 +181,7 @@ pub fn open_collection(
                 id: o.id.clone(),
                 name: o.name.clone(),
                 article: o.article.as_ref().and_then(|a| serde_json::to_string(a).ok()),
+                quotes: o.article.as_ref().map_or(0, |a| a.quotes.len()),
             })
             .collect(),
         diagnostics,
@@ -273,6 +282,7 @@ mod tests {
         assert_eq!(opened.title, "Two files");
         assert_eq!(opened.outlets.len(), 2);
         assert!(opened.outlets[0].article.is_some() && opened.outlets[1].article.is_none());
+        assert_eq!(opened.quotes(), crate::validate::load_article(&seed).article.unwrap().quotes.len());
         assert!(opened.diagnostics.iter().any(|d| d.to_string().contains("the file could not be read")));
         assert!(opened.view.text_content().contains("Articles that could not be opened"));
         // It crosses to the page, its articles beside the header, and comes back the same.
