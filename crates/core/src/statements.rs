@@ -26,8 +26,9 @@
 //!
 //! # Same speaker
 //!
-//! Names are cut into words the same way (Han characters are not split) and a trailing "Jr.",
-//! "Sr.", "II", "III" or "IV" is dropped. Two names are the same person when their words are equal;
+//! Names are cut into words the same way (Han characters are not split); titles and offices
+//! before a name ("Mr.", "President", "Foreign Minister", "Secretary of State") and a trailing
+//! "Jr.", "Sr.", "II", "III" or "IV" are dropped. Two names are the same person when their words are equal;
 //! or when one is a single word that is the other's first or last word ("Power" ~ "Samantha Power",
 //! "Xi" ~ "Xi Jinping"); or when both have the same last word and the given names of the shorter
 //! appear in order among the other's, a given name matching an equal one, its initial ("S." ~
@@ -180,6 +181,52 @@ const STOPWORDS: &[&str] = &[
 
 /// Name words dropped from the end of a name.
 const NAME_SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "sr"];
+/// Titles and offices that may open a name ("Mr. Putin", "Foreign Minister Sergei Lavrov",
+/// "Secretary of State John Kerry"): dropped before names are compared.
+const NAME_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "secretary",
+    "of",
+    "state",
+    "ambassador",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "gen",
+    "general",
+    "col",
+    "lt",
+    "adm",
+    "admiral",
+    "chancellor",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "rev",
+    "judge",
+    "justice",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -497,9 +544,12 @@ fn align(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
 // ---------------------------------------------------------------------------------------------
 // Speakers
 
-/// A name's words as keys, without a trailing "Jr.", "III" and the like.
+/// A name's words as keys, without a leading "Mr.", "President" and the like, or a trailing
+/// "Jr.", "III" and the like.
 fn name_words(name: &str) -> Vec<String> {
     let mut keys: Vec<String> = words(name, false).into_iter().map(|w| w.key).collect();
+    let titles = keys.iter().take_while(|k| NAME_TITLES.contains(&k.as_str())).count();
+    keys.drain(..titles.min(keys.len().saturating_sub(1)));
     while keys.len() > 1 && keys.last().is_some_and(|k| NAME_SUFFIXES.contains(&k.as_str())) {
         keys.pop();
     }
