@@ -228,3 +228,23 @@ fn a_broken_article_says_how_many_problems_were_not_listed() {
     assert_eq!(errors.len(), 51);
     assert!(errors.contains(&"$.articles[0]: error: and 10 more problems in this article".to_owned()), "{errors:?}");
 }
+
+#[test]
+fn a_collection_is_told_from_an_article_before_either_is_read() {
+    let seed = crate::seed::SEED_JSON;
+    assert!(!looks_like_collection(seed), "the seed article");
+    // An article that speaks of a collection is still an article.
+    let mut article: serde_json::Value = serde_json::from_str(seed).unwrap();
+    article["title"] = serde_json::json!("A collection of statements");
+    assert!(!looks_like_collection(&article.to_string()));
+    for (document, collection) in [
+        (r#"{"kind":"collection","title":"T"}"#, true),
+        (r#"{"title":"T","articles":[{"src":"a.json"}]}"#, true),
+        (r#"{"title":"T","articles":[],"body":["text"]}"#, false),
+        (r#"{"kind":"article","title":"collection"}"#, false),
+        (r#"not JSON with "articles" in it"#, false),
+        ("", false),
+    ] {
+        assert_eq!(looks_like_collection(document), collection, "{document}");
+    }
+}
