@@ -480,7 +480,8 @@ fn anchor_lines(file: &str, root: &str, article: &Article) -> Vec<String> {
             AnchorStatus::Ambiguous { count } => {
                 lines.push(format!("{file}: {path}: warning: found {count} times; add a prefix or suffix to say which"))
             }
-            AnchorStatus::Exact => {}
+            // An elided quote ("A … B") found piece by piece is found as written.
+            AnchorStatus::Exact | AnchorStatus::Elided => {}
         }
     }
     lines

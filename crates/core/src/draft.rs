@@ -68,6 +68,28 @@ pub struct DraftQuote {
     /// A side for this quote alone, overriding the speaker's.
     pub side: Option<String>,
     pub topics: Vec<String>,
+    /// What the quote skips between `start` and `end`, in order: the attribution of a split
+    /// quote (“A,” X said. “B.”), whose article text is then "A … B".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gaps: Vec<Span>,
+}
+
+impl DraftQuote {
+    /// The runs the quote covers: its span without its gaps.
+    pub fn parts(&self) -> Vec<Span> {
+        let mut parts = Vec::with_capacity(self.gaps.len() + 1);
+        let mut from = self.start;
+        for gap in &self.gaps {
+            if gap.start > from && gap.end <= self.end {
+                parts.push(Span::new(from, gap.start));
+            }
+            from = from.max(gap.end.min(self.end));
+        }
+        if from < self.end {
+            parts.push(Span::new(from, self.end));
+        }
+        parts
+    }
 }
 
 /// Which end of a quote's span an edit moves.
@@ -116,9 +138,11 @@ impl Draft {
         self.text.trim().is_empty()
     }
 
-    /// The words a quote covers.
+    /// The words a quote covers, " … " where it skips words (a split quote's attribution).
     pub fn quote_text(&self, quote: &DraftQuote) -> String {
-        self.text.chars().skip(quote.start).take(quote.end.saturating_sub(quote.start)).collect()
+        let chars: Vec<char> = self.text.chars().collect();
+        let text = |p: &Span| chars.get(p.start..p.end.min(chars.len())).unwrap_or_default().iter().collect::<String>();
+        join_parts(quote.parts().iter().map(text))
     }
 
     pub fn quote_count(&self, speaker: &str) -> usize {
@@ -290,6 +314,8 @@ impl Draft {
         self.edit_quote(quote, |q| {
             q.start = start;
             q.end = end;
+            // A gap the new span no longer holds whole is gone.
+            q.gaps.retain(|g| g.start > start && g.end < end);
         })
     }
 
@@ -350,6 +376,7 @@ impl Draft {
         for q in &self.quotes {
             cuts.push(q.start.min(len));
             cuts.push(q.end.min(len));
+            cuts.extend(q.gaps.iter().flat_map(|g| [g.start.min(len), g.end.min(len)]));
         }
         cuts.sort_unstable();
         cuts.dedup();
@@ -367,7 +394,12 @@ impl Draft {
                 }
                 next += 1;
             }
-            let mut covering = open.clone();
+            // A quote does not cover the words it skips.
+            let mut covering: Vec<usize> = open
+                .iter()
+                .copied()
+                .filter(|&i| !self.quotes[i].gaps.iter().any(|g| g.start <= run.start && run.end <= g.end))
+                .collect();
             covering.sort_by_key(|&i| std::cmp::Reverse(self.quotes[i].end - self.quotes[i].start));
             out.push((run, covering));
         }
@@ -409,9 +441,20 @@ impl Draft {
             } else {
                 quote.topics.clone()
             };
-            let pieces = pieces(&chars, &paragraphs, quote.start, quote.end);
-            for (n, (para, piece)) in pieces.iter().enumerate() {
-                let text = unwrap_lines(&chars[piece.start..piece.end]);
+            // A quote's parts, cut at paragraphs; the parts within one paragraph are one article
+            // quote, "A … B" (anchoring finds such a quote's pieces in order in its paragraph).
+            let mut groups: Vec<(usize, Vec<Span>)> = Vec::new();
+            for part in quote.parts() {
+                for (para, piece) in pieces(&chars, &paragraphs, part.start, part.end) {
+                    match groups.last_mut() {
+                        Some((last, spans)) if *last == para => spans.push(piece),
+                        _ => groups.push((para, vec![piece])),
+                    }
+                }
+            }
+            for (n, (para, spans)) in groups.iter().enumerate() {
+                let piece = Span::new(spans[0].start, spans[spans.len() - 1].end);
+                let text = join_parts(spans.iter().map(|p| unwrap_lines(&chars[p.start..p.end])));
                 let repeated = !exact_repeats || body.iter().flat_map(|p| p.matches(text.as_str())).nth(1).is_some();
                 let prefix = repeated.then(|| {
                     let from = piece.start.saturating_sub(PREFIX_LEN).max(paragraphs[*para].start);
@@ -513,6 +556,19 @@ impl Draft {
 /// of each piece (such as the mark that reopens a quote in its next paragraph), so every piece is
 /// words the anchorer finds in one body paragraph. A mark whose partner is inside the piece stays:
 /// the ’ that closes a ‘ quoted within the quote is part of the words.
+/// The parts of a quote as one text: " … " between them, and a part that ends in a comma, a
+/// semicolon or a colon before the next (“A,” X said. “B.”) loses it.
+fn join_parts(parts: impl Iterator<Item = String>) -> String {
+    let parts: Vec<String> = parts.collect();
+    let last = parts.len().saturating_sub(1);
+    let trimmed: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i < last { p.trim_end().trim_end_matches([',', ';', ':']).trim_end() } else { p.as_str() })
+        .collect();
+    trimmed.join(" … ")
+}
+
 fn pieces(chars: &[char], paragraphs: &[Span], start: usize, end: usize) -> Vec<(usize, Span)> {
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {

@@ -349,6 +349,7 @@ mod tests {
             speaker: "s".to_owned(),
             side: None,
             topics: Vec::new(),
+            gaps: Vec::new(),
         };
         for count in [0, 1, QUOTES_PER_MESSAGE, QUOTES_PER_MESSAGE + 1, 3 * QUOTES_PER_MESSAGE + 7] {
             let draft = Draft { title: "T".to_owned(), quotes: (0..count).map(quote).collect(), ..Draft::default() };

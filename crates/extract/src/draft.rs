@@ -119,6 +119,7 @@ impl DraftExtraction {
                 speaker,
                 side: None,
                 topics: Vec::new(),
+                gaps: Vec::new(),
             });
         }
         self.speakers.remember_slice();

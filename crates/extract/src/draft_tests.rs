@@ -7,7 +7,7 @@ use counterpoint_core::draft::{Bound, Draft, DraftQuote};
 use counterpoint_core::model::{Article, QuoteKind};
 
 use super::{extract_draft, set_paraphrases, starts_with_quote_mark, DraftExtraction, CONTEXT_BYTES, SLICE_BYTES};
-use counterpoint_core::text::is_quote_mark;
+use counterpoint_core::text::{is_quote_mark, Span};
 
 /// Extracts direct and partial quotes, as the authoring view does by default.
 fn extract_draft_plain(text: &str) -> Draft {
@@ -185,6 +185,7 @@ fn segments_cover_the_text_with_nested_quotes() {
         speaker: String::new(),
         side: None,
         topics: Vec::new(),
+        gaps: Vec::new(),
     };
     draft.quotes = vec![quote("inner", 3, 5), quote("outer", 2, 8)];
     let got: Vec<(usize, usize, Vec<usize>)> = draft.segments().into_iter().map(|(s, q)| (s.start, s.end, q)).collect();
@@ -427,4 +428,43 @@ fn a_side_has_one_colour_in_the_draft_and_the_explorer() {
     }
     let sides: Vec<_> = draft.quotes.iter().filter_map(|q| draft.side_of_quote(q)).collect();
     assert!([un.as_str(), syria.as_str()].iter().all(|s| sides.contains(s)), "the added sides have quotes");
+}
+
+/// A split quote (“A,” X said. “B.”) is one quote with the attribution as a gap: its article
+/// text is "A … B", it anchors piece by piece, and it covers the parts and not the gap.
+#[test]
+fn a_split_quote_is_one_article_quote_over_its_gap() {
+    let text = "Talks\n\n“We will not leave,” Lavrov said. “Not now, not ever.”\n\nThe end of it.";
+    let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+    let mut draft = Draft { text: text.to_owned(), ..Draft::default() };
+    let (start, end) = (at("We will"), at("”\n\nThe end"));
+    let gap = Span::new(at(",” Lavrov") + 1, at("Not now"));
+    draft.quotes = vec![DraftQuote {
+        id: "q1".to_owned(),
+        start,
+        end,
+        kind: QuoteKind::Direct,
+        speaker: String::new(),
+        side: None,
+        topics: Vec::new(),
+        gaps: vec![gap],
+    }];
+    assert_eq!(draft.quote_text(&draft.quotes[0]), "We will not leave … Not now, not ever.");
+    let article = draft.to_article();
+    assert_eq!(article.quotes.len(), 1);
+    assert_eq!(article.quotes[0].text, "We will not leave … Not now, not ever.");
+    let anchors = anchor_article(&article);
+    assert_eq!(anchors[0].status, AnchorStatus::Elided);
+    assert_eq!(anchors[0].gaps.len(), 1);
+    // The authoring view's runs: the gap is covered by no quote.
+    let covered: Vec<(String, bool)> = draft
+        .segments()
+        .into_iter()
+        .map(|(s, q)| (text.chars().skip(s.start).take(s.end - s.start).collect(), !q.is_empty()))
+        .filter(|(_, covered)| *covered)
+        .collect();
+    assert_eq!(covered, [("We will not leave,".to_owned(), true), ("Not now, not ever.".to_owned(), true)]);
+    // A span moved past the gap loses it.
+    assert!(draft.set_quote_span("q1", at("Not now"), end));
+    assert!(draft.quotes[0].gaps.is_empty());
 }
