@@ -15,7 +15,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use crate::tree::{allowed_attribute, Node, PART_NODES, TAGS};
+use crate::tree::{allowed_attribute, Node, TAGS};
 use crate::worker::OpenedCollection;
 
 /// How long one batch of building may take, in milliseconds.
@@ -69,7 +69,7 @@ fn build_batches(document: Document, collection: Arc<OpenedCollection>, root: El
             return;
         };
         let node = at(&collection.view, &path);
-        if node.size() <= PART_NODES {
+        if node.builds_whole() {
             if let Some(built) = build(&document, node, &collection.view_parts) {
                 let _ = parent.append_child(&built);
             }

@@ -4,9 +4,14 @@
 //! filter toggled while a long view is still being built shows at once, not after the next parts.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::{request_animation_frame, set_timeout};
+use wasm_bindgen::JsCast;
+
+/// The longest an input holds background work, when frames do not come.
+const MOST_MS: u64 = 200;
 
 thread_local! {
     /// Inputs whose answer has not been painted yet.
@@ -15,7 +20,7 @@ thread_local! {
 }
 
 /// Resolves once every click, key or typed character since [`listen`] has had two frames painted
-/// since (at once when there was none).
+/// since, or [`MOST_MS`] gone by (at once when there was none).
 pub async fn quiet() {
     listen();
     while UNPAINTED.get() > 0 {
@@ -32,15 +37,30 @@ pub fn listen() {
     let Some(window) = web_sys::window() else { return };
     for input in ["click", "pointerdown", "keydown", "input"] {
         let options = gloo::events::EventListenerOptions::run_in_capture_phase();
-        gloo::events::EventListener::new_with_options(&window, input, options, |_| {
+        gloo::events::EventListener::new_with_options(&window, input, options, |event| {
+            // A held key repeats every few frames; only its first press waits to be painted, so
+            // scrolling by a held arrow key does not hold the building for as long as it lasts.
+            if event.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(web_sys::KeyboardEvent::repeat) {
+                return;
+            }
             UNPAINTED.set(UNPAINTED.get() + 1);
+            let done = Rc::new(Cell::new(false));
+            let end = {
+                let done = done.clone();
+                move || {
+                    if !done.replace(true) {
+                        UNPAINTED.set(UNPAINTED.get().saturating_sub(1));
+                    }
+                }
+            };
             // The input's own work runs in this task and its microtasks; the first frame paints
-            // it, and the work waiting resumes after the second, in a task of its own.
-            request_animation_frame(|| {
-                request_animation_frame(|| {
-                    set_timeout(|| UNPAINTED.set(UNPAINTED.get().saturating_sub(1)), std::time::Duration::ZERO);
-                });
+            // it, and the work waiting resumes after the second, in a task of its own. A page
+            // that paints no frames (a hidden tab) resumes after MOST_MS all the same.
+            let after_frames = end.clone();
+            request_animation_frame(move || {
+                request_animation_frame(move || set_timeout(after_frames, std::time::Duration::ZERO));
             });
+            set_timeout(end, std::time::Duration::from_millis(MOST_MS));
         })
         .forget();
     }

@@ -59,6 +59,8 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             });
         }
         Request::Load(json) => {
+            // The parent's article is what the page shows now, whether or not a `?src=` was due.
+            ctx.awaiting_src.set(false);
             let report = ctx.open_json(&json);
             // A successful load is announced by the effect below, like any other new article.
             if report.article.is_none() {
@@ -71,8 +73,8 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
 
     // One `loaded` for each article or collection that comes on screen: a collection by its
     // title, once, and not again for each of its articles the reader goes to; nothing for the
-    // built-in article while a `?src=` is still on its way. What was announced is held, so a
-    // new article is never taken for it.
+    // built-in article while a `?src=` is still on its way, and a refusal with its errors when
+    // that fails. What was announced is held, so a new article is never taken for it.
     let announced = StoredValue::new(None::<Shown>);
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
@@ -85,6 +87,17 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             Some(collection) => Shown::Collection(collection),
             None => Shown::Article(ctx.explorer.get()),
         };
+        // A `?src=` that did not open is announced with why; what stays on screen was not loaded.
+        if let Some(errors) = ctx.src_failure.get() {
+            let title = match &shown {
+                Shown::Collection(c) => c.title.clone(),
+                Shown::Article(ex) => ex.article.title.clone(),
+            };
+            announce(loaded_event(&title, 0, &errors));
+            announced.set_value(Some(shown));
+            ctx.src_failure.update_untracked(|failure| *failure = None);
+            return;
+        }
         if announced.with_value(|last| last.as_ref().is_some_and(|last| last.same(&shown))) {
             return;
         }

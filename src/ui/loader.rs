@@ -95,6 +95,7 @@ impl LoaderCtx {
     /// Opens `json`; when it is a collection, its `src` articles are the `texts` of that name
     /// (`Err` when fetching it failed), and any other is reported with `unresolved`.
     fn open_with(&self, what: &str, json: &str, texts: &[(String, Result<String, String>)], unresolved: &str) -> bool {
+        let from_src = self.ctx.awaiting_src.get_untracked();
         // Whatever opens or fails, the page no longer waits for a `?src=` article.
         self.ctx.awaiting_src.set(false);
         if json.len() > MAX_INPUT_BYTES {
@@ -106,6 +107,9 @@ impl LoaderCtx {
         }
         let report = self.ctx.open_json(json);
         let Some(article) = report.article.as_ref() else {
+            if from_src {
+                self.ctx.src_failure.set(Some(report.errors().map(ToString::to_string).collect()));
+            }
             let more = report.more;
             self.status.set(Status::Failed {
                 what: what.to_owned(),
@@ -158,6 +162,9 @@ impl LoaderCtx {
                 loader.remember_later(title, format!("Collection · {count} articles"), move || inline);
             }
             Err(diagnostics) => {
+                if loader.ctx.awaiting_src.get_untracked() {
+                    loader.ctx.src_failure.set(Some(diagnostics.iter().map(ToString::to_string).collect()));
+                }
                 loader.ctx.awaiting_src.set(false);
                 let failed = Report { article: None, diagnostics, more: 0 };
                 loader.status.set(Status::Failed { what, problems: problems(&failed, Severity::Error), more: 0 });
@@ -193,6 +200,10 @@ impl LoaderCtx {
     }
 
     fn fail(&self, what: &str, problems: Vec<Problem>) {
+        if self.ctx.awaiting_src.get_untracked() {
+            let errors = problems.iter().map(|p| format!("{what}: {}", p.message)).collect();
+            self.ctx.src_failure.set(Some(errors));
+        }
         self.ctx.awaiting_src.set(false);
         self.status.set(Status::Failed { what: what.to_owned(), problems, more: 0 });
     }
@@ -442,6 +453,7 @@ pub fn Loader() -> impl IntoView {
                             let texts = fetch_sources(&url, &text, &controller).await;
                             current_read.set_value(None);
                             if controller.signal().aborted() {
+                                loader.ctx.src_failure.set(Some(vec![format!("{url}: cancelled")]));
                                 loader.ctx.awaiting_src.set(false);
                                 loader.status.set(Status::Idle);
                                 return;
@@ -460,6 +472,7 @@ pub fn Loader() -> impl IntoView {
                         }
                         Err(None) => {
                             current_read.set_value(None);
+                            loader.ctx.src_failure.set(Some(vec![format!("{url}: cancelled")]));
                             loader.ctx.awaiting_src.set(false);
                             loader.status.set(Status::Idle);
                         }
@@ -664,12 +677,20 @@ fn StatusPanel(
         }
         Status::Opened { title, problems, remembered } => {
             let note = if remembered { "" } else { " It is too large to keep in the recent list." };
-            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-            let counts: Vec<String> = [(errors, "error", "errors"), (problems.len() - errors, "warning", "warnings")]
-                .into_iter()
-                .filter(|&(n, _, _)| n > 0)
-                .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-                .collect();
+            // A line that stands for an article's further problems counts as those problems.
+            let count = |severity| {
+                problems
+                    .iter()
+                    .filter(|p| p.severity == severity)
+                    .map(|p| collection::problems_counted(&p.message))
+                    .sum::<usize>()
+            };
+            let counts: Vec<String> =
+                [(count(Severity::Error), "error", "errors"), (count(Severity::Warning), "warning", "warnings")]
+                    .into_iter()
+                    .filter(|&(n, _, _)| n > 0)
+                    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+                    .collect();
             let summary = if counts.is_empty() {
                 format!("Opened “{title}”.{note}")
             } else {

@@ -21,8 +21,8 @@ pub struct Parts(Arc<Vec<RwSignal<bool>>>);
 impl Parts {
     /// Parts where `holders[i]` is the part whose content holds part `i` (`i` itself for a part
     /// at the top), and `part_of` tells which part holds a quote. With `all_now` (an ordinary
-    /// article, or the pre-rendered page) every part is built at once. Otherwise the first part,
-    /// or the selected quote's part, its neighbours and the part holding it, are built at once,
+    /// article, or the pre-rendered page) every part is built at once. Otherwise the selected
+    /// quote's part (else the first), its neighbours and the part holding it are built at once,
     /// and the selected quote's part whenever the selection moves (a link, the strip), before
     /// the quote is revealed; the others follow.
     pub fn new(
@@ -35,16 +35,11 @@ impl Parts {
         if all_now {
             return Parts(Arc::new((0..count).map(|_| RwSignal::new(true)).collect()));
         }
-        let linked = ctx.selected.get_untracked().and_then(&part_of);
-        let wanted = linked.unwrap_or(0);
+        let wanted = ctx.selected.get_untracked().and_then(&part_of).unwrap_or(0);
         let holder = |i: usize| holders.get(i).copied().unwrap_or(i);
-        // A linked quote is shown in the middle of the screen, with its neighbours above and
-        // below; the top of the page needs only its first part, which fills the screen.
-        let at_once = |i: usize| match linked {
-            Some(_) => i.abs_diff(wanted) <= 1 || i == holder(wanted),
-            None => i == wanted,
-        };
-        let parts = Parts(Arc::new((0..count).map(|i| RwSignal::new(at_once(i))).collect()));
+        let parts = Parts(Arc::new(
+            (0..count).map(|i| RwSignal::new(i.abs_diff(wanted) <= 1 || i == holder(wanted))).collect(),
+        ));
         Effect::new({
             let parts = parts.clone();
             let holders = holders.clone();

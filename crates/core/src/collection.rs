@@ -73,6 +73,20 @@ pub struct SpecReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The line that stands for an article's problems beyond those listed.
+fn more_problems(count: usize) -> String {
+    format!("and {count} more problems in this article")
+}
+
+/// How many problems a listed problem stands for: `more_problems`' count, else one.
+pub fn problems_counted(message: &str) -> usize {
+    message
+        .strip_prefix("and ")
+        .and_then(|rest| rest.strip_suffix(" more problems in this article"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1)
+}
+
 /// Whether a document's text is a collection rather than an article: it says so, or it lists
 /// articles and has no body. Cheap enough to ask before choosing a loader.
 pub fn looks_like_collection(input: &str) -> bool {
@@ -499,7 +513,7 @@ fn open_outlet(spec: &CollectionSpec, i: usize, origin: &str, report: validate::
     let more = report.more;
     let mut diagnostics = relocate(report.diagnostics, prefix, origin);
     if more > 0 {
-        diagnostics.push(error(&format!("$.articles[{i}]"), format!("and {more} more problems in this article")));
+        diagnostics.push(error(&format!("$.articles[{i}]"), more_problems(more)));
     }
     let mut outlet = Outlet {
         id: entry.id.clone(),

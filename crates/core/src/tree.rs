@@ -159,6 +159,13 @@ impl Node {
         parts.push(json);
     }
 
+    /// Whether the page builds this node in one step (`browser::tree`): a part kept as JSON (small
+    /// by construction), or a small node holding none (each counts as one node here, though it
+    /// may hold hundreds). Any other is built as its element, then its children in turn.
+    pub fn builds_whole(&self) -> bool {
+        matches!(self, Node::Later(_)) || (self.size() <= PART_NODES && self.later_parts() == 0)
+    }
+
     /// How many parts the tree still keeps as JSON.
     pub fn later_parts(&self) -> usize {
         match self {
@@ -223,7 +230,7 @@ mod tests {
         assert_eq!(split.later_parts(), parts.len());
         assert!(split.size() < 420, "the skeleton is small: {}", split.size());
         assert!(matches!(&split.child_nodes()[1], Node::Later(1)));
-        assert!(parts.iter().all(|p| Node::read_part(&parts, 0).is_ok() && !p.is_empty()));
+        assert!((0..parts.len()).all(|i| Node::read_part(&parts, i).is_ok()));
         assert_eq!(Node::read_part(&parts, 1).unwrap(), list(90));
         let mut joined = split.clone();
         joined.join_parts(&parts).unwrap();
@@ -233,6 +240,26 @@ mod tests {
         let mut broken = parts.clone();
         broken[0] = "[".to_owned();
         assert!(split.join_parts(&broken).unwrap_err().starts_with("part 0 of the view is unreadable"));
+        // Built as the page builds it, no step makes more than PART_NODES nodes, even where
+        // many parts sit under one small skeleton node.
+        let mut wide = Node::el("section").child(Node::el("ol").children((0..250).map(|_| list(8))));
+        let parts = wide.split_parts();
+        assert_eq!(wide.size(), 252, "the skeleton holds 250 parts under one list");
+        fn steps(node: &Node, parts: &[String], out: &mut Vec<usize>) {
+            match node {
+                Node::Later(i) => out.push(Node::read_part(parts, *i).unwrap().size()),
+                _ if node.builds_whole() => {
+                    let mut whole = node.clone();
+                    whole.join_parts(parts).unwrap();
+                    out.push(whole.size());
+                }
+                _ => node.child_nodes().iter().for_each(|c| steps(c, parts, out)),
+            }
+        }
+        let mut sizes = Vec::new();
+        steps(&wide, &parts, &mut sizes);
+        assert_eq!(sizes.len(), 250);
+        assert!(sizes.iter().all(|&n| n <= PART_NODES), "{sizes:?}");
         // A small tree keeps nothing back but its root's children.
         let mut small = Node::el("p").push_text("x");
         assert!(small.split_parts().is_empty(), "text is never a part");

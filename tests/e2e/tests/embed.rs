@@ -227,6 +227,28 @@ fn an_embed_given_an_address_announces_that_article_and_never_the_built_in_one()
 }
 
 #[test]
+fn an_embed_whose_address_fails_says_so_and_never_that_the_built_in_article_loaded() {
+    run(|s| {
+        let app = app_origin()?;
+        let host = host_server()?;
+        host.route(
+            "/host.html",
+            "text/html; charset=utf-8",
+            host_page(&format!(
+                "{RECORDER}<iframe id=\"cp\" src=\"{app}/?embed=1&src=embed-src/missing.json\" title=\"Counterpoint\" \
+                 style=\"width:100%;height:600px;border:0\"></iframe>"
+            )),
+        );
+        s.goto(&host.url("/host.html"))?;
+        let refused = wait_event(s, "counterpoint:loaded", "ok", &json!(false))?;
+        let errors = refused["errors"].to_string();
+        ensure(errors.contains("missing.json"), format!("the refusal does not say what failed: {refused}"))?;
+        let loaded = s.js("return window.got.filter(m => m.type === 'counterpoint:loaded').map(m => m.ok)", vec![])?;
+        ensure(loaded == json!([false]), format!("the loaded events' ok: {loaded}"))
+    });
+}
+
+#[test]
 fn a_load_from_an_unlisted_origin_is_ignored_with_a_warning() {
     run(|s| {
         let app = app_origin()?;

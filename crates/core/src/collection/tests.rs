@@ -227,6 +227,9 @@ fn a_broken_article_says_how_many_problems_were_not_listed() {
     let errors: Vec<String> = collection.outlets[0].errors().map(ToString::to_string).collect();
     assert_eq!(errors.len(), 51);
     assert!(errors.contains(&"$.articles[0]: error: and 10 more problems in this article".to_owned()), "{errors:?}");
+    // The status counts that line as the problems it stands for.
+    assert_eq!(problems_counted("and 10 more problems in this article"), 10);
+    assert_eq!(problems_counted("$.title: expected a string"), 1);
 }
 
 #[test]
