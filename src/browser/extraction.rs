@@ -109,8 +109,16 @@ fn start_job(
     let port = worker.clone();
     let reply_to = on_reply.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        let json = event.data().as_string().unwrap_or_default();
-        let reply = match WorkerReply::from_json(&json) {
+        // A string is a header alone; an array is a header and the texts beside it.
+        let data = event.data();
+        let (head, texts) = match data.dyn_ref::<js_sys::Array>() {
+            Some(parts) => (
+                parts.get(0).as_string().unwrap_or_default(),
+                (1..parts.length()).map(|i| parts.get(i).as_string().unwrap_or_default()).collect(),
+            ),
+            None => (data.as_string().unwrap_or_default(), Vec::new()),
+        };
+        let reply = match WorkerReply::from_message(&head, texts) {
             Ok(reply) => reply,
             Err(message) => WorkerReply::Failed { job, message },
         };

@@ -17,3 +17,4 @@ pub mod reveal;
 pub mod storage;
 pub mod text_file;
 pub mod tree;
+pub mod yield_to_input;

@@ -3,8 +3,9 @@
 //! `tree::TAGS` and attributes `tree::allowed_attribute` refuses are dropped.
 //!
 //! A large view is built a part at a time, one batch of about 8 ms per animation frame, so no
-//! single task holds the page; and the view built for a collection is kept, so coming back to it
-//! costs no rebuilding.
+//! single task holds the page; a part that crossed from the worker as JSON (`Node::Later`) is
+//! read only then. The view built for a collection is kept, so coming back to it costs no
+//! rebuilding.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -17,8 +18,6 @@ use web_sys::{Document, Element};
 use crate::tree::{allowed_attribute, Node, TAGS};
 use crate::worker::OpenedCollection;
 
-/// A part with more nodes than this is built as its element first, then its children one by one.
-const PART_NODES: usize = 300;
 /// How long one batch of building may take, in milliseconds.
 const BATCH_MS: f64 = 8.0;
 
@@ -54,7 +53,7 @@ pub fn show_coverage(host: &Element, collection: Arc<OpenedCollection>) {
     let _ = host.append_child(&root);
     BUILT.with(|b| *b.borrow_mut() = Some((collection.clone(), root.clone())));
     let queue: VecDeque<(Element, Vec<usize>)> =
-        (0..children(&collection.view).len()).map(|i| (root.clone(), vec![i])).collect();
+        (0..collection.view.child_nodes().len()).map(|i| (root.clone(), vec![i])).collect();
     let work = Rc::new(RefCell::new(queue));
     build_batches(document, collection, root, work);
 }
@@ -70,8 +69,8 @@ fn build_batches(document: Document, collection: Arc<OpenedCollection>, root: El
             return;
         };
         let node = at(&collection.view, &path);
-        if size(node) <= PART_NODES {
-            if let Some(built) = build(&document, node) {
+        if node.builds_whole() {
+            if let Some(built) = build(&document, node, &collection.view_parts) {
                 let _ = parent.append_child(&built);
             }
             continue;
@@ -80,7 +79,7 @@ fn build_batches(document: Document, collection: Arc<OpenedCollection>, root: El
         let Some(element) = shell(&document, node) else { continue };
         let _ = parent.append_child(&element);
         let mut queue = work.borrow_mut();
-        for i in 0..children(node).len() {
+        for i in 0..node.child_nodes().len() {
             let mut child = path.clone();
             child.push(i);
             queue.push_back((element.clone(), child));
@@ -93,19 +92,8 @@ fn build_batches(document: Document, collection: Arc<OpenedCollection>, root: El
     }
 }
 
-fn children(node: &Node) -> &[Node] {
-    match node {
-        Node::E(_, _, children) => children,
-        Node::T(_) => &[],
-    }
-}
-
 fn at<'a>(root: &'a Node, path: &[usize]) -> &'a Node {
-    path.iter().fold(root, |node, &i| &children(node)[i])
-}
-
-fn size(node: &Node) -> usize {
-    1 + children(node).iter().map(size).sum::<usize>()
+    path.iter().fold(root, |node, &i| &node.child_nodes()[i])
 }
 
 /// The element alone, with its attributes and without its children.
@@ -121,17 +109,27 @@ fn shell(document: &Document, node: &Node) -> Option<Element> {
     Some(element)
 }
 
-fn build(document: &Document, tree: &Node) -> Option<web_sys::Node> {
+/// `tree` as DOM nodes; `parts` are the texts of its `Node::Later` parts.
+fn build(document: &Document, tree: &Node, parts: &[String]) -> Option<web_sys::Node> {
     match tree {
         Node::T(text) => Some(document.create_text_node(text).unchecked_into()),
         Node::E(..) => {
             let element = shell(document, tree)?;
-            for child in children(tree) {
-                if let Some(node) = build(document, child) {
+            for child in tree.child_nodes() {
+                if let Some(node) = build(document, child, parts) {
                     let _ = element.append_child(&node);
                 }
             }
             Some(element.unchecked_into())
         }
+        // The worker wrote it, so it reads; were it not to, the view lacks that part, and says so
+        // in the console.
+        Node::Later(i) => match Node::read_part(parts, *i) {
+            Ok(part) => build(document, &part, parts),
+            Err(message) => {
+                web_sys::console::warn_1(&message.into());
+                None
+            }
+        },
     }
 }

@@ -3,11 +3,15 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
 use super::Ctx;
 use crate::browser::page::Embedding;
 use crate::browser::parent::{post_to_parent, use_parent_requests};
 use crate::browser::resize::use_content_height;
 use crate::embed::{height_messages, loaded_event, quote_selected_event, ready_event, ParentMessage, Request};
+use crate::explorer::Explorer;
+use crate::worker::OpenedCollection;
 
 /// Connects a framed app to its parent. Does nothing when the app is not framed.
 pub fn connect(ctx: Ctx, embedding: Embedding) {
@@ -45,12 +49,8 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             // fetch the others from.
             let unresolved = "a collection sent by message must carry its articles inline";
             super::loader::open_in_worker(None, &json, &[], unresolved, move |result| match result {
-                Ok(opened) => {
-                    let title = opened.title.clone();
-                    ctx.open_collection(opened);
-                    let quotes = ctx.explorer.with_untracked(|ex| ex.article.quotes.len());
-                    announce(loaded_event(&title, quotes, &[]));
-                }
+                // Announced by the effect below, like a collection opened any other way.
+                Ok(opened) => ctx.open_collection(opened),
                 Err(diagnostics) => {
                     let errors: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
                     let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
@@ -59,6 +59,8 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             });
         }
         Request::Load(json) => {
+            // The parent's article is what the page shows now, whether or not a `?src=` was due.
+            ctx.awaiting_src.set(false);
             let report = ctx.open_json(&json);
             // A successful load is announced by the effect below, like any other new article.
             if report.article.is_none() {
@@ -69,12 +71,41 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
         }
     });
 
+    // One `loaded` for each article or collection that comes on screen: a collection by its
+    // title, once, and not again for each of its articles the reader goes to; nothing for the
+    // built-in article while a `?src=` is still on its way, and a refusal with its errors when
+    // that fails. What was announced is held, so a new article is never taken for it.
+    let announced = StoredValue::new(None::<Shown>);
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
             announce(ready_event());
         }
-        let (title, quotes) = ctx.explorer.with(|ex| (ex.article.title.clone(), ex.article.quotes.len()));
-        announce(loaded_event(&title, quotes, &[]));
+        if ctx.awaiting_src.get() {
+            return;
+        }
+        let shown = match ctx.collection.get() {
+            Some(collection) => Shown::Collection(collection),
+            None => Shown::Article(ctx.explorer.get()),
+        };
+        // A `?src=` that did not open is announced with why; what stays on screen was not loaded.
+        if let Some(errors) = ctx.src_failure.get() {
+            let title = match &shown {
+                Shown::Collection(c) => c.title.clone(),
+                Shown::Article(ex) => ex.article.title.clone(),
+            };
+            announce(loaded_event(&title, 0, &errors));
+            announced.set_value(Some(shown));
+            ctx.src_failure.update_untracked(|failure| *failure = None);
+            return;
+        }
+        if announced.with_value(|last| last.as_ref().is_some_and(|last| last.same(&shown))) {
+            return;
+        }
+        announce(match &shown {
+            Shown::Collection(c) => loaded_event(&c.title, c.quotes(), &[]),
+            Shown::Article(ex) => loaded_event(&ex.article.title, ex.article.quotes.len(), &[]),
+        });
+        announced.set_value(Some(shown));
     });
 
     Effect::new(move |_| {
@@ -87,6 +118,22 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             announce(quote_selected_event(&id, route.view));
         }
     });
+}
+
+/// What a `loaded` event announced.
+enum Shown {
+    Article(Arc<Explorer>),
+    Collection(Arc<OpenedCollection>),
+}
+
+impl Shown {
+    fn same(&self, other: &Shown) -> bool {
+        match (self, other) {
+            (Shown::Article(a), Shown::Article(b)) => Arc::ptr_eq(a, b),
+            (Shown::Collection(a), Shown::Collection(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 /// "Open full view": the same view in a new tab, without the embed chrome.

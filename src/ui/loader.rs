@@ -14,7 +14,7 @@ use crate::browser::drop_paste::{use_drop_and_paste, Incoming};
 use crate::browser::extraction::{start_collection, ExtractionJob};
 use crate::browser::fetch::{fetch_text, resolve, src_param};
 use crate::browser::file_reader::{read_text, FileRead};
-use crate::browser::recent_store;
+use crate::browser::{recent_store, yield_to_input};
 use crate::collection;
 use crate::embed::{EXAMPLE_COLLECTION_ID, EXAMPLE_COLLECTION_PATH};
 use crate::recent::RecentList;
@@ -44,9 +44,11 @@ enum Status {
         problems: Vec<Problem>,
         more: usize,
     },
+    /// Opened; `problems` are warnings, and the errors of a collection's articles that did not
+    /// open.
     Opened {
         title: String,
-        warnings: Vec<Problem>,
+        problems: Vec<Problem>,
         remembered: bool,
     },
 }
@@ -93,6 +95,7 @@ impl LoaderCtx {
     /// Opens `json`; when it is a collection, its `src` articles are the `texts` of that name
     /// (`Err` when fetching it failed), and any other is reported with `unresolved`.
     fn open_with(&self, what: &str, json: &str, texts: &[(String, Result<String, String>)], unresolved: &str) -> bool {
+        let from_src = self.ctx.awaiting_src.get_untracked();
         // Whatever opens or fails, the page no longer waits for a `?src=` article.
         self.ctx.awaiting_src.set(false);
         if json.len() > MAX_INPUT_BYTES {
@@ -104,6 +107,9 @@ impl LoaderCtx {
         }
         let report = self.ctx.open_json(json);
         let Some(article) = report.article.as_ref() else {
+            if from_src {
+                self.ctx.src_failure.set(Some(report.errors().map(ToString::to_string).collect()));
+            }
             let more = report.more;
             self.status.set(Status::Failed {
                 what: what.to_owned(),
@@ -114,7 +120,7 @@ impl LoaderCtx {
         };
         self.status.set(Status::Opened {
             title: article.title.clone(),
-            warnings: problems(&report, Severity::Warning),
+            problems: problems(&report, Severity::Warning),
             remembered: true,
         });
         // Remember the article with each quote's place as a hint, so reopening it skips the search.
@@ -148,14 +154,17 @@ impl LoaderCtx {
                 let inline = std::mem::take(&mut opened.inline_json);
                 // A broken article is listed with its errors; the others are open.
                 let listed = Report { article: None, diagnostics: opened.diagnostics.clone(), more: 0 };
-                let mut warnings = problems(&listed, Severity::Error);
-                warnings.extend(problems(&listed, Severity::Warning));
+                let mut listed_problems = problems(&listed, Severity::Error);
+                listed_problems.extend(problems(&listed, Severity::Warning));
                 loader.ctx.open_collection(opened);
                 loader.ctx.portable.set(portable);
-                loader.status.set(Status::Opened { title: title.clone(), warnings, remembered: true });
+                loader.status.set(Status::Opened { title: title.clone(), problems: listed_problems, remembered: true });
                 loader.remember_later(title, format!("Collection · {count} articles"), move || inline);
             }
             Err(diagnostics) => {
+                if loader.ctx.awaiting_src.get_untracked() {
+                    loader.ctx.src_failure.set(Some(diagnostics.iter().map(ToString::to_string).collect()));
+                }
                 loader.ctx.awaiting_src.set(false);
                 let failed = Report { article: None, diagnostics, more: 0 };
                 loader.status.set(Status::Failed { what, problems: problems(&failed, Severity::Error), more: 0 });
@@ -165,12 +174,14 @@ impl LoaderCtx {
     }
 
     /// Adds what just opened to the recent list, in a task of its own: printing, hashing and
-    /// storing a large article's copy takes a while, and the view comes first. The status says
+    /// storing a large article's copy takes a while, and the view (and the reader's first clicks)
+    /// come first. The status says
     /// so if the browser would not store it.
     fn remember_later(&self, title: String, label: String, json: impl FnOnce() -> String + 'static) {
         let loader = *self;
         leptos::task::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(0).await;
+            yield_to_input::quiet().await;
             let mut recent = loader.recent.get_untracked();
             recent.remember(&title, &label, &json());
             let stored = recent_store::save(&recent);
@@ -189,6 +200,10 @@ impl LoaderCtx {
     }
 
     fn fail(&self, what: &str, problems: Vec<Problem>) {
+        if self.ctx.awaiting_src.get_untracked() {
+            let errors = problems.iter().map(|p| format!("{what}: {}", p.message)).collect();
+            self.ctx.src_failure.set(Some(errors));
+        }
         self.ctx.awaiting_src.set(false);
         self.status.set(Status::Failed { what: what.to_owned(), problems, more: 0 });
     }
@@ -438,6 +453,7 @@ pub fn Loader() -> impl IntoView {
                             let texts = fetch_sources(&url, &text, &controller).await;
                             current_read.set_value(None);
                             if controller.signal().aborted() {
+                                loader.ctx.src_failure.set(Some(vec![format!("{url}: cancelled")]));
                                 loader.ctx.awaiting_src.set(false);
                                 loader.status.set(Status::Idle);
                                 return;
@@ -456,6 +472,7 @@ pub fn Loader() -> impl IntoView {
                         }
                         Err(None) => {
                             current_read.set_value(None);
+                            loader.ctx.src_failure.set(Some(vec![format!("{url}: cancelled")]));
                             loader.ctx.awaiting_src.set(false);
                             loader.status.set(Status::Idle);
                         }
@@ -658,18 +675,32 @@ fn StatusPanel(
                 .into_any(),
             )
         }
-        Status::Opened { title, warnings, remembered } => {
+        Status::Opened { title, problems, remembered } => {
             let note = if remembered { "" } else { " It is too large to keep in the recent list." };
-            let summary = match warnings.len() {
-                0 => format!("Opened “{title}”.{note}"),
-                1 => format!("Opened “{title}” with 1 warning.{note}"),
-                n => format!("Opened “{title}” with {n} warnings.{note}"),
+            // A line that stands for an article's further problems counts as those problems.
+            let count = |severity| {
+                problems
+                    .iter()
+                    .filter(|p| p.severity == severity)
+                    .map(|p| collection::problems_counted(&p.message))
+                    .sum::<usize>()
+            };
+            let counts: Vec<String> =
+                [(count(Severity::Error), "error", "errors"), (count(Severity::Warning), "warning", "warnings")]
+                    .into_iter()
+                    .filter(|&(n, _, _)| n > 0)
+                    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+                    .collect();
+            let summary = if counts.is_empty() {
+                format!("Opened “{title}”.{note}")
+            } else {
+                format!("Opened “{title}” with {}.{note}", counts.join(" and "))
             };
             Some(
                 view! {
                     <div class="load-status opened" role="status">
                         <p class="status-heading">{summary}</p>
-                        <ProblemList problems=warnings/>
+                        <ProblemList problems/>
                         <button type="button" class="button" on:click=move |_| status.set(Status::Idle)>"Dismiss"</button>
                     </div>
                 }

@@ -48,6 +48,9 @@ pub struct Ctx {
     /// A `?src=` article is on its way: the page shows that, not the built-in article, until it
     /// opens or fails.
     pub awaiting_src: RwSignal<bool>,
+    /// Why the `?src=` article or collection did not open, until an embed has said so to its
+    /// parent.
+    pub src_failure: RwSignal<Option<Vec<String>>>,
     /// The open collection, when one is: `explorer` then shows the article the route names.
     pub collection: RwSignal<Option<Arc<OpenedCollection>>>,
     /// Each outlet's explorer, built when it is first shown.
@@ -258,6 +261,7 @@ pub fn App() -> impl IntoView {
         selection,
         portable: RwSignal::new(true),
         awaiting_src,
+        src_failure: RwSignal::new(None),
         collection,
         outlet_explorers: StoredValue::new(Vec::new()),
         shown_outlet: RwSignal::new(None),

@@ -1,7 +1,8 @@
 //! Long views built in parts, so no task builds a whole 10,000-quote view: the part the reader
 //! wants (the linked quote's, else the first) and its neighbours at once, then the others one per
 //! task, moving outward (`explorer::outward`). A part not built yet holds its estimated height, so
-//! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows.
+//! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows. A
+//! click or a key gives the building a pause, so its answer paints first (`yield_to_input`).
 
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::browser::reveal::keep_revealed_in_place;
+use crate::browser::yield_to_input;
 use crate::explorer::outward;
 
 /// Whether each part is built yet. The signals belong to the view that made them: once another
@@ -20,8 +22,9 @@ impl Parts {
     /// Parts where `holders[i]` is the part whose content holds part `i` (`i` itself for a part
     /// at the top), and `part_of` tells which part holds a quote. With `all_now` (an ordinary
     /// article, or the pre-rendered page) every part is built at once. Otherwise the selected
-    /// quote's part, and the part holding it, are built at once, now and whenever the selection
-    /// moves (a link, the strip), before the quote is revealed; the others follow.
+    /// quote's part (else the first), its neighbours and the part holding it are built at once,
+    /// and the selected quote's part whenever the selection moves (a link, the strip), before
+    /// the quote is revealed; the others follow.
     pub fn new(
         ctx: Ctx,
         holders: Vec<usize>,
@@ -47,6 +50,7 @@ impl Parts {
                 }
             }
         });
+        yield_to_input::listen();
         let order: Vec<usize> = outward(count, wanted).collect();
         leptos::task::spawn_local({
             let parts = parts.clone();
@@ -56,6 +60,8 @@ impl Parts {
                         continue;
                     }
                     gloo_timers::future::TimeoutFuture::new(0).await;
+                    // A click or a key meanwhile is answered and painted first.
+                    yield_to_input::quiet().await;
                     // Replaced by another article or view meanwhile: stop. Built by a link
                     // meanwhile: go on with the next.
                     match parts.0[part].try_get_untracked() {

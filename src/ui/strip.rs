@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{side_id, side_style, Ctx};
+use crate::browser::yield_to_input;
 use crate::explorer::strip_marks;
 use crate::route::{Route, View};
 
@@ -110,17 +111,16 @@ pub fn Strip(view: View) -> impl IntoView {
             return None;
         }
         // A long article's marks come after its first paint, in a bar of the same size, so the
-        // quotes show first and nothing moves.
+        // quotes show first and nothing moves; a click or key meanwhile is answered first.
         let long = !cfg!(feature = "ssr") && ex.article.quotes.len() > super::read::LONG_ARTICLE;
         let ready = RwSignal::new(!long);
         if long {
             request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        ready.try_set(true);
-                    },
-                    std::time::Duration::ZERO,
-                );
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    yield_to_input::quiet().await;
+                    ready.try_set(true);
+                });
             });
         }
         let marks = grouped

@@ -44,7 +44,8 @@ article must validate first; otherwise their diagnostics go to stderr and nothin
 publish writes a ready-to-host folder with the article built in and pre-rendered, and
 DIR/counterpoint.html to open from disk, from the app `cargo xtask dist` built.
 extract writes direct and partial quotes; --paraphrase adds reported speech without quote
-marks (kind \"paraphrase\").
+marks (kind \"paraphrase\"). --format article writes the article the authoring view builds
+from the same text, with the file's name as the source.
 annotations prints the anchored quotes as a W3C Web Annotation collection (JSON-LD) on the
 page --target names, else the article's source.url, else a urn:uuid: derived from its text.";
 
@@ -235,7 +236,7 @@ fn output_path(out_dir: &Path, file: &Path) -> PathBuf {
 /// that count any span they do not expect as a false positive.
 /// A file that cannot be read is reported and the others still run; the exit code is then 1.
 fn extract(args: &ExtractArgs) -> ExitCode {
-    use counterpoint_extract::{extract, to_article, to_spans_json};
+    use counterpoint_extract::{extract, extract_draft, to_spans_json};
     if let Some(dir) = &args.out_dir {
         if let Err(err) = std::fs::create_dir_all(dir) {
             eprintln!("{}: cannot create: {err}", dir.display());
@@ -252,17 +253,20 @@ fn extract(args: &ExtractArgs) -> ExitCode {
                 continue;
             }
         };
-        let extraction = if args.paraphrase { extract(&text) } else { extract(&text).without_paraphrases() };
         let value = match args.format {
             Format::Article => {
+                // The authoring view's path: the text to a draft, the draft to an article.
+                let mut article = extract_draft(&text, args.paraphrase).to_article();
                 // The outlet is unknown; the file's name tells stories apart once collected.
-                let mut article = to_article(&text, &extraction, None);
                 if let Some(name) = file.file_name() {
                     article.source.name = name.to_string_lossy().into_owned();
                 }
                 serde_json::to_value(article)
             }
-            Format::Spans => Ok(to_spans_json(&extraction)),
+            Format::Spans => {
+                let extraction = if args.paraphrase { extract(&text) } else { extract(&text).without_paraphrases() };
+                Ok(to_spans_json(&extraction))
+            }
         };
         let json = match value.and_then(|v| serde_json::to_string_pretty(&v)) {
             Ok(json) => json,
@@ -476,7 +480,8 @@ fn anchor_lines(file: &str, root: &str, article: &Article) -> Vec<String> {
             AnchorStatus::Ambiguous { count } => {
                 lines.push(format!("{file}: {path}: warning: found {count} times; add a prefix or suffix to say which"))
             }
-            AnchorStatus::Exact => {}
+            // An elided quote ("A … B") found piece by piece is found as written.
+            AnchorStatus::Exact | AnchorStatus::Elided => {}
         }
     }
     lines
@@ -571,6 +576,35 @@ mod tests {
             files: vec![dir.join("nope.txt")],
         };
         assert_eq!(extract(&missing), ExitCode::FAILURE);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// `extract --format article` writes the article the authoring view builds from the same
+    /// text, only the source naming the file, and a valid one even for a text without quotes.
+    #[test]
+    fn extract_article_is_the_authoring_views_article() {
+        let dir = std::env::temp_dir().join(format!("counterpoint-cli-article-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let seed = include_str!("../../../tests/data/russia-us-syria-2016.txt");
+        for (name, text) in [("seed", seed), ("quiet", "Nothing was said.\n"), ("empty", "")] {
+            let file = dir.join(format!("{name}.txt"));
+            assert!(std::fs::write(&file, text).is_ok());
+            for paraphrase in [false, true] {
+                let args = ExtractArgs {
+                    format: Format::Article,
+                    paraphrase,
+                    out_dir: Some(dir.clone()),
+                    files: vec![file.clone()],
+                };
+                assert_eq!(extract(&args), ExitCode::SUCCESS);
+                let json = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap_or_default();
+                let report = counterpoint_core::validate::load_article(&json);
+                assert!(report.article.is_some(), "{name}: {:?}", report.diagnostics);
+                let mut expected = counterpoint_extract::extract_draft(text, paraphrase).to_article();
+                expected.source.name = format!("{name}.txt");
+                assert_eq!(report.article, Some(expected), "{name}");
+            }
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 

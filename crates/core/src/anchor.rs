@@ -10,6 +10,7 @@
 use std::cell::OnceCell;
 
 use crate::model::{Article, QuoteHint};
+use crate::text::{is_quote_mark, straight_quote};
 
 /// Where a quote stands: a paragraph and code-point offsets inside it, end exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,8 +26,11 @@ pub enum AnchorStatus {
     Exact,
     /// Found `count` times and nothing told the occurrences apart; the first is used.
     Ambiguous { count: usize },
-    /// Not found as written, but a near match was: a typo or an ellipsis. `score` is the
-    /// similarity in per cent.
+    /// Found as written in pieces, in order, in one paragraph: the quote elides words ("A … B",
+    /// a split quote), and the words between are in the anchor's `gaps`.
+    Elided,
+    /// Not found as written, but a near match was: a typo. `score` is the similarity in per
+    /// cent.
     Fuzzy { score: u8 },
     /// Not found; the quote is listed as "not found in the text" and never highlighted.
     NotFound,
@@ -40,16 +44,23 @@ pub struct NearMiss {
     pub similarity: u8,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Anchor {
     pub span: Option<QuoteSpan>,
     pub status: AnchorStatus,
     /// For a quote not found: the nearest candidate in the text, when the search could afford it.
     pub near: Option<NearMiss>,
+    /// The words an elided quote skips, as code-point ranges of its paragraph inside `span`, in
+    /// order; empty for any other.
+    pub gaps: Vec<(usize, usize)>,
 }
 
 impl Anchor {
-    const NOT_FOUND: Anchor = Anchor { span: None, status: AnchorStatus::NotFound, near: None };
+    const NOT_FOUND: Anchor = Anchor { span: None, status: AnchorStatus::NotFound, near: None, gaps: Vec::new() };
+
+    fn at(span: QuoteSpan, status: AnchorStatus) -> Anchor {
+        Anchor { span: Some(span), status, near: None, gaps: Vec::new() }
+    }
 }
 
 /// Quotes shorter than this (in bytes) are never matched approximately: too many false friends.
@@ -78,8 +89,10 @@ struct Folded {
 fn fold_char(ch: char) -> Option<char> {
     match ch {
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' | '\u{2032}' => Some('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => Some('"'),
+        // Primes, often typed for quote marks, fold with them.
+        '\u{2032}' => Some('\''),
+        '\u{2033}' => Some('"'),
+        c if is_quote_mark(c) => straight_quote(c),
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => Some('-'),
         c if c.is_whitespace() => Some(' '),
         c => Some(c),
@@ -244,14 +257,14 @@ impl<'a> Anchorer<'a> {
         if let Some(start) = hint.and_then(|h| self.folded_offset(h)) {
             if haystack[start..].starts_with(needle.as_str()) && context_ok(start) {
                 let span = self.folded_span(start, start + needle.len());
-                return Anchor { span: Some(span), status: AnchorStatus::Exact, near: None };
+                return Anchor::at(span, AnchorStatus::Exact);
             }
         }
         let found: Vec<usize> = self.occurrences(&needle).into_iter().filter(|&start| context_ok(start)).collect();
         if let Some(&start) = found.first() {
             let status =
                 if found.len() == 1 { AnchorStatus::Exact } else { AnchorStatus::Ambiguous { count: found.len() } };
-            return Anchor { span: Some(self.folded_span(start, start + needle.len())), status, near: None };
+            return Anchor::at(self.folded_span(start, start + needle.len()), status);
         }
         if let Some(anchor) = self.anchor_elided(&needle) {
             return anchor;
@@ -259,7 +272,8 @@ impl<'a> Anchorer<'a> {
         self.anchor_approximately(&needle)
     }
 
-    /// A quote that elides words with "..." matches when its pieces appear in order in one paragraph.
+    /// A quote that elides words with "..." matches when its pieces appear in order in one
+    /// paragraph; the words between them are the anchor's gaps.
     fn anchor_elided(&self, needle: &str) -> Option<Anchor> {
         let pieces: Vec<&str> = needle.split("...").map(str::trim).filter(|p| !p.is_empty()).collect();
         if pieces.len() < 2 {
@@ -268,19 +282,21 @@ impl<'a> Anchorer<'a> {
         let haystack = &self.folded.text;
         for first in self.occurrences(pieces[0]) {
             let paragraph_end = haystack[first..].find(PARAGRAPH_BREAK).map_or(haystack.len(), |p| first + p);
+            let mut found = vec![(first, first + pieces[0].len())];
             let mut end = first + pieces[0].len();
             let all_found = pieces[1..].iter().all(|piece| match haystack[end..paragraph_end].find(piece) {
                 Some(pos) => {
+                    found.push((end + pos, end + pos + piece.len()));
                     end += pos + piece.len();
                     true
                 }
                 None => false,
             });
             if all_found {
-                let words: usize = pieces.iter().map(|p| p.len()).sum();
-                let score = (words * 100 / (end - first).max(1)).min(99) as u8;
-                let span = self.folded_span(first, end);
-                return Some(Anchor { span: Some(span), status: AnchorStatus::Fuzzy { score }, near: None });
+                let mut anchor = Anchor::at(self.folded_span(first, end), AnchorStatus::Elided);
+                let spans: Vec<QuoteSpan> = found.iter().map(|&(a, b)| self.folded_span(a, b)).collect();
+                anchor.gaps = spans.windows(2).map(|w| (w[0].end, w[1].start)).filter(|(a, b)| a < b).collect();
+                return Some(anchor);
             }
         }
         None
@@ -333,7 +349,7 @@ impl<'a> Anchorer<'a> {
         let span = self.folded_span(start, end);
         let bound = (m / 10).clamp(1, 30);
         if m >= FUZZY_MIN_LEN && distance <= bound {
-            return Anchor { span: Some(span), status: AnchorStatus::Fuzzy { score: similarity }, near: None };
+            return Anchor::at(span, AnchorStatus::Fuzzy { score: similarity });
         }
         Anchor { near: Some(NearMiss { span, similarity }), ..Anchor::NOT_FOUND }
     }
@@ -434,6 +450,22 @@ mod tests {
 
     use AnchorStatus::*;
 
+    /// The anchorer folds every quote mark of `text::straight_quote` to its straight mark, and
+    /// still folds what it folded before there was one list (primes included).
+    #[test]
+    fn every_quote_mark_folds_to_its_straight_mark() {
+        for c in crate::text::quote_marks() {
+            assert_eq!(fold_char(c), straight_quote(c), "{c:?} (U+{:04X})", c as u32);
+        }
+        for c in "‘’‚‛‹›′".chars() {
+            assert_eq!(fold_char(c), Some('\''), "{c:?}");
+        }
+        for c in "“”„‟«»″".chars() {
+            assert_eq!(fold_char(c), Some('"'), "{c:?}");
+        }
+        check("Elle a dit ‹non› et ‛oui‟.", "'non' et 'oui\"", None, None, Some(("‹non› et ‛oui‟", Exact)));
+    }
+
     #[test]
     fn anchoring_cases() {
         check("He said “it is over” today.", "\"it is over\"", None, None, Some(("“it is over”", Exact)));
@@ -477,7 +509,7 @@ mod tests {
             "We will not cut schools … not ever",
             None,
             None,
-            Some(("We will not cut schools, not now, not ever", Fuzzy { score: 73 })),
+            Some(("We will not cut schools, not now, not ever", Elided)),
         );
         check(
             "We will not cut schools. Next paragraph|not ever",
@@ -490,6 +522,22 @@ mod tests {
         check("Completely different words here.", "nothing alike in this quote at all", None, None, None);
         // Astral and combining characters keep code-point offsets right.
         check("😀 e\u{301}t “voilà” 😀", "\"voilà\"", None, None, Some(("“voilà”", Exact)));
+    }
+
+    #[test]
+    fn an_elided_quote_skips_the_words_between_its_pieces() {
+        let body = vec!["“We will not cut schools,” she said, “not now, not ever.”".to_owned()];
+        let anchorer = Anchorer::new(&body);
+        let anchor = anchorer.anchor("We will not cut schools … not now, not ever.", None, None);
+        assert_eq!(anchor.status, Elided);
+        let span = anchor.span.unwrap();
+        let text = |a: usize, b: usize| body[0].chars().skip(a).take(b - a).collect::<String>();
+        assert_eq!(text(span.start, span.end), "We will not cut schools,” she said, “not now, not ever.");
+        assert_eq!(anchor.gaps.iter().map(|&(a, b)| text(a, b)).collect::<Vec<_>>(), [",” she said, “"]);
+        // Three pieces, two gaps; and a quote found whole has none.
+        let anchor = anchorer.anchor("We will … schools … not ever", None, None);
+        assert_eq!(anchor.gaps.len(), 2);
+        assert!(anchorer.anchor("not now, not ever", None, None).gaps.is_empty());
     }
 
     #[test]

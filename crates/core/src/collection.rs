@@ -73,6 +73,20 @@ pub struct SpecReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The line that stands for an article's problems beyond those listed.
+fn more_problems(count: usize) -> String {
+    format!("and {count} more problems in this article")
+}
+
+/// How many problems a listed problem stands for: `more_problems`' count, else one.
+pub fn problems_counted(message: &str) -> usize {
+    message
+        .strip_prefix("and ")
+        .and_then(|rest| rest.strip_suffix(" more problems in this article"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1)
+}
+
 /// Whether a document's text is a collection rather than an article: it says so, or it lists
 /// articles and has no body. Cheap enough to ask before choosing a loader.
 pub fn looks_like_collection(input: &str) -> bool {
@@ -82,6 +96,11 @@ pub fn looks_like_collection(input: &str) -> bool {
         kind: Option<Value>,
         articles: Option<serde::de::IgnoredAny>,
         body: Option<serde::de::IgnoredAny>,
+    }
+    // Neither an `articles` key nor the kind anywhere in the text: an article, the usual case,
+    // told without reading it through. (A key written with escapes is read as it is written.)
+    if !input.contains("\"articles\"") && !input.contains(KIND) {
+        return false;
     }
     input.len() <= validate::MAX_INPUT_BYTES
         && serde_json::from_str::<Probe>(input).is_ok_and(|probe| {
@@ -494,7 +513,7 @@ fn open_outlet(spec: &CollectionSpec, i: usize, origin: &str, report: validate::
     let more = report.more;
     let mut diagnostics = relocate(report.diagnostics, prefix, origin);
     if more > 0 {
-        diagnostics.push(error(&format!("$.articles[{i}]"), format!("and {more} more problems in this article")));
+        diagnostics.push(error(&format!("$.articles[{i}]"), more_problems(more)));
     }
     let mut outlet = Outlet {
         id: entry.id.clone(),

@@ -180,14 +180,24 @@ fn by_sides(collection: &Collection, coverage: &Coverage, colors: &[SideColor]) 
                 .zip(&row.shares)
                 .map(|(side, share)| format!("{} {share}%", side.label))
                 .collect();
+            // Quotes of sides the collection does not compare are in no cell: say how many.
+            let uncounted = (row.uncounted > 0).then(|| {
+                let quotes = plural(row.uncounted, "quote", "quotes");
+                let of = if row.uncounted == 1 { "is of a side" } else { "are of sides" };
+                el("span", "outlet-note").push_text(format!("{quotes} {of} not compared here"))
+            });
             Node::el("tr")
                 .attr("data-outlet", outlet.id.clone())
                 .child(
-                    Node::el("th").attr("scope", "row").attr("dir", "auto").child(
-                        Node::el("a")
-                            .attr("href", outlet_link(collection, o, View::Compare))
-                            .push_text(outlet.name.clone()),
-                    ),
+                    Node::el("th")
+                        .attr("scope", "row")
+                        .attr("dir", "auto")
+                        .child(
+                            Node::el("a")
+                                .attr("href", outlet_link(collection, o, View::Compare))
+                                .push_text(outlet.name.clone()),
+                        )
+                        .children(uncounted),
                 )
                 .children(cells)
                 .child(
@@ -416,6 +426,40 @@ mod tests {
         assert!(view.text_content().contains(hostile));
         let json = serde_json::to_string(&view).unwrap();
         assert!(json.contains("#view=read&article=two&quote=q.1:x"), "{json}");
+    }
+
+    #[test]
+    fn an_outlet_row_says_how_many_quotes_are_of_sides_not_compared() {
+        let article = |sides: &[&str]| {
+            serde_json::json!({
+                "format_version": 1, "title": "T", "source": { "name": "S" }, "language": "en",
+                "body": ["“One,” said A. “Two,” said B. “Three,” said C."],
+                "sides": sides.iter().map(|s| serde_json::json!({ "id": s, "label": s })).collect::<Vec<_>>(),
+                "speakers": [{ "id": "a", "name": "A", "side": sides[0] }, { "id": "b", "name": "B", "side": sides[sides.len() - 1] },
+                             { "id": "c", "name": "C", "side": sides[sides.len() - 1] }],
+                "topics": [{ "id": "t", "label": "T" }],
+                "quotes": [{ "id": "q1", "speaker": "a", "kind": "direct", "topics": ["t"], "text": "One" },
+                           { "id": "q2", "speaker": "b", "kind": "direct", "topics": ["t"], "text": "Two" },
+                           { "id": "q3", "speaker": "c", "kind": "direct", "topics": ["t"], "text": "Three" }]
+            })
+        };
+        let doc = serde_json::json!({
+            "kind": "collection", "format_version": 1, "title": "C",
+            "sides": [{ "id": "x", "label": "X" }],
+            "articles": [{ "id": "two-sides", "article": article(&["x", "y"]) }, { "id": "one-side", "article": article(&["x"]) }]
+        });
+        let spec = load_spec(&doc.to_string()).spec.expect("valid");
+        let collection = Collection::open(&spec, |_| Fetched::Failed("none".to_owned()));
+        let view = coverage_view(&collection, &Coverage::new(&collection));
+        let note = |outlet: &str| {
+            let mut rows = Vec::new();
+            view.find_all("data-outlet", outlet, &mut rows);
+            let mut notes = Vec::new();
+            rows[0].find_all("class", "outlet-note", &mut notes);
+            notes.iter().map(|n| n.text_content()).collect::<Vec<_>>()
+        };
+        assert_eq!(note("two-sides"), ["2 quotes are of sides not compared here"]);
+        assert!(note("one-side").is_empty());
     }
 
     #[test]

@@ -4,14 +4,16 @@
 //! A draft is what `localStorage` keeps, so it serialises to JSON and restores exactly. Edits
 //! refer to speakers, sides, topics and quotes by id; an unknown id leaves the draft unchanged and
 //! the method returns `false`. `to_article` builds the article format v1 that "Open in explorer"
-//! and "Download JSON" use.
+//! and "Download JSON" use. It is the one article builder: the command line's
+//! `extract --format article` fills a draft from the text (`counterpoint_extract::extract_draft`)
+//! and builds its article here too, so both write the same sides, speakers, ids and quotes.
 //!
 //! This module knows nothing about Leptos, `web_sys` or the DOM.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Quote, QuoteKind, Side, Source, Speaker, Topic, FORMAT_VERSION};
-use crate::text::{slug, title_and_paragraphs, unique_id, unwrap_lines, Span};
+use crate::text::{is_quote_mark, slug, straight_quote, title_and_paragraphs, unique_id, unwrap_lines, Span};
 
 /// The version of the stored draft; a draft of another version is not restored.
 pub const DRAFT_VERSION: u32 = 1;
@@ -66,6 +68,28 @@ pub struct DraftQuote {
     /// A side for this quote alone, overriding the speaker's.
     pub side: Option<String>,
     pub topics: Vec<String>,
+    /// What the quote skips between `start` and `end`, in order: the attribution of a split
+    /// quote (“A,” X said. “B.”), whose article text is then "A … B".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gaps: Vec<Span>,
+}
+
+impl DraftQuote {
+    /// The runs the quote covers: its span without its gaps.
+    pub fn parts(&self) -> Vec<Span> {
+        let mut parts = Vec::with_capacity(self.gaps.len() + 1);
+        let mut from = self.start;
+        for gap in &self.gaps {
+            if gap.start > from && gap.end <= self.end {
+                parts.push(Span::new(from, gap.start));
+            }
+            from = from.max(gap.end.min(self.end));
+        }
+        if from < self.end {
+            parts.push(Span::new(from, self.end));
+        }
+        parts
+    }
 }
 
 /// Which end of a quote's span an edit moves.
@@ -114,9 +138,11 @@ impl Draft {
         self.text.trim().is_empty()
     }
 
-    /// The words a quote covers.
+    /// The words a quote covers, " … " where it skips words (a split quote's attribution).
     pub fn quote_text(&self, quote: &DraftQuote) -> String {
-        self.text.chars().skip(quote.start).take(quote.end.saturating_sub(quote.start)).collect()
+        let chars: Vec<char> = self.text.chars().collect();
+        let text = |p: &Span| chars.get(p.start..p.end.min(chars.len())).unwrap_or_default().iter().collect::<String>();
+        join_parts(quote.parts().iter().map(text))
     }
 
     pub fn quote_count(&self, speaker: &str) -> usize {
@@ -288,6 +314,8 @@ impl Draft {
         self.edit_quote(quote, |q| {
             q.start = start;
             q.end = end;
+            // A gap the new span no longer holds whole is gone.
+            q.gaps.retain(|g| g.start > start && g.end < end);
         })
     }
 
@@ -348,6 +376,7 @@ impl Draft {
         for q in &self.quotes {
             cuts.push(q.start.min(len));
             cuts.push(q.end.min(len));
+            cuts.extend(q.gaps.iter().flat_map(|g| [g.start.min(len), g.end.min(len)]));
         }
         cuts.sort_unstable();
         cuts.dedup();
@@ -365,7 +394,12 @@ impl Draft {
                 }
                 next += 1;
             }
-            let mut covering = open.clone();
+            // A quote does not cover the words it skips.
+            let mut covering: Vec<usize> = open
+                .iter()
+                .copied()
+                .filter(|&i| !self.quotes[i].gaps.iter().any(|g| g.start <= run.start && run.end <= g.end))
+                .collect();
             covering.sort_by_key(|&i| std::cmp::Reverse(self.quotes[i].end - self.quotes[i].start));
             out.push((run, covering));
         }
@@ -373,8 +407,11 @@ impl Draft {
     }
 
     /// The article format v1 for the draft: the body paragraphs as the extractor cuts them,
-    /// the user's sides, speakers and topics, and one article quote per paragraph a quote spans.
-    /// Quotes without a topic go under "Other quotes" ("All quotes" when there are no topics).
+    /// the user's sides, speakers and topics in the draft's order (an extraction adds them in the
+    /// order their first quotes come, "Unassigned" last), and one article quote per paragraph a
+    /// quote spans (`q3`, then `q3-2`, … for a quote over several paragraphs). Quotes without a
+    /// topic go under "Other quotes" ("All quotes" when there are no topics). The article is
+    /// valid even for a draft without quotes: it then has the one side "Unassigned".
     pub fn to_article(&self) -> Article {
         let chars: Vec<char> = self.text.chars().collect();
         // A headline line is the title, never body text, as in the extractor's own articles.
@@ -404,9 +441,20 @@ impl Draft {
             } else {
                 quote.topics.clone()
             };
-            let pieces = pieces(&chars, &paragraphs, quote.start, quote.end);
-            for (n, (para, piece)) in pieces.iter().enumerate() {
-                let text = unwrap_lines(&chars[piece.start..piece.end]);
+            // A quote's parts, cut at paragraphs; the parts within one paragraph are one article
+            // quote, "A … B" (anchoring finds such a quote's pieces in order in its paragraph).
+            let mut groups: Vec<(usize, Vec<Span>)> = Vec::new();
+            for part in quote.parts() {
+                for (para, piece) in pieces(&chars, &paragraphs, part.start, part.end) {
+                    match groups.last_mut() {
+                        Some((last, spans)) if *last == para => spans.push(piece),
+                        _ => groups.push((para, vec![piece])),
+                    }
+                }
+            }
+            for (n, (para, spans)) in groups.iter().enumerate() {
+                let piece = Span::new(spans[0].start, spans[spans.len() - 1].end);
+                let text = join_parts(spans.iter().map(|p| unwrap_lines(&chars[p.start..p.end])));
                 let repeated = !exact_repeats || body.iter().flat_map(|p| p.matches(text.as_str())).nth(1).is_some();
                 let prefix = repeated.then(|| {
                     let from = piece.start.saturating_sub(PREFIX_LEN).max(paragraphs[*para].start);
@@ -504,22 +552,55 @@ impl Draft {
     }
 }
 
-/// Cuts a quote's span at paragraph breaks and trims whitespace and the quote marks that open
-/// or close each piece, so every piece is words the anchorer finds in one body paragraph.
+/// Cuts a quote's span at paragraph breaks and trims whitespace and the quote marks at the ends
+/// of each piece (such as the mark that reopens a quote in its next paragraph), so every piece is
+/// words the anchorer finds in one body paragraph. A mark whose partner is inside the piece stays:
+/// the ’ that closes a ‘ quoted within the quote is part of the words.
+/// The parts of a quote as one text: " … " between them, and a part that ends in a comma, a
+/// semicolon or a colon before the next (“A,” X said. “B.”) loses it.
+fn join_parts(parts: impl Iterator<Item = String>) -> String {
+    let parts: Vec<String> = parts.collect();
+    let last = parts.len().saturating_sub(1);
+    let trimmed: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i < last { p.trim_end().trim_end_matches([',', ';', ':']).trim_end() } else { p.as_str() })
+        .collect();
+    trimmed.join(" … ")
+}
+
 fn pieces(chars: &[char], paragraphs: &[Span], start: usize, end: usize) -> Vec<(usize, Span)> {
-    let is_edge = |c: char| c.is_whitespace() || "\"'“”‘’«»„‚‹›".contains(c);
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         let (mut a, mut b) = (start.max(p.start), end.min(p.end));
-        while a < b && is_edge(chars[a]) {
-            a += 1;
-        }
-        while b > a && is_edge(chars[b - 1]) {
-            b -= 1;
+        loop {
+            while a < b && chars[a].is_whitespace() {
+                a += 1;
+            }
+            while b > a && chars[b - 1].is_whitespace() {
+                b -= 1;
+            }
+            if a < b && is_quote_mark(chars[a]) && !has_partner(chars, a, a + 1..b) {
+                a += 1;
+            } else if b > a && is_quote_mark(chars[b - 1]) && !has_partner(chars, b - 1, a..b - 1) {
+                b -= 1;
+            } else {
+                break;
+            }
         }
         if a < b {
             out.push((i, Span::new(a, b)));
         }
     }
     out
+}
+
+/// Whether `within` holds a quote mark of the same kind as the one at `mark` (both double or both
+/// single), other than an apostrophe between two letters.
+fn has_partner(chars: &[char], mark: usize, within: std::ops::Range<usize>) -> bool {
+    let straight = straight_quote(chars[mark]);
+    let is_letter = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_alphanumeric());
+    within
+        .into_iter()
+        .any(|i| straight_quote(chars[i]) == straight && !(is_letter(i.checked_sub(1)) && is_letter(Some(i + 1))))
 }

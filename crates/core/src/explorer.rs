@@ -435,13 +435,18 @@ impl Explorer {
         spans.sort_by_key(|&(q, start, end)| (start, usize::MAX - end, q));
         let mut bounds: Vec<usize> = vec![0, len];
         bounds.extend(spans.iter().flat_map(|&(_, s, e)| [s, e]));
+        // An elided quote covers its pieces, not the words between them.
+        let gaps = |q: usize| self.anchors[q].gaps.as_slice();
+        bounds.extend(spans.iter().flat_map(|&(q, _, _)| gaps(q).iter().flat_map(|&(a, b)| [a, b])));
         bounds.sort_unstable();
         bounds.dedup();
         bounds
             .windows(2)
             .map(|w| {
                 let (from, to) = (w[0], w[1]);
-                let covering = spans.iter().filter(|&&(_, s, e)| s <= from && e >= to);
+                let covering = spans
+                    .iter()
+                    .filter(|&&(q, s, e)| s <= from && e >= to && !gaps(q).iter().any(|&(a, b)| a <= from && to <= b));
                 Segment {
                     text: slice_cp(text, from, to).to_owned(),
                     quotes: covering.clone().map(|&(q, _, _)| q).collect(),
@@ -609,6 +614,19 @@ mod tests {
         // One of Xavier's quotes is given side B: it stays in view, so his toggle still works.
         art.quotes[1].side = Some("b".into());
         assert!(!Explorer::new(art).is_speaker_hidden_by_sides("x", &hide_a));
+    }
+
+    #[test]
+    fn a_split_quote_covers_its_parts_and_not_the_words_between() {
+        let ex = Explorer::new(article(
+            &["“No deal,” he said. “Not today.” Then he left."],
+            &[("p", "x", "No deal, … Not today.", &[])],
+        ));
+        assert_eq!(show(&ex, 0), "“[p:No deal,]” he said. “[p:Not today.]” Then he left.");
+        // It starts once: one label and one tab stop.
+        let starts: Vec<Vec<usize>> = ex.segments(0, |_| true).into_iter().map(|s| s.starts).collect();
+        assert_eq!(starts.iter().filter(|s| !s.is_empty()).count(), 1);
+        assert!(ex.fuzzy().is_empty() && ex.ambiguous().is_empty(), "an elided quote is not an anchoring problem");
     }
 
     #[test]

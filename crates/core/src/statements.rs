@@ -26,8 +26,11 @@
 //!
 //! # Same speaker
 //!
-//! Names are cut into words the same way (Han characters are not split) and a trailing "Jr.",
-//! "Sr.", "II", "III" or "IV" is dropped. Two names are the same person when their words are equal;
+//! Names are cut into words the same way (Han characters are not split); titles and offices
+//! before a name ("Mr.", "President", "Foreign Minister", "Secretary of State") are dropped when
+//! a name is left ("Prime Minister" stays), and so is a trailing "Jr.", "Sr.", "II", "III" or
+//! "IV". "Mr." is never the same person as "Mrs.", "Ms." or "Miss", and a name left with one word
+//! by its title matches only a last word ("King Salman" is not "Salman Rushdie"). Two names are the same person when their words are equal;
 //! or when one is a single word that is the other's first or last word ("Power" ~ "Samantha Power",
 //! "Xi" ~ "Xi Jinping"); or when both have the same last word and the given names of the shorter
 //! appear in order among the other's, a given name matching an equal one, its initial ("S." ~
@@ -180,6 +183,52 @@ const STOPWORDS: &[&str] = &[
 
 /// Name words dropped from the end of a name.
 const NAME_SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "sr"];
+/// Titles and offices that may open a name ("Mr. Putin", "Foreign Minister Sergei Lavrov",
+/// "Secretary of State John Kerry"): dropped before names are compared.
+const NAME_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "secretary",
+    "of",
+    "state",
+    "ambassador",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "gen",
+    "general",
+    "col",
+    "lt",
+    "adm",
+    "admiral",
+    "chancellor",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "rev",
+    "judge",
+    "justice",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -292,13 +341,12 @@ fn is_mark_of_complex_script(c: char) -> bool {
         && !('\u{17D4}'..='\u{17DA}').contains(&c)
 }
 
-/// Quote marks, which never count as a word's own punctuation.
+/// Quote marks, which never count as a word's own punctuation: the quote marks of
+/// `text::is_quote_mark`, and the East Asian brackets and full-width marks, which only word
+/// splitting needs.
 fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '\u{00AB}' | '\u{00BB}' | '\u{2018}'..='\u{201F}' | '\u{2039}' | '\u{203A}'
-            | '\u{300C}'..='\u{300F}' | '\u{301D}'..='\u{301F}' | '\u{FF02}' | '\u{FF07}'
-    )
+    crate::text::is_quote_mark(c)
+        || matches!(c, '\u{300C}'..='\u{300F}' | '\u{301D}'..='\u{301F}' | '\u{FF02}' | '\u{FF07}')
 }
 
 fn is_han(c: char) -> bool {
@@ -498,13 +546,38 @@ fn align(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
 // ---------------------------------------------------------------------------------------------
 // Speakers
 
-/// A name's words as keys, without a trailing "Jr.", "III" and the like.
-fn name_words(name: &str) -> Vec<String> {
+/// A name's words as keys, without a leading "Mr.", "President" and the like or a trailing
+/// "Jr.", "III" and the like; whether a title was dropped; and the form of address, if any.
+struct Name {
+    words: Vec<String>,
+    titled: bool,
+    address: Option<Address>,
+}
+
+/// "Mr." against "Mrs.", "Ms." or "Miss": two people.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Address {
+    Mr,
+    Ms,
+}
+
+fn name_words(name: &str) -> Name {
     let mut keys: Vec<String> = words(name, false).into_iter().map(|w| w.key).collect();
+    let address = keys.first().and_then(|k| match k.as_str() {
+        "mr" => Some(Address::Mr),
+        "mrs" | "ms" | "miss" => Some(Address::Ms),
+        _ => None,
+    });
+    // Titles go only when a word that is not one is left: "Prime Minister" stays as it is.
+    let titles = keys.iter().take_while(|k| NAME_TITLES.contains(&k.as_str())).count();
+    let titled = titles > 0 && titles < keys.len();
+    if titled {
+        keys.drain(..titles);
+    }
     while keys.len() > 1 && keys.last().is_some_and(|k| NAME_SUFFIXES.contains(&k.as_str())) {
         keys.pop();
     }
-    keys
+    Name { words: keys, titled, address }
 }
 
 /// Whether two speaker names are the same person (see the module doc).
@@ -512,18 +585,24 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
     same_name(&name_words(a), &name_words(b))
 }
 
-fn same_name(a: &[String], b: &[String]) -> bool {
-    if a.is_empty() || b.is_empty() {
+fn same_name(a: &Name, b: &Name) -> bool {
+    if a.address.zip(b.address).is_some_and(|(a, b)| a != b) {
         return false;
     }
-    if a == b {
+    let (a_words, b_words) = (&a.words, &b.words);
+    if a_words.is_empty() || b_words.is_empty() {
+        return false;
+    }
+    if a_words == b_words {
         return true;
     }
-    if a.len() == 1 || b.len() == 1 {
-        let (one, many) = if a.len() == 1 { (&a[0], b) } else { (&b[0], a) };
-        return many.first() == Some(one) || many.last() == Some(one);
+    if a_words.len() == 1 || b_words.len() == 1 {
+        let (one, many) = if a_words.len() == 1 { (a, b_words) } else { (b, a_words) };
+        // "Xi" is "Xi Jinping", but "Pope Francis" is not "Francis Collins": a name left with one
+        // word by its title is a surname.
+        return many.last() == Some(&one.words[0]) || (!one.titled && many.first() == Some(&one.words[0]));
     }
-    let (Some((a_last, a_given)), Some((b_last, b_given))) = (a.split_last(), b.split_last()) else {
+    let (Some((a_last, a_given)), Some((b_last, b_given))) = (a_words.split_last(), b_words.split_last()) else {
         return false;
     };
     a_last == b_last && given_names_compatible(a_given, b_given)
@@ -576,7 +655,7 @@ struct Speakers {
 impl Speakers {
     fn new(quotes: &[QuoteRef]) -> Speakers {
         let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut names: Vec<Vec<String>> = Vec::new();
+        let mut names: Vec<Name> = Vec::new();
         let of_quote = quotes
             .iter()
             .map(|q| {
@@ -589,7 +668,8 @@ impl Speakers {
         // Names that can be the same person share their last word, or one is a single word equal
         // to the other's first word: index each name under both.
         let mut index: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (id, words) in names.iter().enumerate() {
+        for (id, name) in names.iter().enumerate() {
+            let words = &name.words;
             if let (Some(first), Some(last)) = (words.first(), words.last()) {
                 index.entry(last).or_default().push(id as u32);
                 if words.len() > 1 {
@@ -599,20 +679,20 @@ impl Speakers {
         }
         let mut same = HashSet::new();
         let mut bucket: Vec<u32> = (0..names.len() as u32).collect();
-        for (id, words) in names.iter().enumerate() {
-            let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        for (id, name) in names.iter().enumerate() {
+            let (Some(first), Some(last)) = (name.words.first(), name.words.last()) else { continue };
             // Under its last word: names ending with it, and single words equal to it. Under its
             // first word: single words equal to it ("Xi" for "Xi Jinping").
             let others = index[last.as_str()].iter().chain(index[first.as_str()].iter().filter(|_| first != last));
             for &other in others {
-                if (other as usize) < id && same_name(words, &names[other as usize]) {
+                if (other as usize) < id && same_name(name, &names[other as usize]) {
                     same.insert((other, id as u32));
                     union(&mut bucket, other, id as u32);
                 }
             }
         }
         let bucket = (0..names.len() as u32).map(|id| find(&mut bucket, id)).collect();
-        Speakers { of_quote, same, empty: names.iter().map(Vec::is_empty).collect(), bucket }
+        Speakers { of_quote, same, empty: names.iter().map(|n| n.words.is_empty()).collect(), bucket }
     }
 
     fn names_same(&self, a: u32, b: u32) -> bool {

@@ -1,5 +1,6 @@
-//! Plain-text utilities shared by the extractor and the draft: code-point spans, paragraphs
-//! cut the way the extractor cuts them, wrapped lines, headlines and ids.
+//! Plain-text utilities shared by the extractor, the draft and the anchorer: code-point spans,
+//! paragraphs cut the way the extractor cuts them, wrapped lines, headlines, ids and the quote
+//! marks.
 //!
 //! Offsets are Unicode code points, end exclusive.
 
@@ -29,6 +30,33 @@ impl Span {
     pub fn overlap(&self, other: &Span) -> usize {
         self.end.min(other.end).saturating_sub(self.start.max(other.start))
     }
+}
+
+/// The straight mark a quote mark stands for: `"` for the double marks (" “ ” „ ‟) and the
+/// guillemets « », `'` for the single marks (' ‘ ’ ‚ ‛) and the single guillemets ‹ ›; `None`
+/// for any other character.
+///
+/// This is the one list of quote-mark characters. The extractor pairs them (`marks.rs` sorts
+/// them into families), trims them off quotes and cuts slices before them; the draft trims them
+/// off the pieces of an article quote; the anchorer folds each to its straight mark, so a quote
+/// typed with straight marks finds a body with curly ones. A test in each of those places checks
+/// that it knows these marks and no others.
+pub fn straight_quote(c: char) -> Option<char> {
+    match c {
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' => Some('\''),
+        _ => None,
+    }
+}
+
+/// Whether `c` is a quote mark (see `straight_quote`).
+pub fn is_quote_mark(c: char) -> bool {
+    straight_quote(c).is_some()
+}
+
+/// Every quote mark, in code-point order: what `straight_quote` knows, for tests and listings.
+pub fn quote_marks() -> impl Iterator<Item = char> {
+    (char::MIN..=char::MAX).filter(|&c| is_quote_mark(c))
 }
 
 /// A line shorter than this that lacks final punctuation is a real line break, not a wrap.
@@ -148,4 +176,17 @@ pub fn title_and_paragraphs(text: &str) -> (Option<String>, Vec<Span>) {
         None => None,
     };
     (title, paras.into_iter().map(|p| p.span).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quote_marks_are_straight_curly_low_reversed_and_guillemets() {
+        let marks: String = quote_marks().collect();
+        assert_eq!(marks, "\"'«»‘’‚‛“”„‟‹›");
+        let doubles: String = quote_marks().filter(|&c| straight_quote(c) == Some('"')).collect();
+        assert_eq!(doubles, "\"«»“”„‟");
+    }
 }

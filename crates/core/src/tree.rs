@@ -52,12 +52,20 @@ pub fn allowed_attribute(name: &str, value: &str) -> bool {
         }
 }
 
+/// A part with more nodes than this is built as its element first, then its children in turn;
+/// a smaller one is built whole (`browser::tree`), and crosses from the worker as a text of its
+/// own ([`Node::split_parts`]).
+pub const PART_NODES: usize = 300;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Node {
     /// A text node.
     T(String),
     /// An element: tag, attributes, children.
     E(String, Vec<(String, String)>, Vec<Node>),
+    /// A part kept as JSON until it is built: the index of its text among the parts
+    /// [`split_parts`](Node::split_parts) took out.
+    Later(usize),
 }
 
 impl Node {
@@ -98,12 +106,92 @@ impl Node {
         self
     }
 
-    /// The text of the tree, as `textContent` would give it.
+    /// The text of the tree, as `textContent` would give it (without parts still kept as JSON).
     pub fn text_content(&self) -> String {
         match self {
             Node::T(text) => text.clone(),
             Node::E(_, _, children) => children.iter().map(Node::text_content).collect(),
+            Node::Later(_) => String::new(),
         }
+    }
+
+    pub fn child_nodes(&self) -> &[Node] {
+        match self {
+            Node::E(_, _, children) => children,
+            Node::T(_) | Node::Later(_) => &[],
+        }
+    }
+
+    /// How many nodes the tree holds.
+    pub fn size(&self) -> usize {
+        1 + self.child_nodes().iter().map(Node::size).sum::<usize>()
+    }
+
+    /// Takes every largest element of at most [`PART_NODES`] nodes below the root out of the
+    /// tree as JSON, leaving `Later(i)` where the `i`th text came from: what the page builds in
+    /// one piece, it then reads in one piece, when it builds it, instead of reading the whole
+    /// view at once.
+    pub fn split_parts(&mut self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Node::E(_, _, children) = self {
+            for child in children {
+                child.split_into(&mut parts);
+            }
+        }
+        parts
+    }
+
+    fn split_into(&mut self, parts: &mut Vec<String>) {
+        if !matches!(self, Node::E(..)) {
+            return;
+        }
+        if self.size() > PART_NODES {
+            if let Node::E(_, _, children) = self {
+                for child in children {
+                    child.split_into(parts);
+                }
+            }
+            return;
+        }
+        // Plain data with string keys always serialises.
+        let json = serde_json::to_string(self).unwrap_or_default();
+        *self = Node::Later(parts.len());
+        parts.push(json);
+    }
+
+    /// Whether the page builds this node in one step (`browser::tree`): a part kept as JSON (small
+    /// by construction), or a small node holding none (each counts as one node here, though it
+    /// may hold hundreds). Any other is built as its element, then its children in turn.
+    pub fn builds_whole(&self) -> bool {
+        matches!(self, Node::Later(_)) || (self.size() <= PART_NODES && self.later_parts() == 0)
+    }
+
+    /// How many parts the tree still keeps as JSON.
+    pub fn later_parts(&self) -> usize {
+        match self {
+            Node::Later(_) => 1,
+            _ => self.child_nodes().iter().map(Node::later_parts).sum(),
+        }
+    }
+
+    /// Reads a part [`split_parts`](Node::split_parts) took out.
+    pub fn read_part(parts: &[String], i: usize) -> Result<Node, String> {
+        let json = parts.get(i).ok_or_else(|| format!("the view has no part {i}"))?;
+        serde_json::from_str(json).map_err(|e| format!("part {i} of the view is unreadable: {e}"))
+    }
+
+    /// Puts back every part [`split_parts`](Node::split_parts) took out.
+    pub fn join_parts(&mut self, parts: &[String]) -> Result<(), String> {
+        match self {
+            Node::Later(i) => *self = Node::read_part(parts, *i)?,
+            Node::E(_, _, children) => {
+                for child in children {
+                    child.join_parts(parts)?;
+                }
+            }
+            Node::T(_) => {}
+        }
+        Ok(())
     }
 
     /// Every element of the tree, depth first, that has attribute `name` equal to `value`.
@@ -116,5 +204,64 @@ impl Node {
                 child.find_all(name, value, out);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A list of `n` items, each a paragraph with a text.
+    fn list(n: usize) -> Node {
+        Node::el("ul").children((0..n).map(|i| Node::el("li").child(Node::el("p").push_text(format!("item {i}")))))
+    }
+
+    #[test]
+    fn a_large_tree_splits_into_parts_the_page_builds_whole_and_joins_back() {
+        // 1 + 2 + (1 + 90 × 3) + 1 + (1 + 400 × 3) nodes: the first list (271) is one part, the second too
+        // large, so each of its items is a part; the heading's text stays in place.
+        let tree = Node::el("section")
+            .child(Node::el("h2").push_text("Title"))
+            .child(list(90))
+            .child(Node::el("div").child(list(400)));
+        let mut split = tree.clone();
+        let parts = split.split_parts();
+        assert_eq!(parts.len(), 2 + 400, "the heading, the small list, and each item of the large one");
+        assert_eq!(split.later_parts(), parts.len());
+        assert!(split.size() < 420, "the skeleton is small: {}", split.size());
+        assert!(matches!(&split.child_nodes()[1], Node::Later(1)));
+        assert!((0..parts.len()).all(|i| Node::read_part(&parts, i).is_ok()));
+        assert_eq!(Node::read_part(&parts, 1).unwrap(), list(90));
+        let mut joined = split.clone();
+        joined.join_parts(&parts).unwrap();
+        assert_eq!(joined, tree);
+        // A part that is missing or unreadable says which.
+        assert_eq!(split.clone().join_parts(&parts[..3]).unwrap_err(), "the view has no part 3");
+        let mut broken = parts.clone();
+        broken[0] = "[".to_owned();
+        assert!(split.join_parts(&broken).unwrap_err().starts_with("part 0 of the view is unreadable"));
+        // Built as the page builds it, no step makes more than PART_NODES nodes, even where
+        // many parts sit under one small skeleton node.
+        let mut wide = Node::el("section").child(Node::el("ol").children((0..250).map(|_| list(8))));
+        let parts = wide.split_parts();
+        assert_eq!(wide.size(), 252, "the skeleton holds 250 parts under one list");
+        fn steps(node: &Node, parts: &[String], out: &mut Vec<usize>) {
+            match node {
+                Node::Later(i) => out.push(Node::read_part(parts, *i).unwrap().size()),
+                _ if node.builds_whole() => {
+                    let mut whole = node.clone();
+                    whole.join_parts(parts).unwrap();
+                    out.push(whole.size());
+                }
+                _ => node.child_nodes().iter().for_each(|c| steps(c, parts, out)),
+            }
+        }
+        let mut sizes = Vec::new();
+        steps(&wide, &parts, &mut sizes);
+        assert_eq!(sizes.len(), 250);
+        assert!(sizes.iter().all(|&n| n <= PART_NODES), "{sizes:?}");
+        // A small tree keeps nothing back but its root's children.
+        let mut small = Node::el("p").push_text("x");
+        assert!(small.split_parts().is_empty(), "text is never a part");
     }
 }

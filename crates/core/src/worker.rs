@@ -91,8 +91,11 @@ pub struct OpenedCollection {
     pub diagnostics: Vec<Diagnostic>,
     /// The collection with the opened articles inline, for the recent list.
     pub inline_json: String,
-    /// The Coverage view.
+    /// The Coverage view. On the page its parts stay JSON until they are built: `Node::Later(i)`
+    /// is `view_parts[i]` (see [`WorkerReply::into_message`]).
     pub view: Node,
+    #[serde(skip)]
+    pub view_parts: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,11 +105,19 @@ pub struct OpenedOutlet {
     /// The article's JSON when it opened. The page reads it with `validate::load_article`, which
     /// it has anyway, instead of a second way of reading an article from JSON.
     pub article: Option<String>,
+    /// How many quotes the article has (0 when it did not open).
+    #[serde(default)]
+    pub quotes: usize,
 }
 
 impl OpenedCollection {
     pub fn outlet_index(&self, id: &str) -> Option<usize> {
         self.outlets.iter().position(|o| o.id == id)
+    }
+
+    /// How many quotes its articles that opened have in all.
+    pub fn quotes(&self) -> usize {
+        self.outlets.iter().map(|o| o.quotes).sum()
     }
 }
 
@@ -170,11 +181,13 @@ pub fn open_collection(
                 id: o.id.clone(),
                 name: o.name.clone(),
                 article: o.article.as_ref().and_then(|a| serde_json::to_string(a).ok()),
+                quotes: o.article.as_ref().map_or(0, |a| a.quotes.len()),
             })
             .collect(),
         diagnostics,
         inline_json: opened.to_inline_json(),
         view: crate::coverage_view::coverage_view(&opened, &coverage),
+        view_parts: Vec::new(),
     })
 }
 
@@ -199,13 +212,52 @@ pub enum WorkerReply {
 }
 
 impl WorkerReply {
-    pub fn to_json(&self) -> String {
+    /// The reply as it crosses to the page: a JSON header, and the texts that travel beside it.
+    /// A collection's articles, its inline copy and the parts of its view travel beside the
+    /// header, as strings of their own. Inside the JSON they would be escaped (the articles
+    /// carried twice over) and all parsed at once on the page's thread, though the page reads an
+    /// article only when it shows it, and a part of the view only when it builds it. In the
+    /// header each article that opened is an empty string, `inline_json` is empty and the view
+    /// keeps `Node::Later` for its parts; the texts are the inline copy, the articles in outlet
+    /// order, then the view's parts.
+    pub fn into_message(mut self) -> (String, Vec<String>) {
+        let mut texts = Vec::new();
+        if let WorkerReply::Collection { result: Ok(opened), .. } = &mut self {
+            texts.push(std::mem::take(&mut opened.inline_json));
+            texts.extend(opened.outlets.iter_mut().filter_map(|o| o.article.as_mut().map(std::mem::take)));
+            let mut parts = std::mem::take(&mut opened.view_parts);
+            opened.view.join_parts(&parts).ok();
+            parts = opened.view.split_parts();
+            texts.extend(parts);
+        }
         // Plain data with string keys always serialises.
-        serde_json::to_string(self).unwrap_or_default()
+        (serde_json::to_string(&self).unwrap_or_default(), texts)
     }
 
-    pub fn from_json(json: &str) -> Result<WorkerReply, String> {
-        serde_json::from_str(json).map_err(|e| format!("the extraction worker sent an unreadable reply: {e}"))
+    /// Reads what [`into_message`](Self::into_message) made. A collection's view keeps its parts
+    /// as JSON, in `view_parts`.
+    pub fn from_message(header: &str, texts: Vec<String>) -> Result<WorkerReply, String> {
+        let mut reply: WorkerReply =
+            serde_json::from_str(header).map_err(|e| format!("the worker sent an unreadable reply: {e}"))?;
+        let mut texts = texts.into_iter();
+        if let WorkerReply::Collection { result: Ok(opened), .. } = &mut reply {
+            let articles = opened.outlets.iter().filter(|o| o.article.is_some()).count();
+            let parts = opened.view.later_parts();
+            let wanted = 1 + articles + parts;
+            let missing = || format!("the worker's answer lacks texts: {wanted} were due");
+            opened.inline_json = texts.next().ok_or_else(missing)?;
+            for article in opened.outlets.iter_mut().filter_map(|o| o.article.as_mut()) {
+                *article = texts.next().ok_or_else(missing)?;
+            }
+            opened.view_parts = texts.by_ref().take(parts).collect();
+            if opened.view_parts.len() < parts {
+                return Err(missing());
+            }
+        }
+        match texts.len() {
+            0 => Ok(reply),
+            extra => Err(format!("the worker's answer has {extra} texts more than it says")),
+        }
     }
 }
 
@@ -230,11 +282,32 @@ mod tests {
         assert_eq!(opened.title, "Two files");
         assert_eq!(opened.outlets.len(), 2);
         assert!(opened.outlets[0].article.is_some() && opened.outlets[1].article.is_none());
+        assert_eq!(opened.quotes(), crate::validate::load_article(&seed).article.unwrap().quotes.len());
         assert!(opened.diagnostics.iter().any(|d| d.to_string().contains("the file could not be read")));
         assert!(opened.view.text_content().contains("Articles that could not be opened"));
-        // It crosses to the page as JSON and comes back the same.
+        // It crosses to the page, its articles beside the header, and comes back the same.
         let reply = WorkerReply::Collection { job: 3, result: Ok(Box::new(opened.clone())) };
-        assert_eq!(WorkerReply::from_json(&reply.to_json()), Ok(reply));
+        let (header, texts) = reply.clone().into_message();
+        let mut skeleton = opened.view.clone();
+        let parts = skeleton.split_parts();
+        assert!(!parts.is_empty());
+        assert_eq!(texts.len(), 2 + parts.len(), "the inline copy, the one article that opened, the view's parts");
+        assert_eq!(texts[1], opened.outlets[0].article.clone().unwrap());
+        assert!(!header.contains("Syria"), "no article text in the header: {header:.200}");
+        let Ok(WorkerReply::Collection { job: 3, result: Ok(mut back) }) =
+            WorkerReply::from_message(&header, texts.clone())
+        else {
+            panic!("the answer does not read back");
+        };
+        assert_eq!(back.view, skeleton, "the view's parts stay JSON until they are built");
+        assert_eq!(back.view_parts, parts);
+        back.view.join_parts(&std::mem::take(&mut back.view_parts)).unwrap();
+        assert_eq!(WorkerReply::Collection { job: 3, result: Ok(back) }, reply);
+        // A message missing a text, or with one too many, is refused.
+        assert!(WorkerReply::from_message(&header, texts[..1].to_vec()).unwrap_err().contains("lacks texts"));
+        let mut more = texts;
+        more.push(String::new());
+        assert!(WorkerReply::from_message(&header, more).unwrap_err().contains("1 texts more"));
         // A collection whose articles are all missing fails with each problem.
         let document = r#"{"kind":"collection","format_version":1,"title":"T","sides":[{"id":"a","label":"A"}],
             "articles":[{"id":"x","src":"x.json"}]}"#;
@@ -251,7 +324,7 @@ mod tests {
     }
 
     #[test]
-    fn replies_round_trip_through_json() {
+    fn replies_round_trip_through_messages() {
         let draft = Draft { title: "T".to_owned(), ..Draft::default() };
         for reply in [
             WorkerReply::Ready,
@@ -259,9 +332,11 @@ mod tests {
             WorkerReply::Done { job: 3, draft, ms: 12.5 },
             WorkerReply::Failed { job: 4, message: "bad".to_owned() },
         ] {
-            assert_eq!(WorkerReply::from_json(&reply.to_json()), Ok(reply));
+            let (header, texts) = reply.clone().into_message();
+            assert!(texts.is_empty());
+            assert_eq!(WorkerReply::from_message(&header, texts), Ok(reply));
         }
-        assert!(WorkerReply::from_json("{}").is_err());
+        assert!(WorkerReply::from_message("{}", Vec::new()).is_err());
     }
 
     #[test]
@@ -274,6 +349,7 @@ mod tests {
             speaker: "s".to_owned(),
             side: None,
             topics: Vec::new(),
+            gaps: Vec::new(),
         };
         for count in [0, 1, QUOTES_PER_MESSAGE, QUOTES_PER_MESSAGE + 1, 3 * QUOTES_PER_MESSAGE + 7] {
             let draft = Draft { title: "T".to_owned(), quotes: (0..count).map(quote).collect(), ..Draft::default() };
@@ -282,8 +358,9 @@ mod tests {
             let mut received = Vec::new();
             let mut done = None;
             for reply in replies {
-                // Each piece goes through JSON, as it does between the worker and the page.
-                match WorkerReply::from_json(&reply.to_json()).unwrap() {
+                // Each piece goes through a message, as it does between the worker and the page.
+                let (header, texts) = reply.into_message();
+                match WorkerReply::from_message(&header, texts).unwrap() {
                     WorkerReply::Quotes { job: 9, quotes } => {
                         assert!(!quotes.is_empty() && quotes.len() <= QUOTES_PER_MESSAGE);
                         assert!(done.is_none(), "quotes after Done");

@@ -747,8 +747,7 @@ pub(crate) fn trimmed_content(doc: &Doc, a: usize, mut b: usize) -> Option<Span>
     let mut start = doc.tokens[a].start();
     let mut end = doc.tokens[b - 1].end();
     let strip = |c: char| {
-        c.is_whitespace()
-            || matches!(c, ',' | '.' | ';' | ':' | '—' | '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»' | '„')
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—') || counterpoint_core::text::is_quote_mark(c)
     };
     while start < end && strip(doc.chars[start]) {
         start += 1;

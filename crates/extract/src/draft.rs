@@ -1,14 +1,18 @@
 //! Fills the authoring view's draft (`counterpoint_core::draft::Draft`) from plain text: the
 //! extraction of a whole text at once, slice by slice for long texts, and the paraphrase switch.
 //!
+//! This is the one way from an extraction to an article: extraction → `Draft` (here) →
+//! `Draft::to_article` (in the core). The authoring view, `counterpoint extract --format article`
+//! and `output::to_article` all go through it, so they build the same article from the same text.
+//!
 //! The draft itself, and every edit to it, is plain data in the core, so the app edits drafts
 //! without linking the extractor; only this module runs the extractor on them.
 
 use counterpoint_core::draft::{Draft, DraftQuote, DraftSpeaker, DRAFT_VERSION};
 use counterpoint_core::model::QuoteKind;
-use counterpoint_core::text::{slug, title_and_paragraphs, unique_id};
+use counterpoint_core::text::{is_quote_mark, slug, title_and_paragraphs, unique_id};
 
-use crate::{extract, ExtractedQuote, SpeakerCluster};
+use crate::{extract, ExtractedQuote, Extraction, SpeakerCluster};
 
 /// Extracts quotes and speakers from `text` and suggests a side for each speaker; with
 /// `paraphrases`, reported speech without quote marks too.
@@ -78,12 +82,21 @@ impl DraftExtraction {
         let end = slice_end(&self.text, self.byte);
         let from = context_start(&self.text, self.byte);
         let ex = extract(&self.text[from..end]);
+        if self.byte == 0 {
+            self.draft.title = title_and_paragraphs(&self.text[..end]).0.unwrap_or_default();
+        }
         // Quotes in the context belong to the slice before; only the rest are new.
         let context_chars = self.text[from..self.byte].chars().count();
+        self.add(&ex, context_chars);
+        self.char += self.text[self.byte..end].chars().count();
+        self.byte = end;
+        self.byte >= self.text.len()
+    }
+
+    /// Adds the quotes of `ex`, an extraction of the current slice read with `context_chars` code
+    /// points of context before it, and their speakers.
+    fn add(&mut self, ex: &Extraction, context_chars: usize) {
         let draft = &mut self.draft;
-        if self.byte == 0 {
-            draft.title = title_and_paragraphs(&self.text[..end]).0.unwrap_or_default();
-        }
         let mut speaker_ids: Vec<Option<String>> = vec![None; ex.speakers.len()];
         let paraphrases = draft.paraphrases;
         let wanted =
@@ -106,11 +119,10 @@ impl DraftExtraction {
                 speaker,
                 side: None,
                 topics: Vec::new(),
+                gaps: Vec::new(),
             });
         }
-        self.char += self.text[self.byte..end].chars().count();
-        self.byte = end;
-        self.byte >= self.text.len()
+        self.speakers.remember_slice();
     }
 
     /// The draft of everything extracted so far.
@@ -120,6 +132,18 @@ impl DraftExtraction {
     }
 }
 
+/// The draft of `ex`, an extraction of the whole of `text`: every quote of `ex` (paraphrases
+/// too, when it has them) with the speakers and sides the extractor found. `output::to_article`
+/// builds its article from it. For a text of one slice it is the draft `extract_draft` fills,
+/// which the authoring view and `counterpoint extract --format article` use.
+pub fn draft_from_extraction(text: &str, ex: &Extraction) -> Draft {
+    let paraphrases = ex.quotes.iter().any(|q| q.kind == QuoteKind::Paraphrase);
+    let mut job = DraftExtraction::with_paraphrases(text, paraphrases);
+    job.draft.title = title_and_paragraphs(text).0.unwrap_or_default();
+    job.add(ex, 0);
+    job.finish()
+}
+
 /// The speaker id of each name extracted from an earlier slice.
 #[derive(Default)]
 struct SpeakerIndex {
@@ -127,14 +151,18 @@ struct SpeakerIndex {
     by_name: std::collections::HashMap<String, String>,
     /// Bare surnames that made a speaker of their own ("Lavrov" before any "Sergei Lavrov").
     bare: std::collections::HashMap<String, String>,
+    /// The names of the slice being read, with their ids and whether each is a bare surname:
+    /// within one slice the extractor's own clusters stand ("Michelle Obama" stays apart from
+    /// "Obama"), so they join the index only when the slice is done.
+    this_slice: Vec<(String, String, bool)>,
 }
 
 impl SpeakerIndex {
     /// The id of an extracted speaker: the one already known by that name; for a bare surname,
     /// the one earlier full name that ends with it; for a full name, the earlier speaker made by
-    /// its bare surname when no other full name has that surname; else a new speaker. A bare
-    /// surname joined to a full name is not remembered as a name, so "Bill Clinton" after
-    /// "Hillary Clinton … Clinton" stays a speaker of his own.
+    /// its bare surname when no other full name has that surname; else a new speaker. Only
+    /// earlier slices count. A bare surname joined to a full name is not remembered as a name, so
+    /// "Bill Clinton" after "Hillary Clinton … Clinton" stays a speaker of his own.
     fn id_for(&mut self, draft: &mut Draft, cluster: &SpeakerCluster) -> String {
         if let Some(id) = self.by_name.get(&cluster.name) {
             return id.clone();
@@ -159,7 +187,7 @@ impl SpeakerIndex {
             } else {
                 let last = surname(&cluster.name);
                 if let Some(id) = self.bare.get(&last).filter(|_| full_names_with(&last).is_empty()).cloned() {
-                    self.by_name.insert(cluster.name.clone(), id.clone());
+                    self.this_slice.push((cluster.name.clone(), id.clone(), false));
                     return id;
                 }
             }
@@ -177,11 +205,19 @@ impl SpeakerIndex {
             suggested_side: cluster.side.clone(),
             side,
         });
-        self.by_name.insert(cluster.name.clone(), id.clone());
-        if !cluster.is_organisation && !cluster.name.contains(' ') {
-            self.bare.insert(cluster.name.clone(), id.clone());
-        }
+        let bare = !cluster.is_organisation && !cluster.name.contains(' ');
+        self.this_slice.push((cluster.name.clone(), id.clone(), bare));
         id
+    }
+
+    /// Adds the names of the slice just read to the index, for the slices after it.
+    fn remember_slice(&mut self) {
+        for (name, id, bare) in self.this_slice.drain(..) {
+            if bare {
+                self.bare.insert(name.clone(), id.clone());
+            }
+            self.by_name.insert(name, id);
+        }
     }
 }
 
@@ -212,7 +248,7 @@ fn context_start(text: &str, at: usize) -> usize {
 }
 
 fn starts_with_quote_mark(paragraph: &str) -> bool {
-    paragraph.trim_start().starts_with(['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚'])
+    paragraph.trim_start().starts_with(is_quote_mark)
 }
 
 /// Where the slice starting at byte `from` ends: after the first blank line past `SLICE_BYTES`

@@ -6,7 +6,8 @@ use counterpoint_core::validate::load_article;
 use counterpoint_core::draft::{Bound, Draft, DraftQuote};
 use counterpoint_core::model::{Article, QuoteKind};
 
-use super::{extract_draft, set_paraphrases, DraftExtraction, CONTEXT_BYTES, SLICE_BYTES};
+use super::{extract_draft, set_paraphrases, starts_with_quote_mark, DraftExtraction, CONTEXT_BYTES, SLICE_BYTES};
+use counterpoint_core::text::{is_quote_mark, Span};
 
 /// Extracts direct and partial quotes, as the authoring view does by default.
 fn extract_draft_plain(text: &str) -> Draft {
@@ -184,6 +185,7 @@ fn segments_cover_the_text_with_nested_quotes() {
         speaker: String::new(),
         side: None,
         topics: Vec::new(),
+        gaps: Vec::new(),
     };
     draft.quotes = vec![quote("inner", 3, 5), quote("outer", 2, 8)];
     let got: Vec<(usize, usize, Vec<usize>)> = draft.segments().into_iter().map(|(s, q)| (s.start, s.end, q)).collect();
@@ -321,4 +323,148 @@ fn a_surname_across_slices_does_not_merge_two_people() {
         draft.quotes.iter().filter_map(|q| draft.speaker(&q.speaker).map(|s| s.name.clone())).collect();
     assert_eq!(names, ["Hillary Clinton", "Hillary Clinton", "Bill Clinton"]);
     assert_eq!(draft.speakers.len(), 2, "{:?}", draft.speakers);
+}
+
+/// The mark scanner and the slice cuts know the quote marks of `text::is_quote_mark`, no more
+/// and no fewer.
+#[test]
+fn the_extractor_knows_the_one_set_of_quote_marks() {
+    let mut buf = [0u8; 8];
+    for c in char::MIN..=char::MAX {
+        let expected = is_quote_mark(c);
+        assert_eq!(crate::marks::is_quote_glyph(c), expected, "the mark scanner on {c:?} (U+{:04X})", c as u32);
+        let paragraph = c.encode_utf8(&mut buf);
+        assert_eq!(starts_with_quote_mark(paragraph), expected, "a slice cut before {c:?} (U+{:04X})", c as u32);
+    }
+}
+
+/// A single low mark (‚, German and Polish style) opens a quote the way the double one („) does.
+#[test]
+fn a_low_single_mark_opens_a_quote() {
+    for text in ["The minister said: „We are leaving.“\n", "The minister said: ‚We are leaving.‘\n"] {
+        let draft = extract_draft_plain(text);
+        let texts: Vec<String> = draft.quotes.iter().map(|q| draft.quote_text(q)).collect();
+        assert_eq!(texts, ["We are leaving."], "in {text:?}");
+    }
+}
+
+/// An extraction of a whole text builds the article its draft builds: sides and speakers in the
+/// order their first quotes come, the pieces of a quote over several paragraphs under its own id.
+/// In this story (paraphrases on) the extractor lists France's speaker before Syria's, while
+/// Syria's speaker speaks first; the sides come in reading order, so the third side's colour
+/// is the same wherever the article was built.
+#[test]
+fn an_extraction_builds_the_article_of_its_draft() {
+    let cases = crate::dev_set().unwrap_or_default();
+    for name in ["blind5-afp-5", "blind-long-multi-paragraph-straight", "article-partial-quotes-in-paraphrase"] {
+        let Some(case) = cases.iter().find(|c| c.name == name) else {
+            panic!("no dev case {name}");
+        };
+        for paraphrases in [false, true] {
+            let ex = crate::extract(&case.text);
+            let ex = if paraphrases { ex } else { ex.without_paraphrases() };
+            let draft = extract_draft(&case.text, paraphrases);
+            assert_eq!(crate::to_article(&case.text, &ex, None), check_article(&draft), "{name}");
+        }
+    }
+    let case = cases.iter().find(|c| c.name == "blind5-afp-5").cloned().unwrap_or_else(|| panic!("no blind5-afp-5"));
+    let labels: Vec<String> = extract_draft(&case.text, true).sides.iter().map(|s| s.label.clone()).collect();
+    assert_eq!(labels, ["Syria", "France", "Unassigned"]);
+}
+
+/// A text the extractor reads as one slice gives the same draft whole (`draft_from_extraction`)
+/// as slice by slice (`extract_draft`), and one person's quotes never go to another person of the
+/// same surname the extractor kept apart ("Michelle Obama" and "Obama").
+#[test]
+fn speakers_the_extractor_keeps_apart_stay_apart() {
+    let cases = crate::dev_set().unwrap_or_default();
+    let Some(case) = cases.iter().find(|c| c.name == "article-partial-quotes-in-paraphrase") else {
+        panic!("no dev case article-partial-quotes-in-paraphrase");
+    };
+    let draft = extract_draft_plain(&case.text);
+    assert_eq!(draft, super::draft_from_extraction(&case.text, &crate::extract(&case.text).without_paraphrases()));
+    let who = |words: &str| {
+        let quote = draft.quotes.iter().find(|q| draft.quote_text(q).contains(words));
+        quote.and_then(|q| draft.speaker(&q.speaker)).map(|s| s.name.clone())
+    };
+    assert_eq!(who("not normal").as_deref(), Some("Michelle Obama"));
+}
+
+/// A quote mark the quote's own words pair with stays; one without a partner in the piece (the
+/// mark that reopens a quote in a new paragraph) goes.
+#[test]
+fn an_article_quote_keeps_the_marks_it_quotes_within() {
+    let text = "“People ask for ‘the Big Brother book,’” Priya Nandan said.\n\n\
+                “Every day,” she added. “Every single day.\n\n“They come back.”\n";
+    let draft = extract_draft_plain(text);
+    let article = check_article(&draft);
+    let texts: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.contains(&"People ask for ‘the Big Brother book,’"), "{texts:?}");
+    assert!(texts.contains(&"They come back."), "{texts:?}");
+}
+/// A quote has the same side colour in the authoring view (`side_colors` of the draft's sides,
+/// as `ui/author.rs` colours it) as in the explorer of the article the draft builds, also with a
+/// third and fourth side the user adds and a quote given a side of its own.
+#[test]
+fn a_side_has_one_colour_in_the_draft_and_the_explorer() {
+    use counterpoint_core::explorer::Explorer;
+    use counterpoint_core::palette::{side_colors, NO_SIDE};
+    let mut draft = seed();
+    let un = draft.add_side("United Nations").unwrap_or_default();
+    let syria = draft.add_side("Syria").unwrap_or_default();
+    assert!(draft.set_speaker_side(&speaker_id(&draft, "Churkin"), &un));
+    let last = draft.quotes.last().map(|q| q.id.clone()).unwrap_or_default();
+    assert!(draft.set_quote_side(&last, Some(&syria)));
+    assert!(draft.sides.len() >= 4, "{:?}", draft.sides);
+    let colors = side_colors(&draft.sides);
+    let in_draft = |side: Option<&str>| {
+        side.and_then(|s| draft.sides.iter().position(|x| x.id == s)).map_or(NO_SIDE, |i| colors[i])
+    };
+    let explorer = Explorer::new(check_article(&draft));
+    for quote in &draft.quotes {
+        let index = explorer.quote_index(&quote.id);
+        let shown = index.and_then(|q| explorer.side_of(q)).map_or(NO_SIDE, |s| explorer.side_color(s));
+        assert_eq!(shown, in_draft(draft.side_of_quote(quote)), "quote {}", quote.id);
+    }
+    let sides: Vec<_> = draft.quotes.iter().filter_map(|q| draft.side_of_quote(q)).collect();
+    assert!([un.as_str(), syria.as_str()].iter().all(|s| sides.contains(s)), "the added sides have quotes");
+}
+
+/// A split quote (“A,” X said. “B.”) is one quote with the attribution as a gap: its article
+/// text is "A … B", it anchors piece by piece, and it covers the parts and not the gap.
+#[test]
+fn a_split_quote_is_one_article_quote_over_its_gap() {
+    let text = "Talks\n\n“We will not leave,” Lavrov said. “Not now, not ever.”\n\nThe end of it.";
+    let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+    let mut draft = Draft { text: text.to_owned(), ..Draft::default() };
+    let (start, end) = (at("We will"), at("”\n\nThe end"));
+    let gap = Span::new(at(",” Lavrov") + 1, at("Not now"));
+    draft.quotes = vec![DraftQuote {
+        id: "q1".to_owned(),
+        start,
+        end,
+        kind: QuoteKind::Direct,
+        speaker: String::new(),
+        side: None,
+        topics: Vec::new(),
+        gaps: vec![gap],
+    }];
+    assert_eq!(draft.quote_text(&draft.quotes[0]), "We will not leave … Not now, not ever.");
+    let article = draft.to_article();
+    assert_eq!(article.quotes.len(), 1);
+    assert_eq!(article.quotes[0].text, "We will not leave … Not now, not ever.");
+    let anchors = anchor_article(&article);
+    assert_eq!(anchors[0].status, AnchorStatus::Elided);
+    assert_eq!(anchors[0].gaps.len(), 1);
+    // The authoring view's runs: the gap is covered by no quote.
+    let covered: Vec<(String, bool)> = draft
+        .segments()
+        .into_iter()
+        .map(|(s, q)| (text.chars().skip(s.start).take(s.end - s.start).collect(), !q.is_empty()))
+        .filter(|(_, covered)| *covered)
+        .collect();
+    assert_eq!(covered, [("We will not leave,".to_owned(), true), ("Not now, not ever.".to_owned(), true)]);
+    // A span moved past the gap loses it.
+    assert!(draft.set_quote_span("q1", at("Not now"), end));
+    assert!(draft.quotes[0].gaps.is_empty());
 }

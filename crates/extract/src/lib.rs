@@ -4,7 +4,8 @@
 //! The pipeline is linear in the length of the text:
 //! `marks` pairs quote marks into passages, `tokens` splits words and sentences, `attribution`
 //! links passages to cues and speaker mentions, `speakers` clusters and resolves the speakers
-//! and suggests sides, and `output` builds the article format v1 and the spans JSON.
+//! and suggests sides, and `output` builds the spans JSON. The article format v1 comes from the
+//! draft (`draft`, then `Draft::to_article` in the core), as in the authoring view.
 //!
 //! **Invariant:** this crate knows nothing about Leptos, `web_sys` or the DOM, and depends only
 //! on the core, std, serde and serde_json.

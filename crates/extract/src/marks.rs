@@ -115,6 +115,7 @@ fn glyph(c: char) -> Option<(Family, Lean)> {
         '”' => (Family::Double, Lean::Close),
         '„' => (Family::Double, Lean::OpenOnly),
         '"' => (Family::Double, Lean::Either),
+        '‚' => (Family::Single, Lean::OpenOnly),
         '‘' | '‛' => (Family::Single, Lean::Open),
         '’' => (Family::Single, Lean::Close),
         '\'' => (Family::Single, Lean::Either),
@@ -125,7 +126,7 @@ fn glyph(c: char) -> Option<(Family, Lean)> {
     Some(found)
 }
 
-fn is_quote_glyph(c: char) -> bool {
+pub(crate) fn is_quote_glyph(c: char) -> bool {
     glyph(c).is_some()
 }
 

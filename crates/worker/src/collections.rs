@@ -30,5 +30,5 @@ fn answer(data: &JsValue) {
         },
         Err(err) => WorkerReply::Failed { job: 0, message: format!("unreadable request: {err}") },
     };
-    post(&reply);
+    post(reply);
 }

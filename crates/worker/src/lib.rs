@@ -1,5 +1,5 @@
 //! What both workers share: listening for the page's requests and answering with
-//! `WorkerReply` JSON strings (`counterpoint_core::worker`).
+//! `WorkerReply` messages (`counterpoint_core::worker`).
 
 use counterpoint_core::worker::WorkerReply;
 use wasm_bindgen::prelude::*;
@@ -13,11 +13,24 @@ pub fn serve(answer: fn(&JsValue)) {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    post(&WorkerReply::Ready);
+    post(WorkerReply::Ready);
 }
 
-pub fn post(reply: &WorkerReply) {
+/// Posts a reply: its JSON header alone as a string, or `[header, texts…]` when texts travel
+/// beside it (`WorkerReply::into_message`).
+pub fn post(reply: WorkerReply) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    // Posting a string to the page cannot fail once the worker runs.
-    let _ = scope.post_message(&JsValue::from_str(&reply.to_json()));
+    let (header, texts) = reply.into_message();
+    let message = if texts.is_empty() {
+        JsValue::from_str(&header)
+    } else {
+        let parts = js_sys::Array::new();
+        parts.push(&JsValue::from_str(&header));
+        for text in &texts {
+            parts.push(&JsValue::from_str(text));
+        }
+        parts.into()
+    };
+    // Posting strings to the page cannot fail once the worker runs.
+    let _ = scope.post_message(&message);
 }

@@ -31,16 +31,16 @@ fn answer(data: &JsValue) {
         Ok(WorkerRequest::Extract(request)) => request,
         Ok(WorkerRequest::Collection(request)) => {
             let message = "this worker extracts; collections have their own".to_owned();
-            post(&WorkerReply::Failed { job: request.job, message });
+            post(WorkerReply::Failed { job: request.job, message });
             return;
         }
         Err(err) => {
-            post(&WorkerReply::Failed { job: 0, message: format!("unreadable request: {err}") });
+            post(WorkerReply::Failed { job: 0, message: format!("unreadable request: {err}") });
             return;
         }
     };
     let Some(text) = parts.get(1).as_string() else {
-        post(&WorkerReply::Failed { job: request.job, message: "the request carries no text".to_owned() });
+        post(WorkerReply::Failed { job: request.job, message: "the request carries no text".to_owned() });
         return;
     };
     let job = request.job;
@@ -48,13 +48,13 @@ fn answer(data: &JsValue) {
     let mut extraction = DraftExtraction::with_paraphrases(&text, request.paraphrases);
     drop(text);
     while !extraction.step() {
-        post(&WorkerReply::Progress { job, done: extraction.progress() });
+        post(WorkerReply::Progress { job, done: extraction.progress() });
     }
     let mut draft = extraction.finish();
     // The page already has the text; sending 10 MB back would only cost time.
     draft.text = String::new();
     // The quotes go in pieces, each read in a short task on the page's thread.
     for reply in final_replies(job, draft, now() - started) {
-        post(&reply);
+        post(reply);
     }
 }

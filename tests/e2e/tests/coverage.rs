@@ -289,6 +289,18 @@ fn a_broken_article_is_listed_with_its_errors_and_the_others_open() {
             status.as_str().is_some_and(|t| t.contains("Opened “Two good, three broken”") && t.contains("gone.json")),
             format!("the status: {status}"),
         )?;
+        // The broken articles' errors are counted as errors, not as warnings.
+        let heading = js(
+            s,
+            "return { text: document.querySelector('.load-status .status-heading').textContent,
+                      errors: document.querySelectorAll('.load-status .problem.error').length,
+                      warnings: document.querySelectorAll('.load-status .problem.warning').length }",
+        )?;
+        let (errors, text) = (heading["errors"].as_u64().unwrap_or(0), heading["text"].as_str().unwrap_or(""));
+        ensure(
+            errors >= 3 && heading["warnings"] == json!(0) && text.contains(&format!("with {errors} errors.")),
+            format!("the status heading: {heading}"),
+        )?;
         // A link to a broken article's quote shows the first article that opened, and says so.
         open(s, "/?src=broken-col/c.json#view=read&article=bad&quote=q1")?;
         let seed_title = "Russia accuses the US of supporting terror groups in Syria";
@@ -444,7 +456,30 @@ fn a_collection_sent_by_message_opens_in_an_embed() {
         s.switch_to_frame(&s.find("#cp")?)?;
         wait_coverage(s, EXAMPLE_TITLE)?;
         let statements = js(s, "return document.querySelectorAll('.statement').length")?;
-        ensure(statements.as_u64() >= Some(3), format!("{statements} statements in the embed"))
+        ensure(statements.as_u64() >= Some(3), format!("{statements} statements in the embed"))?;
+        // The collection is announced once, with every article's quotes; going to one of its
+        // articles is not another load.
+        let quotes: usize = inline_example()?["articles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|a| a["article"]["quotes"].as_array().map_or(0, Vec::len))
+            .sum();
+        s.click(&s.find(".statement figcaption a, .statement .statement-outlets a")?)?;
+        s.wait_for("the quote in Read", "return !!document.querySelector('#article-text mark.selected')", WAIT)?;
+        s.switch_to_top()?;
+        s.js_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))",
+            vec![],
+        )?;
+        let loaded =
+            js(s, "return window.got.filter(m => m.type === 'counterpoint:loaded').map(m => [m.title, m.quotes])")?;
+        let seed_title = loaded[0][0].clone();
+        ensure(
+            loaded == json!([[seed_title, loaded[0][1]], [EXAMPLE_TITLE, quotes]]),
+            format!("the loaded events: {loaded}"),
+        )
     });
 }
 

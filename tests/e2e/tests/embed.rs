@@ -204,6 +204,51 @@ fn a_load_from_the_allowed_origin_replaces_the_article_and_events_reach_the_pare
 }
 
 #[test]
+fn an_embed_given_an_address_announces_that_article_and_never_the_built_in_one() {
+    run(|s| {
+        let app = app_origin()?;
+        site()?.route("/embed-src/article.json", "application/json", replacement_article()?.to_string());
+        let host = host_server()?;
+        host.route(
+            "/host.html",
+            "text/html; charset=utf-8",
+            host_page(&format!(
+                "{RECORDER}<iframe id=\"cp\" src=\"{app}/?embed=1&src=embed-src/article.json\" title=\"Counterpoint\" \
+                 style=\"width:100%;height:600px;border:0\"></iframe>"
+            )),
+        );
+        s.goto(&host.url("/host.html"))?;
+        wait_event(s, "counterpoint:loaded", "title", &json!("A replacement article"))?;
+        // Had the built-in article been announced while the address was fetched, it would be first.
+        let loaded =
+            s.js("return window.got.filter(m => m.type === 'counterpoint:loaded').map(m => [m.title, m.ok])", vec![])?;
+        ensure(loaded == json!([["A replacement article", true]]), format!("the loaded events: {loaded}"))
+    });
+}
+
+#[test]
+fn an_embed_whose_address_fails_says_so_and_never_that_the_built_in_article_loaded() {
+    run(|s| {
+        let app = app_origin()?;
+        let host = host_server()?;
+        host.route(
+            "/host.html",
+            "text/html; charset=utf-8",
+            host_page(&format!(
+                "{RECORDER}<iframe id=\"cp\" src=\"{app}/?embed=1&src=embed-src/missing.json\" title=\"Counterpoint\" \
+                 style=\"width:100%;height:600px;border:0\"></iframe>"
+            )),
+        );
+        s.goto(&host.url("/host.html"))?;
+        let refused = wait_event(s, "counterpoint:loaded", "ok", &json!(false))?;
+        let errors = refused["errors"].to_string();
+        ensure(errors.contains("missing.json"), format!("the refusal does not say what failed: {refused}"))?;
+        let loaded = s.js("return window.got.filter(m => m.type === 'counterpoint:loaded').map(m => m.ok)", vec![])?;
+        ensure(loaded == json!([false]), format!("the loaded events' ok: {loaded}"))
+    });
+}
+
+#[test]
 fn a_load_from_an_unlisted_origin_is_ignored_with_a_warning() {
     run(|s| {
         let app = app_origin()?;

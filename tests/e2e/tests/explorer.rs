@@ -361,3 +361,52 @@ fn links_and_searches_that_find_nothing_say_so() {
         ensure(count == json!("No quotes match “zzzz”."), format!("{count}"))
     });
 }
+
+/// A split quote (“A,” X said. “B.”) written as "A … B": Read highlights both parts under its
+/// one id and leaves the attribution between them plain, with one tab stop and one label; Compare
+/// shows it once; and the anchor-health panel does not count it as approximate.
+#[test]
+fn a_split_quote_is_highlighted_in_both_parts_and_shown_once() {
+    run(|s| {
+        let article = json!({
+            "format_version": 1, "title": "A split quote", "source": { "name": "Test" }, "language": "en",
+            "body": ["“We will not leave,” Lavrov said on Friday. “Not now, not ever.” Then he left the room."],
+            "sides": [{ "id": "a", "label": "Side A" }],
+            "speakers": [{ "id": "lavrov", "name": "Sergei Lavrov", "side": "a" }],
+            "topics": [{ "id": "t", "label": "Leaving" }],
+            "quotes": [{ "id": "q1", "speaker": "lavrov", "kind": "direct", "topics": ["t"],
+                         "text": "We will not leave … Not now, not ever." }]
+        });
+        e2e::harness::site()?.route("/split/article.json", "application/json", article.to_string());
+        open(s, "/?src=split/article.json#view=read")?;
+        s.wait_for(
+            "the split quote",
+            "return document.querySelectorAll('#article-text mark[data-quote-id=\"q1\"]').length > 0",
+            WAIT,
+        )?;
+        let marks = s.js(
+            "return [...document.querySelectorAll('#article-text mark[data-quote-id=\"q1\"]')]
+                 .map(m => [m.textContent, m.getAttribute('tabindex')])",
+            vec![],
+        )?;
+        ensure(
+            marks == json!([["We will not leave", "0"], ["Not now, not ever.", "-1"]]),
+            format!("the split quote's marks: {marks}"),
+        )?;
+        let labels = s.js("return document.querySelectorAll('#article-text .speaker-tag').length", vec![])?;
+        ensure(labels == json!(1), format!("{labels} speaker labels for one quote"))?;
+        let problems = s.js("return document.querySelectorAll('.anchor-health .near').length", vec![])?;
+        ensure(problems == json!(0), format!("{problems} quotes listed as matched approximately"))?;
+        open(s, "/?src=split/article.json#view=compare")?;
+        s.wait_for("the grid", "return document.querySelectorAll('.compare .quote-card').length > 0", WAIT)?;
+        let cards = s.js(
+            "return [...document.querySelectorAll('.compare .quote-card')].map(c => c.querySelector('blockquote, q, .quote-text')?.textContent ?? c.textContent)",
+            vec![],
+        )?;
+        let cards: Vec<String> = cards.as_array().into_iter().flatten().filter_map(Value::as_str).map(squash).collect();
+        ensure(
+            cards.len() == 1 && cards[0].contains("We will not leave … Not now, not ever."),
+            format!("the grid's cards: {cards:?}"),
+        )
+    });
+}

@@ -189,3 +189,49 @@ fn a_src_article_is_fetched_once_while_the_app_itself_still_loads() {
         ensure(requests == 1, format!("the server saw {requests} requests for the article"))
     });
 }
+
+#[test]
+fn a_filter_clicked_while_a_long_text_is_built_is_painted_before_the_next_part() {
+    run(|s| {
+        site()?.route("/long/click.json", "application/json", long_article().to_string());
+        // At the first frame that shows a quote, hide Side 0, then count the parts still waiting
+        // to be built now and two frames later, when the answer has been painted.
+        s.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "
+                window.__click = null;
+                const frame = () => {
+                    const marks = document.querySelectorAll('#article-text mark[data-quote-id]');
+                    const chip = [...document.querySelectorAll('button, [role=checkbox], label')]
+                        .find((e) => e.textContent.trim() === 'Side 0');
+                    if (marks.length === 0 || !chip) return requestAnimationFrame(frame);
+                    const before = document.querySelectorAll('#article-text .pending').length;
+                    chip.click();
+                    requestAnimationFrame(() => requestAnimationFrame(() => {
+                        const marks = [...document.querySelectorAll('#article-text mark[data-quote-id]')];
+                        window.__click = {
+                            before,
+                            after: document.querySelectorAll('#article-text .pending').length,
+                            off: marks.filter((m) => m.classList.contains('off')).length,
+                            marks: marks.length,
+                        };
+                    }));
+                };
+                requestAnimationFrame(frame);" }),
+        )?;
+        open(s, "/?src=long/click.json#view=read")?;
+        let click = s.wait_for("the click's answer painted", "return window.__click", WAIT)?;
+        let number = |key: &str| click[key].as_u64().unwrap_or(0);
+        ensure(number("before") > 0, format!("the text was whole before the click, so this shows nothing: {click}"))?;
+        ensure(
+            number("after") == number("before"),
+            format!("a part was built between the click and the frame that painted its answer: {click}"),
+        )?;
+        // Side 0 speaks every fourth quote, and each quote is one mark here.
+        ensure(number("off") == number("marks") / 4, format!("Side 0 is not hidden in what is built: {click}"))?;
+        // The building goes on afterwards, and what it builds is filtered too.
+        wait_all_built(s, "#article-text", "#article-text mark[data-quote-id]")?;
+        let off = s.js("return document.querySelectorAll('#article-text mark[data-quote-id].off').length", vec![])?;
+        ensure(off == json!(QUOTES / 4), format!("{off} of {QUOTES} quotes hidden once every part is in"))
+    });
+}

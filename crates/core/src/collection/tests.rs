@@ -227,4 +227,27 @@ fn a_broken_article_says_how_many_problems_were_not_listed() {
     let errors: Vec<String> = collection.outlets[0].errors().map(ToString::to_string).collect();
     assert_eq!(errors.len(), 51);
     assert!(errors.contains(&"$.articles[0]: error: and 10 more problems in this article".to_owned()), "{errors:?}");
+    // The status counts that line as the problems it stands for.
+    assert_eq!(problems_counted("and 10 more problems in this article"), 10);
+    assert_eq!(problems_counted("$.title: expected a string"), 1);
+}
+
+#[test]
+fn a_collection_is_told_from_an_article_before_either_is_read() {
+    let seed = crate::seed::SEED_JSON;
+    assert!(!looks_like_collection(seed), "the seed article");
+    // An article that speaks of a collection is still an article.
+    let mut article: serde_json::Value = serde_json::from_str(seed).unwrap();
+    article["title"] = serde_json::json!("A collection of statements");
+    assert!(!looks_like_collection(&article.to_string()));
+    for (document, collection) in [
+        (r#"{"kind":"collection","title":"T"}"#, true),
+        (r#"{"title":"T","articles":[{"src":"a.json"}]}"#, true),
+        (r#"{"title":"T","articles":[],"body":["text"]}"#, false),
+        (r#"{"kind":"article","title":"collection"}"#, false),
+        (r#"not JSON with "articles" in it"#, false),
+        ("", false),
+    ] {
+        assert_eq!(looks_like_collection(document), collection, "{document}");
+    }
 }
