@@ -10,7 +10,7 @@
 
 use counterpoint_core::draft::{Draft, DraftQuote, DraftSpeaker, DRAFT_VERSION};
 use counterpoint_core::model::QuoteKind;
-use counterpoint_core::text::{is_quote_mark, slug, title_and_paragraphs, unique_id};
+use counterpoint_core::text::{is_quote_mark, slug, title_and_paragraphs, unique_id, Span};
 
 use crate::{extract, ExtractedQuote, Extraction, SpeakerCluster};
 
@@ -111,15 +111,17 @@ impl DraftExtraction {
                 }
                 None => draft.unknown_speaker(),
             };
+            let at = |offset: usize| self.char + offset - context_chars;
             draft.quotes.push(DraftQuote {
                 id: format!("q{}", draft.quotes.len() + 1),
-                start: self.char + quote.span.start - context_chars,
-                end: self.char + quote.span.end - context_chars,
+                start: at(quote.span.start),
+                end: at(quote.span.end),
                 kind: quote.kind,
                 speaker,
                 side: None,
                 topics: Vec::new(),
-                gaps: Vec::new(),
+                // A split quote skips its attribution: what lies between its parts.
+                gaps: quote.parts.windows(2).map(|w| Span::new(at(w[0].end), at(w[1].start))).collect(),
             });
         }
         self.speakers.remember_slice();

@@ -28,7 +28,7 @@ fn speaker_id(draft: &Draft, name: &str) -> String {
 }
 
 /// Builds the article, checks it loads without errors and that every quote is found exactly
-/// once in the body, and returns it.
+/// once in the body (a split quote piece by piece), and returns it.
 fn check_article(draft: &Draft) -> Article {
     let article = draft.to_article();
     let json = serde_json::to_string(&article).unwrap_or_default();
@@ -41,7 +41,9 @@ fn check_article(draft: &Draft) -> Article {
         .collect();
     assert!(errors.is_empty(), "the draft's article has errors: {errors:?}");
     for (quote, anchor) in article.quotes.iter().zip(anchor_article(&article)) {
-        assert_eq!(anchor.status, AnchorStatus::Exact, "quote {} ({:?}) is not found once", quote.id, quote.text);
+        // A split quote ("A … B") is found piece by piece; any other quote as written, once.
+        let expected = if quote.text.contains(" … ") { AnchorStatus::Elided } else { AnchorStatus::Exact };
+        assert_eq!(anchor.status, expected, "quote {} ({:?}) is not found once", quote.id, quote.text);
     }
     article
 }
