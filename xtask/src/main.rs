@@ -359,6 +359,21 @@ fn bench(root: &Path, tools: &Tools) -> Result<(), String> {
         .command("cargo")
         .args(["run", "--quiet", "--release", "-p", "counterpoint-core", "--example", "coverage_bench", &c50])
         .current_dir(root))?;
+    // What the collections worker's answer weighs, and reading it as the page does.
+    let c50_collection = root.join("target/bench-perf/site/c50/collection.json").display().to_string();
+    run(tools
+        .command("cargo")
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "counterpoint-core",
+            "--example",
+            "collection_bench",
+            &c50_collection,
+        ])
+        .current_dir(root))?;
     // The native run writes its generated text so the browser run extracts the very same text.
     let text = root.join("target/bench-text.txt");
     let text_arg = text.display().to_string();
