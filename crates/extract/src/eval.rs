@@ -43,6 +43,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind6.txt", include_str!("../../../tests/data/extract/blind6.txt")),
     ("blind7.txt", include_str!("../../../tests/data/extract/blind7.txt")),
     ("blind8.txt", include_str!("../../../tests/data/extract/blind8.txt")),
+    ("blind9.txt", include_str!("../../../tests/data/extract/blind9.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
