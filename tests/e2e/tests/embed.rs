@@ -155,18 +155,7 @@ const SEND_LOAD: &str =
 #[test]
 fn a_load_from_the_allowed_origin_replaces_the_article_and_events_reach_the_parent() {
     run(|s| {
-        let app = app_origin()?;
-        let host = host_server()?;
-        let host_origin = host.url("");
-        host.route(
-            "/host.html",
-            "text/html; charset=utf-8",
-            host_page(&format!(
-                "{RECORDER}<iframe id=\"cp\" src=\"{app}/?embed=1&parent_origin={host_origin}\" title=\"Counterpoint\" \
-                 style=\"width:100%;height:600px;border:0\"></iframe>"
-            )),
-        );
-        s.goto(&host.url("/host.html"))?;
+        let _host = frame_app(s, |host| format!("&parent_origin={host}"))?;
         let seed_title = seed_article()?["title"].clone();
         s.wait_for("counterpoint:ready", "return window.got.some(m => m.type === 'counterpoint:ready')", WAIT)?;
         wait_event(s, "counterpoint:loaded", "title", &seed_title)?;
@@ -203,16 +192,17 @@ fn a_load_from_the_allowed_origin_replaces_the_article_and_events_reach_the_pare
     });
 }
 
-/// Opens a host page that frames the app at `?embed=1&src=SRC` and records its events; the host
-/// server lives as long as the returned value.
-fn frame_with_src(s: &Session, src: &str) -> Result<Server> {
+/// Opens a host page that frames the app at `?embed=1` plus the parameters `params` gives for the
+/// host's origin, and records its events; the host server lives as long as the returned value.
+fn frame_app(s: &Session, params: impl Fn(&str) -> String) -> Result<Server> {
     let app = app_origin()?;
     let host = host_server()?;
+    let params = params(&host.url(""));
     host.route(
         "/host.html",
         "text/html; charset=utf-8",
         host_page(&format!(
-            "{RECORDER}<iframe id=\"cp\" src=\"{app}/?embed=1&src={src}\" title=\"Counterpoint\" \
+            "{RECORDER}<iframe id=\"cp\" src=\"{app}/?embed=1{params}\" title=\"Counterpoint\" \
              style=\"width:100%;height:600px;border:0\"></iframe>"
         )),
     );
@@ -229,7 +219,7 @@ fn loaded_events(s: &Session) -> Result<Value> {
 fn an_embed_given_an_address_announces_that_article_and_never_the_built_in_one() {
     run(|s| {
         site()?.route("/embed-src/article.json", "application/json", replacement_article()?.to_string());
-        let _host = frame_with_src(s, "embed-src/article.json")?;
+        let _host = frame_app(s, |_| "&src=embed-src/article.json".to_owned())?;
         wait_event(s, "counterpoint:loaded", "title", &json!("A replacement article"))?;
         // Had the built-in article been announced while the address was fetched, it would be first.
         let loaded = loaded_events(s)?;
@@ -240,7 +230,7 @@ fn an_embed_given_an_address_announces_that_article_and_never_the_built_in_one()
 #[test]
 fn an_embed_whose_address_fails_says_so_and_never_that_the_built_in_article_loaded() {
     run(|s| {
-        let _host = frame_with_src(s, "embed-src/missing.json")?;
+        let _host = frame_app(s, |_| "&src=embed-src/missing.json".to_owned())?;
         let refused = wait_event(s, "counterpoint:loaded", "ok", &json!(false))?;
         let errors = refused["errors"].to_string();
         ensure(errors.contains("missing.json"), format!("the refusal does not say what failed: {refused}"))?;
@@ -252,17 +242,7 @@ fn an_embed_whose_address_fails_says_so_and_never_that_the_built_in_article_load
 #[test]
 fn a_load_from_an_unlisted_origin_is_ignored_with_a_warning() {
     run(|s| {
-        let app = app_origin()?;
-        let host = host_server()?;
-        host.route(
-            "/host.html",
-            "text/html; charset=utf-8",
-            host_page(&format!(
-                "{RECORDER}<iframe id=\"cp\" src=\"{app}/?embed=1&parent_origin=https://allowed.example\" title=\"Counterpoint\" \
-                 style=\"width:100%;height:600px;border:0\"></iframe>"
-            )),
-        );
-        s.goto(&host.url("/host.html"))?;
+        let _host = frame_app(s, |_| "&parent_origin=https://allowed.example".to_owned())?;
         enter_frame(s)?;
         s.switch_to_top()?;
         s.js(SEND_LOAD, vec![replacement_article()?])?;
