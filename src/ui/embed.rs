@@ -87,24 +87,14 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             Some(collection) => Shown::Collection(collection),
             None => Shown::Article(ctx.explorer.get()),
         };
+        let (title, quotes) = shown.title_and_quotes();
         // A `?src=` that did not open is announced with why; what stays on screen was not loaded.
         if let Some(errors) = ctx.src_failure.get() {
-            let title = match &shown {
-                Shown::Collection(c) => c.title.clone(),
-                Shown::Article(ex) => ex.article.title.clone(),
-            };
             announce(loaded_event(&title, 0, &errors));
-            announced.set_value(Some(shown));
             ctx.src_failure.update_untracked(|failure| *failure = None);
-            return;
+        } else if !announced.with_value(|last| last.as_ref().is_some_and(|last| last.same(&shown))) {
+            announce(loaded_event(&title, quotes, &[]));
         }
-        if announced.with_value(|last| last.as_ref().is_some_and(|last| last.same(&shown))) {
-            return;
-        }
-        announce(match &shown {
-            Shown::Collection(c) => loaded_event(&c.title, c.quotes(), &[]),
-            Shown::Article(ex) => loaded_event(&ex.article.title, ex.article.quotes.len(), &[]),
-        });
         announced.set_value(Some(shown));
     });
 
@@ -127,6 +117,13 @@ enum Shown {
 }
 
 impl Shown {
+    fn title_and_quotes(&self) -> (String, usize) {
+        match self {
+            Shown::Article(ex) => (ex.article.title.clone(), ex.article.quotes.len()),
+            Shown::Collection(c) => (c.title.clone(), c.quotes()),
+        }
+    }
+
     fn same(&self, other: &Shown) -> bool {
         match (self, other) {
             (Shown::Article(a), Shown::Article(b)) => Arc::ptr_eq(a, b),

@@ -18,6 +18,7 @@ use crate::browser::{recent_store, yield_to_input};
 use crate::collection;
 use crate::embed::{EXAMPLE_COLLECTION_ID, EXAMPLE_COLLECTION_PATH};
 use crate::recent::RecentList;
+use crate::text::plural;
 use crate::validate::{too_large, Location, Report, Severity, MAX_INPUT_BYTES};
 use crate::worker::{CollectionRequest, OpenedCollection, WorkerReply};
 
@@ -162,10 +163,7 @@ impl LoaderCtx {
                 loader.remember_later(title, format!("Collection · {count} articles"), move || inline);
             }
             Err(diagnostics) => {
-                if loader.ctx.awaiting_src.get_untracked() {
-                    loader.ctx.src_failure.set(Some(diagnostics.iter().map(ToString::to_string).collect()));
-                }
-                loader.ctx.awaiting_src.set(false);
+                loader.end_src_wait(|| diagnostics.iter().map(ToString::to_string).collect());
                 let failed = Report { article: None, diagnostics, more: 0 };
                 loader.status.set(Status::Failed { what, problems: problems(&failed, Severity::Error), more: 0 });
             }
@@ -199,12 +197,17 @@ impl LoaderCtx {
         });
     }
 
-    fn fail(&self, what: &str, problems: Vec<Problem>) {
+    /// The page no longer waits for a `?src=`; if it still was, this is why that did not open
+    /// (`Ctx::src_failure`, for an embed's parent).
+    fn end_src_wait(&self, why: impl FnOnce() -> Vec<String>) {
         if self.ctx.awaiting_src.get_untracked() {
-            let errors = problems.iter().map(|p| format!("{what}: {}", p.message)).collect();
-            self.ctx.src_failure.set(Some(errors));
+            self.ctx.src_failure.set(Some(why()));
         }
         self.ctx.awaiting_src.set(false);
+    }
+
+    fn fail(&self, what: &str, problems: Vec<Problem>) {
+        self.end_src_wait(|| problems.iter().map(|p| format!("{what}: {}", p.message)).collect());
         self.status.set(Status::Failed { what: what.to_owned(), problems, more: 0 });
     }
 
@@ -453,8 +456,7 @@ pub fn Loader() -> impl IntoView {
                             let texts = fetch_sources(&url, &text, &controller).await;
                             current_read.set_value(None);
                             if controller.signal().aborted() {
-                                loader.ctx.src_failure.set(Some(vec![format!("{url}: cancelled")]));
-                                loader.ctx.awaiting_src.set(false);
+                                loader.end_src_wait(|| vec![format!("{url}: cancelled")]);
                                 loader.status.set(Status::Idle);
                                 return;
                             }
@@ -472,8 +474,7 @@ pub fn Loader() -> impl IntoView {
                         }
                         Err(None) => {
                             current_read.set_value(None);
-                            loader.ctx.src_failure.set(Some(vec![format!("{url}: cancelled")]));
-                            loader.ctx.awaiting_src.set(false);
+                            loader.end_src_wait(|| vec![format!("{url}: cancelled")]);
                             loader.status.set(Status::Idle);
                         }
                     }
@@ -689,7 +690,7 @@ fn StatusPanel(
                 [(count(Severity::Error), "error", "errors"), (count(Severity::Warning), "warning", "warnings")]
                     .into_iter()
                     .filter(|&(n, _, _)| n > 0)
-                    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+                    .map(|(n, one, many)| plural(n, one, many))
                     .collect();
             let summary = if counts.is_empty() {
                 format!("Opened “{title}”.{note}")

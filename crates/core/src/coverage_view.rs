@@ -11,6 +11,7 @@ use crate::coverage::{Coverage, QuoteAt, Statement};
 use crate::palette::{side_colors, SideColor, NO_SIDE};
 use crate::route::{Route, View};
 use crate::statements::PieceKind;
+use crate::text::plural;
 use crate::tree::Node;
 
 fn link(route: Route) -> String {
@@ -42,14 +43,6 @@ fn side_link(collection: &Collection, o: usize, s: usize, first: Option<usize>) 
 
 fn side_css(colors: &[SideColor], s: Option<usize>) -> String {
     s.and_then(|s| colors.get(s)).copied().unwrap_or(NO_SIDE).css()
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// Names, joined for a sentence: "A", "A and B", "A, B and C".
