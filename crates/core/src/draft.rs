@@ -551,10 +551,6 @@ impl Draft {
     }
 }
 
-/// Cuts a quote's span at paragraph breaks and trims whitespace and the quote marks at the ends
-/// of each piece (such as the mark that reopens a quote in its next paragraph), so every piece is
-/// words the anchorer finds in one body paragraph. A mark whose partner is inside the piece stays:
-/// the ’ that closes a ‘ quoted within the quote is part of the words.
 /// The parts of a quote as one text: " … " between them, and a part that ends in a comma, a
 /// semicolon or a colon before the next (“A,” X said. “B.”) loses it.
 fn join_parts(parts: impl Iterator<Item = String>) -> String {
@@ -568,6 +564,10 @@ fn join_parts(parts: impl Iterator<Item = String>) -> String {
     trimmed.join(" … ")
 }
 
+/// Cuts a quote's span at paragraph breaks and trims whitespace and the quote marks at the ends
+/// of each piece (such as the mark that reopens a quote in its next paragraph), so every piece is
+/// words the anchorer finds in one body paragraph. A mark whose partner is inside the piece stays:
+/// the ’ that closes a ‘ quoted within the quote is part of the words.
 fn pieces(chars: &[char], paragraphs: &[Span], start: usize, end: usize) -> Vec<(usize, Span)> {
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
