@@ -240,6 +240,58 @@ fn another_address_never_shows_the_built_in_article_first() {
     });
 }
 
+#[test]
+fn another_address_says_it_is_opening_until_the_app_runs() {
+    run(|s| {
+        // Before the page's own scripts: note, each frame until the app runs, what the page says.
+        s.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "
+                window.__waiting = [];
+                const frame = () => {
+                    if (!document.body) return requestAnimationFrame(frame);
+                    const copies = [...document.querySelectorAll('.app[data-prerendered]')];
+                    if (!copies.length) return;
+                    const said = getComputedStyle(document.body, '::before').content;
+                    const laidOut = copies.filter(c => c.getClientRects().length).length;
+                    window.__waiting.push({ said, laidOut });
+                    requestAnimationFrame(frame);
+                };
+                requestAnimationFrame(frame);" }),
+        )?;
+        let server = site_with(ServerOptions::default())?;
+        let other =
+            std::fs::read_to_string(project_root().join("tests/data/three-sides.json")).map_err(|e| e.to_string())?;
+        server.route("/three.json", "application/json", other);
+        // Throttled, so the page waits for the app's code for many frames.
+        s.cdp("Network.enable", json!({}))?;
+        s.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": 150, "downloadThroughput": 200000, "uploadThroughput": 100000 }),
+        )?;
+        s.goto(&server.url("/?src=three.json"))?;
+        s.wait_for(
+            "the other article",
+            "return document.querySelector('.masthead h1') && document.querySelector('.masthead h1').textContent.startsWith('City budget')",
+            WAIT,
+        )?;
+        let frames = s.js("return window.__waiting", vec![])?;
+        let frames = frames.as_array().cloned().unwrap_or_default();
+        ensure(frames.len() > 1, format!("{} frames sampled before the app ran", frames.len()))?;
+        // Every frame said so, and laid out neither hidden copy of the built-in article.
+        for frame in &frames {
+            ensure(
+                frame["said"].as_str().is_some_and(|said| said.contains("Opening")),
+                format!("a frame before the app ran did not say it was opening: {frame}"),
+            )?;
+            ensure(frame["laidOut"] == json!(0), format!("a hidden copy was laid out: {frame}"))?;
+        }
+        // Once the app runs, the message is gone.
+        let after = s.js("return getComputedStyle(document.body, '::before').content", vec![])?;
+        ensure(after == json!("none"), format!("after the app started the page still says {after}"))
+    });
+}
+
 /// `cargo run -p counterpoint-cli -- publish …`, as a newsroom would run it (the debug build,
 /// next to the `counterpoint-render` that `cargo xtask dist` built).
 fn publish(article: &Path, out: &Path) -> Result<std::process::Output> {
