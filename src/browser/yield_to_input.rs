@@ -2,6 +2,8 @@
 //! character, background building (the parts of a long view, `ui::progressive`, the strip's
 //! marks, the recent list) waits until the page has painted the answer, two frames later. So a
 //! filter toggled while a long view is still being built shows at once, not after the next parts.
+//! A long view's first screen holds that work the same way, so it is shown before the rest is
+//! built ([`hold`]).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -43,25 +45,32 @@ pub fn listen() {
             if event.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(web_sys::KeyboardEvent::repeat) {
                 return;
             }
-            UNPAINTED.set(UNPAINTED.get() + 1);
-            let done = Rc::new(Cell::new(false));
-            let end = {
-                let done = done.clone();
-                move || {
-                    if !done.replace(true) {
-                        UNPAINTED.set(UNPAINTED.get().saturating_sub(1));
-                    }
-                }
-            };
-            // The input's own work runs in this task and its microtasks; the first frame paints
-            // it, and the work waiting resumes after the second, in a task of its own. A page
-            // that paints no frames (a hidden tab) resumes after MOST_MS all the same.
-            let after_frames = end.clone();
-            request_animation_frame(move || {
-                request_animation_frame(move || set_timeout(after_frames, std::time::Duration::ZERO));
-            });
-            set_timeout(end, std::time::Duration::from_millis(MOST_MS));
+            hold();
         })
         .forget();
     }
+}
+
+/// Holds background work until what this task and its microtasks put on the page has been
+/// painted: an input's answer, or the first screen of a long view, whose other parts would
+/// otherwise be built before it is shown.
+pub fn hold() {
+    UNPAINTED.set(UNPAINTED.get() + 1);
+    let done = Rc::new(Cell::new(false));
+    let end = {
+        let done = done.clone();
+        move || {
+            if !done.replace(true) {
+                UNPAINTED.set(UNPAINTED.get().saturating_sub(1));
+            }
+        }
+    };
+    // The work of this task runs now and in its microtasks; the first frame paints it, and the
+    // work waiting resumes after the second, in a task of its own. A page that paints no frames
+    // (a hidden tab) resumes after MOST_MS all the same.
+    let after_frames = end.clone();
+    request_animation_frame(move || {
+        request_animation_frame(move || set_timeout(after_frames, std::time::Duration::ZERO));
+    });
+    set_timeout(end, std::time::Duration::from_millis(MOST_MS));
 }

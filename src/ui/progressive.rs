@@ -1,8 +1,9 @@
 //! Long views built in parts, so no task builds a whole 10,000-quote view: the part the reader
 //! wants (the linked quote's, else the first) and its neighbours at once, then the others one per
 //! task, moving outward (`explorer::outward`). A part not built yet holds its estimated height, so
-//! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows. A
-//! click or a key gives the building a pause, so its answer paints first (`yield_to_input`).
+//! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows. The
+//! first screen is painted before the other parts are built, and a click or a key gives the
+//! building a pause, so its answer paints first (`yield_to_input`).
 
 use std::sync::Arc;
 
@@ -51,6 +52,8 @@ impl Parts {
             }
         });
         yield_to_input::listen();
+        // The parts built now are painted before any other is built.
+        yield_to_input::hold();
         let order: Vec<usize> = outward(count, wanted).collect();
         leptos::task::spawn_local({
             let parts = parts.clone();

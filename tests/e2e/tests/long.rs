@@ -191,6 +191,40 @@ fn a_src_article_is_fetched_once_while_the_app_itself_still_loads() {
 }
 
 #[test]
+fn a_long_text_shows_its_first_screen_before_building_the_rest() {
+    run(|s| {
+        site()?.route("/long/first.json", "application/json", long_article().to_string());
+        // In the task that first puts quotes in the page, count the parts waiting to be built,
+        // then again two frames later, once that first screen has been painted.
+        s.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "
+                window.__firstScreen = null;
+                let seen = false;
+                new MutationObserver(() => {
+                    if (seen || !document.querySelector('#article-text mark[data-quote-id]')) return;
+                    seen = true;
+                    const built = document.querySelectorAll('#article-text .pending').length;
+                    requestAnimationFrame(() => requestAnimationFrame(() => {
+                        window.__firstScreen = {
+                            built,
+                            painted: document.querySelectorAll('#article-text .pending').length,
+                        };
+                    }));
+                }).observe(document, { childList: true, subtree: true });" }),
+        )?;
+        open(s, "/?src=long/first.json#view=read")?;
+        let first = s.wait_for("the first screen painted", "return window.__firstScreen", WAIT)?;
+        ensure(first["built"].as_u64().unwrap_or(0) > 0, format!("the text was built whole at once: {first}"))?;
+        ensure(
+            first["painted"] == first["built"],
+            format!("parts were built before the first screen was painted: {first}"),
+        )?;
+        wait_all_built(s, "#article-text", "#article-text mark[data-quote-id]")
+    });
+}
+
+#[test]
 fn a_filter_clicked_while_a_long_text_is_built_is_painted_before_the_next_part() {
     run(|s| {
         site()?.route("/long/click.json", "application/json", long_article().to_string());
