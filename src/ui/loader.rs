@@ -206,6 +206,14 @@ impl LoaderCtx {
         self.ctx.awaiting_src.set(false);
     }
 
+    /// Clears a status that still tells of `what` loading, once that load has ended without
+    /// anything to say: cancelled, or overtaken by something else opening.
+    fn end_loading(&self, what: &str) {
+        if self.status.with_untracked(|s| matches!(s, Status::Loading { what: loading, .. } if loading == what)) {
+            self.status.set(Status::Idle);
+        }
+    }
+
     fn fail(&self, what: &str, problems: Vec<Problem>) {
         self.end_src_wait(|| problems.iter().map(|p| format!("{what}: {}", p.message)).collect());
         self.status.set(Status::Failed { what: what.to_owned(), problems, more: 0 });
@@ -330,6 +338,20 @@ pub(crate) fn open_in_worker(
     }
 }
 
+thread_local! {
+    /// What stops the `?src=` on its way, if one is.
+    static SRC_FETCH: std::cell::RefCell<Option<web_sys::AbortController>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Stops the `?src=` still on its way, because something else opened first (a parent's `load`, a
+/// file, a paste): it can then never replace what the reader or the parent opened, and the status
+/// no longer says it is coming.
+pub(crate) fn drop_src() {
+    if let Some(controller) = SRC_FETCH.with(|f| f.take()) {
+        controller.abort();
+    }
+}
+
 /// Stops a collection still being opened, so that it cannot replace what opens now.
 pub(crate) fn cancel_collection_job() {
     CURRENT_JOB.with(|current| current.set(0));
@@ -346,6 +368,27 @@ pub fn Loader() -> impl IntoView {
     let loader = LoaderCtx { ctx, status: RwSignal::new(Status::Idle), recent: RwSignal::new(RecentList::default()) };
     // The read or fetch in progress, kept so that Cancel can abort it.
     let current_read = StoredValue::new_local(None::<InFlight>);
+    // The `?src=` address, once it is being opened.
+    let src_url = StoredValue::new(None::<String>);
+    // Something else opened first (a parent's `load`, a file, a paste): the `?src=` still on its
+    // way is dropped, and the status no longer says it is coming, even when what was coming was a
+    // collection already in the worker (`cancel_collection_job`).
+    Effect::new(move |_| {
+        if !loader.ctx.awaiting_src.get() {
+            drop_src();
+            if let Some(url) = src_url.get_value() {
+                loader.end_loading(&url);
+            }
+        }
+    });
+    // Whether `controller` is what Cancel would stop now, and if so, forgets it.
+    let done_with = move |controller: &web_sys::AbortController| {
+        current_read.update_value(|in_flight| {
+            if matches!(in_flight, Some(InFlight::Fetch(c)) if c == controller) {
+                *in_flight = None;
+            }
+        });
+    };
 
     let open_file = move |file: web_sys::File| {
         let name = file.name();
@@ -446,37 +489,46 @@ pub fn Loader() -> impl IntoView {
                 };
                 loader.status.set(Status::Loading { what: url.clone(), progress: None, cancellable: true });
                 current_read.set_value(Some(InFlight::Fetch(controller.clone())));
+                SRC_FETCH.with(|f| f.replace(Some(controller.clone())));
+                src_url.set_value(Some(url.clone()));
                 leptos::task::spawn_local(async move {
-                    let result = fetch_text(&url, &controller).await;
+                    let mut result = fetch_text(&url, &controller).await;
+                    // Its articles by address are relative to the collection's own; Cancel still
+                    // stops them. The page waits until the worker has opened it.
+                    let mut texts = Vec::new();
+                    if let Ok(text) = result.as_ref() {
+                        if collection::looks_like_collection(text) {
+                            texts = fetch_sources(&url, text, &controller).await;
+                        }
+                    }
+                    if controller.signal().aborted() {
+                        result = Err(None);
+                    }
+                    done_with(&controller);
+                    // Dropped (`drop_src`) when something else opened first.
+                    let dropped = SRC_FETCH.with(|f| {
+                        let mine = f.borrow().as_ref() == Some(&controller);
+                        if mine {
+                            f.replace(None);
+                        }
+                        !mine
+                    });
                     match result {
+                        _ if dropped => loader.end_loading(&url),
+                        Err(None) => {
+                            loader.end_src_wait(|| vec![format!("{url}: cancelled")]);
+                            loader.end_loading(&url);
+                        }
                         // An article from `?src=` can be shared: the link carries its address.
                         Ok(text) if collection::looks_like_collection(&text) => {
-                            // Its articles by address are relative to the collection's own; Cancel
-                            // still stops them. The page waits until the worker has opened it.
-                            let texts = fetch_sources(&url, &text, &controller).await;
-                            current_read.set_value(None);
-                            if controller.signal().aborted() {
-                                loader.end_src_wait(|| vec![format!("{url}: cancelled")]);
-                                loader.status.set(Status::Idle);
-                                return;
-                            }
                             loader.open_collection(&url, None, &text, &texts, "it could not be fetched", true);
                         }
                         Ok(text) => {
-                            current_read.set_value(None);
                             if loader.open(&url, &text) {
                                 loader.ctx.portable.set(true);
                             }
                         }
-                        Err(Some(message)) => {
-                            current_read.set_value(None);
-                            loader.fail_message(&url, message);
-                        }
-                        Err(None) => {
-                            current_read.set_value(None);
-                            loader.end_src_wait(|| vec![format!("{url}: cancelled")]);
-                            loader.status.set(Status::Idle);
-                        }
+                        Err(Some(message)) => loader.fail_message(&url, message),
                     }
                 });
             }

@@ -240,6 +240,44 @@ fn an_embed_whose_address_fails_says_so_and_never_that_the_built_in_article_load
 }
 
 #[test]
+fn a_load_from_the_parent_while_the_address_is_still_coming_wins_and_stops_it() {
+    run(|s| {
+        let mut slow = seed_article()?;
+        slow["title"] = json!("The slow article");
+        site()?.route("/embed-src/slow.json", "application/json", slow.to_string());
+        // The address answers after 2.5 s; the parent sends its article as soon as the app is ready.
+        let _host = frame_app(s, |host| format!("&src=embed-src%2Fslow.json%3Fdelay_ms%3D2500&parent_origin={host}"))?;
+        s.wait_for("counterpoint:ready", "return window.got.some(m => m.type === 'counterpoint:ready')", WAIT)?;
+        s.js(SEND_LOAD, vec![replacement_article()?])?;
+        wait_event(s, "counterpoint:loaded", "title", &json!("A replacement article"))?;
+        enter_frame(s)?;
+        s.wait_for(
+            "the parent's article",
+            "return document.querySelector('.masthead h1').textContent === 'A replacement article'",
+            WAIT,
+        )?;
+        // The status no longer says the address is coming.
+        s.wait_for(
+            "the status to stop saying it opens the address",
+            "return !document.querySelector('.load-status.loading')",
+            WAIT,
+        )?;
+        // Long after the address would have answered, the parent's article is still the one shown.
+        std::thread::sleep(Duration::from_millis(3500));
+        let title = s.js("return document.querySelector('.masthead h1').textContent", vec![])?;
+        ensure(title == json!("A replacement article"), format!("the address replaced the parent's article: {title}"))?;
+        let status = s.js(
+            "return document.querySelector('.load-status') && document.querySelector('.load-status').textContent",
+            vec![],
+        )?;
+        ensure(!status.to_string().contains("slow.json"), format!("the status still tells of the address: {status}"))?;
+        s.switch_to_top()?;
+        let loaded = loaded_events(s)?;
+        ensure(loaded == json!([["A replacement article", true]]), format!("the loaded events: {loaded}"))
+    });
+}
+
+#[test]
 fn a_load_from_an_unlisted_origin_is_ignored_with_a_warning() {
     run(|s| {
         let _host = frame_app(s, |_| "&parent_origin=https://allowed.example".to_owned())?;

@@ -2,6 +2,7 @@
 //! input, the recent list, anchor health and a corpus of hostile strings.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use e2e::corpus::{hostile_article, payloads};
 use e2e::harness::{ensure, open, run, screenshot_dir, site, WAIT};
@@ -182,6 +183,31 @@ fn pasting_opens_an_article_from_the_page_and_from_the_dialog() {
             WAIT,
         )
         .map(drop)
+    });
+}
+
+#[test]
+fn an_article_pasted_while_the_address_is_still_coming_stays() {
+    run(|s| {
+        site()?.route("/custom/late.json", "application/json", article("Came late").to_string());
+        open(s, "/?src=custom%2Flate.json%3Fdelay_ms%3D2500")?;
+        s.wait_for("the app", "return document.querySelector('.load-status.loading') !== null", WAIT)?;
+        s.js(
+            r#"const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
+               document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"#,
+            vec![json!(article("Pasted first").to_string())],
+        )?;
+        wait_title(s, "Pasted first")?;
+        // Long after the address would have answered, the pasted article is still shown, and the
+        // status tells of it, not of the address.
+        std::thread::sleep(Duration::from_millis(3500));
+        let title = s.js("return document.querySelector('.masthead h1').textContent", vec![])?;
+        ensure(title == json!("Pasted first"), format!("the address replaced the pasted article: {title}"))?;
+        let status = s.js("return document.querySelector('.load-status').textContent", vec![])?;
+        ensure(
+            status.as_str().is_some_and(|s| s.contains("Pasted first") && !s.contains("late.json")),
+            format!("the status says {status}"),
+        )
     });
 }
 
