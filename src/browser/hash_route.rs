@@ -1,8 +1,9 @@
 //! The explorer's route, kept in the URL fragment.
 //!
 //! `use_hash_route()` returns a signal of the current [`Route`] that follows `hashchange` (links,
-//! back and forward). `navigate` pushes a history entry; `replace` rewrites the current one, for
-//! changes such as typing in the search box that should not flood the history.
+//! back and forward). `navigate` pushes a history entry and sets the signal; `replace` rewrites
+//! the current one, for changes such as typing in the search box that should not flood the
+//! history.
 
 use leptos::prelude::*;
 
@@ -35,13 +36,26 @@ pub fn use_hash_route() -> HashRoute {
 
 impl HashRoute {
     /// Goes to `route` with a new history entry, so Back returns here.
+    ///
+    /// The entry is pushed and the signal set in this same task, so a filter's click is painted
+    /// in the next frame. Setting `location.hash` instead would answer in a `hashchange` task of
+    /// its own, after the browser's fragment navigation. Back and Forward between these entries
+    /// still fire `hashchange`, which `use_hash_route` follows.
     pub fn navigate(&self, route: &Route) {
         let fragment = route.to_fragment();
         if fragment == current_fragment() {
             return;
         }
-        // Setting the hash pushes a history entry and fires `hashchange`, which updates the signal.
-        let _ = window().location().set_hash(&fragment);
+        let url = format!("#{fragment}");
+        let pushed = window()
+            .history()
+            .is_ok_and(|history| history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).is_ok());
+        if pushed {
+            self.set_route.set(Route::parse(&fragment));
+        } else {
+            // Setting the hash pushes a history entry and fires `hashchange`, which updates the signal.
+            let _ = window().location().set_hash(&fragment);
+        }
     }
 
     /// Changes the route without a new history entry.

@@ -206,6 +206,46 @@ fn a_side_filter_hides_that_sides_quotes_everywhere() {
 }
 
 #[test]
+fn a_filter_answers_in_the_clicks_own_task_and_back_undoes_it() {
+    run(|s| {
+        open(s, "/")?;
+        // Within the click's task and its microtasks (no other task can run in between), the
+        // cards are hidden, so the very next frame paints them hidden. Answering from a
+        // `hashchange` would take a task of its own, which may come after that frame.
+        let answered = s.js_async(
+            "const done = arguments[arguments.length - 1];
+             const shown = () => [...document.querySelectorAll('.quote-card[data-side=us]')].filter(e => e.getClientRects().length).length;
+             const before = shown();
+             document.querySelector('.side-toggle[data-side=us]').click();
+             let hops = 0;
+             const check = () => {
+                 if (shown() === 0) return done({ before, hops, hash: location.hash });
+                 if (++hops > 200) return done({ before, hops, hash: location.hash, still: shown() });
+                 queueMicrotask(check);
+             };
+             queueMicrotask(check);",
+            vec![],
+        )?;
+        ensure(
+            answered["before"].as_u64().unwrap_or(0) > 0 && answered["still"].is_null(),
+            format!("the cards were still shown when the click's task ended: {answered}"),
+        )?;
+        ensure(
+            answered["hash"].as_str().is_some_and(|h| h.contains("hide=us")),
+            format!("the address does not carry the filter: {answered}"),
+        )?;
+        // The filter is a history entry: Back shows the side again.
+        s.js("history.back()", vec![])?;
+        s.wait_for(
+            "the side shown again",
+            "return [...document.querySelectorAll('.quote-card[data-side=us]')].filter(e => e.getClientRects().length).length > 0",
+            WAIT,
+        )?;
+        ensure(!hash(s)?.contains("hide=us"), "Back left the filter in the address")
+    });
+}
+
+#[test]
 fn search_and_speaker_filters_narrow_the_quotes() {
     run(|s| {
         open(s, "/")?;
