@@ -45,33 +45,35 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
 
     use_parent_requests(&options, move |request| match request {
         Request::Load(json) if crate::collection::looks_like_collection(&json) => {
-            // The parent's collection is what the page shows next: a `?src=` still on its way
-            // stops. The page waits for the worker as it waited for the `?src=`.
-            super::loader::drop_src();
             // A collection sent by message carries its articles inline: there is no address to
             // fetch the others from.
             let unresolved = "a collection sent by message must carry its articles inline";
             super::loader::open_in_worker(None, &json, &[], unresolved, move |result| match result {
                 // Announced by the effect below, like a collection opened any other way.
+                // The parent's collection is what the page shows now: a `?src=` still on its way
+                // stops.
                 Ok(opened) => {
+                    super::loader::drop_src();
                     ctx.awaiting_src.set(false);
                     ctx.open_collection(opened);
                 }
+                // Refused: what was shown, or still coming by `?src=`, stays.
                 Err(diagnostics) => {
                     let errors: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
                     let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
                     announce(loaded_event(&title, 0, &errors));
-                    ctx.awaiting_src.set(false);
                 }
             });
         }
         Request::Load(json) => {
-            // The parent's article is what the page shows now, whether or not a `?src=` was due.
-            super::loader::drop_src();
-            ctx.awaiting_src.set(false);
             let report = ctx.open_json(&json);
-            // A successful load is announced by the effect below, like any other new article.
-            if report.article.is_none() {
+            // The parent's article is what the page shows now, whether or not a `?src=` was due:
+            // it stops. A successful load is announced by the effect below, like any other new
+            // article; a refused one leaves what was shown, or still coming by `?src=`.
+            if report.article.is_some() {
+                super::loader::drop_src();
+                ctx.awaiting_src.set(false);
+            } else {
                 let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
                 let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
                 announce(loaded_event(&title, 0, &errors));

@@ -90,23 +90,41 @@ impl LoaderCtx {
     /// remembered in the recent list; on failure the current article stays and the panel says why.
     /// Returns whether the article opened.
     fn open(&self, what: &str, json: &str) -> bool {
-        self.open_with(what, json, &[], "it is given by address: open the collection from its address (?src=), or drop the article files together with it")
+        self.open_with(what, json, &[], UNRESOLVED_ALONE)
     }
 
     /// Opens `json`; when it is a collection, its `src` articles are the `texts` of that name
     /// (`Err` when fetching it failed), and any other is reported with `unresolved`.
     fn open_with(&self, what: &str, json: &str, texts: &[(String, Result<String, String>)], unresolved: &str) -> bool {
-        let from_src = self.ctx.awaiting_src.get_untracked();
-        // Whatever opens or fails, the page no longer waits for a `?src=` article.
-        self.ctx.awaiting_src.set(false);
+        self.open_from(what, json, texts, unresolved, false)
+    }
+
+    /// Opens `json` as [`open_with`](Self::open_with) does; `from_src`: it is the `?src=`
+    /// article itself, whose end, opened or not, is the end of the page's wait for it. Anything
+    /// else that opens stops a `?src=` still on its way (`drop_src`); what fails to open leaves
+    /// it coming.
+    fn open_from(
+        &self,
+        what: &str,
+        json: &str,
+        texts: &[(String, Result<String, String>)],
+        unresolved: &str,
+        from_src: bool,
+    ) -> bool {
         if json.len() > MAX_INPUT_BYTES {
-            self.fail(what, vec![problem_of(too_large(json.len()))]);
+            self.fail_from(what, vec![problem_of(too_large(json.len()))], from_src);
             return false;
         }
         if collection::looks_like_collection(json) {
-            return self.open_collection(what, None, json, texts, unresolved, false);
+            return self.open_collection(what, None, json, texts, unresolved, from_src);
         }
         let report = self.ctx.open_json(json);
+        if report.article.is_some() {
+            drop_src();
+        }
+        if from_src || report.article.is_some() {
+            self.ctx.awaiting_src.set(false);
+        }
         let Some(article) = report.article.as_ref() else {
             if from_src {
                 self.ctx.src_failure.set(Some(report.errors().map(ToString::to_string).collect()));
@@ -134,7 +152,8 @@ impl LoaderCtx {
     }
 
     /// Opens a collection in the worker (`open_in_worker`); the status shows it opening, then
-    /// what opened and every problem. `portable`: the address can bring it back (`?src=`).
+    /// what opened and every problem. `portable`: it is the `?src=` collection, which the
+    /// address can bring back.
     fn open_collection(
         &self,
         what: &str,
@@ -149,6 +168,7 @@ impl LoaderCtx {
         let what = what.to_owned();
         open_in_worker(together, document, texts, unresolved, move |result| match result {
             Ok(mut opened) => {
+                drop_src();
                 loader.ctx.awaiting_src.set(false);
                 let title = opened.title.clone();
                 let count = opened.outlets.iter().filter(|o| o.article.is_some()).count();
@@ -163,7 +183,9 @@ impl LoaderCtx {
                 loader.remember_later(title, format!("Collection · {count} articles"), move || inline);
             }
             Err(diagnostics) => {
-                loader.end_src_wait(|| diagnostics.iter().map(ToString::to_string).collect());
+                if portable {
+                    loader.end_src_wait(|| diagnostics.iter().map(ToString::to_string).collect());
+                }
                 let failed = Report { article: None, diagnostics, more: 0 };
                 loader.status.set(Status::Failed { what, problems: problems(&failed, Severity::Error), more: 0 });
             }
@@ -214,13 +236,26 @@ impl LoaderCtx {
         }
     }
 
+    /// Says why `what` did not open. A `?src=` still on its way keeps coming.
     fn fail(&self, what: &str, problems: Vec<Problem>) {
-        self.end_src_wait(|| problems.iter().map(|p| format!("{what}: {}", p.message)).collect());
+        self.fail_from(what, problems, false);
+    }
+
+    /// Says why `what` did not open; `from_src`: it was the `?src=`, and the page waits no more.
+    fn fail_from(&self, what: &str, problems: Vec<Problem>, from_src: bool) {
+        if from_src {
+            self.end_src_wait(|| problems.iter().map(|p| format!("{what}: {}", p.message)).collect());
+        }
         self.status.set(Status::Failed { what: what.to_owned(), problems, more: 0 });
     }
 
     fn fail_message(&self, what: &str, message: String) {
-        self.fail(what, vec![Problem { severity: Severity::Error, location: String::new(), message, excerpt: None }]);
+        self.fail(what, vec![problem_of_message(message)]);
+    }
+
+    /// Says why the `?src=` did not open, and ends the page's wait for it.
+    fn fail_src(&self, what: &str, message: String) {
+        self.fail_from(what, vec![problem_of_message(message)], true);
     }
 }
 
@@ -358,6 +393,14 @@ pub(crate) fn cancel_collection_job() {
     COLLECTION_JOB.with(|current| current.borrow().as_ref().map(ExtractionJob::cancel));
 }
 
+/// What an article opened alone says of a collection's `src` it cannot have.
+const UNRESOLVED_ALONE: &str =
+    "it is given by address: open the collection from its address (?src=), or drop the article files together with it";
+
+fn problem_of_message(message: String) -> Problem {
+    Problem { severity: Severity::Error, location: String::new(), message, excerpt: None }
+}
+
 fn problem_of(d: crate::validate::Diagnostic) -> Problem {
     Problem { severity: d.severity, location: String::new(), message: d.message, excerpt: None }
 }
@@ -370,12 +413,11 @@ pub fn Loader() -> impl IntoView {
     let current_read = StoredValue::new_local(None::<InFlight>);
     // The `?src=` address, once it is being opened.
     let src_url = StoredValue::new(None::<String>);
-    // Something else opened first (a parent's `load`, a file, a paste): the `?src=` still on its
-    // way is dropped, and the status no longer says it is coming, even when what was coming was a
-    // collection already in the worker (`cancel_collection_job`).
+    // Something else opened first (a parent's `load`, a file, a paste; each stops the `?src=`
+    // still on its way with `drop_src`): the status no longer says the address is coming, even
+    // when what was coming was a collection already in the worker (`cancel_collection_job`).
     Effect::new(move |_| {
         if !loader.ctx.awaiting_src.get() {
-            drop_src();
             if let Some(url) = src_url.get_value() {
                 loader.end_loading(&url);
             }
@@ -482,10 +524,10 @@ pub fn Loader() -> impl IntoView {
             return;
         };
         match resolve(&src) {
-            Err(message) => loader.fail_message(&src, message),
+            Err(message) => loader.fail_src(&src, message),
             Ok(url) => {
                 let Ok(controller) = web_sys::AbortController::new() else {
-                    return loader.fail_message(&url, "this browser cannot fetch articles".to_owned());
+                    return loader.fail_src(&url, "this browser cannot fetch articles".to_owned());
                 };
                 loader.status.set(Status::Loading { what: url.clone(), progress: None, cancellable: true });
                 current_read.set_value(Some(InFlight::Fetch(controller.clone())));
@@ -524,11 +566,11 @@ pub fn Loader() -> impl IntoView {
                             loader.open_collection(&url, None, &text, &texts, "it could not be fetched", true);
                         }
                         Ok(text) => {
-                            if loader.open(&url, &text) {
+                            if loader.open_from(&url, &text, &[], UNRESOLVED_ALONE, true) {
                                 loader.ctx.portable.set(true);
                             }
                         }
-                        Err(Some(message)) => loader.fail_message(&url, message),
+                        Err(Some(message)) => loader.fail_src(&url, message),
                     }
                 });
             }

@@ -81,27 +81,34 @@ impl Tools {
         let trunk_missing = !version_starts(&trunk_dir.join("bin/trunk"), &format!("trunk {TRUNK_VERSION}"));
         let bindgen_missing =
             !version_starts(&bindgen_dir.join("bin/wasm-bindgen"), &format!("wasm-bindgen {wasm_bindgen}"));
+        // Set when an install fails, so the build beside it stops early.
+        let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let installs = std::thread::spawn({
             let dir = dir.clone();
+            let failed = failed.clone();
             move || -> Result<(), String> {
-                if trunk_missing {
-                    eprintln!("xtask: installing Trunk {TRUNK_VERSION} (a few minutes, once)");
-                    run(quick_install(&dir)
-                        .args(["install", &format!("trunk@{TRUNK_VERSION}"), "--locked", "--root"])
-                        .arg(&trunk_dir))?;
-                }
-                if bindgen_missing {
-                    eprintln!("xtask: installing wasm-bindgen-cli {wasm_bindgen} (about 2 minutes, once)");
-                    // Not `--locked`: its locked webpki-roots is missing from the registry mirror here.
-                    run(quick_install(&dir)
-                        .args(["install", "wasm-bindgen-cli", "--version", &format!("={wasm_bindgen}"), "--root"])
-                        .arg(&bindgen_dir))?;
-                }
-                Ok(())
+                let result = (|| -> Result<(), String> {
+                    if trunk_missing {
+                        eprintln!("xtask: installing Trunk {TRUNK_VERSION} (a few minutes, once)");
+                        run(quick_install(&dir)
+                            .args(["install", &format!("trunk@{TRUNK_VERSION}"), "--locked", "--root"])
+                            .arg(&trunk_dir))?;
+                    }
+                    if bindgen_missing {
+                        eprintln!("xtask: installing wasm-bindgen-cli {wasm_bindgen} (about 2 minutes, once)");
+                        // Not `--locked`: its locked webpki-roots is missing from the registry mirror here.
+                        run(quick_install(&dir)
+                            .args(["install", "wasm-bindgen-cli", "--version", &format!("={wasm_bindgen}"), "--root"])
+                            .arg(&bindgen_dir))?;
+                    }
+                    Ok(())
+                })();
+                failed.store(result.is_err(), std::sync::atomic::Ordering::Relaxed);
+                result
             }
         });
         if (trunk_missing || bindgen_missing) && need != Need::Setup {
-            prebuild(root);
+            prebuild(root, &|| failed.load(std::sync::atomic::Ordering::Relaxed));
         }
         installs.join().map_err(|_| "the tool installs panicked".to_owned())??;
         if !version_starts(&binaryen_dir.join("node_modules/.bin/wasm-opt"), "wasm-opt version 132") {
@@ -138,8 +145,8 @@ impl Tools {
 /// pre-renderer beside them, with the very commands Trunk and `xtask` run later, which then find
 /// them built. Both are compiles on two cores, but the app's release build ends in one long
 /// single-threaded step (fat LTO, one codegen unit), and the installs fill the other core.
-/// A failure here is left for the real build to report.
-fn prebuild(root: &Path) {
+/// A failure here is left for the real build to report; a failed install stops it (`stop`).
+fn prebuild(root: &Path, stop: &dyn Fn() -> bool) {
     eprintln!("xtask: building the app while the tools install (their output interleaves)");
     let app = root.join("Cargo.toml");
     let worker = root.join("crates/worker/Cargo.toml");
@@ -162,6 +169,9 @@ fn prebuild(root: &Path) {
         wasm(&worker, "wasm-release", "counterpoint-collections"),
         render,
     ] {
+        if stop() {
+            return;
+        }
         if let Err(err) = run(&mut cmd) {
             eprintln!("xtask: {err}");
         }

@@ -245,8 +245,10 @@ fn a_load_from_the_parent_while_the_address_is_still_coming_wins_and_stops_it() 
         let mut slow = seed_article()?;
         slow["title"] = json!("The slow article");
         site()?.route("/embed-src/slow.json", "application/json", slow.to_string());
-        // The address answers after 2.5 s; the parent sends its article as soon as the app is ready.
-        let _host = frame_app(s, |host| format!("&src=embed-src%2Fslow.json%3Fdelay_ms%3D2500&parent_origin={host}"))?;
+        // The address answers after 6 s, well after the app starts even on a busy machine; the
+        // parent sends its article as soon as the app is ready.
+        let opened = Instant::now();
+        let _host = frame_app(s, |host| format!("&src=embed-src%2Fslow.json%3Fdelay_ms%3D6000&parent_origin={host}"))?;
         s.wait_for("counterpoint:ready", "return window.got.some(m => m.type === 'counterpoint:ready')", WAIT)?;
         s.js(SEND_LOAD, vec![replacement_article()?])?;
         wait_event(s, "counterpoint:loaded", "title", &json!("A replacement article"))?;
@@ -262,8 +264,8 @@ fn a_load_from_the_parent_while_the_address_is_still_coming_wins_and_stops_it() 
             "return !document.querySelector('.load-status.loading')",
             WAIT,
         )?;
-        // Long after the address would have answered, the parent's article is still the one shown.
-        std::thread::sleep(Duration::from_millis(3500));
+        // After the address would have answered, the parent's article is still the one shown.
+        std::thread::sleep(Duration::from_millis(7500).saturating_sub(opened.elapsed()));
         let title = s.js("return document.querySelector('.masthead h1').textContent", vec![])?;
         ensure(title == json!("A replacement article"), format!("the address replaced the parent's article: {title}"))?;
         let status = s.js(

@@ -248,10 +248,12 @@ fn another_address_says_it_is_opening_until_the_app_runs() {
             "Page.addScriptToEvaluateOnNewDocument",
             json!({ "source": "
                 window.__waiting = [];
+                let parsed = false;
                 const frame = () => {
-                    if (!document.body) return requestAnimationFrame(frame);
                     const copies = [...document.querySelectorAll('.app[data-prerendered]')];
-                    if (!copies.length) return;
+                    // Until the copies are parsed, wait; once the app has removed them, stop.
+                    if (!copies.length) return parsed ? undefined : requestAnimationFrame(frame);
+                    parsed = true;
                     const said = getComputedStyle(document.body, '::before').content;
                     const laidOut = copies.filter(c => c.getClientRects().length).length;
                     window.__waiting.push({ said, laidOut });
