@@ -105,7 +105,41 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
     }
     out.quotes.sort_by_key(|q| q.span.start);
     join_split_quotes(doc, &mut out.quotes);
+    join_run_ons(doc, &mut out.quotes);
     out
+}
+
+/// Joins a quote left open at the end of a paragraph to the quote that reopens it in the next
+/// paragraph when it has no attribution of its own: “A.¶“B,” she said. is one quote from A to B,
+/// said by her. A part with its own attribution, or the second half of a split quote (“A,” she
+/// said. “B.¶“C.”), stays a quote of its own, and the next paragraph's part, with none of its
+/// own, continues her quote as another quote (one quote per paragraph; `speakers` gives it the
+/// same speaker). Runs after `join_split_quotes`, so a quote here may be a joined split quote.
+fn join_run_ons(doc: &Doc, quotes: &mut Vec<Found>) {
+    let mut joined: Vec<Found> = Vec::with_capacity(quotes.len());
+    for mut b in quotes.drain(..) {
+        let runs_into_b = |a: &Found| {
+            let Some(ka) = a.passage else {
+                return false;
+            };
+            doc.spans[ka].runs_on
+                && doc.spans.get(ka + 1).is_some_and(|next| next.content.start == b.span.start)
+                && a.kind == QuoteKind::Direct
+                && b.kind == QuoteKind::Direct
+                && a.mention.is_none()
+                && !a.link_prev
+        };
+        if let Some(a) = joined.pop_if(|a| runs_into_b(a)) {
+            b.span = Span::new(a.span.start, b.span.end);
+            b.parts[0] = Span::new(a.span.start, b.parts[0].end);
+            b.marked[0] = Span::new(a.span.start, b.marked[0].end);
+            let mut pieces = a.pieces;
+            pieces.append(&mut b.pieces);
+            b.pieces = pieces;
+        }
+        joined.push(b);
+    }
+    *quotes = joined;
 }
 
 /// Joins the halves of a split quote, “A,” X said. “B.”, into one quote from A to B: B opens

@@ -12,7 +12,6 @@ pub(crate) enum Kind {
     Punct(char),
     Open(u32),
     Close(u32),
-    Reopen(u32),
     /// One or more line breaks outside a quote.
     Break,
 }
@@ -121,7 +120,6 @@ impl<'a> Doc<'a> {
                 let kind = match role {
                     MarkRole::Open(k) => Kind::Open(k as u32),
                     MarkRole::Close(k) => Kind::Close(k as u32),
-                    MarkRole::Reopen(k) => Kind::Reopen(k as u32),
                 };
                 self.push(i, i + 1, kind);
                 i += 1;
@@ -257,7 +255,7 @@ impl<'a> Doc<'a> {
         for t in 0..self.tokens.len() {
             let token = self.tokens[t];
             if let Some(k) = current {
-                if token.start() >= self.spans[k].content.end && !matches!(token.kind, Kind::Reopen(_)) {
+                if token.start() >= self.spans[k].content.end {
                     current = None;
                 }
             }
@@ -274,10 +272,7 @@ impl<'a> Doc<'a> {
                 _ => {}
             }
             let inside = current.filter(|_| !matches!(token.kind, Kind::Open(_)));
-            let quote = match token.kind {
-                Kind::Reopen(k) => Some(k),
-                _ => inside.map(|k| k as u32),
-            };
+            let quote = inside.map(|k| k as u32);
             self.tokens[t].quote = quote;
             self.tokens[t].paragraph = paragraph;
             if let Some(k) = quote {
