@@ -150,6 +150,21 @@ fn join_run_ons(doc: &Doc, quotes: &mut Vec<Found>) {
 fn join_split_quotes(doc: &Doc, quotes: &mut Vec<Found>) {
     let mut joined: Vec<Found> = Vec::with_capacity(quotes.len());
     for b in quotes.drain(..) {
+        // “A,” said X, who rates the stock “hold.” “B.”: a one-word term quoted in the clause
+        // between the halves is no quote of its own, and the halves still join.
+        let term_between = match &joined[..] {
+            [.., a, term] => {
+                term.kind == QuoteKind::Partial
+                    && a.span.end <= term.span.start
+                    && term.span.end <= b.span.start
+                    && passage_at(doc, term.span).is_some_and(|k| is_quoted_term(doc, k))
+                    && continues_split(doc, a, &b)
+            }
+            _ => false,
+        };
+        if term_between {
+            joined.pop();
+        }
         if let Some(a) = joined.last_mut().filter(|a| continues_split(doc, a, &b)) {
             a.span = Span::new(a.span.start, b.span.end);
             a.parts.extend(b.parts);
@@ -196,8 +211,12 @@ fn continues_split(doc: &Doc, a: &Found, b: &Found) -> bool {
         Kind::Open(k) | Kind::Close(k) => names_a_title(doc, k as usize, None),
         _ => false,
     };
-    let one_clause =
-        (close + 1..open).all(|t| (!is_mark(doc, t) || title_mark(t)) && doc.tokens[t].sentence == sentence);
+    let term_mark = |t: usize| match doc.tokens[t].kind {
+        Kind::Open(k) | Kind::Close(k) => is_quoted_term(doc, k as usize),
+        _ => false,
+    };
+    let one_clause = (close + 1..open)
+        .all(|t| (!is_mark(doc, t) || title_mark(t) || term_mark(t)) && doc.tokens[t].sentence == sentence);
     if !one_clause {
         return false;
     }
@@ -205,6 +224,27 @@ fn continues_split(doc: &Doc, a: &Found, b: &Found) -> bool {
         doc.chars.get(doc.spans[ka].content.end.wrapping_sub(1)).is_some_and(|c| matches!(c, '.' | '?' | '!'));
     let introduces_b = doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':');
     !(a_finished && introduces_b)
+}
+
+/// The passage whose quoted words are `span` (passages are in text order).
+fn passage_at(doc: &Doc, span: Span) -> Option<usize> {
+    let k = doc.spans.partition_point(|p| p.content.start < span.start);
+    doc.spans.get(k).is_some_and(|p| p.content == span).then_some(k)
+}
+
+/// A one-word term in quote marks, such as a stock rating ("rates the stock “hold.”"): one
+/// lowercase word, not introduced by a cue ("called it “pathetic”" quotes someone).
+fn is_quoted_term(doc: &Doc, k: usize) -> bool {
+    let content = doc.spans[k].content;
+    let words = &doc.chars[content.start..content.end];
+    let open = doc.span_open[k];
+    let cued = open > 0
+        && doc.is_word(open - 1)
+        && (lexicon::is_cue(doc.lower(open - 1)) || words::NAMING_CUES.contains(doc.lower(open - 1)));
+    words.len() <= 24
+        && words.first().is_some_and(|c| c.is_lowercase())
+        && !words.iter().any(|c| c.is_whitespace())
+        && !cued
 }
 
 /// A passage that names a work, a sign or a slogan: in capitals right after a word such as
