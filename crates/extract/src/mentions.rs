@@ -359,6 +359,9 @@ fn appositive_after(doc: &Doc, e: usize, ceiling: usize) -> Option<(usize, usize
 /// Decides what a phrase names and splits a person's title from the name.
 fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usize)>) -> Option<Mention> {
     let span = Span::new(doc.tokens[start].start(), doc.tokens[end - 1].end());
+    if let Some(mention) = person_of(doc, start, end, span) {
+        return Some(mention);
+    }
     let name_start = name_run_start(doc, start, end);
     if name_start < end {
         return Some(person(doc, start, name_start, end, appositive, span));
@@ -383,6 +386,26 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         });
     }
     None
+}
+
+/// Reads "Jessica Thornbury of Harlow Capital Partners" and "John Smith of the Brookings
+/// Institution": a personal name of two or more words before "of" names the speaker, and what
+/// follows "of" is where they work, not who speaks. A title before "of" ("Secretary of State John
+/// Kerry", "Bank of America") is no name.
+fn person_of(doc: &Doc, start: usize, end: usize, span: Span) -> Option<Mention> {
+    let of = (start + 2..end.saturating_sub(1)).find(|u| doc.is_word(*u) && doc.lower(*u) == "of")?;
+    let name_start = name_run_start(doc, start, of);
+    let plain_name = (name_start..of).all(|u| {
+        let word = strip_possessive(doc.lower(u));
+        !lexicon::is_role_noun(word) && !lexicon::is_org_head(word) && !lexicon::is_role_head(word)
+    });
+    let after = doc.is_capitalized(of + 1) || lexicon::is_determiner(doc.lower(of + 1)) && doc.is_capitalized(of + 2);
+    if of - name_start < 2 || !plain_name || !after {
+        return None;
+    }
+    let mut mention = person(doc, start, name_start, of, Some((of + 1, end)), span);
+    mention.tokens = (start, end);
+    Some(mention)
 }
 
 /// Finds where the personal name at the end of a phrase begins (end when there is none).
