@@ -612,8 +612,10 @@ impl Builder {
     ) -> Option<usize> {
         let quote = &quotes[first];
         let at = quote.span.start;
-        if let Some(Mention { kind: MentionKind::Pronoun { word, gender }, .. }) = &quote.mention {
-            return self.antecedent(word, *gender, at, quote.paragraph, quotes, events);
+        if let Some(Mention { kind: MentionKind::Pronoun { word, gender }, span, .. }) = &quote.mention {
+            // "He told KMOX Radio: “…”": a pronoun stands for someone named before the pronoun
+            // itself, not for the addressee between it and the quote.
+            return self.antecedent(word, *gender, at.min(span.start), quote.paragraph, quotes, events);
         }
         let previous = (0..first)
             .rev()
