@@ -85,8 +85,17 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 out.events.push(Event { at: mention.span.start, mention: mention.clone() });
             }
         }
-        if passages.is_empty() && paraphrase::may_hold(doc, s0, &cues) {
-            out.paraphrases.extend(paraphrase::paraphrase(doc, s0, s1, &cues));
+        if passages.is_empty() {
+            let speech: Vec<Cue>;
+            let cues = if cues.iter().any(|c| words::FINDING_VERBS.contains(&c.word)) {
+                speech = cues.iter().filter(|c| !words::FINDING_VERBS.contains(&c.word)).cloned().collect();
+                &speech
+            } else {
+                &cues
+            };
+            if paraphrase::may_hold(doc, s0, cues) {
+                out.paraphrases.extend(paraphrase::paraphrase(doc, s0, s1, cues));
+            }
         }
         let mut partials = Vec::new();
         for &k in &passages {
@@ -279,6 +288,16 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             && words::BACK_VERBS.contains(word)
             && (t + 2 >= s1 || !doc.is_word(t + 2) || doc.lower(t + 2) == "that");
         if !lexicon::is_cue(word) && !back {
+            // "the study found", "the survey showed": what a document finds is what it says,
+            // unless someone else reports it ("Perez said the report showed …"). Only quotes take
+            // such a cue: `attribute` keeps it from paraphrases.
+            let reported = cues.iter().any(|c| c.mention.is_some());
+            if words::FINDING_VERBS.contains(word) && !doc.is_capitalized(t) && !reported {
+                if let Some(m) = document_subject(doc, t, s0) {
+                    let first = m.tokens.0;
+                    cues.push(Cue { t, word: word.to_string(), mention: Some(m), participle: false, first, last: t });
+                }
+            }
             continue;
         }
         let after_close =
@@ -417,6 +436,27 @@ fn document_source(doc: &Doc, from: usize, s1: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
+/// survey" (a determiner, at most two modifiers, a document noun).
+fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
+    let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && !doc.is_capitalized(*u))?;
+    if !words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
+        return None;
+    }
+    let low = noun.saturating_sub(3).max(s0);
+    let start = (low..noun).rev().find(|u| doc.is_word(*u) && lexicon::is_determiner(doc.lower(*u)))?;
+    if !(start + 1..noun).all(|u| doc.is_word(u) && doc.outside(u)) {
+        return None;
+    }
+    let span = Span::new(doc.tokens[start].start(), doc.tokens[noun].end());
+    let name = doc.text(span.start, span.end);
+    Some(Mention {
+        span,
+        tokens: (start, noun + 1),
+        kind: MentionKind::Organisation { name: super::mentions::canonical_org(&name) },
+    })
 }
 
 fn is_possessive_word(word: &str) -> bool {
