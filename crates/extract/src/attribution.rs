@@ -784,8 +784,22 @@ fn subject_verb(doc: &Doc, s0: usize, limit: usize) -> Option<Cue> {
     if doc.is_punct(t, ',') {
         t = (t + 1..limit.min(t + 16)).find(|u| doc.is_punct(*u, ','))? + 1;
     }
+    let after_subject = t;
     while t < limit && doc.is_word(t) && lexicon::is_auxiliary(doc.lower(t)) {
         t += 1;
+    }
+    // "Abernathy has little patience for talk about “retraining”": after an auxiliary used as
+    // the main verb ("has", "is"), a past participle or cue ("has long called") must follow
+    // within a few words, else nothing here is said.
+    if t > after_subject {
+        let participle = |u: &usize| {
+            doc.is_word(*u)
+                && !doc.is_capitalized(*u)
+                && (doc.lower(*u).ends_with("ed")
+                    || lexicon::is_cue(doc.lower(*u))
+                    || lexicon::is_finite_verb(doc.lower(*u)))
+        };
+        t = (t..limit.min(t + 3)).find(participle)?;
     }
     let verb = t < limit && doc.is_word(t) && !doc.is_capitalized(t) && !lexicon::is_connector(doc.lower(t));
     if !verb {
