@@ -470,7 +470,12 @@ fn person(
     span: Span,
 ) -> Mention {
     let name = doc.text(doc.tokens[name_start].start(), doc.tokens[end - 1].end());
-    let mut gender = lexicon::first_name_gender(doc.lower(name_start));
+    // "President-elect Donald Trump": a title the lists do not know may open the name run, so
+    // the first word of the name with a known gender tells it.
+    let mut gender = (name_start..end)
+        .map(|u| lexicon::first_name_gender(doc.lower(u)))
+        .find(|g| *g != Gender::Unknown)
+        .unwrap_or(Gender::Unknown);
     let mut role_start = start;
     while role_start < name_start {
         let word = doc.lower(role_start);
