@@ -81,7 +81,8 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             (first..next_passage).filter(|k| doc.span_open[*k] != usize::MAX && !names_a_work(doc, *k)).collect();
         let cues = cues_in(doc, s0, s1);
         for cue in &cues {
-            if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m)) {
+            if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m) && !speaks_for_someone(m, &cue.word))
+            {
                 out.events.push(Event { at: mention.span.start, mention: mention.clone() });
             }
         }
@@ -111,6 +112,12 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             }
         }
         out.quotes.extend(partial_quotes(doc, &partials, s0, &cues));
+    }
+    for q in &mut out.quotes {
+        if q.mention.as_ref().zip(q.cue.as_ref()).is_some_and(|(m, (word, _))| speaks_for_someone(m, word)) {
+            q.mention = None;
+            q.cue = None;
+        }
     }
     out.quotes.sort_by_key(|q| q.span.start);
     join_split_quotes(doc, &mut out.quotes);
@@ -336,7 +343,8 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         } else {
             // "One OPEC delegate told Reuters": after "told" comes the addressee, never the speaker.
             let addressing = words::ADDRESSING_VERBS.contains(word);
-            subject_before(doc, t, s0).or_else(|| {
+            // "The statement said the policy “remains accommodative”": a document speaks.
+            subject_before(doc, t, s0).or_else(|| document_subject(doc, t, s0)).or_else(|| {
                 object_after(doc, t + 1, s1).filter(|m| {
                     !addressing && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
                 })
@@ -436,6 +444,20 @@ fn document_source(doc: &Doc, from: usize, s1: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// A document that says something for its author ("the statement said", "the letter said"):
+/// the quote is found, and its speaker is the author, read from the text around it as for a
+/// quote with no cue. A document that finds something ("the study found") or that the writer
+/// cites ("according to the report") is its own speaker.
+fn speaks_for_someone(mention: &Mention, cue: &str) -> bool {
+    let MentionKind::Organisation { name } = &mention.kind else {
+        return false;
+    };
+    !words::FINDING_VERBS.contains(cue)
+        && cue != "according"
+        && name.split_whitespace().last().is_some_and(|w| words::SOURCE_DOCUMENTS.contains(w))
+        && name.chars().all(|c| !c.is_uppercase())
 }
 
 /// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
