@@ -87,9 +87,24 @@ impl<'a> Doc<'a> {
         self.tokens.get(t).is_some_and(|k| k.kind == Kind::Word)
     }
 
+    /// A word that starts with a capital, or a name joined to a particle ("al-Youssef",
+    /// "bin-Salman", "el-Sisi").
     #[inline(always)]
     pub(crate) fn is_capitalized(&self, t: usize) -> bool {
-        self.is_word(t) && self.chars[self.tokens[t].start()].is_uppercase()
+        self.is_word(t) && {
+            let start = self.tokens[t].start();
+            self.chars[start].is_uppercase() || self.particle_name(t, start)
+        }
+    }
+
+    fn particle_name(&self, t: usize, start: usize) -> bool {
+        let Some(dash) = (start + 1..(start + 4).min(self.tokens[t].end())).find(|i| self.chars[*i] == '-') else {
+            return false;
+        };
+        self.chars.get(dash + 1).is_some_and(|c| c.is_uppercase()) && {
+            let particle: String = self.chars[start..dash].iter().collect();
+            lexicon::is_name_particle(&particle)
+        }
     }
 
     #[inline(always)]
