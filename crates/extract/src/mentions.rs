@@ -362,6 +362,23 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
     if let Some(mention) = person_of(doc, start, end, span) {
         return Some(mention);
     }
+    // "The Confederation of British Industry", "the Department of Homeland Security": an org head
+    // before "of" and a few capitalized words that end the phrase name an organisation.
+    let org_of = (start..end.saturating_sub(2)).any(|u| {
+        doc.is_capitalized(u)
+            && lexicon::is_org_head(doc.lower(u))
+            && doc.lower(u + 1) == "of"
+            && end - (u + 2) <= 3
+            && (u + 2..end).all(|w| doc.is_capitalized(w))
+    });
+    if org_of {
+        let text = phrase_text(doc, start, end);
+        return Some(Mention {
+            span,
+            tokens: (start, end),
+            kind: MentionKind::Organisation { name: canonical_org(&text) },
+        });
+    }
     let name_start = name_run_start(doc, start, end);
     if name_start < end {
         return Some(person(doc, start, name_start, end, appositive, span));
