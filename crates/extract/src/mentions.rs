@@ -87,15 +87,24 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     let start = phrase_start_back(doc, t, floor);
     // "Clinton, campaigning in Columbus, Ohio, said": a name after "in" or "at" is a place or an
     // object; the subject stands before the comma that opens the aside.
-    let after_preposition =
-        start > floor && start < t && doc.is_word(start - 1) && lexicon::is_preposition(doc.lower(start - 1));
+    // "Mary Hill, of Silver Spring, Md., said": ", of" opens a hometown aside the same way.
+    let hometown = start > floor + 1 && doc.lower(start - 1) == "of" && doc.is_punct(start - 2, ',');
+    let after_preposition = start > floor
+        && start < t
+        && doc.is_word(start - 1)
+        && (lexicon::is_preposition(doc.lower(start - 1)) || hometown);
     // "in Columbus, Ohio," is one place; "at the Pentagon, Laura Seal," names the speaker.
     let place_aside = appositive.is_some_and(|(a, b)| {
         b == a + 1 && (lexicon::is_place(doc.lower(a)) || doc.is_capitalized(a) && doc.lower(a).ends_with('.'))
     });
     if after_preposition && (appositive.is_none() || place_aside) {
-        let before_aside =
-            matching_comma_back(doc, start - 1, floor).and_then(|comma| subject_before(doc, comma, floor));
+        // "Keith Olander, 60, of Silver Spring, Md., said": an age between commas is an aside too.
+        let before_aside = matching_comma_back(doc, start - 1, floor)
+            .map(|comma| match comma.checked_sub(2) {
+                Some(c) if c > floor && doc.is_punct(c, ',') && is_number(doc, comma - 1) => c,
+                _ => comma,
+            })
+            .and_then(|comma| subject_before(doc, comma, floor));
         if before_aside.is_some() {
             return before_aside;
         }
@@ -110,6 +119,10 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
         return appositive.and_then(|(a, b)| classify(doc, a, b, None));
     };
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
+}
+
+fn is_number(doc: &Doc, t: usize) -> bool {
+    doc.is_word(t) && doc.chars[doc.tokens[t].start()..doc.tokens[t].end()].iter().all(char::is_ascii_digit)
 }
 
 /// Prefers a name in apposition to a title: "The Kremlin’s spokesman, Dmitry Peskov, said".
