@@ -118,6 +118,19 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     let Some(main) = classify(doc, start, t, appositive) else {
         return appositive.and_then(|(a, b)| classify(doc, a, b, None));
     };
+    // "Sen. Richard Burr, the Republican chairman of the committee, which is …, said": the
+    // description stands in apposition to the name before it, which is the speaker.
+    if matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
+        && lexicon::is_determiner(doc.lower(start))
+        && start > floor + 1
+        && doc.is_punct(start - 1, ',')
+    {
+        let name_start = phrase_start_back(doc, start - 1, floor);
+        let named = (name_start < start - 1).then(|| classify(doc, name_start, start - 1, Some((start, t)))).flatten();
+        if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
+            return Some(person);
+        }
+    }
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
 }
 
