@@ -510,7 +510,12 @@ fn is_direct(doc: &Doc, k: usize, s0: usize, cues: &[Cue]) -> bool {
     let prev = open - 1;
     match doc.tokens[prev].kind {
         Kind::Punct(':' | ',' | '—' | ';') | Kind::Close(_) | Kind::Break => true,
-        Kind::Word => cues.binary_search_by_key(&prev, |c| c.t).is_ok(),
+        // "said Harry Reid, D-Nev. “They should …”": a word that keeps its period (an
+        // abbreviation) may end the sentence before the quote.
+        Kind::Word => {
+            cues.binary_search_by_key(&prev, |c| c.t).is_ok()
+                || doc.chars.get(doc.tokens[prev].end().wrapping_sub(1)) == Some(&'.')
+        }
         _ => false,
     }
 }
