@@ -258,9 +258,13 @@ impl Builder {
             let addressee = mention.tokens.0 > 0
                 && doc.is_word(mention.tokens.0 - 1)
                 && words::ADDRESSING_VERBS.contains(doc.lower(mention.tokens.0 - 1));
+            // "Backstage, he told reporters": a word opening the sentence before a comma and a
+            // pronoun is an introduction, not a name.
+            let introduces_pronoun = doc.is_word(t + 2) && lexicon::is_pronoun(doc.lower(t + 2));
             let subject = addressee
                 || clause_start
-                    && (is_verb_like(doc, t + 1) || (mention.tokens.0 == sentence_start && doc.is_punct(t + 1, ',')));
+                    && (is_verb_like(doc, t + 1)
+                        || (mention.tokens.0 == sentence_start && doc.is_punct(t + 1, ',') && !introduces_pronoun));
             if bare && !subject {
                 continue;
             }
