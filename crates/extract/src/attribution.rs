@@ -81,12 +81,22 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             (first..next_passage).filter(|k| doc.span_open[*k] != usize::MAX && !names_a_work(doc, *k)).collect();
         let cues = cues_in(doc, s0, s1);
         for cue in &cues {
-            if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m)) {
+            if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m) && !speaks_for_someone(m, &cue.word))
+            {
                 out.events.push(Event { at: mention.span.start, mention: mention.clone() });
             }
         }
-        if passages.is_empty() && paraphrase::may_hold(doc, s0, &cues) {
-            out.paraphrases.extend(paraphrase::paraphrase(doc, s0, s1, &cues));
+        if passages.is_empty() {
+            let speech: Vec<Cue>;
+            let cues = if cues.iter().any(|c| words::FINDING_VERBS.contains(&c.word)) {
+                speech = cues.iter().filter(|c| !words::FINDING_VERBS.contains(&c.word)).cloned().collect();
+                &speech
+            } else {
+                &cues
+            };
+            if paraphrase::may_hold(doc, s0, cues) {
+                out.paraphrases.extend(paraphrase::paraphrase(doc, s0, s1, cues));
+            }
         }
         let mut partials = Vec::new();
         for &k in &passages {
@@ -103,9 +113,49 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
         }
         out.quotes.extend(partial_quotes(doc, &partials, s0, &cues));
     }
+    for q in &mut out.quotes {
+        if q.mention.as_ref().zip(q.cue.as_ref()).is_some_and(|(m, (word, _))| speaks_for_someone(m, word)) {
+            q.mention = None;
+            q.cue = None;
+        }
+    }
     out.quotes.sort_by_key(|q| q.span.start);
     join_split_quotes(doc, &mut out.quotes);
+    join_run_ons(doc, &mut out.quotes);
     out
+}
+
+/// Joins a quote left open at the end of a paragraph to the quote that reopens it in the next
+/// paragraph when it has no attribution of its own: “A.¶“B,” she said. is one quote from A to B,
+/// said by her. A part with its own attribution, or the second half of a split quote (“A,” she
+/// said. “B.¶“C.”), stays a quote of its own, and the next paragraph's part, with none of its
+/// own, continues her quote as another quote (one quote per paragraph; `speakers` gives it the
+/// same speaker). Runs after `join_split_quotes`, so a quote here may be a joined split quote.
+fn join_run_ons(doc: &Doc, quotes: &mut Vec<Found>) {
+    let mut joined: Vec<Found> = Vec::with_capacity(quotes.len());
+    for mut b in quotes.drain(..) {
+        let runs_into_b = |a: &Found| {
+            let Some(ka) = a.passage else {
+                return false;
+            };
+            doc.spans[ka].runs_on
+                && doc.spans.get(ka + 1).is_some_and(|next| next.content.start == b.span.start)
+                && a.kind == QuoteKind::Direct
+                && b.kind == QuoteKind::Direct
+                && a.mention.is_none()
+                && !a.link_prev
+        };
+        if let Some(a) = joined.pop_if(|a| runs_into_b(a)) {
+            b.span = Span::new(a.span.start, b.span.end);
+            b.parts[0] = Span::new(a.span.start, b.parts[0].end);
+            b.marked[0] = Span::new(a.span.start, b.marked[0].end);
+            let mut pieces = a.pieces;
+            pieces.append(&mut b.pieces);
+            b.pieces = pieces;
+        }
+        joined.push(b);
+    }
+    *quotes = joined;
 }
 
 /// Joins the halves of a split quote, “A,” X said. “B.”, into one quote from A to B: B opens
@@ -116,6 +166,21 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
 fn join_split_quotes(doc: &Doc, quotes: &mut Vec<Found>) {
     let mut joined: Vec<Found> = Vec::with_capacity(quotes.len());
     for b in quotes.drain(..) {
+        // “A,” said X, who rates the stock “hold.” “B.”: a one-word term quoted in the clause
+        // between the halves is no quote of its own, and the halves still join.
+        let term_between = match &joined[..] {
+            [.., a, term] => {
+                term.kind == QuoteKind::Partial
+                    && a.span.end <= term.span.start
+                    && term.span.end <= b.span.start
+                    && passage_at(doc, term.span).is_some_and(|k| is_quoted_term(doc, k))
+                    && continues_split(doc, a, &b)
+            }
+            _ => false,
+        };
+        if term_between {
+            joined.pop();
+        }
         if let Some(a) = joined.last_mut().filter(|a| continues_split(doc, a, &b)) {
             a.span = Span::new(a.span.start, b.span.end);
             a.parts.extend(b.parts);
@@ -162,8 +227,12 @@ fn continues_split(doc: &Doc, a: &Found, b: &Found) -> bool {
         Kind::Open(k) | Kind::Close(k) => names_a_title(doc, k as usize, None),
         _ => false,
     };
-    let one_clause =
-        (close + 1..open).all(|t| (!is_mark(doc, t) || title_mark(t)) && doc.tokens[t].sentence == sentence);
+    let term_mark = |t: usize| match doc.tokens[t].kind {
+        Kind::Open(k) | Kind::Close(k) => is_quoted_term(doc, k as usize),
+        _ => false,
+    };
+    let one_clause = (close + 1..open)
+        .all(|t| (!is_mark(doc, t) || title_mark(t) || term_mark(t)) && doc.tokens[t].sentence == sentence);
     if !one_clause {
         return false;
     }
@@ -171,6 +240,27 @@ fn continues_split(doc: &Doc, a: &Found, b: &Found) -> bool {
         doc.chars.get(doc.spans[ka].content.end.wrapping_sub(1)).is_some_and(|c| matches!(c, '.' | '?' | '!'));
     let introduces_b = doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':');
     !(a_finished && introduces_b)
+}
+
+/// The passage whose quoted words are `span` (passages are in text order).
+fn passage_at(doc: &Doc, span: Span) -> Option<usize> {
+    let k = doc.spans.partition_point(|p| p.content.start < span.start);
+    doc.spans.get(k).is_some_and(|p| p.content == span).then_some(k)
+}
+
+/// A one-word term in quote marks, such as a stock rating ("rates the stock “hold.”"): one
+/// lowercase word, not introduced by a cue ("called it “pathetic”" quotes someone).
+fn is_quoted_term(doc: &Doc, k: usize) -> bool {
+    let content = doc.spans[k].content;
+    let words = &doc.chars[content.start..content.end];
+    let open = doc.span_open[k];
+    let cued = open > 0
+        && doc.is_word(open - 1)
+        && (lexicon::is_cue(doc.lower(open - 1)) || words::NAMING_CUES.contains(doc.lower(open - 1)));
+    words.len() <= 24
+        && words.first().is_some_and(|c| c.is_lowercase())
+        && !words.iter().any(|c| c.is_whitespace())
+        && !cued
 }
 
 /// A passage that names a work, a sign or a slogan: in capitals right after a word such as
@@ -205,6 +295,16 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             && words::BACK_VERBS.contains(word)
             && (t + 2 >= s1 || !doc.is_word(t + 2) || doc.lower(t + 2) == "that");
         if !lexicon::is_cue(word) && !back {
+            // "the study found", "the survey showed": what a document finds is what it says,
+            // unless someone else reports it ("Perez said the report showed …"). Only quotes take
+            // such a cue: `attribute` keeps it from paraphrases.
+            let reported = cues.iter().any(|c| c.mention.is_some());
+            if words::FINDING_VERBS.contains(word) && !doc.is_capitalized(t) && !reported {
+                if let Some(m) = document_subject(doc, t, s0) {
+                    let first = m.tokens.0;
+                    cues.push(Cue { t, word: word.to_string(), mention: Some(m), participle: false, first, last: t });
+                }
+            }
             continue;
         }
         let after_close =
@@ -243,7 +343,8 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         } else {
             // "One OPEC delegate told Reuters": after "told" comes the addressee, never the speaker.
             let addressing = words::ADDRESSING_VERBS.contains(word);
-            subject_before(doc, t, s0).or_else(|| {
+            // "The statement said the policy “remains accommodative”": a document speaks.
+            subject_before(doc, t, s0).or_else(|| document_subject(doc, t, s0)).or_else(|| {
                 object_after(doc, t + 1, s1).filter(|m| {
                     !addressing && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
                 })
@@ -345,6 +446,41 @@ fn document_source(doc: &Doc, from: usize, s1: usize) -> Option<Mention> {
     None
 }
 
+/// A document that says something for its author ("the statement said", "the letter said"):
+/// the quote is found, and its speaker is the author, read from the text around it as for a
+/// quote with no cue. A document that finds something ("the study found") or that the writer
+/// cites ("according to the report") is its own speaker.
+fn speaks_for_someone(mention: &Mention, cue: &str) -> bool {
+    let MentionKind::Organisation { name } = &mention.kind else {
+        return false;
+    };
+    !words::FINDING_VERBS.contains(cue)
+        && cue != "according"
+        && name.split_whitespace().last().is_some_and(|w| words::SOURCE_DOCUMENTS.contains(w))
+        && name.chars().all(|c| !c.is_uppercase())
+}
+
+/// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
+/// survey" (a determiner, at most two modifiers, a document noun).
+fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
+    let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && !doc.is_capitalized(*u))?;
+    if !words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
+        return None;
+    }
+    let low = noun.saturating_sub(3).max(s0);
+    let start = (low..noun).rev().find(|u| doc.is_word(*u) && lexicon::is_determiner(doc.lower(*u)))?;
+    if !(start + 1..noun).all(|u| doc.is_word(u) && doc.outside(u)) {
+        return None;
+    }
+    let span = Span::new(doc.tokens[start].start(), doc.tokens[noun].end());
+    let name = doc.text(span.start, span.end);
+    Some(Mention {
+        span,
+        tokens: (start, noun + 1),
+        kind: MentionKind::Organisation { name: super::mentions::canonical_org(&name) },
+    })
+}
+
 fn is_possessive_word(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
 }
@@ -374,7 +510,12 @@ fn is_direct(doc: &Doc, k: usize, s0: usize, cues: &[Cue]) -> bool {
     let prev = open - 1;
     match doc.tokens[prev].kind {
         Kind::Punct(':' | ',' | '—' | ';') | Kind::Close(_) | Kind::Break => true,
-        Kind::Word => cues.binary_search_by_key(&prev, |c| c.t).is_ok(),
+        // "said Harry Reid, D-Nev. “They should …”": a word that keeps its period (an
+        // abbreviation) may end the sentence before the quote.
+        Kind::Word => {
+            cues.binary_search_by_key(&prev, |c| c.t).is_ok()
+                || doc.chars.get(doc.tokens[prev].end().wrapping_sub(1)) == Some(&'.')
+        }
         _ => false,
     }
 }
@@ -670,8 +811,22 @@ fn subject_verb(doc: &Doc, s0: usize, limit: usize) -> Option<Cue> {
     if doc.is_punct(t, ',') {
         t = (t + 1..limit.min(t + 16)).find(|u| doc.is_punct(*u, ','))? + 1;
     }
+    let after_subject = t;
     while t < limit && doc.is_word(t) && lexicon::is_auxiliary(doc.lower(t)) {
         t += 1;
+    }
+    // "Abernathy has little patience for talk about “retraining”": after an auxiliary used as
+    // the main verb ("has", "is"), a past participle or cue ("has long called") must follow
+    // within a few words, else nothing here is said.
+    if t > after_subject {
+        let participle = |u: &usize| {
+            doc.is_word(*u)
+                && !doc.is_capitalized(*u)
+                && (doc.lower(*u).ends_with("ed")
+                    || lexicon::is_cue(doc.lower(*u))
+                    || lexicon::is_finite_verb(doc.lower(*u)))
+        };
+        t = (t..limit.min(t + 3)).find(participle)?;
     }
     let verb = t < limit && doc.is_word(t) && !doc.is_capitalized(t) && !lexicon::is_connector(doc.lower(t));
     if !verb {

@@ -2,6 +2,10 @@
 //!
 //! The scanner never fails: a mark it cannot pair is either treated as an apostrophe or closes
 //! its passage at the end of the paragraph, so an unbalanced document still yields its quotes.
+//!
+//! A quote left open at the end of a paragraph and reopened at the start of the next is one
+//! passage per paragraph: the first `runs_on`, and the mark that reopens the quote opens the
+//! next passage. Attribution decides whether the paragraphs make one quote or one each.
 
 use super::lexicon;
 use super::words;
@@ -79,8 +83,6 @@ enum Hint {
 pub(crate) enum MarkRole {
     Open(usize),
     Close(usize),
-    /// Reopens passage N at the start of a following paragraph.
-    Reopen(usize),
 }
 
 /// A top-level quoted passage; offsets are code points.
@@ -88,10 +90,13 @@ pub(crate) enum MarkRole {
 pub(crate) struct MarkedSpan {
     pub open: usize,
     pub close: Option<usize>,
-    /// The quoted words without the marks, across all paragraphs.
+    /// The quoted words without the marks.
     pub content: Span,
-    /// One piece per paragraph, without the reopening marks.
+    /// The quoted words as one piece (a passage lies within one paragraph).
     pub pieces: Vec<Span>,
+    /// Left open at the end of its paragraph and reopened by the next passage, at the start of
+    /// the next paragraph.
+    pub runs_on: bool,
 }
 
 #[derive(Default)]
@@ -106,7 +111,6 @@ struct OpenMark {
     at: usize,
     pieces: Vec<Span>,
     piece_start: usize,
-    reopens: Vec<usize>,
 }
 
 fn glyph(c: char) -> Option<(Family, Lean)> {
@@ -187,11 +191,8 @@ impl Scanner<'_> {
         }
         if self.pending_reopen == Some(i) {
             self.pending_reopen = None;
-            let index = self.out.spans.len();
-            if let Some(top) = self.stack.first_mut() {
-                top.reopens.push(i);
-                top.piece_start = i + 1;
-                self.out.roles.push((i, MarkRole::Reopen(index)));
+            if let Some((family, _)) = glyph(c) {
+                self.open(family, i);
             }
             return i + 1;
         }
@@ -235,7 +236,7 @@ impl Scanner<'_> {
     }
 
     fn open(&mut self, family: Family, at: usize) {
-        self.stack.push(OpenMark { family, at, pieces: Vec::new(), piece_start: at + 1, reopens: Vec::new() });
+        self.stack.push(OpenMark { family, at, pieces: Vec::new(), piece_start: at + 1 });
     }
 
     fn close(&mut self, depth: usize, at: usize) {
@@ -247,7 +248,7 @@ impl Scanner<'_> {
             return;
         }
         mark.pieces.push(Span::new(mark.piece_start, at));
-        self.emit(mark, Some(at));
+        self.emit(mark, Some(at), false);
     }
 
     /// Decides at a line break whether an open passage continues in the next paragraph.
@@ -273,8 +274,10 @@ impl Scanner<'_> {
         let reopens = next.and_then(glyph).is_some_and(|(f, lean)| f == family && lean != Lean::Close);
         if reopens {
             self.stack.truncate(1);
-            let piece_start = self.stack[0].piece_start;
-            self.stack[0].pieces.push(Span::new(piece_start, i));
+            if let Some(mut mark) = self.stack.pop() {
+                mark.pieces.push(Span::new(mark.piece_start, i));
+                self.emit(mark, None, true);
+            }
             self.pending_reopen = Some(j);
             return j;
         }
@@ -291,13 +294,10 @@ impl Scanner<'_> {
         }
         let mut mark = self.stack.swap_remove(0);
         if mark.family == Family::Single {
-            if !mark.reopens.is_empty() {
-                self.out.roles.retain(|(p, _)| !mark.reopens.contains(p));
-            }
             return;
         }
         mark.pieces.push(Span::new(mark.piece_start, at));
-        self.emit(mark, None);
+        self.emit(mark, None, false);
     }
 
     fn close_unfinished(&mut self, end: usize) {
@@ -308,12 +308,9 @@ impl Scanner<'_> {
         self.emit_unclosed(cut);
     }
 
-    fn emit(&mut self, mark: OpenMark, close: Option<usize>) {
+    fn emit(&mut self, mark: OpenMark, close: Option<usize>, runs_on: bool) {
         let pieces: Vec<Span> = mark.pieces.iter().map(|p| trim(self.chars, *p)).filter(|p| !p.is_empty()).collect();
         let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
-            if !mark.reopens.is_empty() {
-                self.out.roles.retain(|(p, _)| !mark.reopens.contains(p));
-            }
             return;
         };
         let index = self.out.spans.len();
@@ -322,7 +319,7 @@ impl Scanner<'_> {
         if let Some(at) = close {
             self.out.roles.push((at, MarkRole::Close(index)));
         }
-        self.out.spans.push(MarkedSpan { open: mark.at, close, content, pieces });
+        self.out.spans.push(MarkedSpan { open: mark.at, close, content, pieces, runs_on });
     }
 }
 

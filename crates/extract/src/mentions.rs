@@ -87,15 +87,24 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     let start = phrase_start_back(doc, t, floor);
     // "Clinton, campaigning in Columbus, Ohio, said": a name after "in" or "at" is a place or an
     // object; the subject stands before the comma that opens the aside.
-    let after_preposition =
-        start > floor && start < t && doc.is_word(start - 1) && lexicon::is_preposition(doc.lower(start - 1));
+    // "Mary Hill, of Silver Spring, Md., said": ", of" opens a hometown aside the same way.
+    let hometown = start > floor + 1 && doc.lower(start - 1) == "of" && doc.is_punct(start - 2, ',');
+    let after_preposition = start > floor
+        && start < t
+        && doc.is_word(start - 1)
+        && (lexicon::is_preposition(doc.lower(start - 1)) || hometown);
     // "in Columbus, Ohio," is one place; "at the Pentagon, Laura Seal," names the speaker.
     let place_aside = appositive.is_some_and(|(a, b)| {
         b == a + 1 && (lexicon::is_place(doc.lower(a)) || doc.is_capitalized(a) && doc.lower(a).ends_with('.'))
     });
     if after_preposition && (appositive.is_none() || place_aside) {
-        let before_aside =
-            matching_comma_back(doc, start - 1, floor).and_then(|comma| subject_before(doc, comma, floor));
+        // "Keith Olander, 60, of Silver Spring, Md., said": an age between commas is an aside too.
+        let before_aside = matching_comma_back(doc, start - 1, floor)
+            .map(|comma| match comma.checked_sub(2) {
+                Some(c) if c > floor && doc.is_punct(c, ',') && is_number(doc, comma - 1) => c,
+                _ => comma,
+            })
+            .and_then(|comma| subject_before(doc, comma, floor));
         if before_aside.is_some() {
             return before_aside;
         }
@@ -109,7 +118,24 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     let Some(main) = classify(doc, start, t, appositive) else {
         return appositive.and_then(|(a, b)| classify(doc, a, b, None));
     };
+    // "Sen. Richard Burr, the Republican chairman of the committee, which is …, said": the
+    // description stands in apposition to the name before it, which is the speaker.
+    if matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
+        && lexicon::is_determiner(doc.lower(start))
+        && start > floor + 1
+        && doc.is_punct(start - 1, ',')
+    {
+        let name_start = phrase_start_back(doc, start - 1, floor);
+        let named = (name_start < start - 1).then(|| classify(doc, name_start, start - 1, Some((start, t)))).flatten();
+        if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
+            return Some(person);
+        }
+    }
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
+}
+
+fn is_number(doc: &Doc, t: usize) -> bool {
+    doc.is_word(t) && doc.chars[doc.tokens[t].start()..doc.tokens[t].end()].iter().all(char::is_ascii_digit)
 }
 
 /// Prefers a name in apposition to a title: "The Kremlin’s spokesman, Dmitry Peskov, said".
@@ -359,6 +385,26 @@ fn appositive_after(doc: &Doc, e: usize, ceiling: usize) -> Option<(usize, usize
 /// Decides what a phrase names and splits a person's title from the name.
 fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usize)>) -> Option<Mention> {
     let span = Span::new(doc.tokens[start].start(), doc.tokens[end - 1].end());
+    if let Some(mention) = person_of(doc, start, end, span) {
+        return Some(mention);
+    }
+    // "The Confederation of British Industry", "the Department of Homeland Security": an org head
+    // before "of" and a few capitalized words that end the phrase name an organisation.
+    let org_of = (start..end.saturating_sub(2)).any(|u| {
+        doc.is_capitalized(u)
+            && lexicon::is_org_head(doc.lower(u))
+            && doc.lower(u + 1) == "of"
+            && end - (u + 2) <= 3
+            && (u + 2..end).all(|w| doc.is_capitalized(w))
+    });
+    if org_of {
+        let text = phrase_text(doc, start, end);
+        return Some(Mention {
+            span,
+            tokens: (start, end),
+            kind: MentionKind::Organisation { name: canonical_org(&text) },
+        });
+    }
     let name_start = name_run_start(doc, start, end);
     if name_start < end {
         return Some(person(doc, start, name_start, end, appositive, span));
@@ -383,6 +429,26 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         });
     }
     None
+}
+
+/// Reads "Jessica Thornbury of Harlow Capital Partners" and "John Smith of the Brookings
+/// Institution": a personal name of two or more words before "of" names the speaker, and what
+/// follows "of" is where they work, not who speaks. A title before "of" ("Secretary of State John
+/// Kerry", "Bank of America") is no name.
+fn person_of(doc: &Doc, start: usize, end: usize, span: Span) -> Option<Mention> {
+    let of = (start + 2..end.saturating_sub(1)).find(|u| doc.is_word(*u) && doc.lower(*u) == "of")?;
+    let name_start = name_run_start(doc, start, of);
+    let plain_name = (name_start..of).all(|u| {
+        let word = strip_possessive(doc.lower(u));
+        !lexicon::is_role_noun(word) && !lexicon::is_org_head(word) && !lexicon::is_role_head(word)
+    });
+    let after = doc.is_capitalized(of + 1) || lexicon::is_determiner(doc.lower(of + 1)) && doc.is_capitalized(of + 2);
+    if of - name_start < 2 || !plain_name || !after {
+        return None;
+    }
+    let mut mention = person(doc, start, name_start, of, Some((of + 1, end)), span);
+    mention.tokens = (start, end);
+    Some(mention)
 }
 
 /// Finds where the personal name at the end of a phrase begins (end when there is none).
@@ -447,7 +513,12 @@ fn person(
     span: Span,
 ) -> Mention {
     let name = doc.text(doc.tokens[name_start].start(), doc.tokens[end - 1].end());
-    let mut gender = lexicon::first_name_gender(doc.lower(name_start));
+    // "President-elect Donald Trump": a title the lists do not know may open the name run, so
+    // the first word of the name with a known gender tells it.
+    let mut gender = (name_start..end)
+        .map(|u| lexicon::first_name_gender(doc.lower(u)))
+        .find(|g| *g != Gender::Unknown)
+        .unwrap_or(Gender::Unknown);
     let mut role_start = start;
     while role_start < name_start {
         let word = doc.lower(role_start);

@@ -30,6 +30,8 @@ struct Candidate {
     at: usize,
     mention: Mention,
     weak: bool,
+    /// The subject of a cue, not only a name in the text.
+    speaks: bool,
 }
 
 /// How many named people a description looks over on each side for a fitting title.
@@ -92,7 +94,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         quotes.iter().map(|q| q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start))).collect();
     let candidates = builder.candidates(&found.events);
     builder.memo = vec![None; candidates.len()];
-    let groups = link_groups(quotes);
+    let groups = link_groups(quotes, &found.events);
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, root) in groups.iter().enumerate() {
         members.entry(*root).or_default().push(i);
@@ -115,17 +117,24 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
 }
 
 /// Joins quotes that share a speaker by convention: "She added", "Adding,", split quotes and
-/// quote paragraphs that continue the previous one.
-fn link_groups(quotes: &[Found]) -> Vec<usize> {
+/// quote paragraphs that continue the previous one. A quote paragraph does not continue the
+/// previous quote when someone named speaks between them ("“…,” Cramer said.¶Asked about Trump,
+/// Whitecloud said she was not worried. “We’ve outlasted …”"). `events` are in text order.
+fn link_groups(quotes: &[Found], events: &[Event]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     for i in 1..quotes.len() {
         let q = &quotes[i];
         let p = &quotes[i - 1];
         let near = q.paragraph.saturating_sub(p.paragraph) <= 1;
+        let someone_between = || {
+            let from = events.partition_point(|e| e.at < p.span.end);
+            events.get(from).is_some_and(|e| e.at < q.span.start)
+        };
         let continues_direct = q.mention.is_none()
             && q.kind == QuoteKind::Direct
             && p.kind == QuoteKind::Direct
-            && (q.paragraph == p.paragraph || q.paragraph == p.paragraph + 1);
+            && (q.paragraph == p.paragraph || q.paragraph == p.paragraph + 1)
+            && (q.paragraph == p.paragraph || !someone_between());
         if near && (q.link_prev || continues_direct) {
             let a = find(&mut parent, i);
             let b = find(&mut parent, i - 1);
@@ -249,9 +258,13 @@ impl Builder {
             let addressee = mention.tokens.0 > 0
                 && doc.is_word(mention.tokens.0 - 1)
                 && words::ADDRESSING_VERBS.contains(doc.lower(mention.tokens.0 - 1));
+            // "Backstage, he told reporters": a word opening the sentence before a comma and a
+            // pronoun is an introduction, not a name.
+            let introduces_pronoun = doc.is_word(t + 2) && lexicon::is_pronoun(doc.lower(t + 2));
             let subject = addressee
                 || clause_start
-                    && (is_verb_like(doc, t + 1) || (mention.tokens.0 == sentence_start && doc.is_punct(t + 1, ',')));
+                    && (is_verb_like(doc, t + 1)
+                        || (mention.tokens.0 == sentence_start && doc.is_punct(t + 1, ',') && !introduces_pronoun));
             if bare && !subject {
                 continue;
             }
@@ -279,8 +292,10 @@ impl Builder {
 
     /// Cue subjects and named people in text order.
     fn candidates(&self, events: &[Event]) -> Vec<Candidate> {
-        let mut out: Vec<Candidate> =
-            events.iter().map(|e| Candidate { at: e.at, mention: e.mention.clone(), weak: false }).collect();
+        let mut out: Vec<Candidate> = events
+            .iter()
+            .map(|e| Candidate { at: e.at, mention: e.mention.clone(), weak: false, speaks: true })
+            .collect();
         out.extend(self.entities.iter().map(|e| Candidate {
             at: e.at,
             mention: Mention {
@@ -289,6 +304,7 @@ impl Builder {
                 kind: MentionKind::Person { name: e.name.clone(), role: e.role.clone(), gender: e.gender },
             },
             weak: e.bare,
+            speaks: false,
         }));
         out.sort_by_key(|c| c.at);
         out
@@ -612,20 +628,33 @@ impl Builder {
     ) -> Option<usize> {
         let quote = &quotes[first];
         let at = quote.span.start;
-        if let Some(Mention { kind: MentionKind::Pronoun { word, gender }, .. }) = &quote.mention {
-            return self.antecedent(word, *gender, at, quote.paragraph, quotes, events);
+        if let Some(Mention { kind: MentionKind::Pronoun { word, gender }, span, .. }) = &quote.mention {
+            // "He told KMOX Radio: “…”": a pronoun stands for someone named before the pronoun
+            // itself, not for the addressee between it and the quote.
+            return self.antecedent(word, *gender, at.min(span.start), quote.paragraph, quotes, events);
         }
         let previous = (0..first)
             .rev()
             .take(50)
             .take_while(|p| quote.paragraph.saturating_sub(quotes[*p].paragraph) <= 1)
-            .find_map(|p| speakers[p]);
-        if previous.is_some() {
-            return previous;
-        }
+            .find_map(|p| speakers[p].map(|s| (p, s)));
         let end = before(events, at).len();
-        let nearest = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().find(|i| !events[*i].weak)?;
-        self.candidate_cluster(events, nearest)
+        let nearest = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().find(|i| !events[*i].weak);
+        if let Some((p, speaker)) = previous {
+            // Someone who speaks after the previous quote, in a later paragraph, says the quote
+            // that follows (see `link_groups`).
+            let after = quotes[p].span.end;
+            let since = (end.saturating_sub(PRONOUN_LOOKBACK)..end)
+                .rev()
+                .take_while(|i| events[*i].at > after)
+                .find(|i| events[*i].speaks)
+                .filter(|_| quotes[p].paragraph < quote.paragraph);
+            if let Some(cluster) = since.and_then(|i| self.candidate_cluster(events, i)) {
+                return Some(cluster);
+            }
+            return Some(speaker);
+        }
+        self.candidate_cluster(events, nearest?)
     }
 
     /// The cluster of a candidate, computed once.

@@ -12,7 +12,6 @@ pub(crate) enum Kind {
     Punct(char),
     Open(u32),
     Close(u32),
-    Reopen(u32),
     /// One or more line breaks outside a quote.
     Break,
 }
@@ -88,9 +87,24 @@ impl<'a> Doc<'a> {
         self.tokens.get(t).is_some_and(|k| k.kind == Kind::Word)
     }
 
+    /// A word that starts with a capital, or a name joined to a particle ("al-Youssef",
+    /// "bin-Salman", "el-Sisi").
     #[inline(always)]
     pub(crate) fn is_capitalized(&self, t: usize) -> bool {
-        self.is_word(t) && self.chars[self.tokens[t].start()].is_uppercase()
+        self.is_word(t) && {
+            let start = self.tokens[t].start();
+            self.chars[start].is_uppercase() || self.particle_name(t, start)
+        }
+    }
+
+    fn particle_name(&self, t: usize, start: usize) -> bool {
+        let Some(dash) = (start + 1..(start + 4).min(self.tokens[t].end())).find(|i| self.chars[*i] == '-') else {
+            return false;
+        };
+        self.chars.get(dash + 1).is_some_and(|c| c.is_uppercase()) && {
+            let particle: String = self.chars[start..dash].iter().collect();
+            lexicon::is_name_particle(&particle)
+        }
     }
 
     #[inline(always)]
@@ -121,7 +135,6 @@ impl<'a> Doc<'a> {
                 let kind = match role {
                     MarkRole::Open(k) => Kind::Open(k as u32),
                     MarkRole::Close(k) => Kind::Close(k as u32),
-                    MarkRole::Reopen(k) => Kind::Reopen(k as u32),
                 };
                 self.push(i, i + 1, kind);
                 i += 1;
@@ -257,7 +270,7 @@ impl<'a> Doc<'a> {
         for t in 0..self.tokens.len() {
             let token = self.tokens[t];
             if let Some(k) = current {
-                if token.start() >= self.spans[k].content.end && !matches!(token.kind, Kind::Reopen(_)) {
+                if token.start() >= self.spans[k].content.end {
                     current = None;
                 }
             }
@@ -274,10 +287,7 @@ impl<'a> Doc<'a> {
                 _ => {}
             }
             let inside = current.filter(|_| !matches!(token.kind, Kind::Open(_)));
-            let quote = match token.kind {
-                Kind::Reopen(k) => Some(k),
-                _ => inside.map(|k| k as u32),
-            };
+            let quote = inside.map(|k| k as u32);
             self.tokens[t].quote = quote;
             self.tokens[t].paragraph = paragraph;
             if let Some(k) = quote {

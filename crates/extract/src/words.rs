@@ -145,6 +145,7 @@ lists! {
         DAY_PARTS = "day_parts",
         DAYS = "days",
         DETERMINERS = "determiners",
+        FINDING_VERBS = "finding_verbs",
         FINITE_VERBS = "finite_verbs",
         GENERIC_ORG_HEADS = "generic_org_heads",
         INTRO_WORDS = "intro_words",

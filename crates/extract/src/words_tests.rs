@@ -35,6 +35,7 @@ const DISJOINT: &[(&str, &str)] = &[
     ("reporting_clause", "reporting_closing"),
     ("reporting_that_clause", "reporting_closing"),
     ("back_verbs", "cues"),
+    ("finding_verbs", "cues"),
     ("people_nouns", "role_nouns"),
     ("people_nouns", "role_heads"),
     ("pronouns", "first_names"),
