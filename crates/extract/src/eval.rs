@@ -44,6 +44,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind7.txt", include_str!("../../../tests/data/extract/blind7.txt")),
     ("blind8.txt", include_str!("../../../tests/data/extract/blind8.txt")),
     ("blind9.txt", include_str!("../../../tests/data/extract/blind9.txt")),
+    ("blind10.txt", include_str!("../../../tests/data/extract/blind10.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
