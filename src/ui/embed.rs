@@ -45,23 +45,31 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
 
     use_parent_requests(&options, move |request| match request {
         Request::Load(json) if crate::collection::looks_like_collection(&json) => {
+            // The parent's collection takes over from a `?src=` still on its way at once, as a
+            // reader's does: the worker takes a while, and the address arriving meanwhile would
+            // end this job.
+            let took_over = super::loader::drop_src();
             // A collection sent by message carries its articles inline: there is no address to
             // fetch the others from.
             let unresolved = "a collection sent by message must carry its articles inline";
             super::loader::open_in_worker(None, &json, &[], unresolved, move |result| match result {
                 // Announced by the effect below, like a collection opened any other way.
-                // The parent's collection is what the page shows now: a `?src=` still on its way
-                // stops.
                 Ok(opened) => {
-                    super::loader::drop_src();
                     ctx.awaiting_src.set(false);
                     ctx.open_collection(opened);
                 }
-                // Refused: what was shown, or still coming by `?src=`, stays.
                 Err(diagnostics) => {
                     let errors: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-                    let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
-                    announce(loaded_event(&title, 0, &errors));
+                    if took_over {
+                        // The address it stopped will not come: the page shows what it has, and
+                        // the effect below says once, with these errors, that the load failed.
+                        ctx.src_failure.set(Some(errors));
+                        ctx.awaiting_src.set(false);
+                    } else {
+                        // Refused: what was shown stays.
+                        let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
+                        announce(loaded_event(&title, 0, &errors));
+                    }
                 }
             });
         }
@@ -71,7 +79,7 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             // it stops. A successful load is announced by the effect below, like any other new
             // article; a refused one leaves what was shown, or still coming by `?src=`.
             if report.article.is_some() {
-                super::loader::drop_src();
+                let _ = super::loader::drop_src();
                 ctx.awaiting_src.set(false);
             } else {
                 let errors: Vec<String> = report.errors().map(ToString::to_string).collect();

@@ -120,7 +120,7 @@ impl LoaderCtx {
         }
         let report = self.ctx.open_json(json);
         if report.article.is_some() {
-            drop_src();
+            let _ = drop_src();
         }
         if from_src || report.article.is_some() {
             self.ctx.awaiting_src.set(false);
@@ -164,11 +164,13 @@ impl LoaderCtx {
         portable: bool,
     ) -> bool {
         self.status.set(Status::Loading { what: what.to_owned(), progress: None, cancellable: false });
+        // The reader's own collection takes over from a `?src=` still on its way at once: the
+        // worker takes a while, and the address arriving meanwhile would end this job.
+        let took_over = !portable && drop_src();
         let loader = *self;
         let what = what.to_owned();
         open_in_worker(together, document, texts, unresolved, move |result| match result {
             Ok(mut opened) => {
-                drop_src();
                 loader.ctx.awaiting_src.set(false);
                 let title = opened.title.clone();
                 let count = opened.outlets.iter().filter(|o| o.article.is_some()).count();
@@ -185,6 +187,9 @@ impl LoaderCtx {
             Err(diagnostics) => {
                 if portable {
                     loader.end_src_wait(|| diagnostics.iter().map(ToString::to_string).collect());
+                } else if took_over {
+                    // The address it stopped will not come: the page waits no more.
+                    loader.ctx.awaiting_src.set(false);
                 }
                 let failed = Report { article: None, diagnostics, more: 0 };
                 loader.status.set(Status::Failed { what, problems: problems(&failed, Severity::Error), more: 0 });
@@ -381,10 +386,13 @@ thread_local! {
 /// Stops the `?src=` still on its way, because something else opened first (a parent's `load`, a
 /// file, a paste): it can then never replace what the reader or the parent opened, and the status
 /// no longer says it is coming.
-pub(crate) fn drop_src() {
-    if let Some(controller) = SRC_FETCH.with(|f| f.take()) {
+/// Returns whether one was on its way.
+pub(crate) fn drop_src() -> bool {
+    let controller = SRC_FETCH.with(|f| f.take());
+    if let Some(controller) = &controller {
         controller.abort();
     }
+    controller.is_some()
 }
 
 /// Stops a collection still being opened, so that it cannot replace what opens now.

@@ -2,7 +2,7 @@
 //! view of it, deep links in and Back out, three files dropped at once, a collection with broken
 //! articles, the single offline file and an embed.
 
-use e2e::harness::{ensure, http_get, open, run, screenshot_dir, single_file, site, WAIT};
+use e2e::harness::{ensure, http_get, open, run, screenshot_dir, seed_article, single_file, site, WAIT};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
 
@@ -185,6 +185,38 @@ fn drop_files(s: &Session, files: &[(&str, String)]) -> Result<()> {
         vec![json!(files)],
     )
     .map(drop)
+}
+
+#[test]
+fn articles_dropped_together_while_an_address_is_still_coming_stay() {
+    run(|s| {
+        let mut late = seed_article()?;
+        late["title"] = json!("Came late");
+        site()?.route("/late/article.json", "application/json", late.to_string());
+        // The address answers after 6 s, well after the app starts even on a busy machine.
+        let opened = std::time::Instant::now();
+        open(s, "/?src=late%2Farticle.json%3Fdelay_ms%3D6000")?;
+        s.wait_for("the app", "return document.querySelector('.load-status.loading') !== null", WAIT)?;
+        let wire = example_file("un-aleppo-2016-wire.json")?;
+        let moscow = example_file("un-aleppo-2016-moscow.json")?;
+        drop_files(s, &[("wire.json", wire), ("moscow.json", moscow)])?;
+        wait_coverage(s, "2 articles opened together")?;
+        // After the address would have answered, what the reader dropped is still shown.
+        std::thread::sleep(std::time::Duration::from_millis(7500).saturating_sub(opened.elapsed()));
+        let title = js(
+            s,
+            "return document.querySelector('#coverage-title') && document.querySelector('#coverage-title').textContent",
+        )?;
+        ensure(
+            title == json!("2 articles opened together"),
+            format!("the address replaced the dropped articles: {title}"),
+        )?;
+        let masthead = js(
+            s,
+            "return document.querySelector('.masthead h1') && document.querySelector('.masthead h1').textContent",
+        )?;
+        ensure(masthead != json!("Came late"), "the late address opened")
+    });
 }
 
 #[test]
