@@ -642,7 +642,8 @@ fn verbless_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Span
     }
     let (s0, _) = doc.sentences[si];
     if open > s0 && doc.is_punct(open - 1, ':') {
-        return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1);
+        return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1)
+            .or_else(|| subject_intro(doc, s0, open - 1));
     }
     if open == s0 && si > 0 {
         let (p0, p1) = doc.sentences[si - 1];
@@ -685,6 +686,22 @@ fn intro_attribution(doc: &Doc, a: usize, colon: usize) -> Option<((String, Span
         return None;
     }
     Some(((cue, token_span(doc, colon, colon + 1)), mention))
+}
+
+/// Reads "Marcus Whitby, a former Fed economist, put it this way: “…”": a person who opens the
+/// sentence, then a short lowercase predicate with no cue that runs to the colon.
+fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), Mention)> {
+    let mut p = colon;
+    while p > s0 && colon - p < 5 && doc.is_word(p - 1) && !doc.is_capitalized(p - 1) {
+        p -= 1;
+    }
+    if p == colon || p == s0 || !(doc.is_punct(p - 1, ',') || doc.is_capitalized(p - 1)) {
+        return None;
+    }
+    let mention = subject_before(doc, p, s0)?;
+    let opens = mention.tokens.0 == s0;
+    (opens && matches!(mention.kind, MentionKind::Person { .. }))
+        .then(|| ((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }
 
 /// Reads a short attribution sentence right after the quote: "“It is over.” Trump said."

@@ -385,6 +385,10 @@ fn appositive_after(doc: &Doc, e: usize, ceiling: usize) -> Option<(usize, usize
 /// Decides what a phrase names and splits a person's title from the name.
 fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usize)>) -> Option<Mention> {
     let span = Span::new(doc.tokens[start].start(), doc.tokens[end - 1].end());
+    // "Others warned", "Four years ago": a quantifier or a spelled-out number alone names no one.
+    if end == start + 1 && words::QUANTIFIERS.contains(strip_possessive(doc.lower(start))) {
+        return None;
+    }
     if let Some(mention) = person_of(doc, start, end, span) {
         return Some(mention);
     }

@@ -2,7 +2,7 @@
 //! and descriptions, and suggests a side for every cluster.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::attribution::{Attributed, Event, Found};
 use super::lexicon::{self, Gender};
@@ -205,6 +205,7 @@ fn compatible(a: Gender, b: Gender) -> bool {
 impl Builder {
     /// Records every titled or full personal name outside quotes.
     fn collect_entities(&mut self, doc: &Doc) {
+        let mut lowercase_words: Option<HashSet<&str>> = None;
         for t in 0..doc.tokens.len() {
             let ends_run =
                 doc.is_capitalized(t) && doc.outside(t) && !(doc.is_capitalized(t + 1) && doc.outside(t + 1));
@@ -267,6 +268,19 @@ impl Builder {
                         || (mention.tokens.0 == sentence_start && doc.is_punct(t + 1, ',') && !introduces_pronoun));
             if bare && !subject {
                 continue;
+            }
+            // "Boring does not win many rallies" after "a government that is boring": a word
+            // that opens a sentence and is written in lowercase elsewhere is no name.
+            if bare && mention.tokens.0 == sentence_start && mention.tokens.1 == t + 1 {
+                let lowercase = lowercase_words.get_or_insert_with(|| {
+                    (0..doc.tokens.len())
+                        .filter(|u| doc.is_word(*u) && !doc.is_capitalized(*u))
+                        .map(|u| doc.lower(u))
+                        .collect::<HashSet<&str>>()
+                });
+                if lowercase.contains(doc.lower(t)) {
+                    continue;
+                }
             }
             let after_preposition = mention.tokens.0 > 0
                 && doc.is_word(mention.tokens.0 - 1)
