@@ -97,6 +97,14 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     let place_aside = appositive.is_some_and(|(a, b)| {
         b == a + 1 && (lexicon::is_place(doc.lower(a)) || doc.is_capitalized(a) && doc.lower(a).ends_with('.'))
     });
+    // "The Brexit minister in the Lords, Lord Marlow, said": what follows "in" is where the
+    // speaker works; the name between the commas is the speaker.
+    if after_preposition && !place_aside {
+        let named = appositive.and_then(|(a, b)| classify(doc, a, b, None).filter(|m| m.tokens == (a, b)));
+        if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
+            return Some(person);
+        }
+    }
     if after_preposition && (appositive.is_none() || place_aside) {
         // "Keith Olander, 60, of Silver Spring, Md., said": an age between commas is an aside too.
         let before_aside = matching_comma_back(doc, start - 1, floor)
@@ -120,8 +128,13 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     };
     // "Sen. Richard Burr, the Republican chairman of the committee, which is …, said": the
     // description stands in apposition to the name before it, which is the speaker.
-    if matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
+    // "Lana Cordeiro, Quebec director of Unifor, the union …, said": an office held in an
+    // organisation ("director of Unifor") after a comma describes the name before it too.
+    let office_of = (start..t.saturating_sub(1))
+        .any(|u| lexicon::is_role_noun(doc.lower(u)) && !doc.is_capitalized(u) && doc.lower(u + 1) == "of");
+    if (matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
         && lexicon::is_determiner(doc.lower(start))
+        || office_of)
         && start > floor + 1
         && doc.is_punct(start - 1, ',')
     {
@@ -342,8 +355,33 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     if e == s || is_possessive(doc.lower(e - 1)) {
         return None;
     }
+    if let Some(named) = name_after_description(doc, s, e, ceiling) {
+        return Some(named);
+    }
     let appositive = appositive_after(doc, e, ceiling);
     classify(doc, s, e, appositive)
+}
+
+/// Reads "The Brexit minister in the Lords, Lord Marlow, urged …": a description with an office
+/// in lowercase, then a personal name set off by commas, is that person.
+fn name_after_description(doc: &Doc, s: usize, e: usize, ceiling: usize) -> Option<Mention> {
+    if !doc.is_punct(e, ',') || !(s..e).any(|u| !doc.is_capitalized(u) && lexicon::is_role_noun(doc.lower(u))) {
+        return None;
+    }
+    let first = e + 1;
+    let mut end = first;
+    while end < ceiling && end - first < 4 && doc.is_word(end) && doc.outside(end) && doc.is_capitalized(end) {
+        end += 1;
+    }
+    if end == first || end >= ceiling || !doc.is_punct(end, ',') {
+        return None;
+    }
+    let mention = classify(doc, first, end, None)?;
+    let MentionKind::Person { name, role, gender } = mention.kind else {
+        return None;
+    };
+    let role = role.or_else(|| Some(lexicon::strip_article(&phrase_text(doc, s, e)).to_string()));
+    Some(Mention { span: mention.span, tokens: (s, end), kind: MentionKind::Person { name, role, gender } })
 }
 
 /// Skips "a statement from" in "according to a statement from the Kremlin".
