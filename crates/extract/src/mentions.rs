@@ -448,7 +448,9 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         });
     }
     let name_start = name_run_start(doc, start, end);
-    if name_start < end {
+    // "the Fed said", "the Pentagon said": "the" and one capitalized word name an institution.
+    let the_one_word = end == start + 2 && name_start == start + 1 && doc.lower(start) == "the";
+    if name_start < end && !the_one_word {
         return Some(person(doc, start, name_start, end, appositive, span));
     }
     let words: Vec<&str> = (start..end).map(|t| strip_possessive(doc.lower(t))).collect();

@@ -90,8 +90,31 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         })
         .collect();
     let quotes = &found.quotes;
-    let mut speakers: Vec<Option<usize>> =
-        quotes.iter().map(|q| q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start))).collect();
+    // "The Federal Reserve said …" then "the central bank said": a generic head that names no
+    // organisation of its own kind stands for the organisation that spoke last nearby.
+    let mut last_named_org: Option<(usize, usize)> = None;
+    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let mut cluster = q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start));
+        if let (Some(c), Some(Mention { kind: MentionKind::Organisation { name }, .. })) = (cluster, &q.mention) {
+            let head = name.rsplit(' ').next().unwrap_or(name);
+            let generic = builder.clusters[c].name == *name
+                && !name.chars().any(char::is_uppercase)
+                && lexicon::is_org_head(head)
+                && !words::SOURCE_DOCUMENTS.contains(head);
+            if let Some((_, org)) = last_named_org.filter(|(at, _)| generic && q.span.start - at <= ORGANISATION_WINDOW)
+            {
+                cluster = Some(org);
+            }
+        }
+        if let Some(c) = cluster {
+            let named = builder.clusters[c].is_organisation && builder.clusters[c].name.starts_with(char::is_uppercase);
+            if named {
+                last_named_org = Some((q.span.start, c));
+            }
+        }
+        speakers.push(cluster);
+    }
     let candidates = builder.candidates(&found.events);
     builder.memo = vec![None; candidates.len()];
     let groups = link_groups(quotes, &found.events);
