@@ -116,6 +116,17 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
         if before_aside.is_some() {
             return before_aside;
         }
+        // "One Twitter user in Beaufort wrote", "The Weather Service office in Newport wrote":
+        // the phrase before "in" speaks, not the place after it. ("Officials at the
+        // International Monetary Fund said": an organisation after it speaks for them.)
+        let preposition = start - 1;
+        let inner = phrase_start_back(doc, preposition, floor);
+        let organisation_after = (start..t).any(|u| lexicon::is_org_head(doc.lower(u)));
+        if appositive.is_none() && inner < preposition && !organisation_after {
+            if let Some(mention) = classify(doc, inner, preposition, None) {
+                return Some(mention);
+            }
+        }
     }
     if start == t {
         if let Some((a, b)) = appositive {
