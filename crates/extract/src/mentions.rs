@@ -392,7 +392,8 @@ fn name_after_description(doc: &Doc, s: usize, e: usize, ceiling: usize) -> Opti
         return None;
     };
     let role = role.or_else(|| Some(lexicon::strip_article(&phrase_text(doc, s, e)).to_string()));
-    Some(Mention { span: mention.span, tokens: (s, end), kind: MentionKind::Person { name, role, gender } })
+    // The phrase runs through the comma that closes the name, so the verb follows it.
+    Some(Mention { span: mention.span, tokens: (s, end + 1), kind: MentionKind::Person { name, role, gender } })
 }
 
 /// Skips "a statement from" in "according to a statement from the Kremlin".
