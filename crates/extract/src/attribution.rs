@@ -300,7 +300,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             // such a cue: `attribute` keeps it from paraphrases.
             let reported = cues.iter().any(|c| c.mention.is_some());
             if words::FINDING_VERBS.contains(word) && !doc.is_capitalized(t) && !reported {
-                if let Some(m) = document_subject(doc, t, s0) {
+                if let Some(m) = document_subject(doc, t, s0).or_else(|| document_author(doc, t, s0)) {
                     let first = m.tokens.0;
                     cues.push(Cue { t, word: word.to_string(), mention: Some(m), participle: false, first, last: t });
                 }
@@ -479,6 +479,18 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
         tokens: (start, noun + 1),
         kind: MentionKind::Organisation { name: super::mentions::canonical_org(&name) },
     })
+}
+
+/// Reads "A survey of 1,350 owners released Tuesday by the Pemberton Institute found": the
+/// organisation named after "by", right before the finding verb, speaks for its document.
+fn document_author(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
+    let mention = subject_before(doc, t, s0)?;
+    if !matches!(mention.kind, MentionKind::Organisation { .. }) || mention.tokens.1 != t {
+        return None;
+    }
+    let by = mention.tokens.0.checked_sub(1).filter(|u| *u > s0 && doc.is_word(*u) && doc.lower(*u) == "by")?;
+    let document = (s0..by).any(|u| doc.is_word(u) && words::SOURCE_DOCUMENTS.contains(doc.lower(u)));
+    document.then_some(mention)
 }
 
 fn is_possessive_word(word: &str) -> bool {
