@@ -128,6 +128,11 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
             }
         }
     }
+    if start == t && appositive.is_none() {
+        if let Some(described) = described_before_place(doc, t, floor) {
+            return Some(described);
+        }
+    }
     if start == t {
         if let Some((a, b)) = appositive {
             return classify(doc, a, b, None).filter(|m| matches!(m.kind, MentionKind::Person { .. }));
@@ -156,6 +161,31 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
         }
     }
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
+}
+
+/// Reads "one respondent in the fabricated metals industry said": a role noun, then "in", "at" or
+/// "from" and a few lowercase words that end at the verb.
+fn described_before_place(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
+    let mut u = t;
+    while u > floor + 1 && t - u < 6 {
+        let w = u - 1;
+        if !doc.is_word(w) || !doc.outside(w) || doc.is_capitalized(w) || lexicon::is_pronoun(doc.lower(w)) {
+            return None;
+        }
+        if matches!(doc.lower(w), "in" | "at" | "from") && w < t - 1 {
+            if !(doc.is_word(w - 1) && lexicon::is_role_head(doc.lower(w - 1))) {
+                return None;
+            }
+            // The phrase opens the clause ("told supporters in a video posted …" does not).
+            let start = phrase_start_back(doc, w, floor);
+            if start > floor && doc.is_word(start - 1) {
+                return None;
+            }
+            return classify(doc, start, w, None).filter(|m| matches!(m.kind, MentionKind::Description { .. }));
+        }
+        u = w;
+    }
+    None
 }
 
 fn is_number(doc: &Doc, t: usize) -> bool {
