@@ -522,6 +522,24 @@ impl Builder {
             .map(|o| o.1.clone())
     }
 
+    /// The newspaper or editorial board named last before `at` ("By the Sentinel Editorial
+    /// Board"), as the newspaper's name without its board.
+    fn own_newspaper(&self, at: usize) -> Option<String> {
+        let (_, name, head) = self.organisations[..self.organisations.partition_point(|o| o.0 <= at)]
+            .iter()
+            .rev()
+            .find(|o| words::NEWSPAPER_HEADS.contains(&o.2) || words::NEWSPAPER_DESCRIPTIONS.contains(&o.2))?;
+        if words::NEWSPAPER_HEADS.contains(head) {
+            return Some(name.clone());
+        }
+        // "Sentinel Editorial Board": the words before the description name the paper.
+        let paper: Vec<&str> = name
+            .split_whitespace()
+            .take_while(|w| !words::NEWSPAPER_DESCRIPTIONS.contains(&w.to_lowercase()))
+            .collect();
+        (!paper.is_empty()).then(|| paper.join(" "))
+    }
+
     fn organisation(&mut self, name: &str) -> usize {
         let key = format!("o:{}", name.to_lowercase());
         if let Some(&i) = self.by_key.get(&key) {
@@ -715,6 +733,12 @@ impl Builder {
         quotes: &[Found],
         events: &[Candidate],
     ) -> Option<usize> {
+        // "we wrote" in the writer's own voice: an editorial board speaks for its newspaper.
+        if word == "we" {
+            if let Some(paper) = self.own_newspaper(at) {
+                return Some(self.organisation(&paper));
+            }
+        }
         // "He", "she" (the pronouns with a gender) and "I" stand for a person.
         let wants_person = gender != Gender::Unknown || word == "i";
         let end = before(events, at).len();
