@@ -328,7 +328,12 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             let inherited = if t == s0 {
                 None
             } else {
-                cues.iter().rev().take(8).find_map(|c| c.mention.clone()).or_else(|| sentence_subject(doc, s0, t))
+                cues.iter()
+                    .rev()
+                    .take(8)
+                    .find_map(|c| c.mention.clone())
+                    .or_else(|| sentence_subject(doc, s0, t))
+                    .or_else(|| pronoun_after_time_phrase(doc, s0, t))
             };
             cues.push(Cue { t, word: word.to_string(), mention: inherited, participle: true, first: t, last: t });
             continue;
@@ -402,6 +407,16 @@ fn sentence_subject(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
         MentionKind::Person { .. } | MentionKind::Organisation { .. } | MentionKind::Description { .. }
     );
     (fits && mention.tokens.0 == start).then_some(mention)
+}
+
+/// The pronoun subject after an opening time phrase ("Four years ago, we endorsed …, calling
+/// him “…”"): the participle's speaker.
+fn pronoun_after_time_phrase(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
+    let comma = (s0..t.min(s0 + 6)).find(|u| doc.is_punct(*u, ','))?;
+    if comma == s0 || doc.lower(comma - 1) != "ago" {
+        return None;
+    }
+    object_after(doc, comma + 1, t).filter(|m| is_pronoun(m) && m.tokens.0 == comma + 1)
 }
 
 /// The subject a coordinated cue shares with the previous one ("called her X and said …").
