@@ -115,8 +115,11 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
     }
     for q in &mut out.quotes {
         if q.mention.as_ref().zip(q.cue.as_ref()).is_some_and(|(m, (word, _))| speaks_for_someone(m, word)) {
-            q.mention = None;
-            q.cue = None;
+            // "A report released Monday by the Lansing Policy Center found …" before "the report
+            // said": the document speaks for the organisation that published it.
+            let publisher = q.mention.as_ref().and_then(|m| publisher_before(doc, m));
+            q.cue = q.cue.take().filter(|_| publisher.is_some());
+            q.mention = publisher;
         }
     }
     out.quotes.sort_by_key(|q| q.span.start);
@@ -473,6 +476,27 @@ fn speaks_for_someone(mention: &Mention, cue: &str) -> bool {
         && cue != "according"
         && name.split_whitespace().last().is_some_and(|w| words::SOURCE_DOCUMENTS.contains(w))
         && name.chars().all(|c| !c.is_uppercase())
+}
+
+/// The organisation that published the document a mention names, read from an earlier sentence
+/// nearby: the same document noun, then "by" and a capitalized organisation within a few words.
+fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
+    let MentionKind::Organisation { name } = &mention.kind else {
+        return None;
+    };
+    let noun = name.split_whitespace().last()?;
+    let at = mention.tokens.0;
+    let paragraph = doc.tokens[at].paragraph;
+    let low = at.saturating_sub(150);
+    let earlier = (low..at).rev().take_while(|u| paragraph - doc.tokens[*u].paragraph <= 2);
+    let found = earlier.filter(|u| doc.is_word(*u) && doc.outside(*u) && doc.lower(*u) == noun).find_map(|u| {
+        let end = sentence_end(doc, u);
+        let by = (u + 1..end.min(u + 8)).find(|v| doc.is_word(*v) && doc.lower(*v) == "by")?;
+        let m = object_after(doc, by + 1, end)?;
+        let named = doc.is_capitalized(m.tokens.1 - 1) && matches!(m.kind, MentionKind::Organisation { .. });
+        named.then_some(m)
+    });
+    found
 }
 
 /// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
