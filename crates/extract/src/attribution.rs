@@ -478,8 +478,8 @@ fn speaks_for_someone(mention: &Mention, cue: &str) -> bool {
         && name.chars().all(|c| !c.is_uppercase())
 }
 
-/// The organisation that published the document a mention names, read from an earlier sentence
-/// nearby: the same document noun, then "by" and a capitalized organisation within a few words.
+/// The organisation or person that published the document a mention names, read from an earlier
+/// sentence nearby: the same document noun, then "by" and a capitalized name within a few words.
 fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
     let MentionKind::Organisation { name } = &mention.kind else {
         return None;
@@ -493,7 +493,9 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
         let end = sentence_end(doc, u);
         let by = (u + 1..end.min(u + 8)).find(|v| doc.is_word(*v) && doc.lower(*v) == "by")?;
         let m = object_after(doc, by + 1, end)?;
-        let named = doc.is_capitalized(m.tokens.1 - 1) && matches!(m.kind, MentionKind::Organisation { .. });
+        // "a report by the Lansing Policy Center", "a study by Anne Ruiz": an author as well.
+        let named = doc.is_capitalized(m.tokens.1 - 1)
+            && matches!(m.kind, MentionKind::Organisation { .. } | MentionKind::Person { .. });
         named.then_some(m)
     });
     found
