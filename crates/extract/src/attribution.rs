@@ -115,8 +115,11 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
     }
     for q in &mut out.quotes {
         if q.mention.as_ref().zip(q.cue.as_ref()).is_some_and(|(m, (word, _))| speaks_for_someone(m, word)) {
-            q.mention = None;
-            q.cue = None;
+            // "A report released Monday by the Lansing Policy Center found …" before "the report
+            // said": the document speaks for the organisation that published it.
+            let publisher = q.mention.as_ref().and_then(|m| publisher_before(doc, m));
+            q.cue = q.cue.take().filter(|_| publisher.is_some());
+            q.mention = publisher;
         }
     }
     out.quotes.sort_by_key(|q| q.span.start);
@@ -300,7 +303,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             // such a cue: `attribute` keeps it from paraphrases.
             let reported = cues.iter().any(|c| c.mention.is_some());
             if words::FINDING_VERBS.contains(word) && !doc.is_capitalized(t) && !reported {
-                if let Some(m) = document_subject(doc, t, s0) {
+                if let Some(m) = document_subject(doc, t, s0).or_else(|| document_author(doc, t, s0)) {
                     let first = m.tokens.0;
                     cues.push(Cue { t, word: word.to_string(), mention: Some(m), participle: false, first, last: t });
                 }
@@ -328,7 +331,12 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             let inherited = if t == s0 {
                 None
             } else {
-                cues.iter().rev().take(8).find_map(|c| c.mention.clone()).or_else(|| sentence_subject(doc, s0, t))
+                cues.iter()
+                    .rev()
+                    .take(8)
+                    .find_map(|c| c.mention.clone())
+                    .or_else(|| sentence_subject(doc, s0, t))
+                    .or_else(|| pronoun_after_time_phrase(doc, s0, t))
             };
             cues.push(Cue { t, word: word.to_string(), mention: inherited, participle: true, first: t, last: t });
             continue;
@@ -404,6 +412,16 @@ fn sentence_subject(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
     (fits && mention.tokens.0 == start).then_some(mention)
 }
 
+/// The pronoun subject after an opening time phrase ("Four years ago, we endorsed …, calling
+/// him “…”"): the participle's speaker.
+fn pronoun_after_time_phrase(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
+    let comma = (s0..t.min(s0 + 6)).find(|u| doc.is_punct(*u, ','))?;
+    if comma == s0 || doc.lower(comma - 1) != "ago" {
+        return None;
+    }
+    object_after(doc, comma + 1, t).filter(|m| is_pronoun(m) && m.tokens.0 == comma + 1)
+}
+
 /// The subject a coordinated cue shares with the previous one ("called her X and said …").
 fn coordinated_subject(doc: &Doc, t: usize, s0: usize, cues: &[Cue]) -> Option<Mention> {
     let mut u = t;
@@ -460,6 +478,29 @@ fn speaks_for_someone(mention: &Mention, cue: &str) -> bool {
         && name.chars().all(|c| !c.is_uppercase())
 }
 
+/// The organisation or person that published the document a mention names, read from an earlier
+/// sentence nearby: the same document noun, then "by" and a capitalized name within a few words.
+fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
+    let MentionKind::Organisation { name } = &mention.kind else {
+        return None;
+    };
+    let noun = name.split_whitespace().last()?;
+    let at = mention.tokens.0;
+    let paragraph = doc.tokens[at].paragraph;
+    let low = at.saturating_sub(150);
+    let earlier = (low..at).rev().take_while(|u| paragraph - doc.tokens[*u].paragraph <= 2);
+    let found = earlier.filter(|u| doc.is_word(*u) && doc.outside(*u) && doc.lower(*u) == noun).find_map(|u| {
+        let end = sentence_end(doc, u);
+        let by = (u + 1..end.min(u + 8)).find(|v| doc.is_word(*v) && doc.lower(*v) == "by")?;
+        let m = object_after(doc, by + 1, end)?;
+        // "a report by the Lansing Policy Center", "a study by Anne Ruiz": an author as well.
+        let named = doc.is_capitalized(m.tokens.1 - 1)
+            && matches!(m.kind, MentionKind::Organisation { .. } | MentionKind::Person { .. });
+        named.then_some(m)
+    });
+    found
+}
+
 /// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
 /// survey" (a determiner, at most two modifiers, a document noun).
 fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
@@ -479,6 +520,18 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
         tokens: (start, noun + 1),
         kind: MentionKind::Organisation { name: super::mentions::canonical_org(&name) },
     })
+}
+
+/// Reads "A survey of 1,350 owners released Tuesday by the Pemberton Institute found": the
+/// organisation named after "by", right before the finding verb, speaks for its document.
+fn document_author(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
+    let mention = subject_before(doc, t, s0)?;
+    if !matches!(mention.kind, MentionKind::Organisation { .. }) || mention.tokens.1 != t {
+        return None;
+    }
+    let by = mention.tokens.0.checked_sub(1).filter(|u| *u > s0 && doc.is_word(*u) && doc.lower(*u) == "by")?;
+    let document = (s0..by).any(|u| doc.is_word(u) && words::SOURCE_DOCUMENTS.contains(doc.lower(u)));
+    document.then_some(mention)
 }
 
 fn is_possessive_word(word: &str) -> bool {
@@ -642,7 +695,8 @@ fn verbless_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Span
     }
     let (s0, _) = doc.sentences[si];
     if open > s0 && doc.is_punct(open - 1, ':') {
-        return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1);
+        return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1)
+            .or_else(|| subject_intro(doc, s0, open - 1));
     }
     if open == s0 && si > 0 {
         let (p0, p1) = doc.sentences[si - 1];
@@ -685,6 +739,22 @@ fn intro_attribution(doc: &Doc, a: usize, colon: usize) -> Option<((String, Span
         return None;
     }
     Some(((cue, token_span(doc, colon, colon + 1)), mention))
+}
+
+/// Reads "Marcus Whitby, a former Fed economist, put it this way: “…”": a person who opens the
+/// sentence, then a short lowercase predicate with no cue that runs to the colon.
+fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), Mention)> {
+    let mut p = colon;
+    while p > s0 && colon - p < 5 && doc.is_word(p - 1) && !doc.is_capitalized(p - 1) {
+        p -= 1;
+    }
+    if p == colon || p == s0 || !(doc.is_punct(p - 1, ',') || doc.is_capitalized(p - 1)) {
+        return None;
+    }
+    let mention = subject_before(doc, p, s0)?;
+    let opens = mention.tokens.0 == s0;
+    (opens && matches!(mention.kind, MentionKind::Person { .. }))
+        .then(|| ((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }
 
 /// Reads a short attribution sentence right after the quote: "“It is over.” Trump said."

@@ -97,6 +97,14 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     let place_aside = appositive.is_some_and(|(a, b)| {
         b == a + 1 && (lexicon::is_place(doc.lower(a)) || doc.is_capitalized(a) && doc.lower(a).ends_with('.'))
     });
+    // "The Brexit minister in the Lords, Lord Marlow, said": what follows "in" is where the
+    // speaker works; the name between the commas is the speaker.
+    if after_preposition && !place_aside {
+        let named = appositive.and_then(|(a, b)| classify(doc, a, b, None).filter(|m| m.tokens == (a, b)));
+        if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
+            return Some(person);
+        }
+    }
     if after_preposition && (appositive.is_none() || place_aside) {
         // "Keith Olander, 60, of Silver Spring, Md., said": an age between commas is an aside too.
         let before_aside = matching_comma_back(doc, start - 1, floor)
@@ -107,6 +115,22 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
             .and_then(|comma| subject_before(doc, comma, floor));
         if before_aside.is_some() {
             return before_aside;
+        }
+        // "One Twitter user in Beaufort wrote", "The Weather Service office in Newport wrote":
+        // the phrase before "in" speaks, not the place after it. ("Officials at the
+        // International Monetary Fund said": an organisation after it speaks for them.)
+        let preposition = start - 1;
+        let inner = phrase_start_back(doc, preposition, floor);
+        let organisation_after = (start..t).any(|u| lexicon::is_org_head(doc.lower(u)));
+        if appositive.is_none() && inner < preposition && !organisation_after {
+            if let Some(mention) = classify(doc, inner, preposition, None) {
+                return Some(mention);
+            }
+        }
+    }
+    if start == t && appositive.is_none() {
+        if let Some(described) = described_before_place(doc, t, floor) {
+            return Some(described);
         }
     }
     if start == t {
@@ -120,8 +144,13 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     };
     // "Sen. Richard Burr, the Republican chairman of the committee, which is …, said": the
     // description stands in apposition to the name before it, which is the speaker.
-    if matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
+    // "Lana Cordeiro, Quebec director of Unifor, the union …, said": an office held in an
+    // organisation ("director of Unifor") after a comma describes the name before it too.
+    let office_of = (start..t.saturating_sub(1))
+        .any(|u| lexicon::is_role_noun(doc.lower(u)) && !doc.is_capitalized(u) && doc.lower(u + 1) == "of");
+    if (matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
         && lexicon::is_determiner(doc.lower(start))
+        || office_of)
         && start > floor + 1
         && doc.is_punct(start - 1, ',')
     {
@@ -132,6 +161,31 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
         }
     }
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
+}
+
+/// Reads "one respondent in the fabricated metals industry said": a role noun, then "in", "at" or
+/// "from" and a few lowercase words that end at the verb.
+fn described_before_place(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
+    let mut u = t;
+    while u > floor + 1 && t - u < 6 {
+        let w = u - 1;
+        if !doc.is_word(w) || !doc.outside(w) || doc.is_capitalized(w) || lexicon::is_pronoun(doc.lower(w)) {
+            return None;
+        }
+        if matches!(doc.lower(w), "in" | "at" | "from") && w < t - 1 {
+            if !(doc.is_word(w - 1) && lexicon::is_role_head(doc.lower(w - 1))) {
+                return None;
+            }
+            // The phrase opens the clause ("told supporters in a video posted …" does not).
+            let start = phrase_start_back(doc, w, floor);
+            if start > floor && doc.is_word(start - 1) {
+                return None;
+            }
+            return classify(doc, start, w, None).filter(|m| matches!(m.kind, MentionKind::Description { .. }));
+        }
+        u = w;
+    }
+    None
 }
 
 fn is_number(doc: &Doc, t: usize) -> bool {
@@ -342,8 +396,34 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     if e == s || is_possessive(doc.lower(e - 1)) {
         return None;
     }
+    if let Some(named) = name_after_description(doc, s, e, ceiling) {
+        return Some(named);
+    }
     let appositive = appositive_after(doc, e, ceiling);
     classify(doc, s, e, appositive)
+}
+
+/// Reads "The Brexit minister in the Lords, Lord Marlow, urged …": a description with an office
+/// in lowercase, then a personal name set off by commas, is that person.
+fn name_after_description(doc: &Doc, s: usize, e: usize, ceiling: usize) -> Option<Mention> {
+    if !doc.is_punct(e, ',') || !(s..e).any(|u| !doc.is_capitalized(u) && lexicon::is_role_noun(doc.lower(u))) {
+        return None;
+    }
+    let first = e + 1;
+    let mut end = first;
+    while end < ceiling && end - first < 4 && doc.is_word(end) && doc.outside(end) && doc.is_capitalized(end) {
+        end += 1;
+    }
+    if end == first || end >= ceiling || !doc.is_punct(end, ',') {
+        return None;
+    }
+    let mention = classify(doc, first, end, None)?;
+    let MentionKind::Person { name, role, gender } = mention.kind else {
+        return None;
+    };
+    let role = role.or_else(|| Some(lexicon::strip_article(&phrase_text(doc, s, e)).to_string()));
+    // The phrase runs through the comma that closes the name, so the verb follows it.
+    Some(Mention { span: mention.span, tokens: (s, end + 1), kind: MentionKind::Person { name, role, gender } })
 }
 
 /// Skips "a statement from" in "according to a statement from the Kremlin".
@@ -385,6 +465,10 @@ fn appositive_after(doc: &Doc, e: usize, ceiling: usize) -> Option<(usize, usize
 /// Decides what a phrase names and splits a person's title from the name.
 fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usize)>) -> Option<Mention> {
     let span = Span::new(doc.tokens[start].start(), doc.tokens[end - 1].end());
+    // "Others warned", "Four years ago": a quantifier or a spelled-out number alone names no one.
+    if end == start + 1 && words::QUANTIFIERS.contains(strip_possessive(doc.lower(start))) {
+        return None;
+    }
     if let Some(mention) = person_of(doc, start, end, span) {
         return Some(mention);
     }
@@ -406,7 +490,9 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         });
     }
     let name_start = name_run_start(doc, start, end);
-    if name_start < end {
+    // "the Fed said", "the Pentagon said": "the" and one capitalized word name an institution.
+    let the_one_word = end == start + 2 && name_start == start + 1 && doc.lower(start) == "the";
+    if name_start < end && !the_one_word {
         return Some(person(doc, start, name_start, end, appositive, span));
     }
     let words: Vec<&str> = (start..end).map(|t| strip_possessive(doc.lower(t))).collect();

@@ -2,7 +2,7 @@
 //! and descriptions, and suggests a side for every cluster.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::attribution::{Attributed, Event, Found};
 use super::lexicon::{self, Gender};
@@ -90,8 +90,31 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         })
         .collect();
     let quotes = &found.quotes;
-    let mut speakers: Vec<Option<usize>> =
-        quotes.iter().map(|q| q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start))).collect();
+    // "The Federal Reserve said …" then "the central bank said": a generic head that names no
+    // organisation of its own kind stands for the organisation that spoke last nearby.
+    let mut last_named_org: Option<(usize, usize)> = None;
+    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let mut cluster = q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start));
+        if let (Some(c), Some(Mention { kind: MentionKind::Organisation { name }, .. })) = (cluster, &q.mention) {
+            let head = name.rsplit(' ').next().unwrap_or(name);
+            let generic = builder.clusters[c].name == *name
+                && !name.chars().any(char::is_uppercase)
+                && lexicon::is_org_head(head)
+                && !words::SOURCE_DOCUMENTS.contains(head);
+            if let Some((_, org)) = last_named_org.filter(|(at, _)| generic && q.span.start - at <= ORGANISATION_WINDOW)
+            {
+                cluster = Some(org);
+            }
+        }
+        if let Some(c) = cluster {
+            let named = builder.clusters[c].is_organisation && builder.clusters[c].name.starts_with(char::is_uppercase);
+            if named {
+                last_named_org = Some((q.span.start, c));
+            }
+        }
+        speakers.push(cluster);
+    }
     let candidates = builder.candidates(&found.events);
     builder.memo = vec![None; candidates.len()];
     let groups = link_groups(quotes, &found.events);
@@ -205,6 +228,7 @@ fn compatible(a: Gender, b: Gender) -> bool {
 impl Builder {
     /// Records every titled or full personal name outside quotes.
     fn collect_entities(&mut self, doc: &Doc) {
+        let mut lowercase_words: Option<HashSet<&str>> = None;
         for t in 0..doc.tokens.len() {
             let ends_run =
                 doc.is_capitalized(t) && doc.outside(t) && !(doc.is_capitalized(t + 1) && doc.outside(t + 1));
@@ -267,6 +291,19 @@ impl Builder {
                         || (mention.tokens.0 == sentence_start && doc.is_punct(t + 1, ',') && !introduces_pronoun));
             if bare && !subject {
                 continue;
+            }
+            // "Boring does not win many rallies" after "a government that is boring": a word
+            // that opens a sentence and is written in lowercase elsewhere is no name.
+            if bare && mention.tokens.0 == sentence_start && mention.tokens.1 == t + 1 {
+                let lowercase = lowercase_words.get_or_insert_with(|| {
+                    (0..doc.tokens.len())
+                        .filter(|u| doc.is_word(*u) && !doc.is_capitalized(*u))
+                        .map(|u| doc.lower(u))
+                        .collect::<HashSet<&str>>()
+                });
+                if lowercase.contains(doc.lower(t)) {
+                    continue;
+                }
             }
             let after_preposition = mention.tokens.0 > 0
                 && doc.is_word(mention.tokens.0 - 1)
@@ -485,6 +522,24 @@ impl Builder {
             .map(|o| o.1.clone())
     }
 
+    /// The newspaper or editorial board named last before `at` ("By the Sentinel Editorial
+    /// Board"), as the newspaper's name without its board.
+    fn own_newspaper(&self, at: usize) -> Option<String> {
+        let (_, name, head) = self.organisations[..self.organisations.partition_point(|o| o.0 <= at)]
+            .iter()
+            .rev()
+            .find(|o| words::NEWSPAPER_HEADS.contains(&o.2) || words::NEWSPAPER_DESCRIPTIONS.contains(&o.2))?;
+        if words::NEWSPAPER_HEADS.contains(head) {
+            return Some(name.clone());
+        }
+        // "Sentinel Editorial Board": the words before the description name the paper.
+        let paper: Vec<&str> = name
+            .split_whitespace()
+            .take_while(|w| !words::NEWSPAPER_DESCRIPTIONS.contains(&w.to_lowercase()))
+            .collect();
+        (!paper.is_empty()).then(|| paper.join(" "))
+    }
+
     fn organisation(&mut self, name: &str) -> usize {
         let key = format!("o:{}", name.to_lowercase());
         if let Some(&i) = self.by_key.get(&key) {
@@ -678,6 +733,12 @@ impl Builder {
         quotes: &[Found],
         events: &[Candidate],
     ) -> Option<usize> {
+        // "we wrote" in the writer's own voice: an editorial board speaks for its newspaper.
+        if word == "we" {
+            if let Some(paper) = self.own_newspaper(at) {
+                return Some(self.organisation(&paper));
+            }
+        }
         // "He", "she" (the pronouns with a gender) and "I" stand for a person.
         let wants_person = gender != Gender::Unknown || word == "i";
         let end = before(events, at).len();
