@@ -45,6 +45,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind8.txt", include_str!("../../../tests/data/extract/blind8.txt")),
     ("blind9.txt", include_str!("../../../tests/data/extract/blind9.txt")),
     ("blind10.txt", include_str!("../../../tests/data/extract/blind10.txt")),
+    ("blind11.txt", include_str!("../../../tests/data/extract/blind11.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
