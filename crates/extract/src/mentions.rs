@@ -472,6 +472,9 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
     if let Some(mention) = person_of(doc, start, end, span) {
         return Some(mention);
     }
+    if let Some(mention) = candidate_of_campaign(doc, start, end, span) {
+        return Some(mention);
+    }
     // "The Confederation of British Industry", "the Department of Homeland Security": an org head
     // before "of" and a few capitalized words that end the phrase name an organisation.
     let org_of = (start..end.saturating_sub(2)).any(|u| {
@@ -515,6 +518,30 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         });
     }
     None
+}
+
+/// Reads "Kettering's campaign said": a campaign speaks for the candidate named in it, so the
+/// possessive name before the campaign noun is the speaker.
+fn candidate_of_campaign(doc: &Doc, start: usize, end: usize, span: Span) -> Option<Mention> {
+    if end < start + 2 || !words::CAMPAIGN_NOUNS.contains(doc.lower(end - 1)) {
+        return None;
+    }
+    let owner = end - 2;
+    if !is_possessive(doc.lower(owner)) {
+        return None;
+    }
+    let name_start = name_run_start(doc, start, end - 1);
+    if name_start > owner || (name_start..=owner).any(|u| !doc.is_capitalized(u) || lexicon::is_org_head(doc.lower(u)))
+    {
+        return None;
+    }
+    let text = doc.text(doc.tokens[name_start].start(), doc.tokens[owner].end());
+    let name = strip_possessive(&text).to_string();
+    let gender = (name_start..=owner)
+        .map(|u| lexicon::first_name_gender(doc.lower(u)))
+        .find(|g| *g != Gender::Unknown)
+        .unwrap_or(Gender::Unknown);
+    Some(Mention { span, tokens: (start, end), kind: MentionKind::Person { name, role: None, gender } })
 }
 
 /// Reads "Jessica Thornbury of Harlow Capital Partners" and "John Smith of the Brookings

@@ -235,6 +235,15 @@ impl Builder {
             if !ends_run {
                 continue;
             }
+            // "Kettering's campaign": "the campaign" that speaks later speaks for Kettering.
+            if doc.is_word(t + 1) && words::CAMPAIGN_NOUNS.contains(doc.lower(t + 1)) {
+                let word = doc.text(doc.tokens[t].start(), doc.tokens[t].end());
+                let owner = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
+                if let Some(owner) = owner.filter(|o| !o.is_empty()) {
+                    let head = doc.lower(t + 1).to_string();
+                    self.organisations.push((doc.tokens[t].start(), owner.to_string(), head));
+                }
+            }
             // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
             let document = words::LAW_HEADS.contains(doc.lower(t));
             let org_head = lexicon::is_org_head(doc.lower(t))
@@ -371,6 +380,12 @@ impl Builder {
                 }
                 let generic = !name.contains(' ') && name.chars().all(|c| c.is_lowercase());
                 let named = generic.then(|| self.named_organisation(name, at)).flatten();
+                // "the campaign said" after "Kettering's campaign": the candidate speaks.
+                if let Some(candidate) = named.as_deref().filter(|_| words::CAMPAIGN_NOUNS.contains(name)) {
+                    let candidate = candidate.to_string();
+                    let gender = lexicon::first_name_gender(&candidate.to_lowercase());
+                    return Some(self.person(&candidate, None, gender, at));
+                }
                 Some(self.organisation(named.as_deref().unwrap_or(name)))
             }
             MentionKind::Description { text, head, country } => Some(self.description(text, head, *country, at)),
@@ -494,15 +509,20 @@ impl Builder {
             .iter()
             .rev()
             .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
-            .find(|o| any || o.2 == generic || company && words::COMPANY_HEADS.contains(&o.2))
+            .find(|o| {
+                o.2 == generic
+                    || !words::CAMPAIGN_NOUNS.contains(&o.2) && (any || company && words::COMPANY_HEADS.contains(&o.2))
+            })
             .map(|o| o.1.clone())
     }
 
     /// "The paper wrote", "its editorial board said", "the News wrote": the newspaper named last
     /// before `at` (of that name for "the News"), which speaks for itself in an editorial.
     fn newspaper(&self, name: &str, at: usize) -> Option<String> {
-        let words: Vec<&str> =
-            name.split_whitespace().filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "its" | "their")).collect();
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "its" | "their" | "this" | "our"))
+            .collect();
         let last = words.last()?.to_lowercase();
         let described =
             words.iter().all(|w| !w.starts_with(char::is_uppercase)) && words::NEWSPAPER_DESCRIPTIONS.contains(&last);
@@ -514,12 +534,15 @@ impl Builder {
         // "the News" and "The Dallas Morning News" read as "Morning News" stand for the newspaper
         // whose full name ends so.
         let short = words.join(" ");
-        self.organisations[..self.organisations.partition_point(|o| o.0 <= at)]
+        let named = self.organisations[..self.organisations.partition_point(|o| o.0 <= at)]
             .iter()
             .rev()
             .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
             .find(|o| words::NEWSPAPER_HEADS.contains(&o.2) && (described || o.1.ends_with(&short)))
-            .map(|o| o.1.clone())
+            .map(|o| o.1.clone());
+        // "this newspaper wrote" in an editorial signed "By The Clarion Editorial Board": with no
+        // newspaper named nearby, the paper that signs the piece speaks for itself.
+        named.or_else(|| described.then(|| self.own_newspaper(at)).flatten())
     }
 
     /// The newspaper or editorial board named last before `at` ("By the Sentinel Editorial

@@ -135,6 +135,7 @@ lists! {
         CLAUSE_JOINERS = "clause_joiners",
         COMPANY_DESCRIPTIONS = "company_descriptions",
         COMPANY_HEADS = "company_heads",
+        CAMPAIGN_NOUNS = "campaign_nouns",
         CLAUSE_START_WORDS = "clause_start_words",
         COLON_INTRO_WORDS = "colon_intro_words",
         CONNECTORS = "connectors",

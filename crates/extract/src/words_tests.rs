@@ -27,6 +27,7 @@ const SUBSETS: &[(&str, &str)] = &[
     ("generic_org_heads", "org_heads"),
     ("newspaper_descriptions", "org_heads"),
     ("company_descriptions", "org_heads"),
+    ("campaign_nouns", "org_heads"),
 ];
 
 /// The disjointness rules the file headers state: no entry is in both lists.
