@@ -305,6 +305,12 @@ fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
             start = u;
             continue;
         }
+        // "A Department of Health and Social Care spokesman": "and" inside an organisation's
+        // name after "of" joins the name.
+        if word == "and" && start < end && doc.is_capitalized(start) && inside_org_of_name(doc, u, floor) {
+            start = u;
+            continue;
+        }
         let joins_title = lexicon::is_connector(word)
             && word != "and"
             && start < end
@@ -320,6 +326,21 @@ fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
         start += 1;
     }
     start
+}
+
+/// Tells whether the "and" at `and` stands inside a name such as "Department of Health and
+/// Social Care": capitalized words before it go back to "of" after a capitalized org head.
+fn inside_org_of_name(doc: &Doc, and: usize, floor: usize) -> bool {
+    let mut u = and;
+    while u > floor + 2 && and - u < 4 && doc.is_word(u - 1) && doc.is_capitalized(u - 1) {
+        u -= 1;
+    }
+    u < and
+        && u > floor + 1
+        && doc.is_word(u - 1)
+        && doc.lower(u - 1) == "of"
+        && doc.is_capitalized(u - 2)
+        && lexicon::is_org_head(doc.lower(u - 2))
 }
 
 /// Reads the speaker named after a cue ("said Sen. Bob Corker, a member of …").
@@ -481,9 +502,32 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         doc.is_capitalized(u)
             && lexicon::is_org_head(doc.lower(u))
             && doc.lower(u + 1) == "of"
-            && end - (u + 2) <= 3
-            && (u + 2..end).all(|w| doc.is_capitalized(w))
+            && end - (u + 2) <= 3 + usize::from(end - (u + 2) > 2 && inside_org_of_name(doc, end - 3, start))
+            && (u + 2..end).all(|w| doc.is_capitalized(w) || w == end - 3 && doc.lower(w) == "and")
     });
+    // "A Department of Health and Social Care spokesman": a spokesman for a department named
+    // in full speaks for the department.
+    let last = doc.lower(end - 1);
+    if end > start + 3 && lexicon::is_role_head(last) && !doc.is_capitalized(end - 1) {
+        let mut first = start;
+        while first < end - 1 && lexicon::is_determiner(doc.lower(first)) {
+            first += 1;
+        }
+        let named = first + 2 < end - 1
+            && doc.is_capitalized(first)
+            && lexicon::is_org_head(doc.lower(first))
+            && doc.lower(first + 1) == "of"
+            && (first + 2..end - 1).all(|w| doc.is_capitalized(w) || doc.lower(w) == "and")
+            && doc.is_capitalized(end - 2);
+        if named {
+            let text = phrase_text(doc, first, end - 1);
+            return Some(Mention {
+                span,
+                tokens: (start, end),
+                kind: MentionKind::Organisation { name: canonical_org(&text) },
+            });
+        }
+    }
     if org_of {
         let text = phrase_text(doc, start, end);
         return Some(Mention {
