@@ -320,6 +320,19 @@ impl Builder {
             if after_preposition && role.is_none() {
                 continue;
             }
+            // "Sofia Lindgren, an Arctic campaigner for Greenpeace Nordic, was …": the name after
+            // a role and "for" in an aside is where the person works, not a second person.
+            let mut name_start = t;
+            while name_start > mention.tokens.0.max(1) && doc.is_capitalized(name_start - 1) {
+                name_start -= 1;
+            }
+            let workplace = name_start > 1
+                && matches!(doc.lower(name_start - 1), "for" | "at" | "of" | "with")
+                && !doc.is_capitalized(name_start - 2)
+                && lexicon::is_role_noun(doc.lower(name_start - 2));
+            if workplace {
+                continue;
+            }
             let key = person_key(&name);
             if !bare {
                 self.entity_by_key.entry(key).or_default().push(self.entities.len());
