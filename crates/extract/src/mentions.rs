@@ -539,6 +539,20 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
     let name_start = name_run_start(doc, start, end);
     // "the Fed said", "the Pentagon said": "the" and one capitalized word name an institution.
     let the_one_word = end == start + 2 && name_start == start + 1 && doc.lower(start) == "the";
+    // "S&P Global Ratings", "AT&T Mobility": an abbreviation joined by "&" opens a company's
+    // name, which the capitalized words after it go on; no person is named so.
+    let ampersand = name_start > start
+        && doc.is_capitalized(name_start - 1)
+        && doc.lower(name_start - 1).contains('&')
+        && !is_possessive(doc.lower(name_start - 1));
+    if ampersand && name_start < end {
+        let text = phrase_text(doc, name_start - 1, end);
+        return Some(Mention {
+            span,
+            tokens: (start, end),
+            kind: MentionKind::Organisation { name: canonical_org(&text) },
+        });
+    }
     if name_start < end && !the_one_word {
         return Some(person(doc, start, name_start, end, appositive, span));
     }
