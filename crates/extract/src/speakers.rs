@@ -245,10 +245,14 @@ impl Builder {
                 }
             }
             // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
-            let document = words::LAW_HEADS.contains(doc.lower(t));
-            let org_head = lexicon::is_org_head(doc.lower(t))
-                || words::NEWSPAPER_HEADS.contains(doc.lower(t))
-                || words::COMPANY_HEADS.contains(doc.lower(t));
+            // "The Harwood Institute's consumer sentiment index": a possessive head names the
+            // organisation too.
+            let lower = doc.lower(t);
+            let lower = lower.strip_suffix("’s").or_else(|| lower.strip_suffix("'s")).unwrap_or(lower);
+            let document = words::LAW_HEADS.contains(lower);
+            let org_head = lexicon::is_org_head(lower)
+                || words::NEWSPAPER_HEADS.contains(lower)
+                || words::COMPANY_HEADS.contains(lower);
             if org_head && !document && t > 0 && doc.is_capitalized(t - 1) {
                 self.name_organisation(doc, t, t);
             }
@@ -509,7 +513,10 @@ impl Builder {
         }
         if start < t {
             let name = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
-            self.organisations.push((doc.tokens[start].start(), name, doc.lower(head).to_string()));
+            let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(&name);
+            let head = doc.lower(head);
+            let head = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
+            self.organisations.push((doc.tokens[start].start(), name.to_string(), head.to_string()));
         }
     }
 
