@@ -46,6 +46,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind9.txt", include_str!("../../../tests/data/extract/blind9.txt")),
     ("blind10.txt", include_str!("../../../tests/data/extract/blind10.txt")),
     ("blind11.txt", include_str!("../../../tests/data/extract/blind11.txt")),
+    ("blind12.txt", include_str!("../../../tests/data/extract/blind12.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
