@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = project_root();
     let result = match args.first().map(String::as_str) {
-        Some("setup") => Tools::ensure(&root, Need::Setup).map(drop),
+        Some("setup") => Tools::ensure(&root, Need::Browser).map(drop),
         Some("build") => Tools::ensure(&root, Need::Build).and_then(|t| build(&root, &t)),
         Some("dist") => Tools::ensure(&root, Need::Build).and_then(|t| dist(&root, &t)),
         // Serving needs no browser: Chromium is installed by the commands that drive one.

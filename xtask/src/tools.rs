@@ -46,8 +46,6 @@ pub enum Need {
     Build,
     /// Building it and driving it in a browser: Chromium and chromedriver as well.
     Browser,
-    /// Everything `Browser` needs, and nothing built (`setup`).
-    Setup,
 }
 
 /// `cargo install` for a build tool: no LTO, parallel code generation and a lower opt-level make
@@ -78,39 +76,19 @@ impl Tools {
         let tools = Tools { path: std::env::join_paths(paths).map_err(|e| e.to_string())? };
 
         ensure_wasm_target()?;
-        let trunk_missing = !version_starts(&trunk_dir.join("bin/trunk"), &format!("trunk {TRUNK_VERSION}"));
-        let bindgen_missing =
-            !version_starts(&bindgen_dir.join("bin/wasm-bindgen"), &format!("wasm-bindgen {wasm_bindgen}"));
-        // Set when an install fails, so the build beside it stops early.
-        let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let installs = std::thread::spawn({
-            let dir = dir.clone();
-            let failed = failed.clone();
-            move || -> Result<(), String> {
-                let result = (|| -> Result<(), String> {
-                    if trunk_missing {
-                        eprintln!("xtask: installing Trunk {TRUNK_VERSION} (a few minutes, once)");
-                        run(quick_install(&dir)
-                            .args(["install", &format!("trunk@{TRUNK_VERSION}"), "--locked", "--root"])
-                            .arg(&trunk_dir))?;
-                    }
-                    if bindgen_missing {
-                        eprintln!("xtask: installing wasm-bindgen-cli {wasm_bindgen} (about 2 minutes, once)");
-                        // Not `--locked`: its locked webpki-roots is missing from the registry mirror here.
-                        run(quick_install(&dir)
-                            .args(["install", "wasm-bindgen-cli", "--version", &format!("={wasm_bindgen}"), "--root"])
-                            .arg(&bindgen_dir))?;
-                    }
-                    Ok(())
-                })();
-                failed.store(result.is_err(), std::sync::atomic::Ordering::Relaxed);
-                result
-            }
-        });
-        if (trunk_missing || bindgen_missing) && need != Need::Setup {
-            prebuild(root, &|| failed.load(std::sync::atomic::Ordering::Relaxed));
+        if !version_starts(&trunk_dir.join("bin/trunk"), &format!("trunk {TRUNK_VERSION}")) {
+            eprintln!("xtask: installing Trunk {TRUNK_VERSION} (a few minutes, once)");
+            run(quick_install(&dir)
+                .args(["install", &format!("trunk@{TRUNK_VERSION}"), "--locked", "--root"])
+                .arg(&trunk_dir))?;
         }
-        installs.join().map_err(|_| "the tool installs panicked".to_owned())??;
+        if !version_starts(&bindgen_dir.join("bin/wasm-bindgen"), &format!("wasm-bindgen {wasm_bindgen}")) {
+            eprintln!("xtask: installing wasm-bindgen-cli {wasm_bindgen} (about 2 minutes, once)");
+            // Not `--locked`: its locked webpki-roots is missing from the registry mirror here.
+            run(quick_install(&dir)
+                .args(["install", "wasm-bindgen-cli", "--version", &format!("={wasm_bindgen}"), "--root"])
+                .arg(&bindgen_dir))?;
+        }
         if !version_starts(&binaryen_dir.join("node_modules/.bin/wasm-opt"), "wasm-opt version 132") {
             eprintln!("xtask: installing wasm-opt from npm binaryen {BINARYEN_VERSION}");
             if which("npm").is_none() {
@@ -123,7 +101,7 @@ impl Tools {
         }
         let missing: Vec<&str> = DEBIAN_PACKAGES
             .iter()
-            .filter(|&&(path, _)| need != Need::Build || path == "/usr/bin/brotli")
+            .filter(|&&(path, _)| need == Need::Browser || path == "/usr/bin/brotli")
             .filter(|(path, _)| !Path::new(path).exists())
             .map(|&(_, package)| package)
             .collect();
@@ -138,43 +116,6 @@ impl Tools {
         let mut cmd = Command::new(program);
         cmd.env("PATH", &self.path);
         cmd
-    }
-}
-
-/// While Trunk and wasm-bindgen-cli install, builds the app's wasm, the workers' and the
-/// pre-renderer beside them, with the very commands Trunk and `xtask` run later, which then find
-/// them built. Both are compiles on two cores, but the app's release build ends in one long
-/// single-threaded step (fat LTO, one codegen unit), and the installs fill the other core.
-/// A failure here is left for the real build to report; a failed install stops it (`stop`).
-fn prebuild(root: &Path, stop: &dyn Fn() -> bool) {
-    eprintln!("xtask: building the app while the tools install (their output interleaves)");
-    let app = root.join("Cargo.toml");
-    let worker = root.join("crates/worker/Cargo.toml");
-    let wasm = |manifest: &Path, profile: &str, bin: &str| {
-        let mut cmd = Command::new("cargo");
-        cmd.args(["build", "--target=wasm32-unknown-unknown", "--manifest-path"])
-            .arg(manifest)
-            .args(["--profile", profile, "--bin", bin])
-            .current_dir(root);
-        cmd
-    };
-    let mut render = Command::new("cargo");
-    render
-        .args(["build", "-p", "counterpoint-app", "--no-default-features", "--features", "ssr"])
-        .args(["--bin", "counterpoint-render"])
-        .current_dir(root);
-    for mut cmd in [
-        wasm(&app, "wasm-release", "counterpoint-app"),
-        wasm(&worker, "wasm-worker", "counterpoint-worker"),
-        wasm(&worker, "wasm-release", "counterpoint-collections"),
-        render,
-    ] {
-        if stop() {
-            return;
-        }
-        if let Err(err) = run(&mut cmd) {
-            eprintln!("xtask: {err}");
-        }
     }
 }
 
