@@ -52,26 +52,35 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
             // A collection sent by message carries its articles inline: there is no address to
             // fetch the others from.
             let unresolved = "a collection sent by message must carry its articles inline";
-            super::loader::open_in_worker(None, &json, &[], unresolved, move |result| match result {
-                // Announced by the effect below, like a collection opened any other way.
-                Ok(opened) => {
-                    ctx.awaiting_src.set(false);
-                    ctx.open_collection(opened);
-                }
-                Err(diagnostics) => {
-                    let errors: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-                    if took_over {
-                        // The address it stopped will not come: the page shows what it has, and
-                        // the effect below says once, with these errors, that the load failed.
-                        ctx.src_failure.set(Some(errors));
+            super::loader::open_in_worker(
+                None,
+                &json,
+                &[],
+                unresolved,
+                || {},
+                move |result| match result {
+                    // Announced by the effect below, like a collection opened any other way.
+                    Ok(opened) => {
                         ctx.awaiting_src.set(false);
-                    } else {
-                        // Refused: what was shown stays.
-                        let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
-                        announce(loaded_event(&title, 0, &errors));
+                        ctx.open_collection(opened);
                     }
-                }
-            });
+                    Err(diagnostics) => {
+                        let errors: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+                        // It stopped the address, or a collection the reader or the address had
+                        // started (`open_in_worker`): what the page waited for will not come. It shows
+                        // what it has, and the effect below says once, with these errors, that the
+                        // load failed.
+                        if took_over || ctx.awaiting_src.get_untracked() {
+                            ctx.src_failure.set(Some(errors));
+                            ctx.awaiting_src.set(false);
+                        } else {
+                            // Refused: what was shown stays.
+                            let title = ctx.explorer.with_untracked(|ex| ex.article.title.clone());
+                            announce(loaded_event(&title, 0, &errors));
+                        }
+                    }
+                },
+            );
         }
         Request::Load(json) => {
             let report = ctx.open_json(&json);

@@ -169,7 +169,12 @@ impl LoaderCtx {
         let took_over = !portable && drop_src();
         let loader = *self;
         let what = what.to_owned();
-        open_in_worker(together, document, texts, unresolved, move |result| match result {
+        // Stopped by what opened meanwhile (a parent's `load`): the status no longer says it opens.
+        let dropped = {
+            let what = what.clone();
+            move || loader.end_loading(&what)
+        };
+        open_in_worker(together, document, texts, unresolved, dropped, move |result| match result {
             Ok(mut opened) => {
                 loader.ctx.awaiting_src.set(false);
                 let title = opened.title.clone();
@@ -310,17 +315,29 @@ thread_local! {
     static COLLECTION_JOB: std::cell::RefCell<Option<ExtractionJob>> = const { std::cell::RefCell::new(None) };
     /// The job whose answer may still be shown; 0 when none may.
     static CURRENT_JOB: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// What that job does if it is stopped before its answer is shown.
+    static ON_DROPPED: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Forgets what the current job would do if stopped; `call`: it was stopped, so do it.
+fn end_current_job(call: bool) {
+    let dropped = ON_DROPPED.with(|d| d.borrow_mut().take());
+    if let Some(dropped) = dropped.filter(|_| call) {
+        dropped();
+    }
 }
 
 /// Opens a collection in the app's worker, where validation, statement matching and the Coverage
 /// view's building live (`core::worker::open_collection`), so the reader's wasm carries none of
 /// them. `document` is the collection's JSON, or empty with `together` (a title) for articles
-/// opened together; `texts` are what its `src` names could be read as. `done` runs once.
+/// opened together; `texts` are what its `src` names could be read as. Either `done` runs once,
+/// or `dropped` does, when a newer job or an article opened meanwhile stops this one.
 pub(crate) fn open_in_worker(
     together: Option<String>,
     document: &str,
     texts: &[(String, Result<String, String>)],
     unresolved: &str,
+    dropped: impl FnOnce() + 'static,
     done: impl FnOnce(Result<OpenedCollection, Vec<crate::validate::Diagnostic>>) + 'static,
 ) {
     static NEXT_JOB: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -350,12 +367,17 @@ pub(crate) fn open_in_worker(
             leptos::task::spawn_local(async move {
                 gloo_timers::future::TimeoutFuture::new(0).await;
                 if CURRENT_JOB.with(std::cell::Cell::get) == job {
+                    end_current_job(false);
                     done(result);
                 }
             });
         }
     });
     CURRENT_JOB.with(|current| current.set(job));
+    let older = ON_DROPPED.with(|d| d.borrow_mut().replace(Box::new(dropped)));
+    if let Some(older) = older {
+        older();
+    }
     match started {
         Ok(started) => COLLECTION_JOB.with(|current| {
             if let Some(old) = current.replace(Some(started)) {
@@ -363,6 +385,7 @@ pub(crate) fn open_in_worker(
             }
         }),
         Err(message) => {
+            end_current_job(false);
             cancel_collection_job();
             let diagnostic = crate::validate::Diagnostic {
                 severity: Severity::Error,
@@ -399,6 +422,7 @@ pub(crate) fn drop_src() -> bool {
 pub(crate) fn cancel_collection_job() {
     CURRENT_JOB.with(|current| current.set(0));
     COLLECTION_JOB.with(|current| current.borrow().as_ref().map(ExtractionJob::cancel));
+    end_current_job(true);
 }
 
 /// What an article opened alone says of a collection's `src` it cannot have.

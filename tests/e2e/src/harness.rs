@@ -138,6 +138,16 @@ pub fn open(session: &Session, path: &str) -> Result<()> {
     Ok(())
 }
 
+/// Pastes `text` on the page, as Ctrl+V anywhere outside a text field does.
+pub fn paste_text(session: &Session, text: &str) -> Result<()> {
+    session.js(
+        r#"const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
+           document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"#,
+        vec![serde_json::Value::from(text)],
+    )?;
+    Ok(())
+}
+
 /// The body of `GET url` as the server sends it, with no browser and so no script: what a
 /// crawler, an archive or a reader without JavaScript receives.
 pub fn http_get(url: &str) -> Result<String> {

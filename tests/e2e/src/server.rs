@@ -21,6 +21,9 @@ pub struct ServerOptions {
     pub mount: String,
     /// Headers added to every response, such as `("Content-Security-Policy", "...")`.
     pub headers: Vec<(String, String)>,
+    /// Requests whose path contains the text wait this many milliseconds before the answer, such
+    /// as `("counterpoint-collections", 3000)` for a slow worker.
+    pub slow: Vec<(String, u64)>,
 }
 
 /// A running server; it stops when the process ends.
@@ -43,9 +46,10 @@ impl Server {
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let (root, mount, headers) = (root.clone(), mount.clone(), options.headers.clone());
+                let slow = options.slow.clone();
                 let (routes, requests) = (shared_routes.clone(), shared_requests.clone());
                 thread::spawn(move || {
-                    let _ = handle(stream, &root, &mount, &headers, &routes, &requests);
+                    let _ = handle(stream, &root, &mount, &headers, &slow, &routes, &requests);
                 });
             }
         });
@@ -74,6 +78,7 @@ fn handle(
     root: &Path,
     mount: &str,
     headers: &[(String, String)],
+    slow: &[(String, u64)],
     routes: &Mutex<HashMap<String, (String, Vec<u8>)>>,
     requests: &Mutex<Vec<String>>,
 ) -> std::io::Result<()> {
@@ -107,7 +112,8 @@ fn handle(
     let delay = target
         .split_once('?')
         .and_then(|(_, query)| query.split('&').find_map(|pair| pair.strip_prefix("delay_ms=")))
-        .and_then(|ms| ms.parse::<u64>().ok());
+        .and_then(|ms| ms.parse::<u64>().ok())
+        .or_else(|| slow.iter().find(|(part, _)| path.contains(part.as_str())).map(|(_, ms)| *ms));
     if let Some(ms) = delay {
         thread::sleep(std::time::Duration::from_millis(ms.min(30_000)));
     }
@@ -199,7 +205,7 @@ mod tests {
         std::fs::write(root.join("a b.json"), "{\"ok\":true}").unwrap();
         std::fs::write(root.join("sub/index.html"), "<p>sub</p>").unwrap();
         let csp = ("Content-Security-Policy".to_owned(), "default-src 'self'".to_owned());
-        let options = ServerOptions { mount: "/tools/".to_owned(), headers: vec![csp] };
+        let options = ServerOptions { mount: "/tools/".to_owned(), headers: vec![csp], ..Default::default() };
         let server = Server::start(&root, 0, options).unwrap();
         server.route("/host.html", "text/html; charset=utf-8", "<p>host</p>");
 

@@ -2,7 +2,7 @@
 //! view of it, deep links in and Back out, three files dropped at once, a collection with broken
 //! articles, the single offline file and an embed.
 
-use e2e::harness::{ensure, http_get, open, run, screenshot_dir, seed_article, single_file, site, WAIT};
+use e2e::harness::{ensure, http_get, open, paste_text, run, screenshot_dir, seed_article, single_file, site, WAIT};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
 
@@ -419,14 +419,12 @@ fn inline_example() -> Result<Value> {
 fn a_pasted_collection_opens_and_one_given_by_address_says_how_to_open_it() {
     run(|s| {
         open(s, "/")?;
-        let paste = r#"const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
-            document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"#;
-        s.js(paste, vec![json!(inline_example()?.to_string())])?;
+        paste_text(s, &inline_example()?.to_string())?;
         wait_coverage(s, EXAMPLE_TITLE)?;
         let rows = js(s, "return document.querySelectorAll('.by-sides tbody tr').length")?;
         ensure(rows == json!(3), format!("{rows} outlets pasted"))?;
         // Pasted with its articles by address, the page cannot fetch them: it says what to do.
-        s.js(paste, vec![json!(example_file("un-aleppo-2016-collection.json")?)])?;
+        paste_text(s, &example_file("un-aleppo-2016-collection.json")?)?;
         let failed = s.wait_for(
             "the failure",
             "const f = document.querySelector('.load-status.failed'); return f ? f.textContent : null",
@@ -443,7 +441,7 @@ fn a_pasted_collection_opens_and_one_given_by_address_says_how_to_open_it() {
         ensure(rows == json!(3), "the open collection was lost")?;
         // A single article pasted after it replaces it: its Compare view, no Coverage tab left.
         let seed = example_file("un-aleppo-2016-wire.json")?;
-        s.js(paste, vec![json!(seed)])?;
+        paste_text(s, &seed)?;
         wait_title(s, WIRE_TITLE)?;
         s.wait_for(
             "the article's Compare view",

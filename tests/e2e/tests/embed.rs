@@ -195,7 +195,11 @@ fn a_load_from_the_allowed_origin_replaces_the_article_and_events_reach_the_pare
 /// Opens a host page that frames the app at `?embed=1` plus the parameters `params` gives for the
 /// host's origin, and records its events; the host server lives as long as the returned value.
 fn frame_app(s: &Session, params: impl Fn(&str) -> String) -> Result<Server> {
-    let app = app_origin()?;
+    frame_app_from(s, &app_origin()?, params)
+}
+
+/// As [`frame_app`], with the app served from `app` (an origin).
+fn frame_app_from(s: &Session, app: &str, params: impl Fn(&str) -> String) -> Result<Server> {
     let host = host_server()?;
     let params = params(&host.url(""));
     host.route(
@@ -276,6 +280,61 @@ fn a_load_from_the_parent_while_the_address_is_still_coming_wins_and_stops_it() 
         s.switch_to_top()?;
         let loaded = loaded_events(s)?;
         ensure(loaded == json!([["A replacement article", true]]), format!("the loaded events: {loaded}"))
+    });
+}
+
+#[test]
+fn a_load_from_the_parent_while_the_reader_s_articles_open_wins_and_the_status_says_so() {
+    run(|s| {
+        // The worker that opens articles dropped together answers 4 s late, so the parent's
+        // article comes while the reader's are still opening.
+        let slow = site_with(ServerOptions {
+            slow: vec![("counterpoint-collections".to_owned(), 4000)],
+            ..Default::default()
+        })?;
+        let opened = Instant::now();
+        let _host = frame_app_from(s, &slow.url(""), |host| format!("&parent_origin={host}"))?;
+        s.wait_for("counterpoint:ready", "return window.got.some(m => m.type === 'counterpoint:ready')", WAIT)?;
+        enter_frame(s)?;
+        let files: Vec<Value> = ["un-aleppo-2016-wire.json", "un-aleppo-2016-moscow.json"]
+            .iter()
+            .map(|name| Ok(json!([name, e2e::harness::http_get(&site()?.url(&format!("/articles/{name}")))?])))
+            .collect::<Result<_>>()?;
+        s.js(
+            r#"const dt = new DataTransfer();
+               for (const [name, text] of arguments[0]) dt.items.add(new File([text], name, { type: 'application/json' }));
+               document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));"#,
+            vec![json!(files)],
+        )?;
+        s.wait_for(
+            "the reader's articles to be opening",
+            "const l = document.querySelector('.load-status.loading'); return !!l && l.textContent.includes('2 files')",
+            WAIT,
+        )?;
+        s.switch_to_top()?;
+        s.js(SEND_LOAD, vec![replacement_article()?])?;
+        wait_event(s, "counterpoint:loaded", "title", &json!("A replacement article"))?;
+        enter_frame(s)?;
+        s.wait_for(
+            "the parent's article",
+            "return document.querySelector('.masthead h1').textContent === 'A replacement article'",
+            WAIT,
+        )?;
+        // The status no longer says the reader's articles are opening: they never will.
+        s.wait_for(
+            "the status to stop saying the dropped files open",
+            "return !document.querySelector('.load-status.loading')",
+            WAIT,
+        )?;
+        // After the worker would have answered, the parent's article is still the one shown.
+        std::thread::sleep(Duration::from_millis(6000).saturating_sub(opened.elapsed()));
+        let title = s.js("return document.querySelector('.masthead h1').textContent", vec![])?;
+        ensure(
+            title == json!("A replacement article"),
+            format!("the dropped files replaced the parent's article: {title}"),
+        )?;
+        let coverage = s.js("return document.querySelectorAll('.by-sides').length", vec![])?;
+        ensure(coverage == json!(0), "the dropped files opened after all")
     });
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use e2e::corpus::{hostile_article, payloads};
-use e2e::harness::{ensure, open, run, screenshot_dir, site, WAIT};
+use e2e::harness::{ensure, open, paste_text, run, screenshot_dir, site, WAIT};
 use e2e::server::{Server, ServerOptions};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
@@ -164,11 +164,7 @@ fn a_dropped_file_opens_and_the_drop_target_shows() {
 fn pasting_opens_an_article_from_the_page_and_from_the_dialog() {
     run(|s| {
         open(s, "/")?;
-        s.js(
-            r#"const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
-               document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"#,
-            vec![json!(article("Pasted on the page").to_string())],
-        )?;
+        paste_text(s, &article("Pasted on the page").to_string())?;
         wait_title(s, "Pasted on the page")?;
         s.click(&s.find(".loader-actions button")?)?;
         let area = s.find("#paste-text")?;
@@ -192,11 +188,7 @@ fn a_paste_that_fails_while_the_address_is_still_coming_leaves_it_coming() {
         site()?.route("/custom/later.json", "application/json", article("Came after all").to_string());
         open(s, "/?src=custom%2Flater.json%3Fdelay_ms%3D4000")?;
         s.wait_for("the app", "return document.querySelector('.load-status.loading') !== null", WAIT)?;
-        s.js(
-            r#"const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
-               document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"#,
-            vec![json!("{ not json")],
-        )?;
+        paste_text(s, "{ not json")?;
         s.wait_for("the paste refused", "return document.querySelector('.load-status.failed') !== null", WAIT)?;
         // The page still waits for the address: the built-in article does not come on screen.
         let shown = s.js(
@@ -216,11 +208,7 @@ fn an_article_pasted_while_the_address_is_still_coming_stays() {
         let opened = std::time::Instant::now();
         open(s, "/?src=custom%2Flate.json%3Fdelay_ms%3D6000")?;
         s.wait_for("the app", "return document.querySelector('.load-status.loading') !== null", WAIT)?;
-        s.js(
-            r#"const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
-               document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"#,
-            vec![json!(article("Pasted first").to_string())],
-        )?;
+        paste_text(s, &article("Pasted first").to_string())?;
         wait_title(s, "Pasted first")?;
         // After the address would have answered, the pasted article is still shown, and the
         // status tells of it, not of the address.

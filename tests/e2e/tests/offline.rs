@@ -99,6 +99,7 @@ fn the_site_works_under_a_sub_path_with_the_hosted_csp() {
         let server = site_with(ServerOptions {
             mount: "/tools/counterpoint/".to_owned(),
             headers: vec![("Content-Security-Policy".to_owned(), HOSTED_CSP.to_owned())],
+            ..Default::default()
         })?;
         s.goto(&server.url("/tools/counterpoint/"))?;
         s.wait_for("the app", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;

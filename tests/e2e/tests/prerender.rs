@@ -331,6 +331,7 @@ fn publish_makes_a_pre_rendered_site_and_a_single_file_for_another_article() {
             ServerOptions {
                 mount: "/stories/budget/".to_owned(),
                 headers: vec![("Content-Security-Policy".to_owned(), HOSTED_CSP.to_owned())],
+                ..Default::default()
             },
         )
         .map_err(|e| e.to_string())?;
