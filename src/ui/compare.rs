@@ -69,6 +69,19 @@ pub fn Compare() -> impl IntoView {
                 class:long=long
                 aria-labelledby="compare-heading"
                 style=format!("--sides:{side_count}")
+                on:click=move |ev| {
+                    // A plain click opens the quote with the filters as they are now, in the
+                    // click's own task; with a modifier key it opens the refreshed link elsewhere.
+                    let card = refresh_card_link(ctx, ev.target());
+                    let plain = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+                    if let (Some(id), true) = (card, plain) {
+                        ev.prevent_default();
+                        ctx.nav.navigate(&ctx.route_to(View::Read, Some(&id)));
+                    }
+                }
+                on:pointerdown=move |ev| drop(refresh_card_link(ctx, ev.target()))
+                on:focusin=move |ev| drop(refresh_card_link(ctx, ev.target()))
+                on:contextmenu=move |ev| drop(refresh_card_link(ctx, ev.target()))
             >
                 <h2 id="compare-heading" class="sr-only">"Positions by question and side"</h2>
                 <super::strip::Strip view=View::Compare/>
@@ -83,6 +96,19 @@ pub fn Compare() -> impl IntoView {
             </section>
         }
     }
+}
+
+/// A card's link is written when the grid is built, which filters never rebuild: before the link
+/// is followed, copied or opened elsewhere, it gets the current filters. Returns the quote's id
+/// when `target` is in a card.
+fn refresh_card_link(ctx: Ctx, target: Option<web_sys::EventTarget>) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let card = target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a.quote-card[data-quote-id]").ok().flatten())?;
+    let id = card.get_attribute("data-quote-id")?;
+    let _ = card.set_attribute("href", &Ctx::href(&ctx.route_to(View::Read, Some(&id))));
+    Some(id)
 }
 
 /// In a long grid a row is built a slice at a time: this many cards of each of its cells.

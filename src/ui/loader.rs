@@ -782,18 +782,17 @@ fn StatusPanel(
         }
         Status::Failed { what, problems, more } => {
             let count = problems.len() + more;
-            let mut chars = what.chars();
-            let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            // `what` is written as it came (an address, a file name), never recapitalised.
             let heading = if count == 1 {
-                format!("{what} could not be opened: 1 problem")
+                format!("Could not open {what}: 1 problem")
             } else {
-                format!("{what} could not be opened: {count} problems")
+                format!("Could not open {what}: {count} problems")
             };
             Some(
                 view! {
                     <div class="load-status failed" role="alert">
                         <p class="status-heading">{heading}</p>
-                        <p class="status-note">"The article you had stays open."</p>
+                        <p class="status-note">"Nothing on the page was replaced."</p>
                         <ProblemList problems/>
                         {(more > 0).then(|| view! { <p class="more">{format!("and {more} more")}</p> })}
                         <button type="button" class="button" on:click=move |_| status.set(Status::Idle)>"Dismiss"</button>

@@ -189,7 +189,7 @@ warned.json: 1 article, 1 opened, 0 broken
 warned.json: $.articles[0] (inline): The Post: opened
 warned.json: $.articles[0].article.quotes[0].text: warning: found 2 times; add a prefix or suffix to say which
 warned.json: 1 article, 1 opened, 0 broken
-list.json: $: error: expected an object, found a list of 0 entries
+list.json: $: error: expected an object, found an empty list
 ",
         1,
     );

@@ -56,7 +56,7 @@ fn problems_are_file_path_message_and_warnings_alone_exit_0() {
 fn several_files_are_checked_and_any_error_fails() {
     check(
         &[("one.json", GOOD), ("two.json", "[]")],
-        "DIR/two.json: $: error: expected an object, found a list of 0 entries\n",
+        "DIR/two.json: $: error: expected an object, found an empty list\n",
         1,
     );
 }

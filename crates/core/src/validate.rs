@@ -243,6 +243,8 @@ fn describe(value: &Value) -> String {
             let ellipsis = if s.chars().count() > 40 { "…" } else { "" };
             format!("a string ({short:?}{ellipsis})")
         }
+        Value::Array(a) if a.is_empty() => "an empty list".to_owned(),
+        Value::Array(a) if a.len() == 1 => "a list of 1 entry".to_owned(),
         Value::Array(a) => format!("a list of {} entries", a.len()),
         Value::Object(_) => "an object".to_owned(),
     }

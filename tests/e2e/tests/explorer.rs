@@ -168,6 +168,46 @@ fn a_quote_deep_link_opens_at_the_quote() {
 }
 
 #[test]
+fn a_quote_opened_after_a_filter_change_keeps_the_filters_as_they_are_now() {
+    run(|s| {
+        // The grid was built with the US hidden; the reader shows it again, then opens a US quote.
+        open(s, "/#view=compare&hide=us")?;
+        s.click(&s.find(".side-toggle[data-side=us]")?)?;
+        s.wait_for("the US side shown", "return !location.hash.includes('hide=us')", WAIT)?;
+        // The link the card offers (to copy or open in a new tab) is the current one.
+        s.js("document.querySelector(\".quote-card[data-quote-id='us-barbarism']\").focus()", vec![])?;
+        let link = s.js(
+            "return document.querySelector(\".quote-card[data-quote-id='us-barbarism']\").getAttribute('href')",
+            vec![],
+        )?;
+        ensure(
+            link.as_str().is_some_and(|l| l.contains("quote=us-barbarism") && !l.contains("hide=us")),
+            format!("the card links to {link}"),
+        )?;
+        s.click(&s.find(".quote-card[data-quote-id='us-barbarism']")?)?;
+        wait_hash(s, "view=read")?;
+        ensure(!hash(s)?.contains("hide=us"), format!("opening the quote hid its side again: {}", hash(s)?))?;
+        s.wait_for(
+            "the quote highlighted in Read",
+            "const m = document.querySelector(\"#article-text mark.selected[data-quote-id='us-barbarism']\"); return !!m && m.getClientRects().length > 0",
+            WAIT,
+        )?;
+        // And a filter set after the grid was built goes with the quote opened next.
+        s.click(&s.find(".view-tab[href*='view=compare']")?)?;
+        s.wait_for("Compare", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+        s.click(&s.find(".side-toggle[data-side=us]")?)?;
+        wait_hash(s, "hide=us")?;
+        s.click(&s.find(".quote-card[data-quote-id='churkin-impossible']")?)?;
+        wait_hash(s, "view=read")?;
+        let now = hash(s)?;
+        ensure(
+            now.contains("hide=us") && now.contains("quote=churkin-impossible"),
+            format!("opening a quote dropped the filter: {now}"),
+        )
+    });
+}
+
+#[test]
 fn a_side_filter_hides_that_sides_quotes_everywhere() {
     run(|s| {
         open(s, "/")?;
@@ -200,6 +240,12 @@ fn a_side_filter_hides_that_sides_quotes_everywhere() {
         s.wait_for("the Read view", "return document.querySelector('#article-text') !== null", WAIT)?;
         let marks = s.js("return document.querySelectorAll('#article-text mark[data-side=us]').length", vec![])?;
         ensure(marks == json!(0), format!("{marks} US highlights remain"))?;
+        // The labels naming the side's speakers go with their quotes.
+        let tags = s.js(
+            "return [...document.querySelectorAll('#article-text .speaker-tag[data-side=us]')].filter(e => e.getClientRects().length).length",
+            vec![],
+        )?;
+        ensure(tags == json!(0), format!("{tags} US speaker labels still shown in Read"))?;
         let ru_marks = s.js("return document.querySelectorAll('#article-text mark[data-side=ru]').length", vec![])?;
         ensure(ru_marks.as_u64().unwrap_or(0) > 0, "Russian highlights vanished too")
     });

@@ -181,3 +181,40 @@ fn a_linked_quote_in_an_embed_opens_its_question() {
         Ok(())
     });
 }
+
+#[test]
+fn a_collection_on_a_phone_fits_the_screen_and_every_view_is_one_tap_away() {
+    run_phone(|s| {
+        open(s, "/?src=articles/un-aleppo-2016-collection.json#view=coverage")?;
+        s.wait_for("the Coverage view", "return document.querySelector('.by-sides tbody tr') !== null", WAIT)?;
+        let fits = "return [document.documentElement.scrollWidth, innerWidth]";
+        let widths = s.js(fits, vec![])?;
+        ensure(widths[0] == widths[1], format!("the Coverage view is wider than the phone: {widths}"))?;
+        // A wide table scrolls in its own box; an outlet's name breaks between words only.
+        let outlet = s.js(
+            "const a = document.querySelector('.by-sides tbody th a'); const r = a.getBoundingClientRect();
+             return [a.textContent, Math.round(r.width), a.getClientRects().length]",
+            vec![],
+        )?;
+        let words = outlet[0].as_str().unwrap_or_default().split_whitespace().count() as u64;
+        ensure(
+            outlet[2].as_u64().is_some_and(|lines| lines <= words),
+            format!("an outlet's name breaks inside a word: {outlet}"),
+        )?;
+        // Four views and More: each view's tab is what a tap at its centre reaches.
+        let covered = s.js(
+            "return [...document.querySelectorAll('.view-tab')].filter(t => t.getClientRects().length).filter(t => {
+                 const r = t.getBoundingClientRect();
+                 return !t.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+             }).map(t => t.textContent)",
+            vec![],
+        )?;
+        ensure(covered == json!([]), format!("tabs covered by something else: {covered}"))?;
+        s.screenshot(&screenshot_dir().join("phone-coverage.png"))?;
+        // An article of the collection fits too.
+        s.click(&s.find(".by-sides tbody th a")?)?;
+        s.wait_for("the outlet's article", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+        let widths = s.js(fits, vec![])?;
+        ensure(widths[0] == widths[1], format!("the outlet's article is wider than the phone: {widths}"))
+    });
+}
