@@ -83,6 +83,7 @@ fn build(root: &Path, tools: &Tools) -> Result<(), String> {
     run(tools.command("trunk").args(["build", "--release"]).current_dir(root))?;
     // Trunk's loader is an inline script, which the hosted CSP forbids.
     dist::externalize_loader(&root.join("dist/site"))?;
+    dist::modernize_worker_loaders(&root.join("dist/site"))?;
     dist::bundle_css(&root.join("dist/site"))?;
     let page = prerender(root, tools, None)?;
     dist::insert_prerender(&root.join("dist/site"), &page)?;

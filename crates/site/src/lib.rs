@@ -4,6 +4,8 @@
 //! - `externalize_loader`: Trunk writes its loader as an inline module script in `index.html`. A
 //!   hosted policy of `script-src 'self' 'wasm-unsafe-eval'` blocks inline scripts, so the loader
 //!   moves into `loader-<hash>.js` next to the other hashed files.
+//! - `modernize_worker_loaders`: the workers' loader shims call wasm-bindgen's init with an object,
+//!   as it asks, instead of Trunk's deprecated string form and its console warning.
 //! - `single_file`: `dist/counterpoint.html`, one file with the glue, the wasm (gzip + base64,
 //!   unpacked with `DecompressionStream`), the CSS and so the built-in article inlined. It makes no
 //!   requests, so it works from `file://`, and its CSP allows only its own script, by hash. The
@@ -49,6 +51,33 @@ pub fn externalize_loader(site: &Path) -> Result<(), String> {
         return Err("index.html still has an inline script after moving the loader".to_owned());
     }
     write(&index_path, index.as_bytes())
+}
+
+/// Rewrites the workers' loader shims, which Trunk writes as `wasm_bindgen("./x_bg.wasm")`, to
+/// the form wasm-bindgen asks for, `wasm_bindgen({ module_or_path: "./x_bg.wasm" })`: the old
+/// form logs "using deprecated parameters for the initialization function" in every worker.
+pub fn modernize_worker_loaders(site: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(site).map_err(|e| format!("{}: {e}", site.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("_loader.js")) {
+            let shim = read(&path)?;
+            if let Some(modern) = modern_loader(&shim) {
+                write(&path, modern.as_bytes())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `shim` with its `wasm_bindgen("…")` call given an object; `None` when it has no such call.
+fn modern_loader(shim: &str) -> Option<String> {
+    const CALL: &str = "wasm_bindgen(\"";
+    let start = shim.find(CALL)?;
+    let url_start = start + CALL.len();
+    let url_end = url_start + shim[url_start..].find("\")")?;
+    let url = &shim[url_start..url_end];
+    Some(format!("{}wasm_bindgen({{ module_or_path: \"{url}\" }}){}", &shim[..start], &shim[url_end + 2..]))
 }
 
 /// Joins the page's stylesheets, one per component as Trunk copies them, into one hashed
@@ -376,6 +405,18 @@ mod tests {
         assert_eq!(page.text, "t");
         assert!(Prerendered::from_json(br#"{"app":"<div>","embedded":"","text":""}"#).is_err());
         assert!(Prerendered::from_json(br#"{"app":"<div data-prerendered><script>"#).is_err());
+    }
+
+    #[test]
+    fn worker_loaders_pass_an_object() {
+        let shim = "importScripts(\"./w.js\");wasm_bindgen(\"./w_bg.wasm\");";
+        assert_eq!(
+            modern_loader(shim).as_deref(),
+            Some("importScripts(\"./w.js\");wasm_bindgen({ module_or_path: \"./w_bg.wasm\" });")
+        );
+        // Already modern, or not a shim: left alone.
+        assert_eq!(modern_loader("importScripts(\"./w.js\");wasm_bindgen({ module_or_path: \"./w_bg.wasm\" });"), None);
+        assert_eq!(modern_loader("run();"), None);
     }
 
     #[test]

@@ -166,8 +166,14 @@ fn the_example_collection_opens_by_src_with_every_view_and_deep_links() {
         )?;
         open(s, &format!("{EXAMPLE}#view=coverage"))?;
         wait_coverage(s, EXAMPLE_TITLE)?;
-        let errors: Vec<Value> = s.log("browser")?.into_iter().filter(|e| e["level"] == json!("SEVERE")).collect();
-        ensure(errors.is_empty(), format!("console errors: {errors:?}"))
+        // No errors, and no warning from the workers' start (such as wasm-bindgen's "using
+        // deprecated parameters for the initialization function").
+        let log = s.log("browser")?;
+        let errors: Vec<&Value> = log.iter().filter(|e| e["level"] == json!("SEVERE")).collect();
+        ensure(errors.is_empty(), format!("console errors: {errors:?}"))?;
+        let deprecated: Vec<&Value> =
+            log.iter().filter(|e| e["message"].as_str().is_some_and(|m| m.contains("deprecated"))).collect();
+        ensure(deprecated.is_empty(), format!("console warnings: {deprecated:?}"))
     });
 }
 
