@@ -902,7 +902,7 @@ mod tests {
         let text = TEXT.replacen("Ann", "Anna", 1);
         let next = draft.carry_over(extracted(&text));
         assert_eq!(texts(&next), ["Stay,", "Go,", "Wait"]);
-        assert_eq!(next.quotes[0].topics, [topic.clone()]);
+        assert_eq!(next.quotes[0].topics, std::slice::from_ref(&topic));
         assert_eq!(next.quotes[0].side.as_deref(), Some(pro.as_str()));
         assert_eq!(next.quotes[0].speaker, "anna", "the extractor's speaker, changed by the edit");
         assert_eq!((next.quotes[1].speaker.as_str(), next.quotes[1].speaker_edited), ("cy", true));

@@ -527,7 +527,7 @@ fn a_text_edit_keeps_each_quotes_corrections() {
     let texts: Vec<String> = next.quotes.iter().map(|q| next.quote_text(q)).collect();
     assert_eq!(texts, ["will not leave the talks", "The door is still open,"], "the deleted quote came back");
     let leave = quote_with(&next, "not leave");
-    assert_eq!(leave.topics, [talks.clone()]);
+    assert_eq!(leave.topics, std::slice::from_ref(&talks));
     assert!(leave.span_edited);
     let door = quote_with(&next, "door is");
     assert_eq!(door.topics, [talks.clone(), war.clone()]);
@@ -621,7 +621,7 @@ fn typing_then_extracting_keeps_the_corrections() {
     let text = edited(THREE, "Talks resume", "Talks resumed");
     draft.set_text(text.clone());
     assert!(draft.stale);
-    assert_eq!(quote_with(&draft, "door is").topics, [topic.clone()]);
+    assert_eq!(quote_with(&draft, "door is").topics, std::slice::from_ref(&topic));
     assert_eq!(draft.quotes.len(), 3);
     let next = draft.carry_over(extract_draft_plain(&text));
     assert!(!next.stale);
