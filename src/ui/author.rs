@@ -73,11 +73,8 @@ impl Author {
     /// is the same text as the page holds it, when it does.
     fn set_text(&self, text: String, page_text: Option<wasm_bindgen::JsValue>) {
         self.page_text.set_value(page_text);
-        self.draft.update(|d| {
-            d.text = text;
-            // Old offsets mean nothing in new text; extraction refills the quotes.
-            d.quotes.clear();
-        });
+        // The quotes move with the edit until extraction finds them again (`Draft::set_text`).
+        self.draft.update(|d| d.set_text(text));
         self.schedule_extraction();
     }
 
@@ -230,8 +227,8 @@ pub fn Author() -> impl IntoView {
     };
     // A view closed mid-extraction stops its worker.
     on_cleanup(move || author.stop_worker());
-    // A tab that closed between typing and extraction left text without quotes.
-    if author.draft.with_untracked(|d| !d.is_empty() && d.quotes.is_empty()) {
+    // A tab that closed between typing and extraction left text whose quotes are not found yet.
+    if author.draft.with_untracked(|d| !d.is_empty() && (d.quotes.is_empty() || d.stale)) {
         author.schedule_extraction();
     }
     let save_error = RwSignal::new(None::<String>);
@@ -273,7 +270,8 @@ pub fn Author() -> impl IntoView {
                 <label for="author-text">"Article text"</label>
                 <p class="hint">
                     "Paste a news article or drop a .txt file here. Quotes are found as you paste; "
-                    "changing the text finds them again and keeps your speaker names, sides and topics."
+                    "changing the text finds them again and keeps your corrections: speaker names and sides, "
+                    "and each quote’s topics, side, speaker and span, and the quotes you deleted stay deleted."
                 </p>
                 <textarea
                     id="author-text"
@@ -592,18 +590,22 @@ fn Speakers() -> impl IntoView {
     }
 }
 
-/// A list of renamable labels with a field to add one more; used for sides and topics.
+/// A list of renamable labels with a field to add one more; used for sides and topics. An item
+/// marked removable has a "Remove" button.
 fn label_list(
     kind: &'static str,
-    items: Vec<(String, String)>,
+    items: Vec<(String, String, bool)>,
     rename: impl Fn(&str, &str) + Copy + 'static,
     add: impl Fn(&str) + Copy + 'static,
+    remove: impl Fn(&str) + Copy + 'static,
 ) -> impl IntoView {
     let new_label = RwSignal::new(String::new());
     let rows = items
         .into_iter()
-        .map(|(id, label)| {
+        .map(|(id, label, removable)| {
             let key = id.clone();
+            let gone = id.clone();
+            let name = format!("Remove {} {label}", kind.to_lowercase());
             view! {
                 <li data-id=key>
                     <input
@@ -612,6 +614,19 @@ fn label_list(
                         prop:value=label
                         on:change=move |ev| rename(&id, &event_target_value(&ev))
                     />
+                    {removable
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="remove-label danger"
+                                    aria-label=name
+                                    on:click=move |_| remove(&gone)
+                                >
+                                    "Remove"
+                                </button>
+                            }
+                        })}
                 </li>
             }
         })
@@ -642,14 +657,17 @@ fn label_list(
 fn Sides() -> impl IntoView {
     let author = expect_context::<Author>();
     let items = Memo::new(move |_| {
-        author.draft.with(|d| d.sides.iter().map(|s| (s.id.clone(), s.label.clone())).collect::<Vec<_>>())
+        author.draft.with(|d| {
+            d.sides.iter().map(|s| (s.id.clone(), s.label.clone(), d.can_remove_side(&s.id))).collect::<Vec<_>>()
+        })
     });
     let rename = move |id: &str, label: &str| author.edit(|d| d.rename_side(id, label));
     let add = move |label: &str| author.edit(|d| d.add_side(label).is_some());
+    let remove = move |id: &str| author.edit(|d| d.remove_side(id));
     view! {
         <section class="sides-editor">
             <h3>"Sides"</h3>
-            {move || label_list("Side", items.get(), rename, add)}
+            {move || label_list("Side", items.get(), rename, add, remove)}
         </section>
     }
 }
@@ -658,15 +676,16 @@ fn Sides() -> impl IntoView {
 fn Topics() -> impl IntoView {
     let author = expect_context::<Author>();
     let items = Memo::new(move |_| {
-        author.draft.with(|d| d.topics.iter().map(|t| (t.id.clone(), t.label.clone())).collect::<Vec<_>>())
+        author.draft.with(|d| d.topics.iter().map(|t| (t.id.clone(), t.label.clone(), false)).collect::<Vec<_>>())
     });
     let rename = move |id: &str, label: &str| author.edit(|d| d.rename_topic(id, label));
     let add = move |label: &str| author.edit(|d| d.add_topic(label).is_some());
+    let remove = |_: &str| {};
     view! {
         <section class="topics-editor">
             <h3>"Topics"</h3>
             <p class="hint">"Quotes without a topic appear under “Other quotes”."</p>
-            {move || label_list("Topic", items.get(), rename, add)}
+            {move || label_list("Topic", items.get(), rename, add, remove)}
         </section>
     }
 }

@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Quote, QuoteKind, Side, Source, Speaker, Topic, FORMAT_VERSION};
-use crate::text::{is_quote_mark, slug, straight_quote, title_and_paragraphs, unique_id, unwrap_lines, Span};
+use crate::text::{is_quote_mark, slug, straight_quote, title_and_paragraphs, unique_id, unwrap_lines, Span, TextEdit};
 
 /// The version of the stored draft; a draft of another version is not restored.
 pub const DRAFT_VERSION: u32 = 1;
@@ -42,6 +42,13 @@ pub struct Draft {
     /// finding. Drafts saved before this field read as off.
     #[serde(default)]
     pub paraphrases: bool,
+    /// The spans of the quotes the user deleted, so a new extraction does not bring them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Span>,
+    /// Whether the text changed since its quotes were extracted (`set_text`): the quotes are the
+    /// old ones, moved with the text, until a new extraction is carried over.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stale: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,6 +79,17 @@ pub struct DraftQuote {
     /// quote (“A,” X said. “B.”), whose article text is then "A … B".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Span>,
+    /// Whether the user chose the speaker (`set_quote_speaker`, `merge_speakers`): a new
+    /// extraction keeps it, where it otherwise takes the extractor's.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub speaker_edited: bool,
+    /// Whether the user moved the span (`nudge_quote`, `set_quote_span`): a new extraction keeps it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub span_edited: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl DraftQuote {
@@ -100,7 +118,16 @@ pub enum Bound {
 }
 
 impl Draft {
-    /// Keeps this draft's title, sides, topics and speaker edits in `next`, a fresh extraction.
+    /// Keeps this draft's edits in `next`, a fresh extraction of its text or of a new one: the
+    /// title, sides, topics, speaker names, roles and sides, the quotes the user deleted, and
+    /// each quote's own edits.
+    ///
+    /// Quotes are carried through the text edit (`TextEdit`): a fresh quote takes the edits of the
+    /// old quote whose span, moved with the text, covers the same words (the same span, or one
+    /// overlapping at least half of the longer). It keeps that quote's topics, its own side, the
+    /// speaker the user chose (the extractor's choice is the fresh extraction's) and the span the
+    /// user set. A fresh quote on the words of a deleted quote is left out. An old quote that
+    /// starts or ends in the changed words has no place in the new text, and its edits go.
     pub fn carry_over(&self, mut next: Draft) -> Draft {
         if !self.title.is_empty() {
             next.title = self.title.clone();
@@ -119,8 +146,111 @@ impl Draft {
         }
         next.topics = self.topics.clone();
         next.paraphrases = self.paraphrases;
+        self.carry_quotes(&mut next);
         next.move_unassigned_last();
         next
+    }
+
+    /// The quote part of `carry_over`.
+    fn carry_quotes(&self, next: &mut Draft) {
+        let edit = TextEdit::between(&self.text, &next.text);
+        next.deleted = self.deleted.iter().filter_map(|&d| edit.map_span(d)).collect();
+        next.deleted.sort_by_key(|d| (d.start, d.end));
+        next.deleted.dedup();
+        let deleted: Vec<(Span, usize)> = next.deleted.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+        next.quotes.retain(|q| same_words(&deleted, Span::new(q.start, q.end)).is_empty());
+
+        // The old quotes moved into the new text, by start, and the best pairs of old and fresh.
+        let mut old: Vec<(Span, usize)> = self
+            .quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| edit.map_span(Span::new(q.start, q.end)).map(|s| (s, i)))
+            .collect();
+        old.sort_by_key(|&(s, i)| (s.start, s.end, i));
+        let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+        for (f, q) in next.quotes.iter().enumerate() {
+            let span = Span::new(q.start, q.end);
+            pairs.extend(same_words(&old, span).into_iter().map(|(s, o)| (s.overlap(&span), f, o)));
+        }
+        pairs.sort_by_key(|&(overlap, f, o)| (std::cmp::Reverse(overlap), f, o));
+        let mut fresh_taken = vec![false; next.quotes.len()];
+        let mut old_taken = vec![false; self.quotes.len()];
+        let mut moved = false;
+        for (_, f, o) in pairs {
+            if fresh_taken[f] || old_taken[o] {
+                continue;
+            }
+            fresh_taken[f] = true;
+            old_taken[o] = true;
+            let was = &self.quotes[o];
+            let speaker = if was.speaker_edited { self.speaker_in(next, &was.speaker) } else { None };
+            let span = if was.span_edited { edit.map_span(Span::new(was.start, was.end)) } else { None };
+            let quote = &mut next.quotes[f];
+            quote.topics = was.topics.iter().filter(|t| next.topics.iter().any(|x| &x.id == *t)).cloned().collect();
+            quote.side = was.side.clone().filter(|s| next.sides.iter().any(|x| &x.id == s));
+            if let Some(speaker) = speaker {
+                quote.speaker = speaker;
+                quote.speaker_edited = true;
+            }
+            if let Some(span) = span {
+                quote.start = span.start;
+                quote.end = span.end;
+                quote.gaps = was
+                    .gaps
+                    .iter()
+                    .filter_map(|&g| edit.map_span(g))
+                    .filter(|g| g.start > span.start && g.end < span.end)
+                    .collect();
+                quote.span_edited = true;
+                moved = true;
+            }
+        }
+        // A speaker of the fresh extraction the old draft did not have, left with no quote (the
+        // user had merged it away or moved its quotes), stays away.
+        let quoted: std::collections::HashSet<&str> = next.quotes.iter().map(|q| q.speaker.as_str()).collect();
+        let keep: Vec<bool> = next
+            .speakers
+            .iter()
+            .map(|s| {
+                quoted.contains(s.id.as_str()) || self.speakers.iter().any(|o| o.extracted_name == s.extracted_name)
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        next.speakers.retain(|_| keep.next().unwrap_or(true));
+        if moved {
+            next.quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+        }
+    }
+
+    /// The id in `next` of this draft's speaker `id`: the one of the same extracted name, else of
+    /// the same name.
+    fn speaker_in(&self, next: &Draft, id: &str) -> Option<String> {
+        let old = self.speaker(id)?;
+        let found = next.speakers.iter().find(|s| s.extracted_name == old.extracted_name);
+        found.or_else(|| next.speakers.iter().find(|s| s.name == old.name)).map(|s| s.id.clone())
+    }
+
+    /// Puts new text in the draft and moves its quotes and deleted spans with the edit
+    /// (`TextEdit`), leaving out those that start or end in the changed words, until a new
+    /// extraction of the text is carried over (`carry_over`); the draft is then `stale`.
+    pub fn set_text(&mut self, text: String) {
+        let edit = TextEdit::between(&self.text, &text);
+        if edit.is_identity() {
+            return;
+        }
+        self.quotes.retain_mut(|q| match edit.map_span(Span::new(q.start, q.end)) {
+            Some(span) => {
+                q.gaps = q.gaps.iter().filter_map(|&g| edit.map_span(g)).collect();
+                q.start = span.start;
+                q.end = span.end;
+                true
+            }
+            None => false,
+        });
+        self.deleted = self.deleted.iter().filter_map(|&d| edit.map_span(d)).collect();
+        self.text = text;
+        self.stale = true;
     }
 
     /// Restores a stored draft; `None` when it is not a draft this build understands.
@@ -196,6 +326,7 @@ impl Draft {
         let gone = self.speakers.remove(at);
         for quote in self.quotes.iter_mut().filter(|q| q.speaker == from) {
             quote.speaker = into.to_owned();
+            quote.speaker_edited = true;
         }
         if let Some(target) = self.speakers.iter_mut().find(|s| s.id == into) {
             if target.role.is_none() {
@@ -220,7 +351,10 @@ impl Draft {
         if self.speaker(speaker).is_none() {
             return false;
         }
-        self.edit_quote(quote, |q| q.speaker = speaker.to_owned())
+        self.edit_quote(quote, |q| {
+            q.speaker = speaker.to_owned();
+            q.speaker_edited = true;
+        })
     }
 
     /// Gives one quote its own side, or `None` to follow its speaker again.
@@ -251,6 +385,30 @@ impl Draft {
             }
             _ => false,
         }
+    }
+
+    /// Whether `remove_side` removes this side: any side but "Unassigned".
+    pub fn can_remove_side(&self, id: &str) -> bool {
+        id != UNASSIGNED_SIDE && self.has_side(id)
+    }
+
+    /// Removes a side: its speakers go back to "Unassigned" and its quotes to their speaker's
+    /// side. The unassigned side itself cannot be removed.
+    pub fn remove_side(&mut self, id: &str) -> bool {
+        if !self.can_remove_side(id) {
+            return false;
+        }
+        self.sides.retain(|s| s.id != id);
+        if self.speakers.iter().any(|s| s.side == id) {
+            let unassigned = self.unassigned_side();
+            for speaker in self.speakers.iter_mut().filter(|s| s.side == id) {
+                speaker.side = unassigned.clone();
+            }
+        }
+        for quote in self.quotes.iter_mut().filter(|q| q.side.as_deref() == Some(id)) {
+            quote.side = None;
+        }
+        true
     }
 
     /// Adds a topic and returns its id; `None` for an empty label.
@@ -313,6 +471,7 @@ impl Draft {
         self.edit_quote(quote, |q| {
             q.start = start;
             q.end = end;
+            q.span_edited = true;
             // A gap the new span no longer holds whole is gone.
             q.gaps.retain(|g| g.start > start && g.end < end);
         })
@@ -338,7 +497,12 @@ impl Draft {
             return;
         }
         self.paraphrases = true;
-        for quote in fresh.quotes.iter().filter(|q| q.kind == QuoteKind::Paraphrase) {
+        let mut deleted: Vec<(Span, usize)> = self.deleted.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+        deleted.sort_by_key(|&(d, i)| (d.start, d.end, i));
+        let kept = |q: &&DraftQuote| {
+            q.kind == QuoteKind::Paraphrase && same_words(&deleted, Span::new(q.start, q.end)).is_empty()
+        };
+        for quote in fresh.quotes.iter().filter(kept) {
             let Some(found) = fresh.speaker(&quote.speaker) else {
                 continue;
             };
@@ -355,16 +519,28 @@ impl Draft {
                 }
             };
             let id = unique_id(format!("p{}", self.quotes.len() + 1), self.quotes.iter().map(|q| q.id.as_str()));
-            self.quotes.push(DraftQuote { id, speaker, topics: Vec::new(), side: None, ..quote.clone() });
+            self.quotes.push(DraftQuote {
+                id,
+                speaker,
+                topics: Vec::new(),
+                side: None,
+                speaker_edited: false,
+                span_edited: false,
+                ..quote.clone()
+            });
         }
         self.quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
         self.move_unassigned_last();
     }
 
+    /// Deletes a quote; its span is kept (`deleted`) so that a new extraction leaves it out.
     pub fn delete_quote(&mut self, quote: &str) -> bool {
-        let before = self.quotes.len();
-        self.quotes.retain(|q| q.id != quote);
-        self.quotes.len() != before
+        let Some(at) = self.quotes.iter().position(|q| q.id == quote) else {
+            return false;
+        };
+        let gone = self.quotes.remove(at);
+        self.deleted.push(Span::new(gone.start, gone.end));
+        true
     }
 
     /// The text cut where quotes begin and end: each run with the quotes that cover it,
@@ -421,7 +597,13 @@ impl Draft {
         if body.is_empty() {
             body.push(self.text.trim().to_owned());
         }
+        // "Unassigned" is only a side when something counts for it: a side the user added stays
+        // without quotes (a side that said nothing is news), the placeholder does not.
+        let unassigned_used = self.quotes.iter().any(|q| self.side_of_quote(q) == Some(UNASSIGNED_SIDE));
         let mut sides = self.sides.clone();
+        if !unassigned_used && sides.iter().any(|s| s.id != UNASSIGNED_SIDE) {
+            sides.retain(|s| s.id != UNASSIGNED_SIDE);
+        }
         if sides.is_empty() {
             sides.push(Side { id: UNASSIGNED_SIDE.to_owned(), label: "Unassigned".to_owned(), color: None });
         }
@@ -477,6 +659,19 @@ impl Draft {
         if uses_fallback || topics.is_empty() {
             topics.push(fallback);
         }
+        let speakers = self
+            .speakers
+            .iter()
+            .filter_map(|s| {
+                let mut side = s.side.clone();
+                if side == UNASSIGNED_SIDE && !sides.iter().any(|x| x.id == side) {
+                    // An unassigned speaker without an unassigned quote: its quotes all have sides
+                    // of their own, and it takes the first one's; with no quote it is left out.
+                    side = self.quotes.iter().find(|q| q.speaker == s.id).and_then(|q| q.side.clone())?;
+                }
+                Some(Speaker { id: s.id.clone(), name: s.name.clone(), role: s.role.clone(), side })
+            })
+            .collect();
         Article {
             format_version: FORMAT_VERSION,
             title: title.unwrap_or_else(|| "Untitled article".to_owned()),
@@ -485,11 +680,7 @@ impl Draft {
             language: "en".to_owned(),
             body,
             sides,
-            speakers: self
-                .speakers
-                .iter()
-                .map(|s| Speaker { id: s.id.clone(), name: s.name.clone(), role: s.role.clone(), side: s.side.clone() })
-                .collect(),
+            speakers,
             topics,
             quotes,
         }
@@ -551,6 +742,22 @@ impl Draft {
     }
 }
 
+/// The spans of `spans` (sorted by start, each with its index) that cover the same words as
+/// `span`: they overlap by at least half of the longer of the two.
+fn same_words(spans: &[(Span, usize)], span: Span) -> Vec<(Span, usize)> {
+    // A span twice as long as `span` or longer cannot overlap it by half of itself.
+    let from = spans.partition_point(|(s, _)| s.start + 2 * span.len() <= span.start);
+    spans[from..]
+        .iter()
+        .take_while(|(s, _)| s.start < span.end)
+        .filter(|(s, _)| {
+            let overlap = s.overlap(&span);
+            overlap > 0 && 2 * overlap >= s.len().max(span.len())
+        })
+        .copied()
+        .collect()
+}
+
 /// The parts of a quote as one text: " … " between them, and a part that ends in a comma, a
 /// semicolon or a colon before the next (“A,” X said. “B.”) loses it.
 fn join_parts(parts: impl Iterator<Item = String>) -> String {
@@ -602,4 +809,186 @@ fn has_partner(chars: &[char], mark: usize, within: std::ops::Range<usize>) -> b
     within
         .into_iter()
         .any(|i| straight_quote(chars[i]) == straight && !(is_letter(i.checked_sub(1)) && is_letter(Some(i + 1))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(id: &str, start: usize, end: usize, speaker: &str) -> DraftQuote {
+        DraftQuote {
+            id: id.to_owned(),
+            start,
+            end,
+            kind: QuoteKind::Direct,
+            speaker: speaker.to_owned(),
+            side: None,
+            topics: Vec::new(),
+            gaps: Vec::new(),
+            speaker_edited: false,
+            span_edited: false,
+        }
+    }
+
+    fn speaker(id: &str, name: &str, side: &str) -> DraftSpeaker {
+        DraftSpeaker {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            extracted_name: name.to_owned(),
+            role: None,
+            suggested_side: None,
+            side: side.to_owned(),
+        }
+    }
+
+    fn side(id: &str, label: &str) -> Side {
+        Side { id: id.to_owned(), label: label.to_owned(), color: None }
+    }
+
+    fn at(text: &str, words: &str) -> usize {
+        text[..text.find(words).unwrap_or_default()].chars().count()
+    }
+
+    const TEXT: &str = "“Stay,” Ann said. “Go,” Bob said. “Wait,” Cy said.";
+
+    /// A draft of `text` as an extraction gives it: one quote per “…”, by the name after it.
+    fn extracted(text: &str) -> Draft {
+        let mut draft = Draft { version: DRAFT_VERSION, text: text.to_owned(), ..Draft::default() };
+        draft.sides.push(side(UNASSIGNED_SIDE, "Unassigned"));
+        let chars: Vec<char> = text.chars().collect();
+        let mut i = 0;
+        while let Some(open) = (i..chars.len()).find(|&j| chars[j] == '“') {
+            let Some(close) = (open..chars.len()).find(|&j| chars[j] == '”') else { break };
+            let name: String = chars[close + 2..].iter().take_while(|c| c.is_alphabetic()).collect();
+            if !draft.speakers.iter().any(|s| s.name == name) {
+                draft.speakers.push(speaker(&name.to_lowercase(), &name, UNASSIGNED_SIDE));
+            }
+            let id = format!("q{}", draft.quotes.len() + 1);
+            draft.quotes.push(quote(&id, open + 1, close, &name.to_lowercase()));
+            i = close + 1;
+        }
+        draft
+    }
+
+    fn texts(draft: &Draft) -> Vec<String> {
+        draft.quotes.iter().map(|q| draft.quote_text(q)).collect()
+    }
+
+    #[test]
+    fn a_stored_draft_without_the_new_fields_still_loads() {
+        let json = r#"{"version":1,"title":"T","text":"“Stay,” Ann said.","sides":[{"id":"unassigned","label":"Unassigned"}],
+            "speakers":[{"id":"ann","name":"Ann","extracted_name":"Ann","role":null,"suggested_side":null,"side":"unassigned"}],
+            "topics":[],"quotes":[{"id":"q1","start":1,"end":6,"kind":"direct","speaker":"ann","side":null,"topics":[]}]}"#;
+        let draft = Draft::from_json(json).unwrap_or_default();
+        assert_eq!(draft.quotes.len(), 1);
+        assert!(!draft.quotes[0].speaker_edited && !draft.quotes[0].span_edited);
+        assert!(draft.deleted.is_empty() && !draft.stale && !draft.paraphrases);
+        // Unset, the new fields are not written either: an older build reads the draft too.
+        let written = draft.to_json();
+        for field in ["speaker_edited", "span_edited", "deleted", "stale"] {
+            assert!(!written.contains(field), "{field} in {written}");
+        }
+    }
+
+    #[test]
+    fn carry_over_keeps_topics_sides_speakers_spans_and_deletions() {
+        let mut draft = extracted(TEXT);
+        let topic = draft.add_topic("Plans").unwrap_or_default();
+        let pro = draft.add_side("Pro").unwrap_or_default();
+        assert!(draft.toggle_quote_topic("q1", &topic));
+        assert!(draft.set_quote_side("q1", Some(&pro)));
+        assert!(draft.set_quote_speaker("q2", "cy"));
+        assert!(draft.nudge_quote("q3", Bound::End, -1));
+        let text = TEXT.replacen("Ann", "Anna", 1);
+        let next = draft.carry_over(extracted(&text));
+        assert_eq!(texts(&next), ["Stay,", "Go,", "Wait"]);
+        assert_eq!(next.quotes[0].topics, std::slice::from_ref(&topic));
+        assert_eq!(next.quotes[0].side.as_deref(), Some(pro.as_str()));
+        assert_eq!(next.quotes[0].speaker, "anna", "the extractor's speaker, changed by the edit");
+        assert_eq!((next.quotes[1].speaker.as_str(), next.quotes[1].speaker_edited), ("cy", true));
+        assert!(next.quotes[2].span_edited);
+        assert!(next.speakers.iter().all(|s| s.name != "Ann"), "{:?}", next.speakers);
+
+        // A deleted quote does not come back, through this edit or the next.
+        assert!(draft.delete_quote("q2"));
+        let next = draft.carry_over(extracted(&text));
+        assert_eq!(texts(&next), ["Stay,", "Wait"]);
+        let next = next.carry_over(extracted(&format!("{text} Done.")));
+        assert_eq!(texts(&next), ["Stay,", "Wait"]);
+        assert_eq!(next.quotes[0].topics, [topic]);
+    }
+
+    #[test]
+    fn quotes_in_the_changed_words_keep_nothing() {
+        let mut draft = extracted(TEXT);
+        let topic = draft.add_topic("Plans").unwrap_or_default();
+        assert!(draft.toggle_quote_topic("q1", &topic));
+        assert!(draft.set_quote_speaker("q1", "cy"));
+        // The first quote's words replaced: it has no place in the new text.
+        let next = draft.carry_over(extracted(&TEXT.replacen("Stay", "Run", 1)));
+        assert_eq!(texts(&next), ["Run,", "Go,", "Wait,"]);
+        assert!(next.quotes.iter().all(|q| q.topics.is_empty() && !q.speaker_edited), "{:?}", next.quotes);
+        assert_eq!(next.quotes[0].speaker, "ann");
+        // A word added inside it: the same quote, with its edits.
+        let next = draft.carry_over(extracted(&TEXT.replacen("Stay", "Stay here", 1)));
+        assert_eq!(next.quotes[0].topics, [topic]);
+        assert_eq!(next.quotes[0].speaker, "cy");
+        assert!(next.quotes[1..].iter().all(|q| q.topics.is_empty() && !q.speaker_edited));
+    }
+
+    #[test]
+    fn set_text_moves_quotes_and_deleted_spans_with_the_edit() {
+        let mut draft = extracted(TEXT);
+        assert!(draft.delete_quote("q3"));
+        draft.set_text(format!("Now: {TEXT}"));
+        assert!(draft.stale);
+        assert_eq!(texts(&draft), ["Stay,", "Go,"]);
+        assert_eq!(draft.deleted, [Span::new(at(&draft.text, "Wait"), at(&draft.text, "” Cy"))]);
+        draft.set_text(draft.text.replacen("Go", "Leave", 1));
+        assert_eq!(texts(&draft), ["Stay,"], "a quote whose words changed waits for the extraction");
+    }
+
+    #[test]
+    fn unassigned_is_left_out_of_the_article_when_nothing_counts_for_it() {
+        let mut draft = extracted(TEXT);
+        let pro = draft.add_side("Pro").unwrap_or_default();
+        let con = draft.add_side("Con").unwrap_or_default();
+        draft.move_unassigned_last();
+        let ids = |d: &Draft| d.to_article().sides.into_iter().map(|s| s.id).collect::<Vec<_>>();
+        assert_eq!(ids(&draft), ["pro", "con", "unassigned"], "unassigned quotes");
+        for s in ["ann", "bob"] {
+            assert!(draft.set_speaker_side(s, &pro));
+        }
+        assert!(draft.set_quote_side("q3", Some(&con)));
+        // Cy is unassigned but his one quote is Con: he counts for Con.
+        let article = draft.to_article();
+        assert_eq!(ids(&draft), ["pro", "con"], "Con stays though no speaker is on it");
+        assert_eq!(article.speakers.iter().find(|s| s.id == "cy").map(|s| s.side.as_str()), Some("con"));
+        assert!(crate::validate::load_article(&serde_json::to_string(&article).unwrap_or_default()).article.is_some());
+        assert!(draft.set_quote_side("q3", None));
+        assert_eq!(ids(&draft), ["pro", "con", "unassigned"]);
+        // A draft with no quotes keeps its one side.
+        let empty = Draft { text: "Nothing said.".to_owned(), ..Draft::default() };
+        assert_eq!(ids(&empty), ["unassigned"]);
+    }
+
+    #[test]
+    fn a_removed_side_sends_its_speakers_and_quotes_back() {
+        let mut draft = extracted(TEXT);
+        let pro = draft.add_side("Pro").unwrap_or_default();
+        assert!(draft.set_speaker_side("ann", &pro));
+        assert!(draft.set_quote_side("q2", Some(&pro)));
+        assert!(!draft.can_remove_side(UNASSIGNED_SIDE));
+        assert!(!draft.remove_side(UNASSIGNED_SIDE));
+        assert!(!draft.remove_side("nope"));
+        assert!(draft.remove_side(&pro));
+        assert!(!draft.sides.iter().any(|s| s.id == pro));
+        assert_eq!(draft.speaker("ann").map(|s| s.side.as_str()), Some(UNASSIGNED_SIDE));
+        assert_eq!(draft.quotes[1].side, None);
+        // With no unassigned side yet, removing a side with speakers makes it.
+        let mut draft =
+            Draft { sides: vec![side("a", "A")], speakers: vec![speaker("x", "X", "a")], ..Draft::default() };
+        assert!(draft.remove_side("a"));
+        assert_eq!(draft.sides, [side(UNASSIGNED_SIDE, "Unassigned")]);
+    }
 }

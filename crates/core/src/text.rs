@@ -41,6 +41,59 @@ impl Span {
     }
 }
 
+/// How one text became another, as the start and the end they share with the changed run
+/// between: where a character of the old text stands in the new one. A character inside the
+/// changed run has no place. Counted in code points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextEdit {
+    /// How many code points both texts start with.
+    prefix: usize,
+    /// How many code points both texts end with, after their common start.
+    suffix: usize,
+    /// Where the common end begins in the old text and in the new one.
+    old_end: usize,
+    new_end: usize,
+}
+
+impl TextEdit {
+    /// The edit from `old` to `new`: their common start, then their common end in what is left.
+    pub fn between(old: &str, new: &str) -> TextEdit {
+        let (old_len, new_len) = (old.chars().count(), new.chars().count());
+        let prefix = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).count();
+        let room = old_len.min(new_len) - prefix;
+        let suffix = old.chars().rev().zip(new.chars().rev()).take(room).take_while(|(a, b)| a == b).count();
+        TextEdit { prefix, suffix, old_end: old_len - suffix, new_end: new_len - suffix }
+    }
+
+    /// Whether the texts are the same.
+    pub fn is_identity(&self) -> bool {
+        self.prefix == self.old_end && self.old_end == self.new_end
+    }
+
+    /// Where the old text's character `at` stands in the new text; `None` inside the changed run
+    /// or past the end.
+    pub fn map_char(&self, at: usize) -> Option<usize> {
+        if at < self.prefix {
+            Some(at)
+        } else if at >= self.old_end && at < self.old_end + self.suffix {
+            Some(at - self.old_end + self.new_end)
+        } else {
+            None
+        }
+    }
+
+    /// Where a span of the old text stands in the new one, when its first and last characters
+    /// are both unchanged; `None` for an empty span or one that starts or ends in the changed run.
+    pub fn map_span(&self, span: Span) -> Option<Span> {
+        if span.is_empty() {
+            return None;
+        }
+        let start = self.map_char(span.start)?;
+        let last = self.map_char(span.end - 1)?;
+        (start <= last).then(|| Span::new(start, last + 1))
+    }
+}
+
 /// The straight mark a quote mark stands for: `"` for the double marks (" “ ” „ ‟) and the
 /// guillemets « », `'` for the single marks (' ‘ ’ ‚ ‛) and the single guillemets ‹ ›; `None`
 /// for any other character.
@@ -190,6 +243,30 @@ pub fn title_and_paragraphs(text: &str) -> (Option<String>, Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_maps_the_unchanged_start_and_end() {
+        // One character typed in the middle.
+        let edit = TextEdit::between("abcdef", "abcXdef");
+        assert_eq!((0..6).map(|i| edit.map_char(i)).collect::<Vec<_>>(), [0, 1, 2, 4, 5, 6].map(Some));
+        assert_eq!(edit.map_span(Span::new(1, 5)), Some(Span::new(1, 6)));
+        // A word replaced: its characters have no place, and no span starting or ending in it.
+        let edit = TextEdit::between("say Price said", "say Ortiz said");
+        assert_eq!(edit.map_char(4), None);
+        assert_eq!(edit.map_char(9), Some(9));
+        assert_eq!(edit.map_span(Span::new(0, 3)), Some(Span::new(0, 3)));
+        assert_eq!(edit.map_span(Span::new(5, 14)), None);
+        assert_eq!(edit.map_span(Span::new(0, 14)), Some(Span::new(0, 14)));
+        assert_eq!(edit.map_span(Span::new(2, 2)), None);
+        // Deleted text, code points not bytes, and a repeat at the cut.
+        let edit = TextEdit::between("é😀 ab cd", "é😀 cd");
+        assert_eq!(edit.map_span(Span::new(6, 8)), Some(Span::new(3, 5)));
+        assert_eq!(edit.map_span(Span::new(0, 2)), Some(Span::new(0, 2)));
+        let edit = TextEdit::between("aa", "aaa");
+        assert_eq!((edit.map_char(0), edit.map_char(1), edit.map_char(2)), (Some(0), Some(1), None));
+        assert!(TextEdit::between("same", "same").is_identity());
+        assert!(!edit.is_identity());
+    }
 
     #[test]
     fn the_quote_marks_are_straight_curly_low_reversed_and_guillemets() {

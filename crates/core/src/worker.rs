@@ -350,6 +350,8 @@ mod tests {
             side: None,
             topics: Vec::new(),
             gaps: Vec::new(),
+            speaker_edited: false,
+            span_edited: false,
         };
         for count in [0, 1, QUOTES_PER_MESSAGE, QUOTES_PER_MESSAGE + 1, 3 * QUOTES_PER_MESSAGE + 7] {
             let draft = Draft { title: "T".to_owned(), quotes: (0..count).map(quote).collect(), ..Draft::default() };

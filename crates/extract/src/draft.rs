@@ -122,6 +122,8 @@ impl DraftExtraction {
                 topics: Vec::new(),
                 // A split quote skips its attribution: what lies between its parts.
                 gaps: quote.parts.windows(2).map(|w| Span::new(at(w[0].end), at(w[1].start))).collect(),
+                speaker_edited: false,
+                span_edited: false,
             });
         }
         self.speakers.remember_slice();

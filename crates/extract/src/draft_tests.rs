@@ -188,6 +188,8 @@ fn segments_cover_the_text_with_nested_quotes() {
         side: None,
         topics: Vec::new(),
         gaps: Vec::new(),
+        speaker_edited: false,
+        span_edited: false,
     };
     draft.quotes = vec![quote("inner", 3, 5), quote("outer", 2, 8)];
     let got: Vec<(usize, usize, Vec<usize>)> = draft.segments().into_iter().map(|(s, q)| (s.start, s.end, q)).collect();
@@ -450,6 +452,8 @@ fn a_split_quote_is_one_article_quote_over_its_gap() {
         side: None,
         topics: Vec::new(),
         gaps: vec![gap],
+        speaker_edited: false,
+        span_edited: false,
     }];
     assert_eq!(draft.quote_text(&draft.quotes[0]), "We will not leave … Not now, not ever.");
     let article = draft.to_article();
@@ -469,4 +473,184 @@ fn a_split_quote_is_one_article_quote_over_its_gap() {
     // A span moved past the gap loses it.
     assert!(draft.set_quote_span("q1", at("Not now"), end));
     assert!(draft.quotes[0].gaps.is_empty());
+}
+
+/// Three quotes of three people, for the tests of a text edited after corrections.
+const THREE: &str = "Talks resume in Geneva\n\n“We will not leave the talks,” Lavrov said on Monday.\n\n\
+                     “The door is still open,” Kerry said.\n\n“Nobody here wants a war,” Price said.\n";
+
+/// The quote whose words contain `words`.
+fn quote_with<'a>(draft: &'a Draft, words: &str) -> &'a DraftQuote {
+    match draft.quotes.iter().find(|q| draft.quote_text(q).contains(words)) {
+        Some(q) => q,
+        None => panic!("no quote with {words:?} in {:?}", draft.quotes),
+    }
+}
+
+fn speaker_of(draft: &Draft, words: &str) -> String {
+    let quote = quote_with(draft, words);
+    draft.speaker(&quote.speaker).map(|s| s.name.clone()).unwrap_or_default()
+}
+
+/// `text` with `from` replaced by `to` once.
+fn edited(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "{from:?} is not in the text");
+    text.replacen(from, to, 1)
+}
+
+/// The user's corrections of each quote survive typing elsewhere in the text: topics, a quote's
+/// own side, a speaker the user chose, a moved span, a deleted quote.
+#[test]
+fn a_text_edit_keeps_each_quotes_corrections() {
+    let mut draft = extract_draft_plain(THREE);
+    assert_eq!(draft.quotes.len(), 3, "{:?}", draft.quotes);
+    let talks = draft.add_topic("Talks").unwrap_or_default();
+    let war = draft.add_topic("War").unwrap_or_default();
+    let un = draft.add_side("UN").unwrap_or_default();
+    let leave = quote_with(&draft, "not leave").id.clone();
+    let door = quote_with(&draft, "door is").id.clone();
+    let war_quote = quote_with(&draft, "wants a war").id.clone();
+    assert!(draft.toggle_quote_topic(&leave, &talks));
+    assert!(draft.toggle_quote_topic(&door, &talks));
+    assert!(draft.toggle_quote_topic(&door, &war));
+    assert!(draft.set_quote_side(&door, Some(&un)));
+    let lavrov = speaker_id(&draft, "Lavrov");
+    assert!(draft.set_quote_speaker(&door, &lavrov));
+    // "We will not leave the talks," → "will not leave the talks"
+    assert!(draft.nudge_quote(&leave, Bound::Start, 3));
+    assert!(draft.nudge_quote(&leave, Bound::End, -1));
+    assert!(draft.delete_quote(&war_quote));
+
+    // One character typed before the first quote.
+    let text = edited(THREE, "Geneva", "Geneva!");
+    let next = draft.carry_over(extract_draft_plain(&text));
+    let texts: Vec<String> = next.quotes.iter().map(|q| next.quote_text(q)).collect();
+    assert_eq!(texts, ["will not leave the talks", "The door is still open,"], "the deleted quote came back");
+    let leave = quote_with(&next, "not leave");
+    assert_eq!(leave.topics, std::slice::from_ref(&talks));
+    assert!(leave.span_edited);
+    let door = quote_with(&next, "door is");
+    assert_eq!(door.topics, [talks.clone(), war.clone()]);
+    assert_eq!(door.side.as_deref(), Some(un.as_str()));
+    assert_eq!(speaker_of(&next, "door is"), "Lavrov", "the speaker the user chose");
+    assert_eq!(next.deleted.len(), 1);
+    check_article(&next);
+
+    // A paragraph added at the end: its quote is new, the rest stays as it was.
+    let again = next.carry_over(extract_draft_plain(&format!("{text}\nShe added: “We will stay.”\n")));
+    let texts: Vec<String> = again.quotes.iter().map(|q| again.quote_text(q)).collect();
+    assert_eq!(texts, ["will not leave the talks", "The door is still open,", "We will stay."]);
+    assert_eq!(quote_with(&again, "door is").topics, [talks, war]);
+    assert!(quote_with(&again, "We will stay").topics.is_empty());
+    // A stored draft keeps it all.
+    assert_eq!(Draft::from_json(&again.to_json()), Some(again));
+}
+
+/// An attribution the edit changes ("Price said" → "Ortiz said") takes the new extraction, and
+/// the quote keeps its topic; a speaker the user chose stays chosen.
+#[test]
+fn a_changed_attribution_takes_the_new_extraction() {
+    let mut draft = extract_draft_plain(THREE);
+    let topic = draft.add_topic("War").unwrap_or_default();
+    let war = quote_with(&draft, "wants a war").id.clone();
+    assert!(draft.toggle_quote_topic(&war, &topic));
+    let next = draft.carry_over(extract_draft_plain(&edited(THREE, "Price said", "Ortiz said")));
+    assert_eq!(speaker_of(&next, "wants a war"), "Ortiz");
+    assert_eq!(quote_with(&next, "wants a war").topics, [topic]);
+    assert!(next.speakers.iter().all(|s| s.name != "Price"), "{:?}", next.speakers);
+
+    // The user had put the quote under Kerry: that stands, whoever the text names.
+    let kerry = speaker_id(&draft, "Kerry");
+    assert!(draft.set_quote_speaker(&war, &kerry));
+    let next = draft.carry_over(extract_draft_plain(&edited(THREE, "Price said", "Ortiz said")));
+    assert_eq!(speaker_of(&next, "wants a war"), "Kerry");
+    assert_eq!(speaker_of(&next, "door is"), "Kerry");
+}
+
+/// Speakers merged by the user stay merged after an edit, and a renamed speaker the user picked
+/// for a quote is found by its extracted name.
+#[test]
+fn merged_speakers_stay_merged_after_an_edit() {
+    let mut draft = extract_draft_plain(THREE);
+    let kerry = speaker_id(&draft, "Kerry");
+    let price = speaker_id(&draft, "Price");
+    assert!(draft.rename_speaker(&kerry, "John Kerry"));
+    assert!(draft.merge_speakers(&price, &kerry));
+    let next = draft.carry_over(extract_draft_plain(&format!("{THREE}\n")));
+    assert_eq!(speaker_of(&next, "wants a war"), "John Kerry");
+    assert!(next.speakers.iter().all(|s| s.name != "Price"), "{:?}", next.speakers);
+    check_article(&next);
+}
+
+/// An edit inside a quote: a word added keeps the quote's edits; words replaced at its start
+/// leave it without a place, and no other quote's edits land on it.
+#[test]
+fn an_edit_inside_a_quote_carries_only_its_own_edits() {
+    let mut draft = extract_draft_plain(THREE);
+    let talks = draft.add_topic("Talks").unwrap_or_default();
+    let un = draft.add_side("UN").unwrap_or_default();
+    let leave = quote_with(&draft, "not leave").id.clone();
+    let door = quote_with(&draft, "door is").id.clone();
+    assert!(draft.toggle_quote_topic(&leave, &talks));
+    assert!(draft.set_quote_side(&leave, Some(&un)));
+    let price = speaker_id(&draft, "Price");
+    assert!(draft.set_quote_speaker(&door, &price));
+
+    let next = draft.carry_over(extract_draft_plain(&edited(THREE, "not leave", "not ever leave")));
+    let moved = quote_with(&next, "not ever leave");
+    assert_eq!((moved.topics.clone(), moved.side.clone()), (vec![talks.clone()], Some(un.clone())));
+    assert_eq!(speaker_of(&next, "not ever leave"), "Lavrov");
+    assert_eq!(speaker_of(&next, "door is"), "Price");
+
+    let next = draft.carry_over(extract_draft_plain(&edited(THREE, "We will not leave the talks", "Go home")));
+    let replaced = quote_with(&next, "Go home");
+    assert!(replaced.topics.is_empty() && replaced.side.is_none(), "{replaced:?}");
+    assert_eq!(speaker_of(&next, "Go home"), "Lavrov");
+    assert!(quote_with(&next, "door is").topics.is_empty());
+    assert_eq!(speaker_of(&next, "door is"), "Price");
+}
+
+/// `set_text` moves the quotes with the edit at once, so a draft between typing and extraction
+/// keeps them, and the extraction is carried over as from the text before.
+#[test]
+fn typing_then_extracting_keeps_the_corrections() {
+    let mut draft = extract_draft_plain(THREE);
+    let topic = draft.add_topic("Talks").unwrap_or_default();
+    let door = quote_with(&draft, "door is").id.clone();
+    assert!(draft.toggle_quote_topic(&door, &topic));
+    let text = edited(THREE, "Talks resume", "Talks resumed");
+    draft.set_text(text.clone());
+    assert!(draft.stale);
+    assert_eq!(quote_with(&draft, "door is").topics, std::slice::from_ref(&topic));
+    assert_eq!(draft.quotes.len(), 3);
+    let next = draft.carry_over(extract_draft_plain(&text));
+    assert!(!next.stale);
+    assert_eq!(quote_with(&next, "door is").topics, [topic]);
+}
+
+/// Every speaker given a side of the user's: the article has no "Unassigned" side; a side the
+/// user added stays without quotes; removing a side sends its speakers back to "Unassigned".
+#[test]
+fn unassigned_is_exported_only_when_used_and_sides_are_removed() {
+    let mut draft = extract_draft_plain(THREE);
+    let ids: Vec<String> = draft.speakers.iter().map(|s| s.id.clone()).collect();
+    let pro = draft.add_side("Pro").unwrap_or_default();
+    let con = draft.add_side("Con").unwrap_or_default();
+    assert!(draft.sides.iter().any(|s| s.id == "unassigned"), "{:?}", draft.sides);
+    for id in &ids {
+        assert!(draft.set_speaker_side(id, &pro));
+    }
+    let article = check_article(&draft);
+    let labels: Vec<&str> = article.sides.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["Pro", "Con"]);
+
+    assert!(draft.set_quote_side(&draft.quotes[0].id.clone(), Some(&con)));
+    assert!(draft.remove_side(&pro));
+    assert!(!draft.remove_side(&pro));
+    assert!(!draft.remove_side("unassigned"));
+    assert!(draft.speakers.iter().all(|s| s.side == "unassigned"));
+    assert!(draft.remove_side(&con));
+    assert!(draft.quotes.iter().all(|q| q.side.is_none()));
+    let article = check_article(&draft);
+    assert_eq!(article.sides.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), ["Unassigned"]);
 }

@@ -417,3 +417,109 @@ fn the_paraphrase_switch_adds_reported_speech() {
         ensure(paraphrase == json!("the truce had failed"), format!("the paraphrase card reads {paraphrase}"))
     });
 }
+
+/// Three quotes of three people, for the test of a text edited after corrections.
+const THREE: &str = "Talks resume in Geneva\n\n“We will not leave the talks,” Lavrov said on Monday.\n\n\
+                     “The door is still open,” Kerry said.\n\n“Nobody here wants a war,” Price said.\n";
+
+/// The id of the quote row whose words contain `words`.
+fn quote_row(s: &Session, words: &str) -> Result<String> {
+    let id = s.js(
+        "const row = [...document.querySelectorAll('.quote-list .quote-row')]
+           .find(r => r.querySelector('.quote-words q').textContent.includes(arguments[0]));
+         return row ? row.dataset.quoteId : null;",
+        vec![json!(words)],
+    )?;
+    id.as_str().map(str::to_owned).ok_or(format!("no quote row with {words:?}"))
+}
+
+/// Bug: typing one character in the text wiped every quote's topics and the speakers the user
+/// had chosen. They stay, in the page and in the saved draft.
+#[test]
+fn typing_in_the_text_keeps_quote_topics_and_chosen_speakers() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, THREE)?;
+        add_label(s, ".topics-editor", "Talks")?;
+        let door = quote_row(s, "door is")?;
+        s.click(&s.find(&format!(".quote-row[data-quote-id='{door}'] input[data-topic='talks']"))?)?;
+        let lavrov = speaker_row(s, "Lavrov")?;
+        let war = quote_row(s, "wants a war")?;
+        change(s, &format!(".quote-row[data-quote-id='{war}'] .quote-speaker"), &lavrov)?;
+        s.wait_for(
+            "the corrections to be saved",
+            &format!("return (localStorage.getItem({}) || '').includes('speaker_edited')", json!(DRAFT_KEY)),
+            WAIT,
+        )?;
+        // One character typed into the headline, as a keystroke changes the text box.
+        s.js(
+            "const t = document.querySelector('#author-text'); t.value = t.value.replace('Geneva', 'Geneva!');
+             t.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![],
+        )?;
+        wait_extracted(s)?;
+        let text = s.js("return document.querySelector('#author-text').value", vec![])?;
+        ensure(text.as_str().is_some_and(|t| t.contains("Geneva!")), "the text did not change")?;
+        let door = quote_row(s, "door is")?;
+        let ticked = s.js(
+            &format!("return document.querySelector(\".quote-row[data-quote-id='{door}'] input[data-topic='talks']\").checked"),
+            vec![],
+        )?;
+        ensure(ticked == json!(true), "the quote lost its topic")?;
+        let war = quote_row(s, "wants a war")?;
+        let who = s.js(
+            &format!("return document.querySelector(\".quote-row[data-quote-id='{war}'] .quote-speaker\").value"),
+            vec![],
+        )?;
+        ensure(who == json!(lavrov), format!("the chosen speaker went back: {who}"))?;
+        let stored = stored_draft(s)?;
+        ensure(stored["text"].as_str().is_some_and(|t| t.contains("Geneva!")), "the edit is not saved")?;
+        let quotes = stored["quotes"].as_array().cloned().unwrap_or_default();
+        ensure(quotes.iter().any(|q| q["topics"] == json!(["talks"])), format!("saved quotes {quotes:?}"))
+    });
+}
+
+/// Bug: with every speaker on a real side, Compare still showed an empty "Unassigned" column.
+/// It is gone, and a side can be removed.
+#[test]
+fn no_unassigned_column_when_every_speaker_has_a_side_and_a_side_is_removed() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        paste(s, THREE)?;
+        // The extraction left a speaker unassigned, so the draft has that side.
+        s.find(".sides-editor li[data-id='unassigned']")?;
+        add_label(s, ".sides-editor", "Pro")?;
+        let speakers = s.js(
+            "return [...document.querySelectorAll('.speakers-table tr[data-speaker]')].map(r => r.dataset.speaker)",
+            vec![],
+        )?;
+        let speakers: Vec<String> =
+            speakers.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+        ensure(!speakers.is_empty(), "no speakers")?;
+        for id in &speakers {
+            change(s, &format!("tr[data-speaker='{id}'] .speaker-side"), "pro")?;
+        }
+        add_label(s, ".sides-editor", "Observers")?;
+        compare_cards(s)?;
+        let heads = s.js("return [...document.querySelectorAll('.side-head')].map(h => h.textContent)", vec![])?;
+        let heads = heads.to_string();
+        ensure(!heads.contains("Unassigned"), format!("side columns {heads}"))?;
+        ensure(heads.contains("Observers"), format!("a side the user added is kept: {heads}"))?;
+
+        s.click(&s.find(".view-tab[href*='view=author']")?)?;
+        wait_extracted(s)?;
+        let remove = s.find(".sides-editor button[aria-label='Remove side Observers']")?;
+        s.click(&remove)?;
+        s.wait_for(
+            "the side to go",
+            "return ![...document.querySelectorAll('.sides-editor .label-list input')].some(i => i.value === 'Observers')",
+            WAIT,
+        )?;
+        let unassigned =
+            s.js("return document.querySelector(\".sides-editor li[data-id='unassigned'] button\")", vec![])?;
+        ensure(unassigned.is_null(), "Unassigned has a Remove button")?;
+        compare_cards(s)?;
+        let heads = s.js("return [...document.querySelectorAll('.side-head')].map(h => h.textContent)", vec![])?;
+        ensure(!heads.to_string().contains("Observers"), format!("side columns {heads}"))
+    });
+}
