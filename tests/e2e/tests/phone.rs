@@ -218,3 +218,29 @@ fn a_collection_on_a_phone_fits_the_screen_and_every_view_is_one_tap_away() {
         ensure(widths[0] == widths[1], format!("the outlet's article is wider than the phone: {widths}"))
     });
 }
+
+#[test]
+fn the_authoring_tables_headings_read_across_on_a_phone() {
+    run_phone(|s| {
+        open(s, "/#view=author")?;
+        let text = std::fs::read_to_string(project_root().join("tests/data/russia-us-syria-2016.txt"))
+            .map_err(|e| e.to_string())?;
+        s.js(
+            "const t = document.querySelector('#author-text'); t.value = arguments[0];
+             t.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(text)],
+        )?;
+        s.wait_for("the speakers table", "return document.querySelectorAll('.speakers-table tbody tr').length > 0", WAIT)?;
+        // Each heading is one word or two: on one or two lines, never a letter per line.
+        let tall = s.js(
+            "return [...document.querySelectorAll('.speakers-table thead th')].filter(th => {
+                 const line = parseFloat(getComputedStyle(th).lineHeight) || 20;
+                 return th.textContent.trim() && th.getBoundingClientRect().height > 3 * line;
+             }).map(th => th.textContent.trim())",
+            vec![],
+        )?;
+        ensure(tall == json!([]), format!("headings broken into letters: {tall}"))?;
+        let widths = s.js("return [document.documentElement.scrollWidth, innerWidth]", vec![])?;
+        ensure(widths[0] == widths[1], format!("the authoring view is wider than the phone: {widths}"))
+    });
+}
