@@ -752,7 +752,17 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
         return None;
     }
     let mention = subject_before(doc, p, s0)?;
-    let opens = mention.tokens.0 == s0;
+    // "The leader of its main union, Héctor Salinas, was blunt: “…”": the name in apposition to
+    // a description that opens the sentence is the person the colon introduces.
+    let m0 = mention.tokens.0;
+    let described = m0 > s0 + 1
+        && doc.is_punct(m0 - 1, ',')
+        && lexicon::is_determiner(doc.lower(s0))
+        && (s0..m0 - 1).any(|u| lexicon::is_role_head(doc.lower(u)))
+        && (s0..m0 - 1).all(|u| {
+            doc.is_word(u) && doc.outside(u) && !lexicon::is_cue(doc.lower(u)) && !lexicon::is_finite_verb(doc.lower(u))
+        });
+    let opens = m0 == s0 || described;
     (opens && matches!(mention.kind, MentionKind::Person { .. }))
         .then(|| ((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }

@@ -70,6 +70,9 @@ struct Builder {
     person_events: Vec<(usize, String, Option<String>, Gender)>,
     /// The cluster of each antecedent candidate once resolved.
     memo: Vec<Option<Option<usize>>>,
+    /// Descriptions that are subjects of cues, in text order: (position, text, head, country),
+    /// for "the source said" after "A source at the regulator said".
+    description_events: Vec<(usize, String, String, Option<&'static str>)>,
     /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
     /// (position, name, head noun), for "the group said".
     organisations: Vec<(usize, String, String)>,
@@ -86,6 +89,14 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         .iter()
         .filter_map(|e| match &e.mention.kind {
             MentionKind::Person { name, role, gender } => Some((e.at, name.clone(), role.clone(), *gender)),
+            _ => None,
+        })
+        .collect();
+    builder.description_events = found
+        .events
+        .iter()
+        .filter_map(|e| match &e.mention.kind {
+            MentionKind::Description { text, head, country } => Some((e.at, text.clone(), head.clone(), *country)),
             _ => None,
         })
         .collect();
@@ -675,6 +686,13 @@ impl Builder {
                 add_alias(&mut self.clusters[i], text);
                 return i;
             }
+            // "A source at the regulator, who asked not to be named, said …" then "the source
+            // said": an unnamed person introduced by "a" or "one" is the one "the" goes back to.
+            if let Some((first_at, first, country)) = self.introduced_description(head, at) {
+                let i = self.description(&first, head, country, first_at);
+                add_alias(&mut self.clusters[i], text);
+                return i;
+            }
             // With no title to match, "the senator" is the nearest named speaker before it.
             let split = self.person_events.partition_point(|e| e.0 < at);
             let speaker = split.checked_sub(1).map(|i| self.person_events[i].clone());
@@ -705,6 +723,21 @@ impl Builder {
         let i = self.push(key, cluster, Gender::Unknown);
         self.description_heads.insert(head.to_string(), i);
         i
+    }
+
+    /// The latest indefinite description ("a source", "one mother") with head `head` that speaks
+    /// before `at`, nearby.
+    fn introduced_description(&self, head: &str, at: usize) -> Option<(usize, String, Option<&'static str>)> {
+        let end = self.description_events.partition_point(|e| e.0 < at);
+        self.description_events[..end]
+            .iter()
+            .rev()
+            .take_while(|e| at - e.0 <= ORGANISATION_WINDOW)
+            .find(|e| {
+                let article = e.1.split(' ').next().unwrap_or("").to_lowercase();
+                e.2 == head && words::INDEFINITE_ARTICLES.contains(&article)
+            })
+            .map(|e| (e.0, e.1.clone(), e.3))
     }
 
     fn push(&mut self, key: String, cluster: SpeakerCluster, gender: Gender) -> usize {

@@ -148,6 +148,7 @@ lists! {
         DETERMINERS = "determiners",
         FINDING_VERBS = "finding_verbs",
         FINITE_VERBS = "finite_verbs",
+        INDEFINITE_ARTICLES = "indefinite_articles",
         GENERIC_ORG_HEADS = "generic_org_heads",
         INTRO_WORDS = "intro_words",
         LAW_HEADS = "law_heads",

@@ -18,6 +18,7 @@ const SUBSETS: &[(&str, &str)] = &[
     ("addressing_verbs", "cues"),
     ("role_heads", "role_nouns"),
     ("articles", "determiners"),
+    ("indefinite_articles", "determiners"),
     ("predicate_auxiliaries", "auxiliaries"),
     ("be_forms", "auxiliaries"),
     ("linking_words", "sentence_function_words"),
