@@ -160,6 +160,13 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
             return Some(person);
         }
     }
+    // "Metro Transit, which runs the buses, said": "which", not "who", follows an organisation.
+    if let MentionKind::Person { name, role: None, .. } = &main.kind {
+        if appositive.is_some_and(|(a, _)| doc.is_word(a) && words::RELATIVE_THINGS.contains(doc.lower(a))) {
+            let kind = MentionKind::Organisation { name: name.clone() };
+            return Some(Mention { kind, ..main });
+        }
+    }
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
 }
 

@@ -73,6 +73,8 @@ struct Builder {
     /// Descriptions that are subjects of cues, in text order: (position, text, head, country),
     /// for "the source said" after "A source at the regulator said".
     description_events: Vec<(usize, String, String, Option<&'static str>)>,
+    /// Named organisations that are subjects of cues, in text order: (position, name).
+    organisation_events: Vec<(usize, String)>,
     /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
     /// (position, name, head noun), for "the group said".
     organisations: Vec<(usize, String, String)>,
@@ -89,6 +91,14 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         .iter()
         .filter_map(|e| match &e.mention.kind {
             MentionKind::Person { name, role, gender } => Some((e.at, name.clone(), role.clone(), *gender)),
+            _ => None,
+        })
+        .collect();
+    builder.organisation_events = found
+        .events
+        .iter()
+        .filter_map(|e| match &e.mention.kind {
+            MentionKind::Organisation { name } if name.starts_with(char::is_uppercase) => Some((e.at, name.clone())),
             _ => None,
         })
         .collect();
@@ -116,6 +126,13 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             if let Some((_, org)) = last_named_org.filter(|(at, _)| generic && q.span.start - at <= ORGANISATION_WINDOW)
             {
                 cluster = Some(org);
+            } else if generic {
+                // "Metro Transit, which runs the buses, said in a statement …" then "the agency
+                // said": with no organisation of its kind named, "the agency" is the organisation
+                // named last as a speaker nearby.
+                if let Some(org) = builder.speaking_organisation(q.span.start) {
+                    cluster = Some(builder.organisation(&org));
+                }
             }
         }
         if let Some(c) = cluster {
@@ -723,6 +740,13 @@ impl Builder {
         let i = self.push(key, cluster, Gender::Unknown);
         self.description_heads.insert(head.to_string(), i);
         i
+    }
+
+    /// The named organisation that spoke last before `at`, nearby.
+    fn speaking_organisation(&self, at: usize) -> Option<String> {
+        let end = self.organisation_events.partition_point(|e| e.0 < at);
+        let (org_at, name) = self.organisation_events[..end].last()?;
+        (at - org_at <= ORGANISATION_WINDOW).then(|| name.clone())
     }
 
     /// The latest indefinite description ("a source", "one mother") with head `head` that speaks

@@ -178,6 +178,7 @@ lists! {
         PRESENT_SUBJECTS = "present_subjects",
         PRONOUNS = "pronouns",
         QUANTIFIERS = "quantifiers",
+        RELATIVE_THINGS = "relative_things",
         RELATIVE_TIME_WORDS = "relative_time_words",
         RELATIVE_WORDS = "relative_words",
         REPORTING_CLAUSE = "reporting_clause",
