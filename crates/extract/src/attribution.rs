@@ -52,6 +52,9 @@ pub(crate) struct Found {
 pub(crate) struct Event {
     pub at: usize,
     pub mention: Mention,
+    /// The gender of a pronoun the cue addresses ("who once told her to …"): the speaker is
+    /// not the person that pronoun stands for.
+    pub addressed: Option<lexicon::Gender>,
 }
 
 #[derive(Default)]
@@ -83,7 +86,14 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
         for cue in &cues {
             if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m) && !speaks_for_someone(m, &cue.word))
             {
-                out.events.push(Event { at: mention.span.start, mention: mention.clone() });
+                let addressed = (words::ADDRESSING_VERBS.contains(&cue.word) && doc.is_word(cue.t + 1))
+                    .then(|| match doc.lower(cue.t + 1) {
+                        "her" => Some(lexicon::Gender::Female),
+                        "him" => Some(lexicon::Gender::Male),
+                        _ => None,
+                    })
+                    .flatten();
+                out.events.push(Event { at: mention.span.start, mention: mention.clone(), addressed });
             }
         }
         if passages.is_empty() {

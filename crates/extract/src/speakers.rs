@@ -32,6 +32,8 @@ struct Candidate {
     weak: bool,
     /// The subject of a cue, not only a name in the text.
     speaks: bool,
+    /// The gender of the pronoun its cue addresses ("told her"), which it does not stand for.
+    addressed: Option<Gender>,
 }
 
 /// How many named people a description looks over on each side for a fitting title.
@@ -283,6 +285,9 @@ impl Builder {
                 || words::COMPANY_HEADS.contains(lower);
             if org_head && !document && t > 0 && doc.is_capitalized(t - 1) {
                 self.name_organisation(doc, t, t);
+                // "her own label, Caprock Records,": a name that ends in a company's head is
+                // no person for a pronoun to stand for.
+                continue;
             }
             // "the state Department of Transportation", "the Royal College of Emergency Medicine":
             // an org head before "of" makes the whole run an organisation, not a person.
@@ -312,7 +317,18 @@ impl Builder {
                 continue;
             };
             let names_an_organisation = doc.is_word(t + 1) && lexicon::is_org_head(doc.lower(t + 1));
-            if names_an_organisation {
+            // "through the Aspen Flats trailer park": a name between "the" and a lowercase noun
+            // names a place or a thing, not a person.
+            let m0 = mention.tokens.0;
+            let after_the = doc.lower(m0) == "the" || m0 > 0 && doc.lower(m0 - 1) == "the";
+            let attributive = after_the
+                && role.is_none()
+                && doc.is_word(t + 1)
+                && doc.outside(t + 1)
+                && !doc.is_capitalized(t + 1)
+                && !is_verb_like(doc, t + 1)
+                && !lexicon::is_connector(doc.lower(t + 1));
+            if names_an_organisation || attributive {
                 continue;
             }
             let bare = !name.contains(' ') && role.is_none();
@@ -385,7 +401,13 @@ impl Builder {
     fn candidates(&self, events: &[Event]) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = events
             .iter()
-            .map(|e| Candidate { at: e.at, mention: e.mention.clone(), weak: false, speaks: true })
+            .map(|e| Candidate {
+                at: e.at,
+                mention: e.mention.clone(),
+                weak: false,
+                speaks: true,
+                addressed: e.addressed,
+            })
             .collect();
         out.extend(self.entities.iter().map(|e| Candidate {
             at: e.at,
@@ -396,6 +418,7 @@ impl Builder {
             },
             weak: e.bare,
             speaks: false,
+            addressed: None,
         }));
         out.sort_by_key(|c| c.at);
         out
@@ -849,7 +872,10 @@ impl Builder {
                 continue;
             };
             let person = !self.clusters[i].is_organisation;
-            if (person == wants_person || word == "i") && compatible(self.genders[i], gender) {
+            // "a Nashville executive who once told her to …": whoever told "her" is not "she".
+            let addressee =
+                gender != Gender::Unknown && self.genders[i] == Gender::Unknown && events[e].addressed == Some(gender);
+            if (person == wants_person || word == "i") && compatible(self.genders[i], gender) && !addressee {
                 if self.genders[i] == Gender::Unknown {
                     self.genders[i] = gender;
                 }
