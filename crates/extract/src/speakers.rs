@@ -124,7 +124,8 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             let generic = builder.clusters[c].name == *name
                 && !name.chars().any(char::is_uppercase)
                 && lexicon::is_org_head(head)
-                && !words::SOURCE_DOCUMENTS.contains(head);
+                && !words::SOURCE_DOCUMENTS.contains(head)
+                && !words::LEGAL_SIDES.contains(head);
             if let Some((_, org)) = last_named_org.filter(|(at, _)| generic && q.span.start - at <= ORGANISATION_WINDOW)
             {
                 cluster = Some(org);

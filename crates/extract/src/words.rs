@@ -152,6 +152,7 @@ lists! {
         GENERIC_ORG_HEADS = "generic_org_heads",
         INTRO_WORDS = "intro_words",
         LAW_HEADS = "law_heads",
+        LEGAL_SIDES = "legal_sides",
         LINKING_WORDS = "linking_words",
         MEDIA_LINKS = "media_links",
         NAME_PARTICLES = "name_particles",

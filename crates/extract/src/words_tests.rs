@@ -25,6 +25,7 @@ const SUBSETS: &[(&str, &str)] = &[
     ("relative_time_words", "time_openers"),
     ("org_aliases", "countries"),
     ("law_heads", "org_heads"),
+    ("legal_sides", "org_heads"),
     ("generic_org_heads", "org_heads"),
     ("newspaper_descriptions", "org_heads"),
     ("company_descriptions", "org_heads"),
