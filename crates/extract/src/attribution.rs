@@ -128,8 +128,12 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             // "A report released Monday by the Lansing Policy Center found …" before "the report
             // said": the document speaks for the organisation that published it.
             let publisher = q.mention.as_ref().and_then(|m| publisher_before(doc, m));
-            q.cue = q.cue.take().filter(|_| publisher.is_some());
-            q.mention = publisher;
+            // "according to a consultant's report released Monday" before "the report said": with
+            // no author named, the report cited earlier speaks.
+            let cited = || q.mention.as_ref().and_then(|m| cited_before(&out.events, m));
+            let speaker = publisher.or_else(cited);
+            q.cue = q.cue.take().filter(|_| speaker.is_some());
+            q.mention = speaker;
         }
     }
     out.quotes.sort_by_key(|q| q.span.start);
@@ -347,6 +351,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
                     .find_map(|c| c.mention.clone())
                     .or_else(|| sentence_subject(doc, s0, t))
                     .or_else(|| pronoun_after_time_phrase(doc, s0, t))
+                    .or_else(|| opening_document(doc, s0, t))
             };
             cues.push(Cue { t, word: word.to_string(), mention: inherited, participle: true, first: t, last: t });
             continue;
@@ -509,6 +514,36 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
         named.then_some(m)
     });
     found
+}
+
+/// The document with the same noun that an earlier cue cited as a source ("according to a
+/// consultant's report"), nearby: what "the report said" goes back to when no author is named.
+fn cited_before(events: &[Event], mention: &Mention) -> Option<Mention> {
+    let MentionKind::Organisation { name } = &mention.kind else {
+        return None;
+    };
+    let noun = name.split_whitespace().last()?;
+    let at = mention.span.start;
+    let end = events.partition_point(|e| e.at < at);
+    events[..end]
+        .iter()
+        .rev()
+        .take_while(|e| at - e.at <= CITED_WINDOW)
+        .find(|e| match &e.mention.kind {
+            MentionKind::Organisation { name: cited } => cited != name && cited.split_whitespace().last() == Some(noun),
+            _ => false,
+        })
+        .map(|e| e.mention.clone())
+}
+
+/// How far back (in code points) "the report said" looks for the report cited before.
+const CITED_WINDOW: usize = 3000;
+
+/// Reads a document that opens the sentence before `t` ("The report acknowledged …, noting"),
+/// for a participle with no other subject.
+fn opening_document(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
+    let noun = (s0 + 1..t.min(s0 + 4)).find(|u| doc.is_word(*u) && words::SOURCE_DOCUMENTS.contains(doc.lower(*u)))?;
+    document_subject(doc, noun + 1, s0).filter(|m| m.tokens.0 == s0)
 }
 
 /// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
