@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::attribution::{Attributed, Event, Found};
 use super::lexicon::{self, Gender};
 use super::mentions::{country_of_text, subject_before, Mention, MentionKind};
-use super::tokens::Doc;
+use super::tokens::{Doc, Kind};
 use super::words;
 use super::{Span, SpeakerCluster};
 use counterpoint_core::model::QuoteKind;
@@ -228,6 +228,29 @@ fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
     None
 }
 
+/// The head of a description set off after the name that ends at `t`, when it is an
+/// organisation's head: "firm" in "PricewaterhouseCoopers, the accounting firm that …".
+fn organisation_appositive<'a>(doc: &'a Doc<'a>, t: usize) -> Option<&'a str> {
+    if !doc.is_punct(t + 1, ',') || !doc.is_word(t + 2) || !words::ARTICLES.contains(doc.lower(t + 2)) {
+        return None;
+    }
+    for u in t + 3..t + 8 {
+        if !doc.is_word(u) || !doc.outside(u) || doc.is_capitalized(u) {
+            return None;
+        }
+        let word = doc.lower(u);
+        let ends = doc.tokens.get(u + 1).is_some_and(|n| matches!(n.kind, Kind::Punct(_)))
+            || doc.is_word(u + 1) && words::RELATIVE_WORDS.contains(doc.lower(u + 1));
+        if ends {
+            return lexicon::is_org_head(word).then_some(word);
+        }
+        if lexicon::is_determiner(word) || lexicon::is_connector(word) || lexicon::is_preposition(word) {
+            return None;
+        }
+    }
+    None
+}
+
 /// A name in two to six capitals ("IMF", "GTR").
 fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
@@ -274,6 +297,43 @@ impl Builder {
                     let head = doc.lower(t + 1).to_string();
                     self.organisations.push((doc.tokens[t].start(), owner.to_string(), head));
                 }
+            }
+            // "Govia Thameslink Railway (GTR)": the initials in brackets name the same organisation,
+            // which is then named by both, whichever of them speaks.
+            if doc.is_punct(t + 1, '(') && doc.is_word(t + 2) && doc.is_punct(t + 3, ')') {
+                let short = doc.text(doc.tokens[t + 2].start(), doc.tokens[t + 2].end());
+                let mut start = t;
+                while start > 1 && t - start < 8 && doc.outside(start - 1) {
+                    let u = start - 1;
+                    let joins = words::ORG_NAME_JOINERS.contains(doc.lower(u)) && doc.is_capitalized(u - 1);
+                    if !doc.is_capitalized(u) && !joins {
+                        break;
+                    }
+                    start = u;
+                }
+                while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
+                    start += 1;
+                }
+                let full = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+                if is_acronym(&short) && initials(&full).is_some_and(|i| i == short.to_lowercase()) {
+                    self.organisation(&full);
+                    self.organisation(&short);
+                }
+            }
+            // "PricewaterhouseCoopers, the accounting firm that …": a name in apposition to a
+            // description whose head is an organisation's head is an organisation of that kind,
+            // which "the firm" later stands for.
+            if let Some(head) = organisation_appositive(doc, t) {
+                let mut start = t;
+                while start > 0 && t - start < 6 && doc.is_capitalized(start - 1) && doc.outside(start - 1) {
+                    start -= 1;
+                }
+                while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
+                    start += 1;
+                }
+                let name = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+                self.organisations.push((doc.tokens[start].start(), name.to_string(), head.to_string()));
+                continue;
             }
             // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
             // "The Harwood Institute's consumer sentiment index": a possessive head names the
