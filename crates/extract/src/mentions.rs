@@ -148,9 +148,17 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     // organisation ("director of Unifor") after a comma describes the name before it too.
     let office_of = (start..t.saturating_sub(1))
         .any(|u| lexicon::is_role_noun(doc.lower(u)) && !doc.is_capitalized(u) && doc.lower(u + 1) == "of");
+    // "Don Stewart, a spokesman for Senate Majority Leader Mitch McConnell, R-Ky., said": the
+    // person named after "a spokesman for" is whom the speaker works for, not the speaker.
+    let serves = (start + 1..t)
+        .find(|u| words::SERVING_PREPOSITIONS.contains(doc.lower(*u)))
+        .filter(|_| lexicon::is_determiner(doc.lower(start)))
+        .filter(|p| *p > start + 1 && (start + 1..*p).all(|u| lexicon::is_role_noun(doc.lower(u))))
+        .filter(|p| lexicon::is_role_head(doc.lower(p - 1)));
     if (matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
         && lexicon::is_determiner(doc.lower(start))
-        || office_of)
+        || office_of
+        || serves.is_some())
         && start > floor + 1
         && doc.is_punct(start - 1, ',')
     {
@@ -159,6 +167,19 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
         if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
             return Some(person);
         }
+    }
+    if let Some(p) = serves.filter(|_| matches!(main.kind, MentionKind::Person { .. })) {
+        let words: Vec<&str> = (start..p).map(|u| doc.lower(u)).collect();
+        let kind = MentionKind::Description {
+            text: phrase_text(doc, start, p),
+            head: doc.lower(p - 1).to_string(),
+            country: country_of_words(&words),
+        };
+        return Some(Mention {
+            span: Span::new(doc.tokens[start].start(), doc.tokens[p - 1].end()),
+            tokens: (start, t),
+            kind,
+        });
     }
     // "Metro Transit, which runs the buses, said": "which", not "who", follows an organisation.
     if let MentionKind::Person { name, role: None, .. } = &main.kind {

@@ -188,6 +188,7 @@ lists! {
         ROLE_HEADS = "role_heads",
         ROLE_NOUNS = "role_nouns",
         SENTENCE_FUNCTION_WORDS = "sentence_function_words",
+        SERVING_PREPOSITIONS = "serving_prepositions",
         SOURCE_DOCUMENTS = "source_documents",
         SPEECH_MEDIA = "speech_media",
         SUBJECT_OPENERS = "subject_openers",
