@@ -429,6 +429,16 @@ impl Builder {
             if after_preposition && role.is_none() {
                 continue;
             }
+            // "who had spent the evening needling President Trump and ribbing Matt Damon", "for
+            // playing the politician Selina Meyer": the name after a verb in "-ing" is its object.
+            let after_gerund = mention.tokens.0 > 0 && {
+                let before = mention.tokens.0 - 1;
+                let word = doc.lower(before);
+                doc.is_word(before) && !doc.is_capitalized(before) && word.len() > 5 && word.ends_with("ing")
+            };
+            if after_gerund && !is_verb_like(doc, t + 1) {
+                continue;
+            }
             // "Sofia Lindgren, an Arctic campaigner for Greenpeace Nordic, was …": the name after
             // a role and "for" in an aside is where the person works, not a second person.
             let mut name_start = t;
