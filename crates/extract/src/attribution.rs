@@ -419,6 +419,19 @@ fn sentence_subject(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
             start = comma + 1;
         }
     }
+    // "Late Saturday, Judge Ann M. Donnelly ordered …, finding that …": a time phrase before a
+    // comma is not the subject either.
+    if let Some(comma) = (start..t.min(start + 4)).find(|u| doc.is_punct(*u, ',')) {
+        let time = (start..comma).all(|u| doc.is_word(u))
+            && (start..comma).any(|u| lexicon::is_day(doc.lower(u)))
+            && (start..comma).all(|u| {
+                let word = doc.lower(u);
+                lexicon::is_day(word) || words::TIME_OPENERS.contains(word) || words::DAY_PARTS.contains(word)
+            });
+        if time {
+            start = comma + 1;
+        }
+    }
     let mention = object_after(doc, start, t)?;
     let fits = matches!(
         mention.kind,
