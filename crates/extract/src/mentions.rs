@@ -37,8 +37,38 @@ fn is_possessive(word: &str) -> bool {
     strip_possessive(word).len() != word.len()
 }
 
-/// Reads the subject that ends right before token `end` ("Lavrov" in "Lavrov said").
+/// Reads the subject that ends right before token `end` ("Lavrov" in "Lavrov said"). Of two
+/// people named as joint subjects ("Sens. John McCain (Ariz.) and Lindsey O. Graham (S.C.)
+/// said"), the first named speaks for both.
 pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
+    let mention = single_subject_before(doc, end, floor)?;
+    let MentionKind::Person { .. } = mention.kind else {
+        return Some(mention);
+    };
+    let m0 = mention.tokens.0;
+    if m0 < floor + 2 || !doc.is_word(m0 - 1) || doc.lower(m0 - 1) != "and" {
+        return Some(mention);
+    }
+    let mut first_end = m0 - 1;
+    if doc.is_punct(first_end - 1, ')') {
+        match skip_parenthesis_back(doc, first_end - 1, floor) {
+            Some(open) => first_end = open,
+            None => return Some(mention),
+        }
+    }
+    let first_start = phrase_start_back(doc, first_end, floor);
+    let first = (first_start < first_end && doc.is_capitalized(first_end - 1))
+        .then(|| classify(doc, first_start, first_end, None))
+        .flatten();
+    match first {
+        Some(Mention { kind: kind @ MentionKind::Person { .. }, span, .. }) => {
+            Some(Mention { span, tokens: (first_start, mention.tokens.1), kind })
+        }
+        _ => Some(mention),
+    }
+}
+
+fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     let mut t = end;
     let mut skipped = 0;
     while t > floor && skipped < 5 {
