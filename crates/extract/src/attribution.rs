@@ -391,6 +391,22 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             }
             _ => mention,
         };
+        // "He thanked …, Reince Priebus, whom he called “a superstar.”": the pronoun after
+        // "whom" is the one that opens the sentence, not the name "whom" stands for.
+        let mention = match &mention.kind {
+            MentionKind::Pronoun { word: pronoun, .. }
+                if mention.tokens.0 > s0 && doc.lower(mention.tokens.0 - 1) == "whom" =>
+            {
+                let opening = object_after(doc, s0, mention.tokens.0).filter(|m| {
+                    m.tokens.0 == s0 && matches!(&m.kind, MentionKind::Pronoun { word, .. } if word == pronoun)
+                });
+                match opening {
+                    Some(m) => Mention { tokens: mention.tokens, span: m.span, kind: m.kind },
+                    None => mention,
+                }
+            }
+            _ => mention,
+        };
         let first = t.min(mention.tokens.0);
         let last = t.max(mention.tokens.1.saturating_sub(1));
         cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
