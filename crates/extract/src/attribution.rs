@@ -391,6 +391,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             }
             _ => mention,
         };
+        let mention = another_of_the_kind(doc, s0, &mention).unwrap_or(mention);
         // "He thanked …, Reince Priebus, whom he called “a superstar.”": the pronoun after
         // "whom" is the one that opens the sentence, not the name "whom" stands for.
         let mention = match &mention.kind {
@@ -412,6 +413,26 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
     }
     cues
+}
+
+/// Reads "“…,” wrote one respondent, a nurse in Geelong. Another, a retiree in Perth, said …": a
+/// sentence that opens with "Another," before its subject's description speaks of another person
+/// of the kind "one" brought in just before ("another respondent").
+fn another_of_the_kind(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention> {
+    if doc.lower(s0) != "another" || !doc.is_punct(s0 + 1, ',') || mention.tokens.0 <= s0 + 1 {
+        return None;
+    }
+    let paragraph = doc.tokens[s0].paragraph;
+    let one = (s0.saturating_sub(80)..s0).rev().take_while(|u| doc.tokens[*u].paragraph == paragraph).find(|u| {
+        doc.is_word(*u) && doc.lower(*u) == "one" && doc.is_word(u + 1) && lexicon::is_role_head(doc.lower(u + 1))
+    })?;
+    let head = doc.lower(one + 1).to_string();
+    let token = doc.tokens[s0];
+    Some(Mention {
+        span: Span::new(token.start(), token.end()),
+        tokens: (s0, mention.tokens.1),
+        kind: MentionKind::Description { text: format!("another {head}"), head, country: None },
+    })
 }
 
 /// Tells whether a capitalized word outside quotes stands between two token positions, as
