@@ -882,11 +882,21 @@ impl Builder {
             // itself, not for the addressee between it and the quote.
             return self.antecedent(word, *gender, at.min(span.start), quote.paragraph, quotes, events);
         }
-        let previous = (0..first)
-            .rev()
-            .take(50)
-            .take_while(|p| quote.paragraph.saturating_sub(quotes[*p].paragraph) <= 1)
-            .find_map(|p| speakers[p].map(|s| (p, s)));
+        let nearby =
+            || (0..first).rev().take(50).take_while(|p| quote.paragraph.saturating_sub(quotes[*p].paragraph) <= 1);
+        // "“A,” Mrs. Clinton said, after Mr. Trump accused her of “acid washed” emails. “B.”": a
+        // direct quote with no attribution goes on from the direct quote before it in its
+        // paragraph, not from a partial quote in that quote's reporting clause.
+        let direct_before = (quote.kind == QuoteKind::Direct)
+            .then(|| {
+                nearby()
+                    .take_while(|p| quotes[*p].paragraph == quote.paragraph)
+                    .find(|p| quotes[*p].kind == QuoteKind::Direct)
+                    .filter(|d| (d + 1..first).all(|p| quotes[p].kind == QuoteKind::Partial))
+                    .and_then(|p| speakers[p].map(|s| (p, s)))
+            })
+            .flatten();
+        let previous = direct_before.or_else(|| nearby().find_map(|p| speakers[p].map(|s| (p, s))));
         let end = before(events, at).len();
         let nearest = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().find(|i| !events[*i].weak);
         if let Some((p, speaker)) = previous {
