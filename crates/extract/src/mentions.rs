@@ -615,7 +615,13 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         return Some(person(doc, start, name_start, end, appositive, span));
     }
     let words: Vec<&str> = (start..end).map(|t| strip_possessive(doc.lower(t))).collect();
-    let head = words.iter().rev().find(|w| lexicon::is_role_head(w)).map(|w| w.to_string());
+    // "one longtime adviser to Republican presidential campaigns": the head is the role before
+    // the first connector, not a word in what follows it.
+    let first_head = words.iter().position(|w| lexicon::is_role_head(w));
+    let cut = first_head
+        .and_then(|h| words[h..].iter().position(|w| lexicon::is_connector(w)).map(|c| c + h))
+        .unwrap_or(words.len());
+    let head = words[..cut].iter().rev().find(|w| lexicon::is_role_head(w)).map(|w| w.to_string());
     let org = words.iter().any(|w| lexicon::is_org_head(w));
     let place = words.len() <= 3 && country_of_words(&words).is_some() && !is_possessive(doc.lower(end - 1));
     let text = phrase_text(doc, start, end);
