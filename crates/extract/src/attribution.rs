@@ -450,8 +450,12 @@ fn sentence_subject(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
     if start < t && doc.is_capitalized(start) && words::LINKING_WORDS.contains(doc.lower(start)) {
         start += 1;
     }
-    // "Within minutes, he pivoted …": an opening phrase before a comma is not the subject.
-    if doc.is_word(start) && lexicon::is_sentence_function_word(doc.lower(start)) {
+    // "Within minutes, he pivoted …": an opening phrase before a comma is not the subject. A
+    // pronoun that opens the sentence is ("He interrupted the moderators, Anderson Cooper …").
+    if doc.is_word(start)
+        && lexicon::is_sentence_function_word(doc.lower(start))
+        && !lexicon::is_pronoun(doc.lower(start))
+    {
         if let Some(comma) = (start..t.min(start + 8)).find(|u| doc.is_punct(*u, ',')) {
             start = comma + 1;
         }
