@@ -847,7 +847,21 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
     while p > s0 && colon - p < 5 && doc.is_word(p - 1) && !doc.is_capitalized(p - 1) {
         p -= 1;
     }
-    if p == colon || p == s0 || !(doc.is_punct(p - 1, ',') || doc.is_capitalized(p - 1)) {
+    if p == colon || p == s0 {
+        return None;
+    }
+    // "Strand, whose own campaign motto is “Finish the Job,” put it this way: “…”": an aside
+    // that ends in quote marks stands between the name that opens the sentence and the predicate.
+    if is_close(doc, p - 1) {
+        let mention = object_after(doc, s0, p).filter(|m| {
+            m.tokens.0 == s0
+                && matches!(m.kind, MentionKind::Person { .. })
+                && doc.is_punct(m.tokens.1, ',')
+                && (m.tokens.1..p).all(|u| !doc.is_word(u) || !doc.outside(u) || !lexicon::is_cue(doc.lower(u)))
+        })?;
+        return Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention));
+    }
+    if !(doc.is_punct(p - 1, ',') || doc.is_capitalized(p - 1)) {
         return None;
     }
     let mention = subject_before(doc, p, s0)?;
