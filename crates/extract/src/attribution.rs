@@ -52,6 +52,9 @@ pub(crate) struct Found {
 pub(crate) struct Event {
     pub at: usize,
     pub mention: Mention,
+    /// The gender of a pronoun the cue addresses ("who once told her to …"): the speaker is
+    /// not the person that pronoun stands for.
+    pub addressed: Option<lexicon::Gender>,
 }
 
 #[derive(Default)]
@@ -83,7 +86,14 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
         for cue in &cues {
             if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m) && !speaks_for_someone(m, &cue.word))
             {
-                out.events.push(Event { at: mention.span.start, mention: mention.clone() });
+                let addressed = (words::ADDRESSING_VERBS.contains(&cue.word) && doc.is_word(cue.t + 1))
+                    .then(|| match doc.lower(cue.t + 1) {
+                        "her" => Some(lexicon::Gender::Female),
+                        "him" => Some(lexicon::Gender::Male),
+                        _ => None,
+                    })
+                    .flatten();
+                out.events.push(Event { at: mention.span.start, mention: mention.clone(), addressed });
             }
         }
         if passages.is_empty() {
@@ -118,8 +128,12 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             // "A report released Monday by the Lansing Policy Center found …" before "the report
             // said": the document speaks for the organisation that published it.
             let publisher = q.mention.as_ref().and_then(|m| publisher_before(doc, m));
-            q.cue = q.cue.take().filter(|_| publisher.is_some());
-            q.mention = publisher;
+            // "according to a consultant's report released Monday" before "the report said": with
+            // no author named, the report cited earlier speaks.
+            let cited = || q.mention.as_ref().and_then(|m| cited_before(&out.events, m));
+            let speaker = publisher.or_else(cited);
+            q.cue = q.cue.take().filter(|_| speaker.is_some());
+            q.mention = speaker;
         }
     }
     out.quotes.sort_by_key(|q| q.span.start);
@@ -337,6 +351,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
                     .find_map(|c| c.mention.clone())
                     .or_else(|| sentence_subject(doc, s0, t))
                     .or_else(|| pronoun_after_time_phrase(doc, s0, t))
+                    .or_else(|| opening_document(doc, s0, t))
             };
             cues.push(Cue { t, word: word.to_string(), mention: inherited, participle: true, first: t, last: t });
             continue;
@@ -376,11 +391,48 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             }
             _ => mention,
         };
+        let mention = another_of_the_kind(doc, s0, &mention).unwrap_or(mention);
+        // "He thanked …, Reince Priebus, whom he called “a superstar.”": the pronoun after
+        // "whom" is the one that opens the sentence, not the name "whom" stands for.
+        let mention = match &mention.kind {
+            MentionKind::Pronoun { word: pronoun, .. }
+                if mention.tokens.0 > s0 && doc.lower(mention.tokens.0 - 1) == "whom" =>
+            {
+                let opening = object_after(doc, s0, mention.tokens.0).filter(|m| {
+                    m.tokens.0 == s0 && matches!(&m.kind, MentionKind::Pronoun { word, .. } if word == pronoun)
+                });
+                match opening {
+                    Some(m) => Mention { tokens: mention.tokens, span: m.span, kind: m.kind },
+                    None => mention,
+                }
+            }
+            _ => mention,
+        };
         let first = t.min(mention.tokens.0);
         let last = t.max(mention.tokens.1.saturating_sub(1));
         cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
     }
     cues
+}
+
+/// Reads "“…,” wrote one respondent, a nurse in Geelong. Another, a retiree in Perth, said …": a
+/// sentence that opens with "Another," before its subject's description speaks of another person
+/// of the kind "one" brought in just before ("another respondent").
+fn another_of_the_kind(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention> {
+    if doc.lower(s0) != "another" || !doc.is_punct(s0 + 1, ',') || mention.tokens.0 <= s0 + 1 {
+        return None;
+    }
+    let paragraph = doc.tokens[s0].paragraph;
+    let one = (s0.saturating_sub(80)..s0).rev().take_while(|u| doc.tokens[*u].paragraph == paragraph).find(|u| {
+        doc.is_word(*u) && doc.lower(*u) == "one" && doc.is_word(u + 1) && lexicon::is_role_head(doc.lower(u + 1))
+    })?;
+    let head = doc.lower(one + 1).to_string();
+    let token = doc.tokens[s0];
+    Some(Mention {
+        span: Span::new(token.start(), token.end()),
+        tokens: (s0, mention.tokens.1),
+        kind: MentionKind::Description { text: format!("another {head}"), head, country: None },
+    })
 }
 
 /// Tells whether a capitalized word outside quotes stands between two token positions, as
@@ -398,9 +450,26 @@ fn sentence_subject(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
     if start < t && doc.is_capitalized(start) && words::LINKING_WORDS.contains(doc.lower(start)) {
         start += 1;
     }
-    // "Within minutes, he pivoted …": an opening phrase before a comma is not the subject.
-    if doc.is_word(start) && lexicon::is_sentence_function_word(doc.lower(start)) {
+    // "Within minutes, he pivoted …": an opening phrase before a comma is not the subject. A
+    // pronoun that opens the sentence is ("He interrupted the moderators, Anderson Cooper …").
+    if doc.is_word(start)
+        && lexicon::is_sentence_function_word(doc.lower(start))
+        && !lexicon::is_pronoun(doc.lower(start))
+    {
         if let Some(comma) = (start..t.min(start + 8)).find(|u| doc.is_punct(*u, ',')) {
+            start = comma + 1;
+        }
+    }
+    // "Late Saturday, Judge Ann M. Donnelly ordered …, finding that …": a time phrase before a
+    // comma is not the subject either.
+    if let Some(comma) = (start..t.min(start + 4)).find(|u| doc.is_punct(*u, ',')) {
+        let time = (start..comma).all(|u| doc.is_word(u))
+            && (start..comma).any(|u| lexicon::is_day(doc.lower(u)))
+            && (start..comma).all(|u| {
+                let word = doc.lower(u);
+                lexicon::is_day(word) || words::TIME_OPENERS.contains(word) || words::DAY_PARTS.contains(word)
+            });
+        if time {
             start = comma + 1;
         }
     }
@@ -499,6 +568,36 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
         named.then_some(m)
     });
     found
+}
+
+/// The document with the same noun that an earlier cue cited as a source ("according to a
+/// consultant's report"), nearby: what "the report said" goes back to when no author is named.
+fn cited_before(events: &[Event], mention: &Mention) -> Option<Mention> {
+    let MentionKind::Organisation { name } = &mention.kind else {
+        return None;
+    };
+    let noun = name.split_whitespace().last()?;
+    let at = mention.span.start;
+    let end = events.partition_point(|e| e.at < at);
+    events[..end]
+        .iter()
+        .rev()
+        .take_while(|e| at - e.at <= CITED_WINDOW)
+        .find(|e| match &e.mention.kind {
+            MentionKind::Organisation { name: cited } => cited != name && cited.split_whitespace().last() == Some(noun),
+            _ => false,
+        })
+        .map(|e| e.mention.clone())
+}
+
+/// How far back (in code points) "the report said" looks for the report cited before.
+const CITED_WINDOW: usize = 3000;
+
+/// Reads a document that opens the sentence before `t` ("The report acknowledged …, noting"),
+/// for a participle with no other subject.
+fn opening_document(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
+    let noun = (s0 + 1..t.min(s0 + 4)).find(|u| doc.is_word(*u) && words::SOURCE_DOCUMENTS.contains(doc.lower(*u)))?;
+    document_subject(doc, noun + 1, s0).filter(|m| m.tokens.0 == s0)
 }
 
 /// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
@@ -748,11 +847,35 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
     while p > s0 && colon - p < 5 && doc.is_word(p - 1) && !doc.is_capitalized(p - 1) {
         p -= 1;
     }
-    if p == colon || p == s0 || !(doc.is_punct(p - 1, ',') || doc.is_capitalized(p - 1)) {
+    if p == colon || p == s0 {
+        return None;
+    }
+    // "Strand, whose own campaign motto is “Finish the Job,” put it this way: “…”": an aside
+    // that ends in quote marks stands between the name that opens the sentence and the predicate.
+    if is_close(doc, p - 1) {
+        let mention = object_after(doc, s0, p).filter(|m| {
+            m.tokens.0 == s0
+                && matches!(m.kind, MentionKind::Person { .. })
+                && doc.is_punct(m.tokens.1, ',')
+                && (m.tokens.1..p).all(|u| !doc.is_word(u) || !doc.outside(u) || !lexicon::is_cue(doc.lower(u)))
+        })?;
+        return Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention));
+    }
+    if !(doc.is_punct(p - 1, ',') || doc.is_capitalized(p - 1)) {
         return None;
     }
     let mention = subject_before(doc, p, s0)?;
-    let opens = mention.tokens.0 == s0;
+    // "The leader of its main union, Héctor Salinas, was blunt: “…”": the name in apposition to
+    // a description that opens the sentence is the person the colon introduces.
+    let m0 = mention.tokens.0;
+    let described = m0 > s0 + 1
+        && doc.is_punct(m0 - 1, ',')
+        && lexicon::is_determiner(doc.lower(s0))
+        && (s0..m0 - 1).any(|u| lexicon::is_role_head(doc.lower(u)))
+        && (s0..m0 - 1).all(|u| {
+            doc.is_word(u) && doc.outside(u) && !lexicon::is_cue(doc.lower(u)) && !lexicon::is_finite_verb(doc.lower(u))
+        });
+    let opens = m0 == s0 || described;
     (opens && matches!(mention.kind, MentionKind::Person { .. }))
         .then(|| ((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }

@@ -37,8 +37,38 @@ fn is_possessive(word: &str) -> bool {
     strip_possessive(word).len() != word.len()
 }
 
-/// Reads the subject that ends right before token `end` ("Lavrov" in "Lavrov said").
+/// Reads the subject that ends right before token `end` ("Lavrov" in "Lavrov said"). Of two
+/// people named as joint subjects ("Sens. John McCain (Ariz.) and Lindsey O. Graham (S.C.)
+/// said"), the first named speaks for both.
 pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
+    let mention = single_subject_before(doc, end, floor)?;
+    let MentionKind::Person { .. } = mention.kind else {
+        return Some(mention);
+    };
+    let m0 = mention.tokens.0;
+    if m0 < floor + 2 || !doc.is_word(m0 - 1) || doc.lower(m0 - 1) != "and" {
+        return Some(mention);
+    }
+    let mut first_end = m0 - 1;
+    if doc.is_punct(first_end - 1, ')') {
+        match skip_parenthesis_back(doc, first_end - 1, floor) {
+            Some(open) => first_end = open,
+            None => return Some(mention),
+        }
+    }
+    let first_start = phrase_start_back(doc, first_end, floor);
+    let first = (first_start < first_end && doc.is_capitalized(first_end - 1))
+        .then(|| classify(doc, first_start, first_end, None))
+        .flatten();
+    match first {
+        Some(Mention { kind: kind @ MentionKind::Person { .. }, span, .. }) => {
+            Some(Mention { span, tokens: (first_start, mention.tokens.1), kind })
+        }
+        _ => Some(mention),
+    }
+}
+
+fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     let mut t = end;
     let mut skipped = 0;
     while t > floor && skipped < 5 {
@@ -148,9 +178,17 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
     // organisation ("director of Unifor") after a comma describes the name before it too.
     let office_of = (start..t.saturating_sub(1))
         .any(|u| lexicon::is_role_noun(doc.lower(u)) && !doc.is_capitalized(u) && doc.lower(u + 1) == "of");
+    // "Don Stewart, a spokesman for Senate Majority Leader Mitch McConnell, R-Ky., said": the
+    // person named after "a spokesman for" is whom the speaker works for, not the speaker.
+    let serves = (start + 1..t)
+        .find(|u| words::SERVING_PREPOSITIONS.contains(doc.lower(*u)))
+        .filter(|_| lexicon::is_determiner(doc.lower(start)))
+        .filter(|p| *p > start + 1 && (start + 1..*p).all(|u| lexicon::is_role_noun(doc.lower(u))))
+        .filter(|p| lexicon::is_role_head(doc.lower(p - 1)));
     if (matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
         && lexicon::is_determiner(doc.lower(start))
-        || office_of)
+        || office_of
+        || serves.is_some())
         && start > floor + 1
         && doc.is_punct(start - 1, ',')
     {
@@ -158,6 +196,26 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
         let named = (name_start < start - 1).then(|| classify(doc, name_start, start - 1, Some((start, t)))).flatten();
         if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
             return Some(person);
+        }
+    }
+    if let Some(p) = serves.filter(|_| matches!(main.kind, MentionKind::Person { .. })) {
+        let words: Vec<&str> = (start..p).map(|u| doc.lower(u)).collect();
+        let kind = MentionKind::Description {
+            text: phrase_text(doc, start, p),
+            head: doc.lower(p - 1).to_string(),
+            country: country_of_words(&words),
+        };
+        return Some(Mention {
+            span: Span::new(doc.tokens[start].start(), doc.tokens[p - 1].end()),
+            tokens: (start, t),
+            kind,
+        });
+    }
+    // "Metro Transit, which runs the buses, said": "which", not "who", follows an organisation.
+    if let MentionKind::Person { name, role: None, .. } = &main.kind {
+        if appositive.is_some_and(|(a, _)| doc.is_word(a) && words::RELATIVE_THINGS.contains(doc.lower(a))) {
+            let kind = MentionKind::Organisation { name: name.clone() };
+            return Some(Mention { kind, ..main });
         }
     }
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
@@ -557,7 +615,13 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         return Some(person(doc, start, name_start, end, appositive, span));
     }
     let words: Vec<&str> = (start..end).map(|t| strip_possessive(doc.lower(t))).collect();
-    let head = words.iter().rev().find(|w| lexicon::is_role_head(w)).map(|w| w.to_string());
+    // "one longtime adviser to Republican presidential campaigns": the head is the role before
+    // the first connector, not a word in what follows it.
+    let first_head = words.iter().position(|w| lexicon::is_role_head(w));
+    let cut = first_head
+        .and_then(|h| words[h..].iter().position(|w| lexicon::is_connector(w)).map(|c| c + h))
+        .unwrap_or(words.len());
+    let head = words[..cut].iter().rev().find(|w| lexicon::is_role_head(w)).map(|w| w.to_string());
     let org = words.iter().any(|w| lexicon::is_org_head(w));
     let place = words.len() <= 3 && country_of_words(&words).is_some() && !is_possessive(doc.lower(end - 1));
     let text = phrase_text(doc, start, end);

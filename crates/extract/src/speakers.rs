@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::attribution::{Attributed, Event, Found};
 use super::lexicon::{self, Gender};
 use super::mentions::{country_of_text, subject_before, Mention, MentionKind};
-use super::tokens::Doc;
+use super::tokens::{Doc, Kind};
 use super::words;
 use super::{Span, SpeakerCluster};
 use counterpoint_core::model::QuoteKind;
@@ -32,6 +32,8 @@ struct Candidate {
     weak: bool,
     /// The subject of a cue, not only a name in the text.
     speaks: bool,
+    /// The gender of the pronoun its cue addresses ("told her"), which it does not stand for.
+    addressed: Option<Gender>,
 }
 
 /// How many named people a description looks over on each side for a fitting title.
@@ -70,6 +72,11 @@ struct Builder {
     person_events: Vec<(usize, String, Option<String>, Gender)>,
     /// The cluster of each antecedent candidate once resolved.
     memo: Vec<Option<Option<usize>>>,
+    /// Descriptions that are subjects of cues, in text order: (position, text, head, country),
+    /// for "the source said" after "A source at the regulator said".
+    description_events: Vec<(usize, String, String, Option<&'static str>)>,
+    /// Named organisations that are subjects of cues, in text order: (position, name).
+    organisation_events: Vec<(usize, String)>,
     /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
     /// (position, name, head noun), for "the group said".
     organisations: Vec<(usize, String, String)>,
@@ -89,6 +96,22 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             _ => None,
         })
         .collect();
+    builder.organisation_events = found
+        .events
+        .iter()
+        .filter_map(|e| match &e.mention.kind {
+            MentionKind::Organisation { name } if name.starts_with(char::is_uppercase) => Some((e.at, name.clone())),
+            _ => None,
+        })
+        .collect();
+    builder.description_events = found
+        .events
+        .iter()
+        .filter_map(|e| match &e.mention.kind {
+            MentionKind::Description { text, head, country } => Some((e.at, text.clone(), head.clone(), *country)),
+            _ => None,
+        })
+        .collect();
     let quotes = &found.quotes;
     // "The Federal Reserve said …" then "the central bank said": a generic head that names no
     // organisation of its own kind stands for the organisation that spoke last nearby.
@@ -101,10 +124,18 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             let generic = builder.clusters[c].name == *name
                 && !name.chars().any(char::is_uppercase)
                 && lexicon::is_org_head(head)
-                && !words::SOURCE_DOCUMENTS.contains(head);
+                && !words::SOURCE_DOCUMENTS.contains(head)
+                && !words::LEGAL_SIDES.contains(head);
             if let Some((_, org)) = last_named_org.filter(|(at, _)| generic && q.span.start - at <= ORGANISATION_WINDOW)
             {
                 cluster = Some(org);
+            } else if generic {
+                // "Metro Transit, which runs the buses, said in a statement …" then "the agency
+                // said": with no organisation of its kind named, "the agency" is the organisation
+                // named last as a speaker nearby.
+                if let Some(org) = builder.speaking_organisation(q.span.start) {
+                    cluster = Some(builder.organisation(&org));
+                }
             }
         }
         if let Some(c) = cluster {
@@ -197,6 +228,29 @@ fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
     None
 }
 
+/// The head of a description set off after the name that ends at `t`, when it is an
+/// organisation's head: "firm" in "PricewaterhouseCoopers, the accounting firm that …".
+fn organisation_appositive<'a>(doc: &'a Doc<'a>, t: usize) -> Option<&'a str> {
+    if !doc.is_punct(t + 1, ',') || !doc.is_word(t + 2) || !words::ARTICLES.contains(doc.lower(t + 2)) {
+        return None;
+    }
+    for u in t + 3..t + 8 {
+        if !doc.is_word(u) || !doc.outside(u) || doc.is_capitalized(u) {
+            return None;
+        }
+        let word = doc.lower(u);
+        let ends = doc.tokens.get(u + 1).is_some_and(|n| matches!(n.kind, Kind::Punct(_)))
+            || doc.is_word(u + 1) && words::RELATIVE_WORDS.contains(doc.lower(u + 1));
+        if ends {
+            return lexicon::is_org_head(word).then_some(word);
+        }
+        if lexicon::is_determiner(word) || lexicon::is_connector(word) || lexicon::is_preposition(word) {
+            return None;
+        }
+    }
+    None
+}
+
 /// A name in two to six capitals ("IMF", "GTR").
 fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
@@ -244,6 +298,43 @@ impl Builder {
                     self.organisations.push((doc.tokens[t].start(), owner.to_string(), head));
                 }
             }
+            // "Govia Thameslink Railway (GTR)": the initials in brackets name the same organisation,
+            // which is then named by both, whichever of them speaks.
+            if doc.is_punct(t + 1, '(') && doc.is_word(t + 2) && doc.is_punct(t + 3, ')') {
+                let short = doc.text(doc.tokens[t + 2].start(), doc.tokens[t + 2].end());
+                let mut start = t;
+                while start > 1 && t - start < 8 && doc.outside(start - 1) {
+                    let u = start - 1;
+                    let joins = words::ORG_NAME_JOINERS.contains(doc.lower(u)) && doc.is_capitalized(u - 1);
+                    if !doc.is_capitalized(u) && !joins {
+                        break;
+                    }
+                    start = u;
+                }
+                while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
+                    start += 1;
+                }
+                let full = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+                if is_acronym(&short) && initials(&full).is_some_and(|i| i == short.to_lowercase()) {
+                    self.organisation(&full);
+                    self.organisation(&short);
+                }
+            }
+            // "PricewaterhouseCoopers, the accounting firm that …": a name in apposition to a
+            // description whose head is an organisation's head is an organisation of that kind,
+            // which "the firm" later stands for.
+            if let Some(head) = organisation_appositive(doc, t) {
+                let mut start = t;
+                while start > 0 && t - start < 6 && doc.is_capitalized(start - 1) && doc.outside(start - 1) {
+                    start -= 1;
+                }
+                while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
+                    start += 1;
+                }
+                let name = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+                self.organisations.push((doc.tokens[start].start(), name.to_string(), head.to_string()));
+                continue;
+            }
             // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
             // "The Harwood Institute's consumer sentiment index": a possessive head names the
             // organisation too.
@@ -255,6 +346,9 @@ impl Builder {
                 || words::COMPANY_HEADS.contains(lower);
             if org_head && !document && t > 0 && doc.is_capitalized(t - 1) {
                 self.name_organisation(doc, t, t);
+                // "her own label, Caprock Records,": a name that ends in a company's head is
+                // no person for a pronoun to stand for.
+                continue;
             }
             // "the state Department of Transportation", "the Royal College of Emergency Medicine":
             // an org head before "of" makes the whole run an organisation, not a person.
@@ -284,7 +378,18 @@ impl Builder {
                 continue;
             };
             let names_an_organisation = doc.is_word(t + 1) && lexicon::is_org_head(doc.lower(t + 1));
-            if names_an_organisation {
+            // "through the Aspen Flats trailer park": a name between "the" and a lowercase noun
+            // names a place or a thing, not a person.
+            let m0 = mention.tokens.0;
+            let after_the = doc.lower(m0) == "the" || m0 > 0 && doc.lower(m0 - 1) == "the";
+            let attributive = after_the
+                && role.is_none()
+                && doc.is_word(t + 1)
+                && doc.outside(t + 1)
+                && !doc.is_capitalized(t + 1)
+                && !is_verb_like(doc, t + 1)
+                && !lexicon::is_connector(doc.lower(t + 1));
+            if names_an_organisation || attributive {
                 continue;
             }
             let bare = !name.contains(' ') && role.is_none();
@@ -324,6 +429,16 @@ impl Builder {
             if after_preposition && role.is_none() {
                 continue;
             }
+            // "who had spent the evening needling President Trump and ribbing Matt Damon", "for
+            // playing the politician Selina Meyer": the name after a verb in "-ing" is its object.
+            let after_gerund = mention.tokens.0 > 0 && {
+                let before = mention.tokens.0 - 1;
+                let word = doc.lower(before);
+                doc.is_word(before) && !doc.is_capitalized(before) && word.len() > 5 && word.ends_with("ing")
+            };
+            if after_gerund && !is_verb_like(doc, t + 1) {
+                continue;
+            }
             // "Sofia Lindgren, an Arctic campaigner for Greenpeace Nordic, was …": the name after
             // a role and "for" in an aside is where the person works, not a second person.
             let mut name_start = t;
@@ -357,7 +472,13 @@ impl Builder {
     fn candidates(&self, events: &[Event]) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = events
             .iter()
-            .map(|e| Candidate { at: e.at, mention: e.mention.clone(), weak: false, speaks: true })
+            .map(|e| Candidate {
+                at: e.at,
+                mention: e.mention.clone(),
+                weak: false,
+                speaks: true,
+                addressed: e.addressed,
+            })
             .collect();
         out.extend(self.entities.iter().map(|e| Candidate {
             at: e.at,
@@ -368,6 +489,7 @@ impl Builder {
             },
             weak: e.bare,
             speaks: false,
+            addressed: None,
         }));
         out.sort_by_key(|c| c.at);
         out
@@ -675,6 +797,13 @@ impl Builder {
                 add_alias(&mut self.clusters[i], text);
                 return i;
             }
+            // "A source at the regulator, who asked not to be named, said …" then "the source
+            // said": an unnamed person introduced by "a" or "one" is the one "the" goes back to.
+            if let Some((first_at, first, country)) = self.introduced_description(head, at) {
+                let i = self.description(&first, head, country, first_at);
+                add_alias(&mut self.clusters[i], text);
+                return i;
+            }
             // With no title to match, "the senator" is the nearest named speaker before it.
             let split = self.person_events.partition_point(|e| e.0 < at);
             let speaker = split.checked_sub(1).map(|i| self.person_events[i].clone());
@@ -707,6 +836,28 @@ impl Builder {
         i
     }
 
+    /// The named organisation that spoke last before `at`, nearby.
+    fn speaking_organisation(&self, at: usize) -> Option<String> {
+        let end = self.organisation_events.partition_point(|e| e.0 < at);
+        let (org_at, name) = self.organisation_events[..end].last()?;
+        (at - org_at <= ORGANISATION_WINDOW).then(|| name.clone())
+    }
+
+    /// The latest indefinite description ("a source", "one mother") with head `head` that speaks
+    /// before `at`, nearby.
+    fn introduced_description(&self, head: &str, at: usize) -> Option<(usize, String, Option<&'static str>)> {
+        let end = self.description_events.partition_point(|e| e.0 < at);
+        self.description_events[..end]
+            .iter()
+            .rev()
+            .take_while(|e| at - e.0 <= ORGANISATION_WINDOW)
+            .find(|e| {
+                let article = e.1.split(' ').next().unwrap_or("").to_lowercase();
+                e.2 == head && words::INDEFINITE_ARTICLES.contains(&article)
+            })
+            .map(|e| (e.0, e.1.clone(), e.3))
+    }
+
     fn push(&mut self, key: String, cluster: SpeakerCluster, gender: Gender) -> usize {
         let i = self.clusters.len();
         self.clusters.push(cluster);
@@ -731,11 +882,21 @@ impl Builder {
             // itself, not for the addressee between it and the quote.
             return self.antecedent(word, *gender, at.min(span.start), quote.paragraph, quotes, events);
         }
-        let previous = (0..first)
-            .rev()
-            .take(50)
-            .take_while(|p| quote.paragraph.saturating_sub(quotes[*p].paragraph) <= 1)
-            .find_map(|p| speakers[p].map(|s| (p, s)));
+        let nearby =
+            || (0..first).rev().take(50).take_while(|p| quote.paragraph.saturating_sub(quotes[*p].paragraph) <= 1);
+        // "“A,” Mrs. Clinton said, after Mr. Trump accused her of “acid washed” emails. “B.”": a
+        // direct quote with no attribution goes on from the direct quote before it in its
+        // paragraph, not from a partial quote in that quote's reporting clause.
+        let direct_before = (quote.kind == QuoteKind::Direct)
+            .then(|| {
+                nearby()
+                    .take_while(|p| quotes[*p].paragraph == quote.paragraph)
+                    .find(|p| quotes[*p].kind == QuoteKind::Direct)
+                    .filter(|d| (d + 1..first).all(|p| quotes[p].kind == QuoteKind::Partial))
+                    .and_then(|p| speakers[p].map(|s| (p, s)))
+            })
+            .flatten();
+        let previous = direct_before.or_else(|| nearby().find_map(|p| speakers[p].map(|s| (p, s))));
         let end = before(events, at).len();
         let nearest = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().find(|i| !events[*i].weak);
         if let Some((p, speaker)) = previous {
@@ -792,7 +953,10 @@ impl Builder {
                 continue;
             };
             let person = !self.clusters[i].is_organisation;
-            if (person == wants_person || word == "i") && compatible(self.genders[i], gender) {
+            // "a Nashville executive who once told her to …": whoever told "her" is not "she".
+            let addressee =
+                gender != Gender::Unknown && self.genders[i] == Gender::Unknown && events[e].addressed == Some(gender);
+            if (person == wants_person || word == "i") && compatible(self.genders[i], gender) && !addressee {
                 if self.genders[i] == Gender::Unknown {
                     self.genders[i] = gender;
                 }
