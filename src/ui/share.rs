@@ -10,6 +10,7 @@ use crate::annotations::{annotations, file_name};
 use crate::browser::clipboard::copy_field;
 use crate::browser::page::Embedding;
 use crate::browser::text_file::download_text;
+use crate::embed::PageUrl;
 
 /// The Web Annotation media type (JSON-LD with the model's profile).
 const ANNOTATION_MIME: &str = "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"";
@@ -45,8 +46,22 @@ pub fn Share() -> impl IntoView {
                 </p>
             </Show>
             <CopyField id="share-link" label="Link to this view" rows=2 value=link/>
-            <CopyField id="share-iframe" label="Embed code (iframe)" rows=4 value=snippet/>
-            <CopyField id="share-script" label="Embed code with automatic height" rows=5 value=with_script/>
+            {if embedding.url.with_value(PageUrl::is_local_file) {
+                view! {
+                    <p class="share-warning share-offline" role="note">
+                        "This copy of Counterpoint is a file on this computer, so the link works only here, and "
+                        "no other page can embed it. To embed it in a story, host the app on a web server "
+                        "(counterpoint publish makes a ready-to-host folder) and copy the embed code from there."
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <CopyField id="share-iframe" label="Embed code (iframe)" rows=4 value=snippet/>
+                    <CopyField id="share-script" label="Embed code with automatic height" rows=5 value=with_script/>
+                }
+                .into_any()
+            }}
             <ExportAnnotations/>
             <form method="dialog" class="share-close">
                 <button type="submit">"Close"</button>

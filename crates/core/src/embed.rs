@@ -164,6 +164,12 @@ impl PageUrl {
         PageUrl { base: base.to_owned(), query: query.to_owned() }
     }
 
+    /// Whether the app is a file opened from disk (the offline single file): another page can
+    /// neither frame it nor load its `embed.js`, so it has no embed code to give.
+    pub fn is_local_file(&self) -> bool {
+        self.base.get(..5).is_some_and(|scheme| scheme.eq_ignore_ascii_case("file:"))
+    }
+
     /// The query pairs worth keeping in links to this article (`src`, `theme`, `title`).
     fn carried(&self) -> Vec<String> {
         pairs(&self.query)
@@ -410,6 +416,9 @@ mod tests {
         assert_eq!(plain.share_link(&Route::default()), "http://127.0.0.1:8080/index.html#view=compare");
         assert_eq!(plain.embed_src(&Route::default()), "http://127.0.0.1:8080/index.html?embed=1#view=compare");
         assert_eq!(plain.script_src(), "http://127.0.0.1:8080/embed.js");
+        assert!(!plain.is_local_file());
+        assert!(PageUrl::parse("file:///home/t/counterpoint.html#view=read").is_local_file());
+        assert!(PageUrl::parse("FILE:///C:/cp.html").is_local_file());
     }
 
     #[test]

@@ -54,7 +54,16 @@ fn the_single_file_works_from_file_urls_without_any_request() {
         let network: Vec<&String> = urls.iter().filter(|u| u.starts_with("http:") || u.starts_with("https:")).collect();
         ensure(network.is_empty(), format!("the single file made network requests: {network:?}"))?;
         let errors = severe_logs(s)?;
-        ensure(errors.is_empty(), format!("console errors (a CSP violation?): {errors:?}"))
+        ensure(errors.is_empty(), format!("console errors (a CSP violation?): {errors:?}"))?;
+        // A file on disk has no embed code to give: Share says how to get one instead.
+        s.click(&s.find(".share-button")?)?;
+        s.wait_for(
+            "the Share dialog's note on embedding",
+            "const n = document.querySelector('.share-offline'); return !!n && n.getClientRects().length > 0",
+            WAIT,
+        )?;
+        let fields = s.js("return document.querySelectorAll('#share-iframe, #share-script').length", vec![])?;
+        ensure(fields == json!(0), format!("the offline file offers {fields} embed codes that cannot work"))
     });
 }
 
