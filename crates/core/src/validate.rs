@@ -113,6 +113,10 @@ fn syntax_error(input: &str, err: &serde_json::Error) -> Diagnostic {
     let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m).to_owned();
     let message = if message.contains("recursion limit") {
         "the JSON is nested too deeply (more than 128 levels)".to_owned()
+    } else if looks_like_prose(input) {
+        format!(
+            "invalid JSON: {message}; this looks like plain text, not article JSON: to find its quotes, open it in the Author view (or `counterpoint extract`)"
+        )
     } else {
         format!("invalid JSON: {message}")
     };
@@ -122,6 +126,18 @@ fn syntax_error(input: &str, err: &serde_json::Error) -> Diagnostic {
         message,
         excerpt: excerpt(input, line, column),
     }
+}
+
+/// Whether `input` starts as a story does (a letter, a digit followed by a letter, or an opening
+/// quote mark) rather than as JSON: someone pasted the article's text instead of its JSON.
+fn looks_like_prose(input: &str) -> bool {
+    let mut words = input.trim_start().split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let starts_as_text = first.chars().next().is_some_and(|c| c.is_alphabetic() || "“‘«„\"'".contains(c));
+    // `true`, `false` and `null` are JSON; a story has more than one word.
+    starts_as_text && !matches!(first, "true" | "false" | "null") && words.next().is_some()
 }
 
 /// The offending line with a caret under the column, both cut to a readable width.

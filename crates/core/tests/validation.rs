@@ -156,6 +156,22 @@ fn broken_json_gives_line_column_and_a_caret() {
 }
 
 #[test]
+fn a_story_pasted_instead_of_json_says_where_to_take_it() {
+    let story = "Russia accused the US of supporting terror groups.\n\n“We will not stop,” Lavrov said.";
+    let report = load_article(story);
+    let message = report.diagnostics[0].to_string();
+    assert!(message.starts_with("1:1: error: invalid JSON: expected value; this looks like plain text"), "{message}");
+    assert!(message.contains("Author view"), "{message}");
+    for prose in ["“We will not stop,” he said.", "A  story"] {
+        assert!(load_article(prose).diagnostics[0].message.contains("plain text"), "{prose}");
+    }
+    // JSON gone wrong is not taken for a story.
+    for json in ["{\"title\": 3,}", "[1, 2", "true false", "nul"] {
+        assert!(!load_article(json).diagnostics[0].message.contains("plain text"), "{json}");
+    }
+}
+
+#[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let input = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let report = load_article(&input);
