@@ -131,7 +131,7 @@ fn syntax_error(input: &str, err: &serde_json::Error) -> Diagnostic {
 /// Whether `input` starts as a story does (a letter, a digit followed by a letter, or an opening
 /// quote mark) rather than as JSON: someone pasted the article's text instead of its JSON.
 fn looks_like_prose(input: &str) -> bool {
-    let mut words = input.trim_start().split_whitespace();
+    let mut words = input.split_whitespace();
     let Some(first) = words.next() else {
         return false;
     };
