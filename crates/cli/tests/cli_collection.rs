@@ -87,11 +87,20 @@ tests/data/collection/bad-spec.json: the collection has errors, so its articles 
 ",
         ),
         (
+            "left-out.json",
+            0,
+            "\
+tests/data/collection/left-out.json: $.articles[0] (../three-sides.json): Test Gazette: opened
+tests/data/collection/left-out.json: $.articles[1] (inline): The Ledger: opened
+tests/data/collection/left-out.json: 2 articles, 2 opened, 0 broken
+",
+        ),
+        (
             "ok-mapped.json",
             0,
             "\
 tests/data/collection/ok-mapped.json: $.articles[0] (../three-sides.json): Test Gazette: opened
-tests/data/collection/ok-mapped.json: $.articles[0]: warning: the article's side \"union\" (Union) is none of the collection's sides, so its quotes are left out of the comparison; a side_map can name one
+tests/data/collection/ok-mapped.json: $.articles[0]: warning: the article's side \"union\" (Union) is none of the collection's sides, so its quotes are left out of the comparison; a side_map can name one, or map it to null to leave it out without this warning
 tests/data/collection/ok-mapped.json: $.articles[1] (inline): The Ledger: opened
 tests/data/collection/ok-mapped.json: 2 articles, 2 opened, 0 broken
 ",
@@ -101,7 +110,7 @@ tests/data/collection/ok-mapped.json: 2 articles, 2 opened, 0 broken
             1,
             "\
 tests/data/collection/one-broken.json: $.articles[0] (../three-sides.json): Test Gazette: opened
-tests/data/collection/one-broken.json: $.articles[0]: warning: the article's side \"union\" (Union) is none of the collection's sides, so its quotes are left out of the comparison; a side_map can name one
+tests/data/collection/one-broken.json: $.articles[0]: warning: the article's side \"union\" (Union) is none of the collection's sides, so its quotes are left out of the comparison; a side_map can name one, or map it to null to leave it out without this warning
 tests/data/collection/one-broken.json: $.articles[1] (inline): bad-inline: broken
 tests/data/collection/one-broken.json: $.articles[1].article.title: error: expected a non-empty string, found an empty string
 tests/data/collection/one-broken.json: $.articles[2] (rt.json.missing): gone: broken

@@ -58,9 +58,10 @@ pub struct EntrySpec {
     pub src: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<Value>,
-    /// Article side id → collection side id.
+    /// Article side id → collection side id; `None` (`null`): left out of the comparison on
+    /// purpose, with no warning.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub side_map: BTreeMap<String, String>,
+    pub side_map: BTreeMap<String, Option<String>>,
     /// Article topic id → collection topic id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub topic_map: BTreeMap<String, String>,
@@ -279,12 +280,16 @@ fn check_entry(entry: &Value, at: &str, ids: &mut HashSet<String>, out: &mut Vec
     }
     for key in ["side_map", "topic_map"] {
         if let Some(value) = map.get(key) {
-            let ok = value.as_object().is_some_and(|m| m.values().all(|v| v.as_str().is_some_and(validate::is_id)));
+            // A side may map to null: left out of the comparison on purpose.
+            let target_ok = |v: &Value| v.as_str().is_some_and(validate::is_id) || (key == "side_map" && v.is_null());
+            let ok = value.as_object().is_some_and(|m| m.values().all(target_ok));
             if !ok {
-                out.push(error(
-                    &format!("{at}.{key}"),
-                    "expected an object of ids: { \"article's id\": \"collection's id\" }".to_owned(),
-                ));
+                let expected = if key == "side_map" {
+                    "expected an object of ids: { \"article's id\": \"collection's id\" }, or null to leave a side out"
+                } else {
+                    "expected an object of ids: { \"article's id\": \"collection's id\" }"
+                };
+                out.push(error(&format!("{at}.{key}"), expected.to_owned()));
             }
         }
     }
@@ -299,7 +304,7 @@ fn check_maps(spec: &CollectionSpec, out: &mut Vec<Diagnostic>) {
     let sides: Vec<&str> = spec.sides.iter().map(|s| s.id.as_str()).collect();
     let topics: Vec<&str> = spec.topics.iter().map(|t| t.id.as_str()).collect();
     for (i, entry) in spec.articles.iter().enumerate() {
-        for (from, to) in &entry.side_map {
+        for (from, to) in entry.side_map.iter().filter_map(|(from, to)| Some((from, to.as_ref()?))) {
             if !sides.contains(&to.as_str()) {
                 out.push(error(
                     &format!("$.articles[{i}].side_map.{from}"),
@@ -545,13 +550,18 @@ fn open_outlet(spec: &CollectionSpec, i: usize, origin: &str, report: validate::
             .sides
             .iter()
             .map(|side| {
-                let target = entry.side_map.get(&side.id).unwrap_or(&side.id);
+                let target = match entry.side_map.get(&side.id) {
+                    // Left out on purpose: no warning.
+                    Some(None) => return None,
+                    Some(Some(target)) => target,
+                    None => &side.id,
+                };
                 let found = spec.sides.iter().position(|s| &s.id == target);
                 if found.is_none() {
                     diagnostics.push(warning(
                         &at,
                         format!(
-                            "the article's side \"{}\" ({}) is none of the collection's sides, so its quotes are left out of the comparison; a side_map can name one",
+                            "the article's side \"{}\" ({}) is none of the collection's sides, so its quotes are left out of the comparison; a side_map can name one, or map it to null to leave it out without this warning",
                             side.id, side.label
                         ),
                     ));

@@ -44,6 +44,13 @@ fn the_example_collection_opens_by_src_with_every_view_and_deep_links() {
         open(s, EXAMPLE)?;
         wait_coverage(s, EXAMPLE_TITLE)?;
         ensure(s.current_url()?.ends_with("#view=coverage"), "the address says the Coverage view")?;
+        // The wire's UK-and-France side is left out on purpose (`"west": null`): the example opens
+        // with no warning for readers to puzzle over, and still says what was left out.
+        s.wait_for("the status", "return document.querySelector('.load-status.opened') !== null", WAIT)?;
+        let status = js(s, "return document.querySelector('.load-status.opened .status-heading').textContent")?;
+        ensure(status == json!(format!("Opened “{EXAMPLE_TITLE}”.")), format!("the example opens saying {status}"))?;
+        let note = js(s, "return document.querySelector('.by-sides tr[data-outlet=wire] .outlet-note').textContent")?;
+        ensure(note.as_str().is_some_and(|n| n.contains("not compared")), format!("the wire's note: {note}"))?;
         // Outlets by sides: three outlets, both sides each, the Moscow report's own side ids mapped.
         let rows = rows(s)?;
         ensure(
