@@ -481,6 +481,17 @@ fn masthead(brand: bool, heading: impl IntoView + 'static) -> AnyView {
 fn QuoteNotice() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
+        // A link into a collection's article, opened where that collection is not (a reload of
+        // the offline file, a link passed on without its ?src=): say so, rather than that the
+        // built-in article lacks its quote.
+        if let Some(article) = ctx.nav.route.with(|r| r.article.clone()) {
+            if ctx.collection.with(Option::is_none) {
+                let message = format!(
+                    "The address names the article “{article}” of a collection that is not open here: open the collection again to see it."
+                );
+                return Some(view! { <p class="quote-notice" role="status">{message}</p> });
+            }
+        }
         let wanted = ctx.nav.route.with(|r| r.quote.clone())?;
         let ex = ctx.explorer.get();
         let message = match ctx.selected.get() {

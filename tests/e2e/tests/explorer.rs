@@ -438,6 +438,17 @@ fn links_and_searches_that_find_nothing_say_so() {
             WAIT,
         )?;
         ensure(notice.as_str().is_some_and(|n| n.contains("hidden by your filters")), format!("{notice}"))?;
+        // A link into a collection's article, where no collection is open.
+        open(s, "/#view=read&article=wire&quote=power-airstrikes")?;
+        let notice = s.wait_for(
+            "a notice",
+            "const n = document.querySelector('.quote-notice'); return n && n.textContent",
+            WAIT,
+        )?;
+        ensure(
+            notice.as_str().is_some_and(|n| n.contains("article “wire” of a collection that is not open")),
+            format!("{notice}"),
+        )?;
         open(s, "/#view=read&q=zzzz")?;
         let count = s.wait_for(
             "a count",
