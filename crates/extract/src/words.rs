@@ -191,6 +191,7 @@ lists! {
         SERVING_PREPOSITIONS = "serving_prepositions",
         SOURCE_DOCUMENTS = "source_documents",
         SPEECH_MEDIA = "speech_media",
+        SPOKES_ROLES = "spokes_roles",
         SUBJECT_OPENERS = "subject_openers",
         TIME_ADVERBS = "time_adverbs",
         TIME_OPENERS = "time_openers",

@@ -230,7 +230,11 @@ fn the_authoring_tables_headings_read_across_on_a_phone() {
              t.dispatchEvent(new Event('input', { bubbles: true }));",
             vec![json!(text)],
         )?;
-        s.wait_for("the speakers table", "return document.querySelectorAll('.speakers-table tbody tr').length > 0", WAIT)?;
+        s.wait_for(
+            "the speakers table",
+            "return document.querySelectorAll('.speakers-table tbody tr').length > 0",
+            WAIT,
+        )?;
         // Each heading is one word or two: on one or two lines, never a letter per line.
         let tall = s.js(
             "return [...document.querySelectorAll('.speakers-table thead th')].filter(th => {
