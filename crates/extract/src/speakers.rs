@@ -459,6 +459,11 @@ impl Builder {
             if !long_run && !after_comma && !after_cue && t != sentence_start {
                 continue;
             }
+            // "a bank teller in Lacey, Wash., who …": one abbreviated word after a comma is a
+            // state after its city, never a person.
+            if !long_run && after_comma && doc.lower(t).ends_with('.') {
+                continue;
+            }
             let Some(mention) = subject_before(doc, t + 1, sentence_start) else {
                 continue;
             };
