@@ -132,6 +132,12 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             // no author named, the report cited earlier speaks.
             let cited = || q.mention.as_ref().and_then(|m| cited_before(&out.events, m));
             let speaker = publisher.or_else(cited);
+            // "The council’s letter to residents, delivered by hand, said": a document read as
+            // its noun alone (mentions::subject_before), with no author or citation found, speaks
+            // as itself, not as whoever the text names last.
+            if speaker.is_none() && q.mention.as_ref().is_some_and(|m| m.tokens.1 - m.tokens.0 == 1) {
+                continue;
+            }
             q.cue = q.cue.take().filter(|_| speaker.is_some());
             q.mention = speaker;
         }

@@ -159,10 +159,23 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         }
     }
     // "One builder in Colorado, responding to the survey, wrote": with a lowercase aside after
-    // the place, the description before "in" speaks too.
-    // "One builder in Colorado, responding to the survey, wrote": with a lowercase aside after
     // the place, the description that opens the clause before "in" speaks.
     let lowercase_aside = appositive.is_some_and(|(a, _)| doc.is_word(a) && !doc.is_capitalized(a));
+    // "The council’s letter to residents, delivered by hand, said": the document speaks, not
+    // whom it was sent to.
+    let document_to = lowercase_aside
+        && start > floor + 2
+        && doc.is_word(start - 1)
+        && words::OBJECT_PREPOSITIONS.contains(doc.lower(start - 1))
+        && doc.is_word(start - 2)
+        && !doc.is_capitalized(start - 2)
+        && words::SOURCE_DOCUMENTS.contains(doc.lower(start - 2));
+    if document_to {
+        let noun = start - 2;
+        let span = Span::new(doc.tokens[noun].start(), doc.tokens[noun].end());
+        let kind = MentionKind::Organisation { name: doc.lower(noun).to_string() };
+        return Some(Mention { span, tokens: (noun, start - 1), kind });
+    }
     if after_preposition && !place_aside && lowercase_aside && start < t && start > floor + 1 {
         let preposition = start - 1;
         let role = doc.is_word(preposition - 1) && lexicon::is_role_head(doc.lower(preposition - 1));
