@@ -113,7 +113,10 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             if is_direct(doc, k, s0, &cues) {
                 let quote = direct_quote(doc, k, si, &cues);
                 // “Moonlight” won best picture: a title in capitals that nobody says is not a quote.
-                if quote.mention.is_none() && !quote.link_prev && names_a_title(doc, k, None) {
+                // "the residents’ campaign ‘Hold the Line at Wrenham’, said": a title after a
+                // naming noun is a name even when a cue follows.
+                let titled = names_a_title(doc, k, None);
+                if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k)) {
                     continue;
                 }
                 out.quotes.push(quote);
@@ -941,6 +944,18 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
             }
         })
         .collect()
+}
+
+/// The quote `k` follows a naming noun, with or without a comma: "its campaign, “Beat the Peak.”".
+fn after_naming_noun(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    let Some(mut b) = open.checked_sub(1) else {
+        return false;
+    };
+    if doc.is_punct(b, ',') && b > 0 {
+        b -= 1;
+    }
+    doc.is_word(b) && words::NAMING_NOUNS.contains(doc.lower(b))
 }
 
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from

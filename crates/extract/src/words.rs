@@ -159,6 +159,7 @@ lists! {
         NAME_SUFFIXES = "name_suffixes",
         MONTHS = "months",
         NAMING_CUES = "naming_cues",
+        NAMING_NOUNS = "naming_nouns",
         NEWSPAPER_DESCRIPTIONS = "newspaper_descriptions",
         NEWSPAPER_HEADS = "newspaper_heads",
         NEWS_OUTLETS = "news_outlets",
