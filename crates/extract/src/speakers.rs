@@ -474,7 +474,14 @@ impl Builder {
             // "through the Aspen Flats trailer park": a name between "the" and a lowercase noun
             // names a place or a thing, not a person.
             let m0 = mention.tokens.0;
-            let after_the = doc.lower(m0) == "the" || m0 > 0 && doc.lower(m0 - 1) == "the";
+            // "replaced the minor-league Mud Hens in his affections": a lowercase modifier may
+            // stand between "the" and the name.
+            let modified = m0 > 1
+                && doc.lower(m0 - 2) == "the"
+                && doc.is_word(m0 - 1)
+                && !doc.is_capitalized(m0 - 1)
+                && !lexicon::is_role_noun(doc.lower(m0 - 1));
+            let after_the = doc.lower(m0) == "the" || m0 > 0 && doc.lower(m0 - 1) == "the" || modified;
             let attributive = after_the
                 && role.is_none()
                 && doc.is_word(t + 1)
