@@ -116,7 +116,9 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 // "the residents’ campaign ‘Hold the Line at Wrenham’, said": a title after a
                 // naming noun is a name even when a cue follows.
                 let titled = names_a_title(doc, k, None);
-                if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k)) {
+                if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k))
+                    || named_by_noun(doc, k)
+                {
                     continue;
                 }
                 out.quotes.push(quote);
@@ -936,7 +938,8 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         .into_iter()
         .flat_map(|(cue, ks)| {
             let word = cue.map(|c| cues[c].word.as_str());
-            let ks: Vec<usize> = ks.into_iter().filter(|k| !names_a_title(doc, *k, word)).collect();
+            let ks: Vec<usize> =
+                ks.into_iter().filter(|k| !names_a_title(doc, *k, word) && !named_by_noun(doc, *k)).collect();
             match cue {
                 _ if ks.is_empty() => Vec::new(),
                 Some(c) => partial_quote(doc, &ks, Some(&cues[c])),
@@ -956,6 +959,15 @@ fn after_naming_noun(doc: &Doc, k: usize) -> bool {
         b -= 1;
     }
     doc.is_word(b) && words::NAMING_NOUNS.contains(doc.lower(b))
+}
+
+/// "advertises the Halo with the tagline “It just understands.”": a short quote right after a
+/// naming noun, with no comma between, is the name, whatever its case.
+fn named_by_noun(doc: &Doc, k: usize) -> bool {
+    let content = doc.spans[k].content;
+    let short = doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 6;
+    let open = doc.span_open[k];
+    short && open > 0 && !doc.is_punct(open - 1, ',') && after_naming_noun(doc, k)
 }
 
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from
