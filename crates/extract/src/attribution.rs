@@ -113,7 +113,12 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             if is_direct(doc, k, s0, &cues) {
                 let quote = direct_quote(doc, k, si, &cues);
                 // “Moonlight” won best picture: a title in capitals that nobody says is not a quote.
-                if quote.mention.is_none() && !quote.link_prev && names_a_title(doc, k, None) {
+                // "the residents’ campaign ‘Hold the Line at Wrenham’, said": a title after a
+                // naming noun is a name even when a cue follows.
+                let titled = names_a_title(doc, k, None);
+                if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k))
+                    || named_by_noun(doc, k)
+                {
                     continue;
                 }
                 out.quotes.push(quote);
@@ -132,6 +137,12 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             // no author named, the report cited earlier speaks.
             let cited = || q.mention.as_ref().and_then(|m| cited_before(&out.events, m));
             let speaker = publisher.or_else(cited);
+            // "The council’s letter to residents, delivered by hand, said": a document read as
+            // its noun alone (mentions::subject_before), with no author or citation found, speaks
+            // as itself, not as whoever the text names last.
+            if speaker.is_none() && q.mention.as_ref().is_some_and(|m| m.tokens.1 - m.tokens.0 == 1) {
+                continue;
+            }
             q.cue = q.cue.take().filter(|_| speaker.is_some());
             q.mention = speaker;
         }
@@ -927,7 +938,8 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         .into_iter()
         .flat_map(|(cue, ks)| {
             let word = cue.map(|c| cues[c].word.as_str());
-            let ks: Vec<usize> = ks.into_iter().filter(|k| !names_a_title(doc, *k, word)).collect();
+            let ks: Vec<usize> =
+                ks.into_iter().filter(|k| !names_a_title(doc, *k, word) && !named_by_noun(doc, *k)).collect();
             match cue {
                 _ if ks.is_empty() => Vec::new(),
                 Some(c) => partial_quote(doc, &ks, Some(&cues[c])),
@@ -935,6 +947,27 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
             }
         })
         .collect()
+}
+
+/// The quote `k` follows a naming noun, with or without a comma: "its campaign, “Beat the Peak.”".
+fn after_naming_noun(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    let Some(mut b) = open.checked_sub(1) else {
+        return false;
+    };
+    if doc.is_punct(b, ',') && b > 0 {
+        b -= 1;
+    }
+    doc.is_word(b) && words::NAMING_NOUNS.contains(doc.lower(b))
+}
+
+/// "advertises the Halo with the tagline “It just understands.”": a short quote right after a
+/// naming noun, with no comma between, is the name, whatever its case.
+fn named_by_noun(doc: &Doc, k: usize) -> bool {
+    let content = doc.spans[k].content;
+    let short = doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 6;
+    let open = doc.span_open[k];
+    short && open > 0 && !doc.is_punct(open - 1, ',') && after_naming_noun(doc, k)
 }
 
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from

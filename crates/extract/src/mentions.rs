@@ -158,6 +158,44 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             }
         }
     }
+    // "One builder in Colorado, responding to the survey, wrote": with a lowercase aside after
+    // the place, the description that opens the clause before "in" speaks.
+    let lowercase_aside = appositive.is_some_and(|(a, _)| doc.is_word(a) && !doc.is_capitalized(a));
+    // "The council’s letter to residents, delivered by hand, said": the document speaks, not
+    // whom it was sent to.
+    let document_to = lowercase_aside
+        && start > floor + 2
+        && doc.is_word(start - 1)
+        && words::OBJECT_PREPOSITIONS.contains(doc.lower(start - 1))
+        && doc.is_word(start - 2)
+        && !doc.is_capitalized(start - 2)
+        && words::SOURCE_DOCUMENTS.contains(doc.lower(start - 2));
+    if document_to {
+        let noun = start - 2;
+        let span = Span::new(doc.tokens[noun].start(), doc.tokens[noun].end());
+        let kind = MentionKind::Organisation { name: doc.lower(noun).to_string() };
+        return Some(Mention { span, tokens: (noun, start - 1), kind });
+    }
+    if after_preposition && !place_aside && lowercase_aside && start < t && start > floor + 1 {
+        let preposition = start - 1;
+        let role = doc.is_word(preposition - 1) && lexicon::is_role_head(doc.lower(preposition - 1));
+        let mut inner = preposition - 1;
+        while role && inner > floor && preposition - inner < 5 && doc.is_word(inner - 1) && doc.outside(inner - 1) {
+            let w = doc.lower(inner - 1);
+            if lexicon::is_pronoun(w) || lexicon::is_preposition(w) || lexicon::is_cue(w) || lexicon::is_finite_verb(w)
+            {
+                break;
+            }
+            inner -= 1;
+        }
+        let opens = inner == floor || !doc.is_word(inner - 1);
+        if role && opens {
+            let described = classify(doc, inner, preposition, None);
+            if let Some(mention @ Mention { kind: MentionKind::Description { .. }, .. }) = described {
+                return Some(mention);
+            }
+        }
+    }
     if start == t && appositive.is_none() {
         if let Some(described) = described_before_place(doc, t, floor) {
             return Some(described);
@@ -172,6 +210,13 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     let Some(main) = classify(doc, start, t, appositive) else {
         return appositive.and_then(|(a, b)| classify(doc, a, b, None));
     };
+    // "a bank teller in Lacey, Wash., who took part in the study, said": one abbreviated word
+    // after a comma is a state after its city, not the speaker.
+    let abbreviated_place =
+        t == start + 1 && start > floor && doc.is_punct(start - 1, ',') && doc.lower(start).ends_with('.');
+    if abbreviated_place && matches!(main.kind, MentionKind::Person { .. }) {
+        return None;
+    }
     // "Sen. Richard Burr, the Republican chairman of the committee, which is …, said": the
     // description stands in apposition to the name before it, which is the speaker.
     // "Lana Cordeiro, Quebec director of Unifor, the union …, said": an office held in an

@@ -118,7 +118,11 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
     let mut last_named_org: Option<(usize, usize)> = None;
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
     for q in quotes {
-        let mut cluster = q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start));
+        let for_named = q.mention.as_ref().and_then(|m| speaks_for_named(doc, m));
+        let mut cluster = match for_named {
+            Some(org) => Some(builder.organisation(&org)),
+            None => q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start)),
+        };
         if let (Some(c), Some(Mention { kind: MentionKind::Organisation { name }, .. })) = (cluster, &q.mention) {
             let head = name.rsplit(' ').next().unwrap_or(name);
             let generic = builder.clusters[c].name == *name
@@ -228,6 +232,62 @@ fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
     None
 }
 
+/// The head of an organisation's name that ends at `t` before a short name in brackets, which
+/// is a word that is not an abbreviation of a place ("Department" in "the Department for
+/// Environment, Food and Rural Affairs (Defra)").
+fn bracketed_short_name(doc: &Doc, t: usize) -> Option<String> {
+    let short = doc.lower(t + 2);
+    if short.len() < 3 || short.contains(['.', '-']) || !doc.is_capitalized(t + 2) {
+        return None;
+    }
+    let mut u = t;
+    for _ in 0..10 {
+        let word = doc.is_word(u) && doc.outside(u);
+        let joins = word
+            && (doc.is_capitalized(u)
+                || words::ORG_NAME_JOINERS.contains(doc.lower(u))
+                || words::COORDINATORS.contains(doc.lower(u)));
+        if !(joins || doc.is_punct(u, ',')) {
+            return None;
+        }
+        if word
+            && doc.is_capitalized(u)
+            && lexicon::is_org_head(doc.lower(u))
+            && !words::LAW_HEADS.contains(doc.lower(u))
+        {
+            let before = u.checked_sub(1);
+            let opens = before.is_none_or(|b| !doc.is_word(b) || !doc.is_capitalized(b) || doc.lower(b) == "the");
+            return opens.then(|| doc.lower(u).to_string());
+        }
+        u = u.checked_sub(1)?;
+    }
+    None
+}
+
+/// "A spokesperson for Northfield Systems said": the capitalized name after "for" that follows
+/// an unnamed spokesperson's mention, which speaks through them.
+fn speaks_for_named(doc: &Doc, mention: &Mention) -> Option<String> {
+    let MentionKind::Description { text, head, .. } = &mention.kind else {
+        return None;
+    };
+    if !words::SPOKES_ROLES.contains(head.as_str()) || text.contains(" for ") {
+        return None;
+    }
+    let (first, end) = mention.tokens;
+    let at = (first + 1..end).find(|u| doc.is_word(*u) && doc.lower(*u) == "for")?;
+    if !words::SPOKES_ROLES.contains(doc.lower(at - 1)) {
+        return None;
+    }
+    let mut start = at + 1;
+    if doc.is_word(start) && doc.lower(start) == "the" {
+        start += 1;
+    }
+    let named = start < end
+        && (start..end).all(|u| doc.is_word(u) && doc.is_capitalized(u) && !lexicon::is_role_noun(doc.lower(u)))
+        && lexicon::first_name_gender(doc.lower(start)) == Gender::Unknown;
+    named.then(|| doc.text(doc.tokens[start].start(), doc.tokens[end - 1].end()).to_string())
+}
+
 /// The head of a description set off after the name that ends at `t`, when it is an
 /// organisation's head: "firm" in "PricewaterhouseCoopers, the accounting firm that …".
 fn organisation_appositive<'a>(doc: &'a Doc<'a>, t: usize) -> Option<&'a str> {
@@ -318,6 +378,10 @@ impl Builder {
                 if is_acronym(&short) && initials(&full).is_some_and(|i| i == short.to_lowercase()) {
                     self.organisation(&full);
                     self.organisation(&short);
+                } else if let Some(head) = bracketed_short_name(doc, t) {
+                    // "The Department for Environment, Food and Rural Affairs (Defra)": the short
+                    // name in brackets is what "the department" later stands for.
+                    self.organisations.push((doc.tokens[t + 2].start(), short.to_string(), head));
                 }
             }
             // "PricewaterhouseCoopers, the accounting firm that …": a name in apposition to a
@@ -333,6 +397,30 @@ impl Builder {
                 }
                 let name = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
                 self.organisations.push((doc.tokens[start].start(), name.to_string(), head.to_string()));
+                continue;
+            }
+            // "the home-sharing company StayNest", "the utility Cascadia Power": a name right after
+            // a lowercase description of its kind is an organisation of that kind, which "the
+            // company" later stands for.
+            let mut run_start = t;
+            while run_start > 0 && t - run_start < 4 && doc.is_capitalized(run_start - 1) && doc.outside(run_start - 1)
+            {
+                run_start -= 1;
+            }
+            if run_start > 1
+                && doc.is_word(run_start - 1)
+                && doc.outside(run_start - 1)
+                && !doc.is_capitalized(run_start - 1)
+                && (words::COMPANY_DESCRIPTIONS.contains(doc.lower(run_start - 1))
+                    || words::GENERIC_ORG_HEADS.contains(doc.lower(run_start - 1)))
+                && !lexicon::is_sentence_function_word(doc.lower(run_start))
+                && (run_start..=t).all(|u| !lexicon::is_role_noun(doc.lower(u)))
+                && lexicon::first_name_gender(doc.lower(run_start)) == Gender::Unknown
+            {
+                let name = doc.text(doc.tokens[run_start].start(), doc.tokens[t].end());
+                let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(&name);
+                let head = doc.lower(run_start - 1).to_string();
+                self.organisations.push((doc.tokens[run_start].start(), name.to_string(), head));
                 continue;
             }
             // Laws and treaties have org-like heads but never speak: "the group" is not the Act.
@@ -371,6 +459,11 @@ impl Builder {
             if !long_run && !after_comma && !after_cue && t != sentence_start {
                 continue;
             }
+            // "a bank teller in Lacey, Wash., who …": one abbreviated word after a comma is a
+            // state after its city, never a person.
+            if !long_run && after_comma && doc.lower(t).ends_with('.') {
+                continue;
+            }
             let Some(mention) = subject_before(doc, t + 1, sentence_start) else {
                 continue;
             };
@@ -381,7 +474,14 @@ impl Builder {
             // "through the Aspen Flats trailer park": a name between "the" and a lowercase noun
             // names a place or a thing, not a person.
             let m0 = mention.tokens.0;
-            let after_the = doc.lower(m0) == "the" || m0 > 0 && doc.lower(m0 - 1) == "the";
+            // "replaced the minor-league Mud Hens in his affections": a lowercase modifier may
+            // stand between "the" and the name.
+            let modified = m0 > 1
+                && doc.lower(m0 - 2) == "the"
+                && doc.is_word(m0 - 1)
+                && !doc.is_capitalized(m0 - 1)
+                && !lexicon::is_role_noun(doc.lower(m0 - 1));
+            let after_the = doc.lower(m0) == "the" || m0 > 0 && doc.lower(m0 - 1) == "the" || modified;
             let attributive = after_the
                 && role.is_none()
                 && doc.is_word(t + 1)
@@ -527,8 +627,32 @@ impl Builder {
                 }
                 Some(self.organisation(named.as_deref().unwrap_or(name)))
             }
-            MentionKind::Description { text, head, country } => Some(self.description(text, head, *country, at)),
+            MentionKind::Description { text, head, country } => {
+                if let Some(org) = self.spoken_for(text, head, at) {
+                    return Some(self.organisation(&org));
+                }
+                Some(self.description(text, head, *country, at))
+            }
         }
+    }
+
+    /// "A spokesperson for Northfield Systems", "a spokesman for the department" (after "the
+    /// Department for … (Defra)"): an unnamed holder of a role that speaks for an organisation is
+    /// that organisation speaking.
+    fn spoken_for(&self, text: &str, head: &str, at: usize) -> Option<String> {
+        if !words::SPOKES_ROLES.contains(head) {
+            return None;
+        }
+        let (_, rest) = text.split_once(" for ")?;
+        let rest = rest.trim_end_matches([',', '.']);
+        let bare = rest.strip_prefix("the ").or_else(|| rest.strip_prefix("The ")).unwrap_or(rest);
+        if bare.starts_with(char::is_uppercase) {
+            return Some(bare.to_string());
+        }
+        if bare.contains(' ') || !lexicon::is_org_head(bare) {
+            return None;
+        }
+        self.named_organisation(bare, at)
     }
 
     /// Finds or creates the cluster of a person. Full names key clusters, so "Michelle Obama"
