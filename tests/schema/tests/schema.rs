@@ -89,6 +89,7 @@ const ARTICLES: &[Case] = &[
 /// collection's folder by validate, and never by the schema.
 const COLLECTIONS: &[Case] = &[
     ("tests/data/collection/ok-mapped.json", Valid, "one article by src, one inline with side and topic maps"),
+    ("tests/data/collection/left-out.json", Valid, "an article side mapped to null: left out on purpose"),
     ("tests/data/collection/one-broken.json", Invalid, "an inline article with an empty title, among others"),
     ("tests/data/collection/bad-spec.json", Invalid, "src and article both, an article of 3, no id"),
     ("tests/data/collection/version-2.json", Invalid, "another format version"),
@@ -98,6 +99,7 @@ const COLLECTIONS: &[Case] = &[
         "side_map and topic_map naming no side or topic of the collection",
     ),
     ("collection-valid-inline.json", Valid, "one inline article, a note, no topics"),
+    ("collection-valid-side-left-out.json", Valid, "a side_map to null: that side left out on purpose"),
     (
         "collection-valid-warnings-only.json",
         Valid,
@@ -113,6 +115,7 @@ const COLLECTIONS: &[Case] = &[
     ("collection-invalid-neither-src-nor-article.json", Invalid, "an entry with neither src nor article"),
     ("collection-invalid-src-blank.json", Invalid, "a src of white space"),
     ("collection-invalid-map-value.json", Invalid, "a side_map value that is not an id"),
+    ("collection-invalid-topic-map-null.json", Invalid, "a topic_map value of null (only a side can be left out)"),
     ("collection-invalid-title-white-space.json", Invalid, "a title of NBSP and U+3000"),
     ("collection-invalid-inline-article.json", Invalid, "an inline article without a body"),
     ("collection-invalid-outlet-empty.json", Invalid, "an empty outlet"),
