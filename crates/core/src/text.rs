@@ -55,14 +55,54 @@ pub struct TextEdit {
     new_end: usize,
 }
 
+/// How many of the first `len` positions are equal, comparing blocks with `same_block(from, to)`
+/// and then single bytes with `at_a` and `at_b`.
+fn common_run(
+    len: usize,
+    at_a: impl Fn(usize) -> u8,
+    at_b: impl Fn(usize) -> u8,
+    same_block: impl Fn(usize, usize) -> bool,
+) -> usize {
+    const BLOCK: usize = 4096;
+    let mut i = 0;
+    while i + BLOCK <= len && same_block(i, i + BLOCK) {
+        i += BLOCK;
+    }
+    while i < len && at_a(i) == at_b(i) {
+        i += 1;
+    }
+    i
+}
+
 impl TextEdit {
     /// The edit from `old` to `new`: their common start, then their common end in what is left.
+    ///
+    /// It compares bytes, a block at a time, and counts code points only once: a keystroke in a
+    /// 10 MB draft costs a few milliseconds. Equal bytes are equal characters, and a common run
+    /// of bytes, cut back to a character boundary, is the common run of characters.
     pub fn between(old: &str, new: &str) -> TextEdit {
-        let (old_len, new_len) = (old.chars().count(), new.chars().count());
-        let prefix = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).count();
-        let room = old_len.min(new_len) - prefix;
-        let suffix = old.chars().rev().zip(new.chars().rev()).take(room).take_while(|(a, b)| a == b).count();
-        TextEdit { prefix, suffix, old_end: old_len - suffix, new_end: new_len - suffix }
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let mut prefix_bytes =
+            common_run(a.len().min(b.len()), |i| a[i], |i| b[i], |from, to| a[from..to] == b[from..to]);
+        while !old.is_char_boundary(prefix_bytes) {
+            prefix_bytes -= 1;
+        }
+        let room = a.len().min(b.len()) - prefix_bytes;
+        let (a_end, b_end) = (a.len(), b.len());
+        let mut suffix_bytes = common_run(
+            room,
+            |i| a[a_end - 1 - i],
+            |i| b[b_end - 1 - i],
+            |from, to| a[a_end - to..a_end - from] == b[b_end - to..b_end - from],
+        );
+        while !old.is_char_boundary(a_end - suffix_bytes) {
+            suffix_bytes -= 1;
+        }
+        let prefix = old[..prefix_bytes].chars().count();
+        let suffix = old[a_end - suffix_bytes..].chars().count();
+        let old_end = prefix + old[prefix_bytes..a_end - suffix_bytes].chars().count();
+        let new_end = prefix + new[prefix_bytes..b_end - suffix_bytes].chars().count();
+        TextEdit { prefix, suffix, old_end, new_end }
     }
 
     /// Whether the texts are the same.
@@ -266,6 +306,46 @@ mod tests {
         assert_eq!((edit.map_char(0), edit.map_char(1), edit.map_char(2)), (Some(0), Some(1), None));
         assert!(TextEdit::between("same", "same").is_identity());
         assert!(!edit.is_identity());
+    }
+
+    #[test]
+    fn an_edit_found_by_bytes_is_the_edit_found_by_characters() {
+        // The plain definition, one character at a time.
+        let by_chars = |old: &str, new: &str| {
+            let (old_len, new_len) = (old.chars().count(), new.chars().count());
+            let prefix = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).count();
+            let room = old_len.min(new_len) - prefix;
+            let suffix = old.chars().rev().zip(new.chars().rev()).take(room).take_while(|(a, b)| a == b).count();
+            (prefix, suffix, old_len - suffix, new_len - suffix)
+        };
+        let pieces = ["a", "é", "😀", "ab", " ", "“", "ééé", "aé"];
+        let mut seed = 7u64;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for round in 0..400 {
+            // Long texts cross the 4096-byte blocks.
+            let len = if round % 10 == 0 { 3000 } else { 12 };
+            let old: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let mut chars: Vec<char> = old.chars().collect();
+            for _ in 0..next(3) + 1 {
+                let at = next(chars.len() + 1);
+                match next(3) {
+                    0 => chars.insert(at, ['é', 'a', '😀'][next(3)]),
+                    1 if at < chars.len() => drop(chars.remove(at)),
+                    _ if at < chars.len() => chars[at] = ['b', 'ü', '€'][next(3)],
+                    _ => chars.push('z'),
+                }
+            }
+            let new: String = chars.into_iter().collect();
+            let edit = TextEdit::between(&old, &new);
+            assert_eq!(
+                (edit.prefix, edit.suffix, edit.old_end, edit.new_end),
+                by_chars(&old, &new),
+                "{old:?} → {new:?}"
+            );
+        }
     }
 
     #[test]
