@@ -464,6 +464,13 @@ fn Preview() -> impl IntoView {
     let author = expect_context::<Author>();
     move || {
         author.draft.with(|d| {
+            // Until the new text's extraction comes, its quotes are the old ones moved with the
+            // edit, kept for `carry_over` but not drawn: marking tens of thousands of them again
+            // at each keystroke would hold the page while the worker extracts.
+            if d.stale {
+                return view! { <div id="author-preview" class="author-preview" lang="en">{d.text.clone()}</div> }
+                    .into_any();
+            }
             let chars: Vec<char> = d.text.chars().collect();
             let colors = side_colors(&d.sides);
             let runs = d
@@ -490,7 +497,7 @@ fn Preview() -> impl IntoView {
                     inner
                 })
                 .collect_view();
-            view! { <div id="author-preview" class="author-preview" lang="en">{runs}</div> }
+            view! { <div id="author-preview" class="author-preview" lang="en">{runs}</div> }.into_any()
         })
     }
 }
