@@ -148,6 +148,29 @@ pub fn paste_text(session: &Session, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Drops `files` (name, text) on the page at once, as from a file manager.
+pub fn drop_files(session: &Session, files: &[(&str, String)]) -> Result<()> {
+    let files: Vec<serde_json::Value> = files.iter().map(|(name, text)| serde_json::json!([name, text])).collect();
+    session.js(
+        r#"const dt = new DataTransfer();
+           for (const [name, text] of arguments[0]) dt.items.add(new File([text], name, { type: 'application/json' }));
+           document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));"#,
+        vec![serde_json::Value::from(files)],
+    )?;
+    Ok(())
+}
+
+/// Puts `text` in the authoring view's text box as a paste does (an `input` event); extraction
+/// follows.
+pub fn set_author_text(session: &Session, text: &str) -> Result<()> {
+    session.js(
+        "const t = document.querySelector('#author-text'); t.value = arguments[0];
+         t.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![serde_json::Value::from(text)],
+    )?;
+    Ok(())
+}
+
 /// The body of `GET url` as the server sends it, with no browser and so no script: what a
 /// crawler, an archive or a reader without JavaScript receives.
 pub fn http_get(url: &str) -> Result<String> {

@@ -2,7 +2,7 @@
 //! quotes and speakers, rename a speaker, reload, open the draft in the explorer, download it
 //! and discard it. Screenshots go to `target/screenshots/`.
 
-use e2e::harness::{ensure, open, project_root, run, screenshot_dir, WAIT};
+use e2e::harness::{ensure, open, project_root, run, screenshot_dir, set_author_text, WAIT};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
 
@@ -15,11 +15,7 @@ fn seed_text() -> Result<String> {
 
 /// Puts `text` in the text box as a paste would, and waits until extraction has finished.
 fn paste(s: &Session, text: &str) -> Result<()> {
-    s.js(
-        "const t = document.querySelector('#author-text'); t.value = arguments[0];
-         t.dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![json!(text)],
-    )?;
+    set_author_text(s, text)?;
     wait_extracted(s)
 }
 

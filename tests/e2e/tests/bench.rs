@@ -2,9 +2,8 @@
 //! on the page's thread. Ignored by default; `cargo xtask bench`
 //! runs it and prints the number. It measures, never asserts a time.
 
-use e2e::harness::{ensure, open, project_root, run, EXTRACTION_WATCH};
+use e2e::harness::{ensure, open, project_root, run, set_author_text, EXTRACTION_WATCH};
 use e2e::webdriver::Session;
-use serde_json::json;
 use std::time::Duration;
 
 /// How many megabytes of text to extract (`COUNTERPOINT_BENCH_MB`, default 10).
@@ -45,11 +44,7 @@ fn longest_tasks(s: &Session) -> Result<(f64, f64), String> {
 /// Pastes `text` into the authoring view and returns the extraction time the view reports and
 /// its status line. `previous` is the status line of the run before, which must change.
 fn extract_once(s: &Session, text: &str, previous: &str) -> Result<(f64, String), String> {
-    s.js(
-        "const t = document.querySelector('#author-text'); t.value = arguments[0];
-         t.dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![json!(text)],
-    )?;
+    set_author_text(s, text)?;
     // The status names the number of characters, which differs from run to run.
     let done = format!(
         "const st = document.querySelector('.author-status');

@@ -2,7 +2,9 @@
 //! view of it, deep links in and Back out, three files dropped at once, a collection with broken
 //! articles, the single offline file and an embed.
 
-use e2e::harness::{ensure, http_get, open, paste_text, run, screenshot_dir, seed_article, single_file, site, WAIT};
+use e2e::harness::{
+    drop_files, ensure, http_get, open, paste_text, run, screenshot_dir, seed_article, single_file, site, WAIT,
+};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
 
@@ -186,18 +188,6 @@ fn the_example_collection_opens_by_src_with_every_view_and_deep_links() {
 
 fn example_file(name: &str) -> Result<String> {
     http_get(&site()?.url(&format!("/articles/{name}")))
-}
-
-/// Drops `files` (name, text) on the page at once.
-fn drop_files(s: &Session, files: &[(&str, String)]) -> Result<()> {
-    let files: Vec<Value> = files.iter().map(|(name, text)| json!([name, text])).collect();
-    s.js(
-        r#"const dt = new DataTransfer();
-           for (const [name, text] of arguments[0]) dt.items.add(new File([text], name, { type: 'application/json' }));
-           document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));"#,
-        vec![json!(files)],
-    )
-    .map(drop)
 }
 
 #[test]

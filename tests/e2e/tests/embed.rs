@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use e2e::harness::{ensure, open, run, screenshot_dir, seed_article, site, site_with, WAIT};
+use e2e::harness::{drop_files, ensure, open, run, screenshot_dir, seed_article, site, site_with, WAIT};
 use e2e::server::{Server, ServerOptions};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
@@ -243,6 +243,25 @@ fn an_embed_whose_address_fails_says_so_and_never_that_the_built_in_article_load
     });
 }
 
+/// The parent sends its article while something else is opening in the frame: it is announced,
+/// it is shown, and the status no longer says anything is opening. Ends inside the frame.
+fn load_from_parent_over_what_was_opening(s: &Session) -> Result<()> {
+    s.js(SEND_LOAD, vec![replacement_article()?])?;
+    wait_event(s, "counterpoint:loaded", "title", &json!("A replacement article"))?;
+    enter_frame(s)?;
+    s.wait_for(
+        "the parent's article",
+        "return document.querySelector('.masthead h1').textContent === 'A replacement article'",
+        WAIT,
+    )?;
+    s.wait_for(
+        "the status to stop saying something opens",
+        "return !document.querySelector('.load-status.loading')",
+        WAIT,
+    )
+    .map(drop)
+}
+
 #[test]
 fn a_load_from_the_parent_while_the_address_is_still_coming_wins_and_stops_it() {
     run(|s| {
@@ -254,20 +273,8 @@ fn a_load_from_the_parent_while_the_address_is_still_coming_wins_and_stops_it() 
         let opened = Instant::now();
         let _host = frame_app(s, |host| format!("&src=embed-src%2Fslow.json%3Fdelay_ms%3D6000&parent_origin={host}"))?;
         s.wait_for("counterpoint:ready", "return window.got.some(m => m.type === 'counterpoint:ready')", WAIT)?;
-        s.js(SEND_LOAD, vec![replacement_article()?])?;
-        wait_event(s, "counterpoint:loaded", "title", &json!("A replacement article"))?;
-        enter_frame(s)?;
-        s.wait_for(
-            "the parent's article",
-            "return document.querySelector('.masthead h1').textContent === 'A replacement article'",
-            WAIT,
-        )?;
         // The status no longer says the address is coming.
-        s.wait_for(
-            "the status to stop saying it opens the address",
-            "return !document.querySelector('.load-status.loading')",
-            WAIT,
-        )?;
+        load_from_parent_over_what_was_opening(s)?;
         // After the address would have answered, the parent's article is still the one shown.
         std::thread::sleep(Duration::from_millis(7500).saturating_sub(opened.elapsed()));
         let title = s.js("return document.querySelector('.masthead h1').textContent", vec![])?;
@@ -296,36 +303,18 @@ fn a_load_from_the_parent_while_the_reader_s_articles_open_wins_and_the_status_s
         let _host = frame_app_from(s, &slow.url(""), |host| format!("&parent_origin={host}"))?;
         s.wait_for("counterpoint:ready", "return window.got.some(m => m.type === 'counterpoint:ready')", WAIT)?;
         enter_frame(s)?;
-        let files: Vec<Value> = ["un-aleppo-2016-wire.json", "un-aleppo-2016-moscow.json"]
-            .iter()
-            .map(|name| Ok(json!([name, e2e::harness::http_get(&site()?.url(&format!("/articles/{name}")))?])))
-            .collect::<Result<_>>()?;
-        s.js(
-            r#"const dt = new DataTransfer();
-               for (const [name, text] of arguments[0]) dt.items.add(new File([text], name, { type: 'application/json' }));
-               document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));"#,
-            vec![json!(files)],
-        )?;
+        let files = ["un-aleppo-2016-wire.json", "un-aleppo-2016-moscow.json"]
+            .map(|name| Ok((name, e2e::harness::http_get(&site()?.url(&format!("/articles/{name}")))?)));
+        let files: Vec<(&str, String)> = files.into_iter().collect::<Result<_>>()?;
+        drop_files(s, &files)?;
         s.wait_for(
             "the reader's articles to be opening",
             "const l = document.querySelector('.load-status.loading'); return !!l && l.textContent.includes('2 files')",
             WAIT,
         )?;
         s.switch_to_top()?;
-        s.js(SEND_LOAD, vec![replacement_article()?])?;
-        wait_event(s, "counterpoint:loaded", "title", &json!("A replacement article"))?;
-        enter_frame(s)?;
-        s.wait_for(
-            "the parent's article",
-            "return document.querySelector('.masthead h1').textContent === 'A replacement article'",
-            WAIT,
-        )?;
         // The status no longer says the reader's articles are opening: they never will.
-        s.wait_for(
-            "the status to stop saying the dropped files open",
-            "return !document.querySelector('.load-status.loading')",
-            WAIT,
-        )?;
+        load_from_parent_over_what_was_opening(s)?;
         // After the worker would have answered, the parent's article is still the one shown.
         std::thread::sleep(Duration::from_millis(6000).saturating_sub(opened.elapsed()));
         let title = s.js("return document.querySelector('.masthead h1').textContent", vec![])?;

@@ -1,7 +1,7 @@
 //! The two published builds: the single offline file from `file://` with zero network requests, and
 //! the hosted site under a sub-path with the CSP it documents.
 
-use e2e::harness::{ensure, run, seed_article, single_file, site_with, WAIT};
+use e2e::harness::{ensure, run, seed_article, set_author_text, single_file, site_with, WAIT};
 use e2e::server::ServerOptions;
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
@@ -73,11 +73,7 @@ fn extract_the_seed(s: &Session) -> Result<()> {
     let path = e2e::harness::project_root().join("tests/data/russia-us-syria-2016.txt");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     s.wait_for("the authoring view", "return document.querySelector('#author-text') !== null", WAIT)?;
-    s.js(
-        "const t = document.querySelector('#author-text'); t.value = arguments[0];
-         t.dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![json!(text)],
-    )?;
+    set_author_text(s, &text)?;
     s.wait_for(
         "the worker's quotes",
         "const st = document.querySelector('.author-status');

@@ -2,7 +2,7 @@
 //! fold behind one "More" button, and a newsroom embed starts at most two screens tall, each
 //! question showing its first quote per side until "Show all N quotes" opens it.
 
-use e2e::harness::{ensure, open, project_root, run_phone, screenshot_dir, site, WAIT};
+use e2e::harness::{ensure, open, project_root, run_phone, screenshot_dir, set_author_text, site, WAIT};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
 
@@ -225,11 +225,7 @@ fn the_authoring_tables_headings_read_across_on_a_phone() {
         open(s, "/#view=author")?;
         let text = std::fs::read_to_string(project_root().join("tests/data/russia-us-syria-2016.txt"))
             .map_err(|e| e.to_string())?;
-        s.js(
-            "const t = document.querySelector('#author-text'); t.value = arguments[0];
-             t.dispatchEvent(new Event('input', { bubbles: true }));",
-            vec![json!(text)],
-        )?;
+        set_author_text(s, &text)?;
         s.wait_for(
             "the speakers table",
             "return document.querySelectorAll('.speakers-table tbody tr').length > 0",

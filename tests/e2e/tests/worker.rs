@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use e2e::harness::{ensure, project_root, run, site_with, EXTRACTION_WATCH, WAIT};
+use e2e::harness::{ensure, project_root, run, set_author_text, site_with, EXTRACTION_WATCH, WAIT};
 use e2e::server::ServerOptions;
 use e2e::webdriver::{Result, Session};
 use serde_json::json;
@@ -34,12 +34,7 @@ fn worker_requests(requests: &[String]) -> Vec<&String> {
 }
 
 fn paste(s: &Session, text: &str) -> Result<()> {
-    s.js(
-        "const t = document.querySelector('#author-text'); t.value = arguments[0];
-         t.dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![json!(text)],
-    )
-    .map(drop)
+    set_author_text(s, text)
 }
 
 #[test]
