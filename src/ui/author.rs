@@ -264,8 +264,8 @@ pub fn Author() -> impl IntoView {
     let has_text = move || author.draft.with(|d| !d.is_empty());
 
     view! {
+        // Its heading is the page's (the masthead's, see `Masthead`).
         <section class="author" aria-labelledby="author-heading">
-            <h2 id="author-heading">"Author an article"</h2>
             <div class="author-input">
                 <label for="author-text">"Article text"</label>
                 <p class="hint">

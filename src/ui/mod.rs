@@ -436,6 +436,10 @@ fn Masthead() -> impl IntoView {
             };
             return Some(masthead(brand, heading));
         }
+        // The authoring view is about the draft, not the article the other views show.
+        if ctx.nav.route.with(|r| r.view == View::Author) {
+            return Some(masthead(brand, view! { <h1 id="author-heading">"Author an article"</h1> }));
+        }
         let ex = ctx.explorer.get();
         let article = &ex.article;
         if !brand && !title {

@@ -10,7 +10,7 @@ use crate::annotations::{annotations, file_name};
 use crate::browser::clipboard::copy_field;
 use crate::browser::page::Embedding;
 use crate::browser::text_file::download_text;
-use crate::embed::PageUrl;
+use crate::embed::{PageUrl, Theme};
 
 /// The Web Annotation media type (JSON-LD with the model's profile).
 const ANNOTATION_MIME: &str = "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"";
@@ -21,11 +21,15 @@ pub fn Share() -> impl IntoView {
     let embedding = expect_context::<Embedding>();
     let dialog = NodeRef::<html::Dialog>::new();
     let title = move || ctx.explorer.with(|ex| ex.article.title.clone());
+    // The embed's colours start as this page's and are chosen for the page it goes into.
+    let theme = RwSignal::new(embedding.options.with_value(|o| o.theme));
     let link = Signal::derive(move || embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get())));
-    let snippet =
-        Signal::derive(move || embedding.url.with_value(|url| url.iframe_snippet(&ctx.nav.route.get(), &title())));
-    let with_script =
-        Signal::derive(move || embedding.url.with_value(|url| url.snippet_with_script(&ctx.nav.route.get(), &title())));
+    let snippet = Signal::derive(move || {
+        embedding.url.with_value(|url| url.iframe_snippet(&ctx.nav.route.get(), theme.get(), &title()))
+    });
+    let with_script = Signal::derive(move || {
+        embedding.url.with_value(|url| url.snippet_with_script(&ctx.nav.route.get(), theme.get(), &title()))
+    });
     let open = move |_| {
         if let Some(dialog) = dialog.get() {
             let _ = dialog.show_modal();
@@ -57,6 +61,7 @@ pub fn Share() -> impl IntoView {
                 .into_any()
             } else {
                 view! {
+                    <EmbedTheme theme/>
                     <CopyField id="share-iframe" label="Embed code (iframe)" rows=4 value=snippet/>
                     <CopyField id="share-script" label="Embed code with automatic height" rows=5 value=with_script/>
                 }
@@ -67,6 +72,39 @@ pub fn Share() -> impl IntoView {
                 <button type="submit">"Close"</button>
             </form>
         </dialog>
+    }
+}
+
+/// The embed code's colours: the reader's system setting, or always light or dark to match the
+/// story's page (`?theme=` in the code).
+#[component]
+fn EmbedTheme(theme: RwSignal<Theme>) -> impl IntoView {
+    let choices = [
+        (Theme::Auto, "auto", "Follow the reader’s system"),
+        (Theme::Light, "light", "Always light"),
+        (Theme::Dark, "dark", "Always dark"),
+    ];
+    view! {
+        <fieldset class="embed-theme">
+            <legend>"Colours of the embed"</legend>
+            {choices
+                .into_iter()
+                .map(|(choice, value, label)| {
+                    view! {
+                        <label>
+                            <input
+                                type="radio"
+                                name="embed-theme"
+                                value=value
+                                prop:checked=move || theme.get() == choice
+                                on:change=move |_| theme.set(choice)
+                            />
+                            {label}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
 

@@ -135,6 +135,10 @@ struct Tally {
     passed: usize,
     failed: usize,
     failures: Vec<String>,
+    /// Each step's wall time: from the end of the step before to the end of this one, so work done
+    /// to prepare a step (installing a tool, building) counts for it.
+    times: Vec<(String, f64)>,
+    step_started: Option<Instant>,
 }
 
 impl Tally {
@@ -145,6 +149,23 @@ impl Tally {
         } else {
             self.failed += 1;
             self.failures.push(name.to_owned());
+        }
+        self.timed(name);
+    }
+
+    fn timed(&mut self, name: &str) {
+        let now = Instant::now();
+        let since = self.step_started.replace(now).unwrap_or(now);
+        self.times.push((name.to_owned(), (now - since).as_secs_f64()));
+    }
+
+    /// Where the time went, slowest step first.
+    fn print_times(&self) {
+        let mut times = self.times.clone();
+        times.sort_by(|a, b| b.1.total_cmp(&a.1));
+        eprintln!("\nwhere the time went:");
+        for (name, seconds) in &times {
+            eprintln!("  {seconds:6.1} s  {name}");
         }
     }
 
@@ -178,6 +199,7 @@ impl Tally {
         if !ok && failed == 0 {
             self.failed += 1;
         }
+        self.timed(name);
     }
 }
 
@@ -193,7 +215,7 @@ fn parse_test_result(line: &str) -> Option<(usize, usize)> {
 
 fn test(root: &Path, tools: &Tools) -> Result<(), String> {
     let started = Instant::now();
-    let mut tally = Tally::default();
+    let mut tally = Tally { step_started: Some(started), ..Tally::default() };
     let cargo = || {
         let mut cmd = tools.command("cargo");
         cmd.current_dir(root);
@@ -260,7 +282,7 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
     eprintln!("\n== release build (dist/site and dist/counterpoint.html)");
     let built = dist(root, tools);
     tally.check("release build", built.is_ok());
-    // axe-core, pinned in tests/e2e/a11y, for the accessibility checks (tests/e2e/tests/a11y.rs).
+    // axe-core, pinned in tests/e2e/a11y, for the accessibility checks (tests/e2e/tests/browser/a11y.rs).
     let axe = tools::ensure_npm_packages(&root.join("tests/e2e/a11y"), &root.join("target/a11y"), "axe-core");
     if let Err(err) = &axe {
         eprintln!("xtask: {err}");
@@ -273,6 +295,7 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
         );
     }
 
+    tally.print_times();
     eprintln!("\nxtask test took {:.0} s", started.elapsed().as_secs_f64());
     if !tally.failures.is_empty() {
         eprintln!("failed: {}", tally.failures.join(", "));

@@ -183,10 +183,13 @@ impl PageUrl {
         with_query(&self.base, &self.carried(), route)
     }
 
-    /// The embedded app at `route`, for an iframe's `src`.
-    pub fn embed_src(&self, route: &Route) -> String {
+    /// The embedded app at `route` in `theme`, for an iframe's `src`. The embed code chooses its
+    /// own colours (a story's page is light or dark whatever the page giving the code uses), so
+    /// this page's `theme` is not carried: `Theme::Auto` leaves it out and follows the reader.
+    pub fn embed_src(&self, route: &Route, theme: Theme) -> String {
         let mut query = vec!["embed=1".to_owned()];
-        query.extend(self.carried());
+        query.extend(self.carried().into_iter().filter(|pair| !pair.starts_with("theme=")));
+        query.extend(theme.data_theme().map(|theme| format!("theme={theme}")));
         with_query(&self.base, &query, route)
     }
 
@@ -199,20 +202,20 @@ impl PageUrl {
         format!("{dir}embed.js")
     }
 
-    /// An iframe snippet for `route`. `title` names the frame for screen readers.
-    pub fn iframe_snippet(&self, route: &Route, title: &str) -> String {
+    /// An iframe snippet for `route` in `theme`. `title` names the frame for screen readers.
+    pub fn iframe_snippet(&self, route: &Route, theme: Theme, title: &str) -> String {
         format!(
             "<iframe src=\"{}\" title=\"{}\" data-counterpoint style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>",
-            escape_attribute(&self.embed_src(route)),
+            escape_attribute(&self.embed_src(route, theme)),
             escape_attribute(&format!("Counterpoint: {title}")),
         )
     }
 
     /// The iframe snippet followed by the script that keeps its height right.
-    pub fn snippet_with_script(&self, route: &Route, title: &str) -> String {
+    pub fn snippet_with_script(&self, route: &Route, theme: Theme, title: &str) -> String {
         format!(
             "{}\n<script src=\"{}\" async></script>",
-            self.iframe_snippet(route, title),
+            self.iframe_snippet(route, theme, title),
             escape_attribute(&self.script_src())
         )
     }
@@ -404,17 +407,25 @@ mod tests {
         );
         assert_eq!(page.script_src(), "https://x.example/tools/cp/embed.js");
         assert_eq!(
-            page.iframe_snippet(&route, "\"Peace\" & <war>"),
-            "<iframe src=\"https://x.example/tools/cp/?embed=1&amp;theme=dark&amp;src=a%20b.json#view=read&amp;quote=q1&amp;hide=us\" \
+            page.iframe_snippet(&route, Theme::Dark, "\"Peace\" & <war>"),
+            "<iframe src=\"https://x.example/tools/cp/?embed=1&amp;src=a%20b.json&amp;theme=dark#view=read&amp;quote=q1&amp;hide=us\" \
              title=\"Counterpoint: &quot;Peace&quot; &amp; &lt;war&gt;\" data-counterpoint \
              style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>"
         );
         assert!(page
-            .snippet_with_script(&route, "T")
+            .snippet_with_script(&route, Theme::Auto, "T")
             .ends_with("\n<script src=\"https://x.example/tools/cp/embed.js\" async></script>"));
         let plain = PageUrl::parse("http://127.0.0.1:8080/index.html");
         assert_eq!(plain.share_link(&Route::default()), "http://127.0.0.1:8080/index.html#view=compare");
-        assert_eq!(plain.embed_src(&Route::default()), "http://127.0.0.1:8080/index.html?embed=1#view=compare");
+        assert_eq!(
+            plain.embed_src(&Route::default(), Theme::Auto),
+            "http://127.0.0.1:8080/index.html?embed=1#view=compare"
+        );
+        // The embed code's theme is its own: this page's is replaced, or left out to follow the reader.
+        let light = "https://x.example/tools/cp/?embed=1&src=a%20b.json&theme=light#view=read&quote=q1&hide=us";
+        assert_eq!(page.embed_src(&route, Theme::Light), light);
+        assert!(!page.embed_src(&route, Theme::Auto).contains("theme="));
+        assert_eq!(page.share_link(&route).matches("theme=").count(), 1);
         assert_eq!(plain.script_src(), "http://127.0.0.1:8080/embed.js");
         assert!(!plain.is_local_file());
         assert!(PageUrl::parse("file:///home/t/counterpoint.html#view=read").is_local_file());

@@ -1,10 +1,11 @@
 //! Shared set-up for the end-to-end tests: one chromedriver and one site server per test binary,
 //! and a `run` helper that always closes the browser, even when a test fails.
 
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use crate::server::{Server, ServerOptions};
@@ -87,9 +88,36 @@ pub fn site_with(options: ServerOptions) -> Result<Server> {
     Server::start(&site_dir(), 0, options).map_err(|e| e.to_string())
 }
 
+/// Browser tests share the machine; one that measures the page's thread holds it alone.
+static MACHINE: RwLock<()> = RwLock::new(());
+
+thread_local! {
+    /// Whether this thread's test holds `MACHINE` alone, so its own `run` does not wait for itself.
+    static ALONE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Held by a test that times the page's thread (long tasks): no other browser test runs until it
+/// is dropped. Take it before `run`.
+pub struct Alone {
+    _machine: RwLockWriteGuard<'static, ()>,
+}
+
+pub fn alone() -> Alone {
+    let guard = MACHINE.write().unwrap_or_else(PoisonError::into_inner);
+    ALONE.set(true);
+    Alone { _machine: guard }
+}
+
+impl Drop for Alone {
+    fn drop(&mut self) {
+        ALONE.set(false);
+    }
+}
+
 /// Runs `test` in a fresh browser and always closes it. Extra Chromium flags may be given, and
 /// `phone` emulates a 375 px wide phone.
 pub fn run_with(args: &[&str], phone: bool, test: impl FnOnce(&Session) -> Result<()>) {
+    let _shared = (!ALONE.get()).then(|| MACHINE.read().unwrap_or_else(PoisonError::into_inner));
     let outcome = (|| {
         let port = driver()?;
         let n = PROFILES.fetch_add(1, Ordering::SeqCst);

@@ -3,18 +3,14 @@
 
 use std::time::Duration;
 
-use e2e::harness::{ensure, project_root, run, set_author_text, site_with, EXTRACTION_WATCH, WAIT};
+use e2e::harness::{alone, ensure, project_root, run, set_author_text, site_with, EXTRACTION_WATCH, WAIT};
 use e2e::server::ServerOptions;
 use e2e::webdriver::{Result, Session};
 use serde_json::json;
 
-/// The tests of this file run one at a time: the long-task check measures the page's thread, and
-/// two other browsers working beside it on a 2-core machine stretch its short tasks past 50 ms.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn alone() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
+// The tests of this file run alone (`harness::alone`): the long-task check measures the page's
+// thread, and other browsers working beside it on a 2-core machine stretch its short tasks past
+// 50 ms.
 
 fn seed_text() -> Result<String> {
     let path = project_root().join("tests/data/russia-us-syria-2016.txt");

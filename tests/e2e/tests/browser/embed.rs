@@ -369,6 +369,11 @@ fn the_embed_code_from_the_share_dialog_works_when_pasted_into_a_page() {
         ensure(link == format!("{app}/#view=read&hide=us"), format!("the link is {link}"))?;
         let iframe = value("share-iframe")?;
         ensure(iframe.contains(" title=\"Counterpoint: "), format!("the snippet has no title: {iframe}"))?;
+        ensure(!iframe.contains("theme="), format!("by default the embed follows the reader's system: {iframe}"))?;
+        // A story's page is dark: the embed is asked to stay dark whatever the reader's system says.
+        s.click(&s.find(".embed-theme input[value=dark]")?)?;
+        let iframe = value("share-iframe")?;
+        ensure(iframe.contains("&amp;theme=dark#"), format!("choosing dark colours left the snippet {iframe}"))?;
         let code = value("share-script")?;
         ensure(
             code.starts_with(&iframe) && code.contains(&format!("<script src=\"{app}/embed.js\" async></script>")),
@@ -400,6 +405,8 @@ fn the_embed_code_from_the_share_dialog_works_when_pasted_into_a_page() {
         s.wait_for("the Read view in the frame", "return document.querySelector('#article-text mark') !== null", WAIT)?;
         let us = s.js("return document.querySelectorAll('#article-text mark[data-side=us]').length", vec![])?;
         ensure(us == json!(0), "the pasted embed lost the side filter")?;
+        let theme = s.js("return document.documentElement.dataset.theme || null", vec![])?;
+        ensure(theme == json!("dark"), format!("the pasted embed has data-theme {theme}, not the chosen dark"))?;
         let height = settled_height(s)?;
         ensure((height - 640.0).abs() > 2.0, "embed.js never resized the pasted frame")
     });

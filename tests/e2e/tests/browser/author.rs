@@ -55,6 +55,13 @@ fn change(s: &Session, selector: &str, value: &str) -> Result<()> {
 fn pasting_the_seed_highlights_quotes_and_lists_lavrov_power_and_churkin() {
     run(|s| {
         open(s, "/#view=author")?;
+        // The page's heading is the authoring view's, not the title of the article open elsewhere.
+        let heading = s.js(
+            "const h = document.querySelector('.masthead h1'); \
+             return [h.textContent, document.querySelector('section.author').getAttribute('aria-labelledby') === h.id]",
+            vec![],
+        )?;
+        ensure(heading == json!(["Author an article", true]), format!("the Author view's heading: {heading}"))?;
         paste(s, &seed_text()?)?;
         let marks = s.js("return document.querySelectorAll('#author-preview mark[data-quote-id]').length", vec![])?;
         ensure(marks.as_u64().unwrap_or(0) >= 9, format!("only {marks} highlights"))?;
