@@ -238,7 +238,11 @@ pub fn Author() -> impl IntoView {
                 storage::remove_item(DRAFT_KEY);
                 Ok(())
             } else {
-                storage::save_item(DRAFT_KEY, &d.to_json())
+                // A draft too long to keep is not stored, and an older one stored before it would
+                // come back in its place after a reload: that one goes.
+                d.autosave_json()
+                    .inspect_err(|_| storage::remove_item(DRAFT_KEY))
+                    .and_then(|json| storage::save_item(DRAFT_KEY, &json))
             }
         });
         save_error.set(result.err());

@@ -18,6 +18,9 @@ use crate::text::{is_quote_mark, slug, straight_quote, title_and_paragraphs, uni
 /// The version of the stored draft; a draft of another version is not restored.
 pub const DRAFT_VERSION: u32 = 1;
 
+/// The longest draft autosaved, in bytes of JSON (see [`Draft::autosave_json`]).
+pub const AUTOSAVE_LIMIT: usize = 2_000_000;
+
 /// The side that speakers without a suggested side get.
 pub const UNASSIGNED_SIDE: &str = "unassigned";
 
@@ -251,6 +254,9 @@ impl Draft {
         self.deleted = self.deleted.iter().filter_map(|&d| edit.map_span(d)).collect();
         self.text = text;
         self.stale = true;
+        // A draft begun from nothing (`Draft::default()`) is now one to restore: text typed or
+        // pasted and not extracted yet must come back after a reload too.
+        self.version = DRAFT_VERSION;
     }
 
     /// Restores a stored draft; `None` when it is not a draft this build understands.
@@ -262,6 +268,30 @@ impl Draft {
     pub fn to_json(&self) -> String {
         // Plain data with string keys always serialises.
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The draft as JSON to autosave, or why it is not kept. A browser keeps about 5 MB per site
+    /// and stores a value on the page's thread, at some 10 ms per MB (`localStorage.setItem`, in
+    /// Chromium here), so a draft past [`AUTOSAVE_LIMIT`] bytes of JSON is not stored: it would
+    /// hold the page for tens of milliseconds after every change, or fail after doing so. Its
+    /// text alone past the limit is refused without building the JSON.
+    pub fn autosave_json(&self) -> Result<String, String> {
+        let too_long = |bytes: usize| {
+            format!(
+                "the draft is too long to keep in this browser ({:.1} MB; drafts up to {} MB are kept). \
+                 Download its JSON to keep it.",
+                bytes as f64 / 1e6,
+                AUTOSAVE_LIMIT / 1_000_000
+            )
+        };
+        if self.text.len() > AUTOSAVE_LIMIT {
+            return Err(too_long(self.text.len()));
+        }
+        let json = self.to_json();
+        if json.len() > AUTOSAVE_LIMIT {
+            return Err(too_long(json.len()));
+        }
+        Ok(json)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -990,5 +1020,20 @@ mod tests {
             Draft { sides: vec![side("a", "A")], speakers: vec![speaker("x", "X", "a")], ..Draft::default() };
         assert!(draft.remove_side("a"));
         assert_eq!(draft.sides, [side(UNASSIGNED_SIDE, "Unassigned")]);
+    }
+
+    #[test]
+    fn autosave_keeps_ordinary_drafts_and_refuses_long_ones_with_a_reason() {
+        let mut draft = Draft::default();
+        draft.set_text("“We will not give up,” Lavrov said.".to_owned());
+        let json = draft.autosave_json().expect("a short draft is kept");
+        assert_eq!(Draft::from_json(&json), Some(draft.clone()));
+        // Past the limit by its text alone: refused before any JSON is built.
+        draft.set_text("a".repeat(AUTOSAVE_LIMIT + 1));
+        let why = draft.autosave_json().unwrap_err();
+        assert!(why.contains("too long") && why.contains("2.0 MB") && why.contains("Download its JSON"), "{why}");
+        // Under the limit as text, over it as JSON (every character escaped).
+        draft.set_text("\u{1}".repeat(AUTOSAVE_LIMIT / 2));
+        assert!(draft.autosave_json().unwrap_err().contains("too long"));
     }
 }

@@ -88,6 +88,31 @@ fn pasting_the_seed_highlights_quotes_and_lists_lavrov_power_and_churkin() {
 }
 
 #[test]
+fn text_pasted_into_an_empty_draft_comes_back_after_a_reload_before_its_quotes_are_found() {
+    run(|s| {
+        open(s, "/#view=author")?;
+        let text = seed_text()?;
+        // Pasted, and the tab reloaded in the same moment: before the worker has answered.
+        set_author_text(s, &text)?;
+        s.js("window.__before_reload = true; location.reload();", vec![])?;
+        s.wait_for(
+            "the reloaded authoring view",
+            "const t = document.querySelector('#author-text'); return !window.__before_reload && t !== null",
+            WAIT,
+        )?;
+        let restored = s.js("return document.querySelector('#author-text').value", vec![])?;
+        ensure(
+            restored.as_str() == Some(text.as_str()),
+            format!("the pasted text did not come back: {} characters", restored.as_str().map_or(0, str::len)),
+        )?;
+        // Its quotes are then found, as for text typed after a reload.
+        wait_extracted(s)?;
+        let marks = s.js("return document.querySelectorAll('#author-preview mark[data-quote-id]').length", vec![])?;
+        ensure(marks.as_u64().unwrap_or(0) >= 9, format!("{marks} highlights after the reload"))
+    });
+}
+
+#[test]
 fn a_renamed_speaker_and_the_text_survive_a_reload() {
     run(|s| {
         let seed = seed_text()?;

@@ -76,6 +76,12 @@ fn a_ten_megabyte_draft_is_extracted_in_the_worker_without_a_long_task() {
             .unwrap_or(0);
         let copies = text.matches("Sergei Lavrov").count();
         ensure(quotes >= copies * 8, format!("{quotes} quotes in {copies} copies of the seed: {found}"))?;
+        // Too long to autosave: it says so, rather than holding the page to try.
+        let unsaved = s.js("const e = document.querySelector('.save-error'); return e && e.textContent", vec![])?;
+        ensure(
+            unsaved.as_str().is_some_and(|t| t.contains("too long to keep") && t.contains("Download its JSON")),
+            format!("a 10 MB draft's autosave note: {unsaved}"),
+        )?;
         let requests = server.requests();
         ensure(
             requests.iter().any(|r| r.ends_with("counterpoint-worker_bg.wasm")),
