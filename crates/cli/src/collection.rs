@@ -32,6 +32,7 @@ use std::process::ExitCode;
 use counterpoint_core::collection::{check_spec, load_spec, Collection, Fetched};
 use counterpoint_core::validate::{Diagnostic, Location, Severity};
 
+use crate::out::outln;
 use crate::{anchor_lines, diagnostic_lines, load_file, read_text};
 
 /// Checks a collection's text (already read from `file`) and every article in it: the number of
@@ -197,7 +198,7 @@ pub fn collect(args: &CollectArgs) -> ExitCode {
     // articles last), where the document's map would sort them.
     match serde_json::to_string_pretty(&spec) {
         Ok(json) => {
-            println!("{json}");
+            outln!("{json}");
             ExitCode::SUCCESS
         }
         Err(err) => {

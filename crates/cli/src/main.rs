@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! counterpoint validate FILE...
-//! counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR] FILE...
+//! counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR [--force]] FILE...
 //! counterpoint collect --title TITLE [--link] ARTICLE.json...
 //! counterpoint eval
 //! counterpoint bench [MB] [--save FILE]
@@ -16,8 +16,10 @@
 //! plain-text stories to a collection.
 
 mod collection;
+mod out;
 mod publish;
 
+use crate::out::outln;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -28,7 +30,7 @@ use counterpoint_core::validate::{load_article, Diagnostic, Location, Severity, 
 
 const USAGE: &str = "\
 usage: counterpoint validate FILE...
-       counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR] FILE...
+       counterpoint extract [--format article|spans] [--paraphrase] [--out-dir DIR [--force]] FILE...
        counterpoint collect --title TITLE [--link] ARTICLE.json...
        counterpoint eval
        counterpoint bench [MB] [--save FILE]
@@ -45,7 +47,9 @@ publish writes a ready-to-host folder with the article built in and pre-rendered
 DIR/counterpoint.html to open from disk, from the app `cargo xtask dist` built.
 extract writes direct and partial quotes; --paraphrase adds reported speech without quote
 marks (kind \"paraphrase\"). --format article writes the article the authoring view builds
-from the same text, with the file's name as the source.
+from the same text, with the file's name as the source. With --out-dir, an existing JSON file
+(perhaps edited by hand) is not overwritten unless --force is given, and two inputs of the same
+name are refused: nothing is written then.
 annotations prints the anchored quotes as a W3C Web Annotation collection (JSON-LD) on the
 page --target names, else the article's source.url, else a urn:uuid: derived from its text.";
 
@@ -63,7 +67,7 @@ fn main() -> ExitCode {
         Some((command, rest)) if command == "annotations" => AnnotationArgs::parse(rest).map(Command::Annotations),
         Some((command, rest)) if command == "publish" => publish::PublishArgs::parse(rest).map(Command::Publish),
         Some((command, _)) if matches!(command.as_str(), "help" | "--help" | "-h") => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             return ExitCode::SUCCESS;
         }
         _ => Err(String::new()),
@@ -74,7 +78,7 @@ fn main() -> ExitCode {
         Ok(Command::Eval) => {
             // Fails when a figure falls below its floor (tests/data/extract/floors.txt).
             let (report, ok) = counterpoint_extract::dev_set_check();
-            print!("{report}");
+            outln!("{}", report.trim_end_matches('\n'));
             if ok {
                 ExitCode::SUCCESS
             } else {
@@ -156,16 +160,19 @@ struct ExtractArgs {
     /// Also write paraphrases (reported speech without quote marks).
     paraphrase: bool,
     out_dir: Option<PathBuf>,
+    /// Overwrite JSON files already in `out_dir`.
+    force: bool,
     files: Vec<PathBuf>,
 }
 
 impl ExtractArgs {
-    /// Reads `[--format article|spans] [--paraphrase] [--out-dir DIR] FILE...`; options may come
+    /// Reads `[--format article|spans] [--paraphrase] [--out-dir DIR [--force]] FILE...`; options may come
     /// in any order and also as `--format=spans`. `--` ends the options.
     fn parse(args: &[String]) -> Result<ExtractArgs, String> {
         let mut format = Format::Article;
         let mut paraphrase = false;
         let mut out_dir = None;
+        let mut force = false;
         let mut files = Vec::new();
         let mut iter = args.iter();
         let mut options_done = false;
@@ -191,13 +198,18 @@ impl ExtractArgs {
                 "--out-dir" => out_dir = Some(PathBuf::from(value()?)),
                 "--paraphrase" if inline.is_none() => paraphrase = true,
                 "--paraphrase" => return Err("--paraphrase takes no value".to_owned()),
+                "--force" if inline.is_none() => force = true,
+                "--force" => return Err("--force takes no value".to_owned()),
                 other => return Err(format!("unknown option {other}")),
             }
         }
         if files.is_empty() {
             return Err("extract needs at least one FILE".to_owned());
         }
-        Ok(ExtractArgs { format, paraphrase, out_dir, files })
+        if force && out_dir.is_none() {
+            return Err("--force only applies with --out-dir".to_owned());
+        }
+        Ok(ExtractArgs { format, paraphrase, out_dir, force, files })
     }
 }
 
@@ -231,24 +243,68 @@ fn output_path(out_dir: &Path, file: &Path) -> PathBuf {
     out_dir.join(name)
 }
 
+/// Where `--out-dir` puts each input's JSON, or why nothing may be written: two inputs whose
+/// JSON would have the same name (one would silently replace the other), or a file already
+/// there (an article someone may have edited by hand) unless `force`.
+fn output_paths(
+    out_dir: &Path,
+    files: &[PathBuf],
+    force: bool,
+    exists: impl Fn(&Path) -> bool,
+) -> Result<Vec<PathBuf>, Vec<String>> {
+    let paths: Vec<PathBuf> = files.iter().map(|file| output_path(out_dir, file)).collect();
+    let mut problems = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        if let Some(first) = paths[..i].iter().position(|p| p == path) {
+            problems.push(format!(
+                "{} and {} would both be written to {}: extract them into different folders",
+                files[first].display(),
+                files[i].display(),
+                path.display()
+            ));
+        } else if !force && exists(path) {
+            problems.push(format!(
+                "{} exists and may hold your edits: move it away, or pass --force to replace it",
+                path.display()
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(paths)
+    } else {
+        Err(problems)
+    }
+}
+
 /// Extracts each file; without `--out-dir` the JSON goes to stdout, one document per file.
 /// Paraphrases are left out unless `--paraphrase` asks for them: the spans format feeds scorers
 /// that count any span they do not expect as a false positive.
 /// A file that cannot be read is reported and the others still run; the exit code is then 1.
 fn extract(args: &ExtractArgs) -> ExitCode {
     use counterpoint_extract::{extract, extract_draft, to_spans_json};
+    let mut outputs = None;
     if let Some(dir) = &args.out_dir {
+        match output_paths(dir, &args.files, args.force, Path::exists) {
+            Ok(paths) => outputs = Some(paths),
+            Err(problems) => {
+                for problem in problems {
+                    eprintln!("counterpoint: {problem}");
+                }
+                eprintln!("counterpoint: nothing was written");
+                return ExitCode::FAILURE;
+            }
+        }
         if let Err(err) = std::fs::create_dir_all(dir) {
             eprintln!("{}: cannot create: {err}", dir.display());
             return ExitCode::FAILURE;
         }
     }
     let mut failed = false;
-    for file in &args.files {
-        let text = match std::fs::read_to_string(file) {
+    for (i, file) in args.files.iter().enumerate() {
+        let text = match read_text(file) {
             Ok(text) => text,
-            Err(err) => {
-                eprintln!("{}: cannot read: {err}", file.display());
+            Err(why) => {
+                eprintln!("{}: {why}", file.display());
                 failed = true;
                 continue;
             }
@@ -276,15 +332,14 @@ fn extract(args: &ExtractArgs) -> ExitCode {
                 continue;
             }
         };
-        match &args.out_dir {
-            Some(dir) => {
-                let path = output_path(dir, file);
-                if let Err(err) = std::fs::write(&path, json + "\n") {
+        match outputs.as_ref().map(|paths| &paths[i]) {
+            Some(path) => {
+                if let Err(err) = std::fs::write(path, json + "\n") {
                     eprintln!("{}: cannot write: {err}", path.display());
                     failed = true;
                 }
             }
-            None => println!("{json}"),
+            None => outln!("{json}"),
         }
     }
     if failed {
@@ -316,7 +371,7 @@ fn bench(args: &BenchArgs) -> ExitCode {
         (best, quotes)
     };
     let (whole, quotes) = time(&|| counterpoint_extract::extract(&text).quotes.len());
-    println!(
+    outln!(
         "native, whole text: {mb:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s",
         whole * 1e3,
         mb / whole
@@ -326,7 +381,7 @@ fn bench(args: &BenchArgs) -> ExitCode {
         while !job.step() {}
         job.finish().quotes.len()
     });
-    println!(
+    outln!(
         "native, in slices as the app: {mb:.1} MB, {quotes} quotes, best of 3 in {:.0} ms: {:.1} MB/s",
         sliced * 1e3,
         mb / sliced
@@ -348,7 +403,7 @@ fn annotations(args: &AnnotationArgs) -> ExitCode {
     };
     let explorer = counterpoint_core::explorer::Explorer::new(article);
     let export = counterpoint_core::annotations::annotations(&explorer, args.target.as_deref());
-    print!("{}", export.to_json());
+    outln!("{}", export.to_json());
     let total = explorer.article.quotes.len();
     if export.unanchored > 0 {
         eprintln!(
@@ -374,7 +429,7 @@ fn validate(files: &[String]) -> ExitCode {
         let (errors, lines) = validate_file(file);
         failed |= errors > 0;
         for line in lines {
-            println!("{line}");
+            outln!("{line}");
         }
     }
     if failed {
@@ -505,6 +560,7 @@ mod tests {
                 format,
                 paraphrase,
                 out_dir: out_dir.map(PathBuf::from),
+                force: false,
                 files: files.iter().map(PathBuf::from).collect(),
             })
             .map_err(str::to_owned);
@@ -526,6 +582,8 @@ mod tests {
         check("--format xml a.txt", Err("unknown format \"xml\" (use article or spans)"));
         check("a.txt --format", Err("--format needs a value"));
         check("--out-dir", Err("--out-dir needs a value"));
+        check("--force a.txt", Err("--force only applies with --out-dir"));
+        check("--force=yes --out-dir o a.txt", Err("--force takes no value"));
         check("--verbose a.txt", Err("unknown option --verbose"));
     }
 
@@ -543,6 +601,26 @@ mod tests {
     }
 
     #[test]
+    fn out_dir_refuses_to_replace_a_file_or_to_write_one_name_twice() {
+        let files = |names: &[&str]| names.iter().map(PathBuf::from).collect::<Vec<_>>();
+        let none = |_: &Path| false;
+        assert_eq!(
+            output_paths(Path::new("out"), &files(&["a/x.txt", "b/y.txt"]), false, none),
+            Ok(vec![PathBuf::from("out/x.json"), PathBuf::from("out/y.json")])
+        );
+        // Two stories of one name from two outlets' folders: one would replace the other.
+        let twice = output_paths(Path::new("out"), &files(&["a/story.txt", "b/story.txt"]), true, none).unwrap_err();
+        assert_eq!(twice.len(), 1);
+        assert!(twice[0].contains("a/story.txt and b/story.txt would both be written to out/story.json"), "{twice:?}");
+        // An article already there may hold hand edits: kept unless --force.
+        let there = |p: &Path| p == Path::new("out/y.json");
+        let kept = output_paths(Path::new("out"), &files(&["x.txt", "y.txt"]), false, there).unwrap_err();
+        assert_eq!(kept.len(), 1);
+        assert!(kept[0].starts_with("out/y.json exists") && kept[0].contains("--force"), "{kept:?}");
+        assert!(output_paths(Path::new("out"), &files(&["x.txt", "y.txt"]), true, there).is_ok());
+    }
+
+    #[test]
     fn out_dir_names() {
         assert_eq!(output_path(Path::new("out"), Path::new("news/a.txt")), PathBuf::from("out/a.json"));
         assert_eq!(output_path(Path::new("out"), Path::new("b")), PathBuf::from("out/b.json"));
@@ -555,7 +633,13 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("counterpoint-cli-{}", std::process::id()));
         let seed = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/russia-us-syria-2016.txt"));
         for format in [Format::Spans, Format::Article] {
-            let args = ExtractArgs { format, paraphrase: false, out_dir: Some(dir.clone()), files: vec![seed.clone()] };
+            let args = ExtractArgs {
+                format,
+                paraphrase: false,
+                out_dir: Some(dir.clone()),
+                force: true,
+                files: vec![seed.clone()],
+            };
             assert_eq!(extract(&args), ExitCode::SUCCESS);
             let json = std::fs::read_to_string(dir.join("russia-us-syria-2016.json")).unwrap_or_default();
             let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
@@ -573,6 +657,7 @@ mod tests {
             format: Format::Spans,
             paraphrase: false,
             out_dir: Some(dir.clone()),
+            force: false,
             files: vec![dir.join("nope.txt")],
         };
         assert_eq!(extract(&missing), ExitCode::FAILURE);
@@ -594,6 +679,7 @@ mod tests {
                     format: Format::Article,
                     paraphrase,
                     out_dir: Some(dir.clone()),
+                    force: true,
                     files: vec![file.clone()],
                 };
                 assert_eq!(extract(&args), ExitCode::SUCCESS);
@@ -619,7 +705,8 @@ mod tests {
                     “Nobody was held accountable,” she said.";
         assert!(std::fs::write(&file, text).is_ok());
         let kinds = |format: Format, paraphrase: bool| -> Vec<String> {
-            let args = ExtractArgs { format, paraphrase, out_dir: Some(dir.clone()), files: vec![file.clone()] };
+            let args =
+                ExtractArgs { format, paraphrase, out_dir: Some(dir.clone()), force: true, files: vec![file.clone()] };
             assert_eq!(extract(&args), ExitCode::SUCCESS);
             let json = std::fs::read_to_string(dir.join("story.json")).unwrap_or_default();
             let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
@@ -635,8 +722,13 @@ mod tests {
             assert_eq!(kinds(format, false), ["direct"], "{format:?}");
             assert_eq!(kinds(format, true), ["paraphrase", "direct"], "{format:?}");
         }
-        let args =
-            ExtractArgs { format: Format::Spans, paraphrase: true, out_dir: Some(dir.clone()), files: vec![file] };
+        let args = ExtractArgs {
+            format: Format::Spans,
+            paraphrase: true,
+            out_dir: Some(dir.clone()),
+            force: true,
+            files: vec![file],
+        };
         assert_eq!(extract(&args), ExitCode::SUCCESS);
         let json = std::fs::read_to_string(dir.join("story.json")).unwrap_or_default();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::out::outln;
 use counterpoint_core::validate::load_article;
 
 #[derive(Debug, PartialEq)]
@@ -49,7 +50,7 @@ pub fn publish(args: &PublishArgs) -> ExitCode {
     let file = args.article.display().to_string();
     let (_, errors, lines) = super::load_file(&file);
     for line in &lines {
-        println!("{line}");
+        outln!("{line}");
     }
     if errors > 0 {
         eprintln!("counterpoint: {file} has errors; nothing was written");
@@ -57,7 +58,7 @@ pub fn publish(args: &PublishArgs) -> ExitCode {
     }
     match write_site(args) {
         Ok(()) => {
-            println!(
+            outln!(
                 "{}: the hosted folder, and {} to open from disk",
                 args.out.display(),
                 args.out.join("counterpoint.html").display()

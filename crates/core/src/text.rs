@@ -207,10 +207,12 @@ pub fn paragraphs(chars: &[char]) -> Vec<Paragraph> {
         }
         let mut a = start;
         let mut b = i;
-        while a < b && chars[a].is_whitespace() {
+        // A byte-order mark (U+FEFF, as Windows editors save UTF-8) is not part of any paragraph.
+        let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
+        while a < b && blank(chars[a]) {
             a += 1;
         }
-        while b > a && chars[b - 1].is_whitespace() {
+        while b > a && blank(chars[b - 1]) {
             b -= 1;
         }
         if a < b {
@@ -283,6 +285,17 @@ pub fn title_and_paragraphs(text: &str) -> (Option<String>, Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_title() {
+        let text = "\u{feff}State Board Bans Phones\r\n\r\nThe board voted on Tuesday to ban phones in class.\r\n";
+        let (title, paragraphs) = title_and_paragraphs(text);
+        assert_eq!(title.as_deref(), Some("State Board Bans Phones"));
+        // Spans still count the mark, so they point into the text as given.
+        let chars: Vec<char> = text.chars().collect();
+        let body: String = chars[paragraphs[0].start..paragraphs[0].end].iter().collect();
+        assert_eq!(body, "The board voted on Tuesday to ban phones in class.");
+    }
 
     #[test]
     fn an_edit_maps_the_unchanged_start_and_end() {

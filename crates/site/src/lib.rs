@@ -369,11 +369,16 @@ pub fn replaceable(dir: &Path) -> bool {
         .is_ok_and(|index| index.contains(&format!("id=\"{BUILTIN_ARTICLE_ID}\"")))
 }
 
-/// Copies the folder `from` into `to`, recursively, creating `to`.
+/// Copies the folder `from` into `to`, recursively, creating `to`. Hidden entries (a name
+/// starting with a dot: Trunk's `.stage` of a build in progress, an editor's files) are not part
+/// of a site and stay behind.
 pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
     for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
             copy_dir(&entry.path(), &target)?;
@@ -387,6 +392,22 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copying_a_site_leaves_hidden_entries_behind() {
+        let root = std::env::temp_dir().join(format!("counterpoint-site-copy-{}", std::process::id()));
+        let (from, to) = (root.join("site"), root.join("out"));
+        let _ = std::fs::remove_dir_all(&root);
+        let write = |path: &Path| {
+            std::fs::create_dir_all(path.parent().unwrap_or(&root)).and_then(|()| std::fs::write(path, "x")).is_ok()
+        };
+        assert!(write(&from.join("index.html")) && write(&from.join("articles/a.json")));
+        assert!(write(&from.join(".stage/app.css")) && write(&from.join("articles/.a.json.swp")));
+        assert_eq!(copy_dir(&from, &to), Ok(()));
+        assert!(to.join("index.html").is_file() && to.join("articles/a.json").is_file());
+        assert!(!to.join(".stage").exists() && !to.join("articles/.a.json.swp").exists());
+        let _ = std::fs::remove_dir_all(&root);
+    }
 
     #[test]
     fn elements_and_attributes() {
