@@ -8,7 +8,8 @@
 //! so it can be posted to a server on its own.
 //!
 //! Each anchored quote is one annotation with motivation `highlighting`. Its target is a
-//! `SpecificResource` on the article's page with two selectors for the same text: a
+//! `SpecificResource` on the article's page (a split quote, `“A,” she said. “B.”`, has one per
+//! part, without the writer's words between) with two selectors for the same text: a
 //! `TextQuoteSelector` (the words as the body has them, with up to `CONTEXT_CHARS` code points
 //! before and after, cut at the paragraph's edges) and a `TextPositionSelector` (code points in
 //! the body's paragraphs joined by `PARAGRAPH_SEPARATOR`). Its bodies are `TextualBody`s: a
@@ -160,24 +161,40 @@ pub fn annotations(explorer: &Explorer, target: Option<&str>) -> Annotations {
         let start = paragraph_starts[span.paragraph] + span.start;
         let end = paragraph_starts[span.paragraph] + span.end;
         let id = urn_uuid(&["annotation", &collection_id, &quote.id, &start.to_string(), &end.to_string()]);
-        let selectors = vec![
-            quote_selector(&chars.1, span),
-            Json::Object(vec![("type", "TextPositionSelector".into()), ("start", start.into()), ("end", end.into())]),
-        ];
+        // A split quote ("A," she said. "B.") is its parts, each a target of its own: the
+        // writer's words between them are not the speaker's.
+        let mut parts = Vec::new();
+        let mut from = span.start;
+        for &(gap_start, gap_end) in &explorer.anchors[q].gaps {
+            parts.push(QuoteSpan { start: from, end: gap_start, ..span });
+            from = gap_end;
+        }
+        parts.push(QuoteSpan { start: from, ..span });
+        let mut targets: Vec<Json> = parts
+            .into_iter()
+            .map(|part| {
+                let (start, end) =
+                    (paragraph_starts[span.paragraph] + part.start, paragraph_starts[span.paragraph] + part.end);
+                let position = Json::Object(vec![
+                    ("type", "TextPositionSelector".into()),
+                    ("start", start.into()),
+                    ("end", end.into()),
+                ]);
+                Json::Object(vec![
+                    ("type", "SpecificResource".into()),
+                    ("source", target.as_str().into()),
+                    ("selector", Json::List(vec![quote_selector(&chars.1, part), position])),
+                ])
+            })
+            .collect();
+        let target = if targets.len() == 1 { targets.remove(0) } else { Json::List(targets) };
         items.push(Json::Object(vec![
             ("@context", CONTEXT.into()),
             ("id", id.into()),
             ("type", "Annotation".into()),
             ("motivation", "highlighting".into()),
             ("body", Json::List(bodies(explorer, q, &collection_id))),
-            (
-                "target",
-                Json::Object(vec![
-                    ("type", "SpecificResource".into()),
-                    ("source", target.as_str().into()),
-                    ("selector", Json::List(selectors)),
-                ]),
-            ),
+            ("target", target),
         ]));
     }
 

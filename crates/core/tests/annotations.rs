@@ -141,37 +141,50 @@ fn check_model(export: &Annotations, article: &Article, target: &str) -> Vec<Val
             }
         }
 
-        let target_value = &item["target"];
-        only_keys(target_value, &["type", "source", "selector"], &format!("{at}.target"));
-        assert_eq!(target_value["type"], "SpecificResource", "{at}");
-        assert_eq!(target_value["source"], target, "{at}");
-        let selectors = target_value["selector"].as_array().unwrap_or_else(|| panic!("{at}: selector is not a list"));
-        let kinds: Vec<&str> = selectors.iter().map(|s| str_of(s, "type", &at)).collect();
-        assert_eq!(kinds, ["TextQuoteSelector", "TextPositionSelector"], "{at}");
-        let (quote, position) = (&selectors[0], &selectors[1]);
-        only_keys(quote, &["type", "exact", "prefix", "suffix"], &format!("{at}.TextQuoteSelector"));
-        only_keys(position, &["type", "start", "end"], &format!("{at}.TextPositionSelector"));
+        // One target, or one per part of a split quote, in order.
+        let targets: Vec<&Value> = match item["target"].as_array() {
+            Some(parts) => {
+                assert!(parts.len() >= 2, "{at}: a list of one target");
+                parts.iter().collect()
+            }
+            None => vec![&item["target"]],
+        };
+        let mut last_end = 0;
+        for target_value in targets {
+            only_keys(target_value, &["type", "source", "selector"], &format!("{at}.target"));
+            assert_eq!(target_value["type"], "SpecificResource", "{at}");
+            assert_eq!(target_value["source"], target, "{at}");
+            let selectors =
+                target_value["selector"].as_array().unwrap_or_else(|| panic!("{at}: selector is not a list"));
+            let kinds: Vec<&str> = selectors.iter().map(|s| str_of(s, "type", &at)).collect();
+            assert_eq!(kinds, ["TextQuoteSelector", "TextPositionSelector"], "{at}");
+            let (quote, position) = (&selectors[0], &selectors[1]);
+            only_keys(quote, &["type", "exact", "prefix", "suffix"], &format!("{at}.TextQuoteSelector"));
+            only_keys(position, &["type", "start", "end"], &format!("{at}.TextPositionSelector"));
 
-        // The position's range of the joined text is the exact text, and the prefix and suffix
-        // stand right around it, cut at the paragraph's edges.
-        let start = position["start"].as_u64().unwrap_or_else(|| panic!("{at}: start")) as usize;
-        let end = position["end"].as_u64().unwrap_or_else(|| panic!("{at}: end")) as usize;
-        assert!(start < end && end <= text.len(), "{at}: {start}..{end} of {}", text.len());
-        let exact = str_of(quote, "exact", &at);
-        assert_eq!(text[start..end].iter().collect::<String>(), exact, "{at}");
-        let prefix = quote["prefix"].as_str().unwrap_or_default();
-        let suffix = quote["suffix"].as_str().unwrap_or_default();
-        for context in [prefix, suffix] {
-            assert!(context.chars().count() <= CONTEXT_CHARS && !context.contains('\n'), "{at}: {context:?}");
+            // The position's range of the joined text is the exact text, and the prefix and suffix
+            // stand right around it, cut at the paragraph's edges.
+            let start = position["start"].as_u64().unwrap_or_else(|| panic!("{at}: start")) as usize;
+            let end = position["end"].as_u64().unwrap_or_else(|| panic!("{at}: end")) as usize;
+            assert!(start < end && end <= text.len(), "{at}: {start}..{end} of {}", text.len());
+            let exact = str_of(quote, "exact", &at);
+            assert_eq!(text[start..end].iter().collect::<String>(), exact, "{at}");
+            let prefix = quote["prefix"].as_str().unwrap_or_default();
+            let suffix = quote["suffix"].as_str().unwrap_or_default();
+            for context in [prefix, suffix] {
+                assert!(context.chars().count() <= CONTEXT_CHARS && !context.contains('\n'), "{at}: {context:?}");
+            }
+            let from = start - prefix.chars().count();
+            let around: String = text[from..(end + suffix.chars().count())].iter().collect();
+            assert_eq!(around, format!("{prefix}{exact}{suffix}"), "{at}");
+            // Each context is as long as the paragraph allows.
+            let before_break = text[..start].iter().rev().take_while(|&&c| c != '\n').count();
+            let after_break = text[end..].iter().take_while(|&&c| c != '\n').count();
+            assert_eq!(prefix.chars().count(), before_break.min(CONTEXT_CHARS), "{at}: prefix {prefix:?}");
+            assert_eq!(suffix.chars().count(), after_break.min(CONTEXT_CHARS), "{at}: suffix {suffix:?}");
+            assert!(start >= last_end, "{at}: parts out of order");
+            last_end = end;
         }
-        let from = start - prefix.chars().count();
-        let around: String = text[from..(end + suffix.chars().count())].iter().collect();
-        assert_eq!(around, format!("{prefix}{exact}{suffix}"), "{at}");
-        // Each context is as long as the paragraph allows.
-        let before_break = text[..start].iter().rev().take_while(|&&c| c != '\n').count();
-        let after_break = text[end..].iter().take_while(|&&c| c != '\n').count();
-        assert_eq!(prefix.chars().count(), before_break.min(CONTEXT_CHARS), "{at}: prefix {prefix:?}");
-        assert_eq!(suffix.chars().count(), after_break.min(CONTEXT_CHARS), "{at}: suffix {suffix:?}");
     }
     items
 }
@@ -334,4 +347,33 @@ fn an_article_with_no_quote_found_is_an_empty_collection() {
     assert_eq!(export.unanchored, 4);
     assert!(check_model(&export, &article, "https://example.org/budget").is_empty());
     assert_eq!(export.document()["total"], 0);
+}
+
+#[test]
+fn a_split_quote_targets_its_parts_without_the_writers_words() {
+    let article = load(
+        &json!({
+            "format_version": 1,
+            "title": "Split",
+            "source": { "name": "Wire", "url": "https://news.example/split" },
+            "language": "en",
+            "body": ["“We will not give up,” Lavrov told reporters on Friday. “Never.”"],
+            "sides": [{ "id": "ru", "label": "Russia" }],
+            "speakers": [{ "id": "lavrov", "name": "Sergei Lavrov", "side": "ru" }],
+            "topics": [{ "id": "t", "label": "Truce" }],
+            "quotes": [{ "id": "q1", "speaker": "lavrov", "kind": "direct", "topics": ["t"],
+                         "text": "We will not give up … Never." }]
+        })
+        .to_string(),
+    );
+    let export = export(&article, None);
+    let items = check_model(&export, &article, "https://news.example/split");
+    assert_eq!(items.len(), 1);
+    let exacts: Vec<&str> = items[0]["target"]
+        .as_array()
+        .unwrap_or_else(|| panic!("one target: {}", items[0]["target"]))
+        .iter()
+        .map(|t| t["selector"][0]["exact"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(exacts, ["We will not give up", "Never."]);
 }
