@@ -80,7 +80,11 @@ fn write_site(args: &PublishArgs) -> Result<(), String> {
         ));
     }
     let index = std::fs::read_to_string(args.site.join("index.html")).map_err(|e| {
-        format!("{}: {e} (build the app first with `cargo xtask dist`)", args.site.join("index.html").display())
+        format!(
+            "{}: {e} (no built app there: run this in the project's folder after `cargo xtask dist`, \
+             or name the built site with --site DIR)",
+            args.site.join("index.html").display()
+        )
     })?;
     let json = std::fs::read_to_string(&args.article).map_err(|e| format!("{}: {e}", args.article.display()))?;
     let article = load_article(&json).article.ok_or("the article did not load")?;
@@ -105,8 +109,10 @@ fn write_site(args: &PublishArgs) -> Result<(), String> {
 
 /// Runs `counterpoint-render` on the article: its pre-rendered copies and text.
 fn render(article: &Path) -> Result<counterpoint_site::Prerendered, String> {
-    let renderer = find_renderer()
-        .ok_or("counterpoint-render is missing: `cargo xtask dist` builds it next to this command (target/debug)")?;
+    let renderer = find_renderer().ok_or(
+        "counterpoint-render is missing: `cargo xtask dist` builds it into the project's target/debug; \
+             run this command from the project's target folder, or put counterpoint-render on PATH",
+    )?;
     let output = std::process::Command::new(&renderer)
         .arg(article)
         .output()
