@@ -36,6 +36,7 @@ usage: counterpoint validate FILE...
        counterpoint bench [MB] [--save FILE]
        counterpoint publish ARTICLE.json --out DIR [--site dist/site]
        counterpoint annotations ARTICLE.json [--target URL]
+       counterpoint --version
 
 validate checks articles and collections. A collection's articles are each checked on their own;
 a src is read relative to the collection file's folder (a web address is not fetched), and the
@@ -70,7 +71,14 @@ fn main() -> ExitCode {
             outln!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        _ => Err(String::new()),
+        Some((command, _)) if matches!(command.as_str(), "--version" | "-V" | "version") => {
+            outln!("counterpoint {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Some((command, _)) if command == "validate" => Err("validate needs at least one FILE".to_owned()),
+        Some((command, rest)) if command == "eval" => Err(format!("eval takes no arguments, found {:?}", rest[0])),
+        Some((command, _)) => Err(format!("unknown command {command:?}")),
+        None => Err(String::new()),
     };
     match parsed {
         Ok(Command::Extract(args)) => extract(&args),
