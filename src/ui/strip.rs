@@ -123,51 +123,54 @@ pub fn Strip(view: View) -> impl IntoView {
                 });
             });
         }
-        let marks = grouped
-            .into_iter()
-            .enumerate()
-            .map(|(i, (q, at, count))| {
-                let quote = &ex.article.quotes[q];
-                let side = ex.side_of(q);
-                let who = ex.speaker_of(q).map_or_else(|| quote.speaker.clone(), |s| s.name.clone());
-                let words: String = quote.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-                let label = match count {
-                    1 => format!("{who} ({}): {words}", ex.side_label(side)),
-                    n => format!("{who} ({}): {words}; {} more quotes here", ex.side_label(side), n - 1),
-                };
-                let href = Ctx::href(&Route { view, quote: Some(quote.id.clone()), ..Route::default() });
-                view! {
-                    <a
-                        class="strip-mark"
-                        href=href
-                        data-quote=quote.id.clone()
-                        data-side=side_id(&ex, side)
-                        style=format!("{};--at:{:.3}%", side_style(&ex, side), at * 100.0)
-                        tabindex=if i == 0 { "0" } else { "-1" }
-                        aria-label=label.clone()
-                        title=label
-                    ></a>
-                }
-            })
-            .collect_view();
-        let nav = view! {
-            <nav
-                node_ref=strip
-                class="strip"
-                aria-label="Where each quote stands in the article"
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    go(ev.target());
-                }
-                on:keydown=on_keydown
-            >
-                {marks}
-            </nav>
+        // The marks' labels, links and styles are made with the marks, after the first paint too.
+        let build = move || {
+            let marks = grouped
+                .into_iter()
+                .enumerate()
+                .map(|(i, (q, at, count))| {
+                    let quote = &ex.article.quotes[q];
+                    let side = ex.side_of(q);
+                    let who = ex.speaker_of(q).map_or_else(|| quote.speaker.clone(), |s| s.name.clone());
+                    let words: String = quote.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+                    let label = match count {
+                        1 => format!("{who} ({}): {words}", ex.side_label(side)),
+                        n => format!("{who} ({}): {words}; {} more quotes here", ex.side_label(side), n - 1),
+                    };
+                    let href = Ctx::href(&Route { view, quote: Some(quote.id.clone()), ..Route::default() });
+                    view! {
+                        <a
+                            class="strip-mark"
+                            href=href
+                            data-quote=quote.id.clone()
+                            data-side=side_id(&ex, side)
+                            style=format!("{};--at:{:.3}%", side_style(&ex, side), at * 100.0)
+                            tabindex=if i == 0 { "0" } else { "-1" }
+                            aria-label=label.clone()
+                            title=label
+                        ></a>
+                    }
+                })
+                .collect_view();
+            view! {
+                <nav
+                    node_ref=strip
+                    class="strip"
+                    aria-label="Where each quote stands in the article"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        go(ev.target());
+                    }
+                    on:keydown=on_keydown
+                >
+                    {marks}
+                </nav>
+            }
         };
-        let mut nav = Some(nav);
+        let mut build = Some(build);
         Some(move || {
             if ready.get() {
-                nav.take().map(IntoAny::into_any)
+                build.take().map(|build| build().into_any())
             } else {
                 Some(view! { <div class="strip" aria-hidden="true"></div> }.into_any())
             }
