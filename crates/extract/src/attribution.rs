@@ -6,7 +6,7 @@
 //! span is its quoted words. A sentence with no passage may be a paraphrase (see `paraphrase`).
 
 use super::lexicon;
-use super::mentions::{object_after, subject_before, Mention, MentionKind};
+use super::mentions::{object_after, strip_possessive, subject_before, Mention, MentionKind};
 use super::paraphrase;
 use super::tokens::{Doc, Kind};
 use super::words;
@@ -137,10 +137,7 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             // no author named, the report cited earlier speaks.
             let cited = || q.mention.as_ref().and_then(|m| cited_before(&out.events, m));
             let speaker = publisher.or_else(cited);
-            // "The council’s letter to residents, delivered by hand, said": a document read as
-            // its noun alone (mentions::subject_before), with no author or citation found, speaks
-            // as itself, not as whoever the text names last.
-            if speaker.is_none() && q.mention.as_ref().is_some_and(|m| m.tokens.1 - m.tokens.0 == 1) {
+            if speaker.is_none() && q.mention.as_ref().is_some_and(|m| speaks_as_itself(doc, &out.events, m)) {
                 continue;
             }
             q.cue = q.cue.take().filter(|_| speaker.is_some());
@@ -558,6 +555,57 @@ fn speaks_for_someone(mention: &Mention, cue: &str) -> bool {
         && name.chars().all(|c| !c.is_uppercase())
 }
 
+/// Tells whether a document that speaks with no author or citation found speaks as itself
+/// rather than for whoever spoke before it. It does when named alone or described in its own
+/// sentence ("The council’s letter to residents, delivered by hand, said", "The lawsuit, filed in
+/// June, says"), and when nobody who spoke just before could have issued it ("A study
+/// commissioned by the county … “…,” the report said"). It does not when someone reports on it
+/// in the same sentence ("Winthrop said the data described"), after an organisation that spoke
+/// nearby ("the IMF said in the outlook … the report said"), after a person who spoke through it
+/// ("In a letter to The Times, Dr Mark Porter wrote … the letter said"), or when it is a
+/// statement, which always carries the voice of whoever issued it.
+fn speaks_as_itself(doc: &Doc, events: &[Event], mention: &Mention) -> bool {
+    let MentionKind::Organisation { name } = &mention.kind else {
+        return false;
+    };
+    let noun = name.split_whitespace().last().unwrap_or(name);
+    if words::VOICED_DOCUMENTS.contains(noun) {
+        return false;
+    }
+    let (first, end) = mention.tokens;
+    // "He told colleagues in a memo posted online:": a document after a preposition is how
+    // someone spoke, not who.
+    if first > 0 && doc.is_word(first - 1) && lexicon::is_preposition(doc.lower(first - 1)) {
+        return false;
+    }
+    if end - first == 1 || doc.is_punct(end, ',') {
+        return true;
+    }
+    let earlier = &events[..events.partition_point(|e| e.at < mention.span.start)];
+    let Some(previous) = earlier.last() else {
+        return true;
+    };
+    let sentence = doc.tokens[first].sentence;
+    let at = doc.tokens[previous.mention.tokens.0];
+    if at.sentence == sentence {
+        return false;
+    }
+    if doc.tokens[first].paragraph - at.paragraph > 2 {
+        return true;
+    }
+    match previous.mention.kind {
+        MentionKind::Organisation { .. } => false,
+        MentionKind::Person { .. } | MentionKind::Description { .. } => {
+            // "The White House released Trump’s letter to Comey. In it, the president says": the
+            // document is named in the speaker's sentence or the one before it.
+            let (p0, p1) = doc.sentences[at.sentence as usize];
+            let from = at.sentence.checked_sub(1).map_or(p0, |s| doc.sentences[s as usize].0);
+            !(from..p1).any(|u| doc.is_word(u) && strip_possessive(doc.lower(u)) == noun)
+        }
+        MentionKind::Pronoun { .. } => true,
+    }
+}
+
 /// The organisation or person that published the document a mention names, read from an earlier
 /// sentence nearby: the same document noun, then "by" and a capitalized name within a few words.
 fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
@@ -614,6 +662,20 @@ fn opening_document(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
 /// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
 /// survey" (a determiner, at most two modifiers, a document noun).
 fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
+    // "The lawsuit, filed in June, says": an aside in lowercase between commas stands between
+    // the document and its verb.
+    let t = match t.checked_sub(1).filter(|c| *c > s0 && doc.is_punct(*c, ',')) {
+        Some(comma) => {
+            let low = comma.saturating_sub(12).max(s0);
+            let open = (low..comma)
+                .rev()
+                .take_while(|u| doc.outside(*u) && !is_mark(doc, *u))
+                .find(|u| doc.is_punct(*u, ','))?;
+            let lowercase = doc.is_word(open + 1) && !doc.is_capitalized(open + 1);
+            lowercase.then_some(open)?
+        }
+        None => t,
+    };
     let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && !doc.is_capitalized(*u))?;
     if !words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
         return None;

@@ -25,7 +25,7 @@ pub(crate) struct Mention {
 /// The longest noun phrase the backward and forward scans take, in tokens.
 const MAX_PHRASE: usize = 16;
 
-fn strip_possessive(word: &str) -> &str {
+pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .or_else(|| word.strip_suffix('’'))
@@ -130,7 +130,9 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     // "The Brexit minister in the Lords, Lord Marlow, said": what follows "in" is where the
     // speaker works; the name between the commas is the speaker.
     if after_preposition && !place_aside {
-        let named = appositive.and_then(|(a, b)| classify(doc, a, b, None).filter(|m| m.tokens == (a, b)));
+        let named = appositive
+            .filter(|(a, _)| opens_a_name(doc, *a))
+            .and_then(|(a, b)| classify(doc, a, b, None).filter(|m| m.tokens == (a, b)));
         if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
             return Some(person);
         }
@@ -203,12 +205,14 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     }
     if start == t {
         if let Some((a, b)) = appositive {
-            return classify(doc, a, b, None).filter(|m| matches!(m.kind, MentionKind::Person { .. }));
+            // "The lawsuit, filed in June, says": an aside that opens with a verb names no one.
+            return classify(doc, a, b, None)
+                .filter(|m| opens_a_name(doc, a) && matches!(m.kind, MentionKind::Person { .. }));
         }
         return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?);
     }
     let Some(main) = classify(doc, start, t, appositive) else {
-        return appositive.and_then(|(a, b)| classify(doc, a, b, None));
+        return appositive.filter(|(a, _)| opens_a_name(doc, *a)).and_then(|(a, b)| classify(doc, a, b, None));
     };
     // "a bank teller in Lacey, Wash., who took part in the study, said": one abbreviated word
     // after a comma is a state after its city, not the speaker.
@@ -289,6 +293,14 @@ fn described_before_place(doc: &Doc, t: usize, floor: usize) -> Option<Mention> 
         u = w;
     }
     None
+}
+
+/// Tells whether an aside that opens at `a` may name someone: it opens with a capital, an
+/// article or a title ("Lord Marlow", "the party's leader"), not with a verb or a preposition
+/// ("filed in June", "obtained by the Tacoma Daily Record").
+fn opens_a_name(doc: &Doc, a: usize) -> bool {
+    doc.is_word(a)
+        && (doc.is_capitalized(a) || lexicon::is_determiner(doc.lower(a)) || lexicon::is_role_noun(doc.lower(a)))
 }
 
 fn is_number(doc: &Doc, t: usize) -> bool {
@@ -496,6 +508,10 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
             e += 1;
             continue;
         }
+        if e == s && title_before_full_name(doc, e, ceiling) {
+            e += 1;
+            continue;
+        }
         let next_fits = e + 1 < ceiling
             && doc.is_word(e + 1)
             && (doc.is_capitalized(e + 1)
@@ -525,6 +541,26 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     }
     let appositive = appositive_after(doc, e, ceiling);
     classify(doc, s, e, appositive)
+}
+
+/// Tells whether the lowercase word at `t` is a title the lists do not know, right before a
+/// full name: "goaltender" in "said goaltender Mikko Rantala", "trooper" in "said trooper Dana
+/// Cole". A function word, a time word or a pronoun never is ("said Tuesday", "told reporters").
+fn title_before_full_name(doc: &Doc, t: usize, ceiling: usize) -> bool {
+    let word = doc.lower(t);
+    let full_name =
+        t + 2 < ceiling && (t + 1..t + 3).all(|u| doc.is_word(u) && doc.outside(u) && doc.is_capitalized(u));
+    full_name
+        && !doc.is_capitalized(t)
+        && word.chars().all(char::is_alphabetic)
+        && !lexicon::is_sentence_function_word(word)
+        && !lexicon::is_preposition(word)
+        && !lexicon::is_pronoun(word)
+        && !lexicon::is_cue(word)
+        && !lexicon::is_connector(word)
+        && !lexicon::is_auxiliary(word)
+        && !words::TIME_ADVERBS.contains(word)
+        && !lexicon::is_non_name_capital(word)
 }
 
 /// Reads "The Brexit minister in the Lords, Lord Marlow, urged …": a description with an office

@@ -210,9 +210,10 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The org head of a capitalized run "Department of Transportation" that ends at `t`: a
-/// capitalized org head followed by "of" within the run.
-fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
+/// The org head of a capitalized run "Department of Transportation" or "Commission on
+/// Environmental Quality" that ends at `t`: a capitalized org head followed by "of", "for" or
+/// "on" within the run.
+fn head_before_joiner(doc: &Doc, t: usize) -> Option<usize> {
     let mut u = t;
     while u > 1 && t - u < 6 {
         u -= 1;
@@ -220,12 +221,12 @@ fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
             return None;
         }
         let word = doc.lower(u);
-        if word == "of" {
+        if words::ORG_NAME_JOINERS.contains(word) {
             let head = u - 1;
             let fits = doc.is_word(head) && doc.is_capitalized(head) && lexicon::is_org_head(doc.lower(head));
             return fits.then_some(head);
         }
-        if !doc.is_capitalized(u) && !words::ORG_NAME_JOINERS.contains(word) {
+        if !doc.is_capitalized(u) {
             return None;
         }
     }
@@ -317,11 +318,11 @@ fn is_acronym(name: &str) -> bool {
 }
 
 /// The initials of an organisation's name in two or more capitalized words, lowercase
-/// ("International Monetary Fund" → "imf"); small words such as "of" are skipped.
+/// ("International Monetary Fund" → "imf"); small words such as "of" and "The" are skipped.
 fn initials(name: &str) -> Option<String> {
     let capitals: Vec<char> = name
         .split_whitespace()
-        .filter(|w| !words::TITLE_SMALL_WORDS.contains(w))
+        .filter(|w| !words::TITLE_SMALL_WORDS.contains(&w.to_lowercase()))
         .map(|w| w.chars().next().filter(|c| c.is_uppercase()))
         .collect::<Option<Vec<char>>>()?;
     (capitals.len() >= 2).then(|| capitals.iter().flat_map(|c| c.to_lowercase()).collect())
@@ -441,7 +442,7 @@ impl Builder {
             // "the state Department of Transportation", "the Royal College of Emergency Medicine":
             // an org head before "of" makes the whole run an organisation, not a person.
             if !org_head {
-                if let Some(head) = head_before_of(doc, t) {
+                if let Some(head) = head_before_joiner(doc, t) {
                     self.name_organisation(doc, t, head);
                     continue;
                 }
@@ -470,7 +471,11 @@ impl Builder {
             let MentionKind::Person { name, role, gender } = mention.kind else {
                 continue;
             };
-            let names_an_organisation = doc.is_word(t + 1) && lexicon::is_org_head(doc.lower(t + 1));
+            // "avoid State Highway 146", "Interstate 95", "Room 101": a name right before a number
+            // names a road or a place, not a person.
+            let numbered =
+                doc.is_word(t + 1) && doc.chars.get(doc.tokens[t + 1].start()).is_some_and(char::is_ascii_digit);
+            let names_an_organisation = doc.is_word(t + 1) && lexicon::is_org_head(doc.lower(t + 1)) || numbered;
             // "through the Aspen Flats trailer park": a name between "the" and a lowercase noun
             // names a place or a thing, not a person.
             let m0 = mention.tokens.0;
@@ -837,6 +842,14 @@ impl Builder {
         // "The International Monetary Fund" and "the IMF" are one speaker, named by both:
         // "International Monetary Fund (IMF)".
         let acronym = is_acronym(name).then(|| name.to_lowercase());
+        // "The Federal Aviation Administration inspected …" then "the FAA said": initials stand
+        // for the organisation named in full anywhere before, brackets or not.
+        if let Some(a) = acronym.as_ref().filter(|a| !self.by_initials.contains_key(*a)) {
+            let full = self.organisations.iter().rev().find(|o| initials(&o.1).as_ref() == Some(a));
+            if let Some(full) = full.map(|o| o.1.clone()) {
+                self.organisation(&full);
+            }
+        }
         let initials = initials(name);
         let same = match (&acronym, &initials) {
             (Some(a), _) => self.by_initials.get(a).copied(),

@@ -200,6 +200,7 @@ lists! {
         TITLE_WORDS = "title_words",
         TRAILING_WORDS = "trailing_words",
         VERB_LIKE_EXTRAS = "verb_like_extras",
+        VOICED_DOCUMENTS = "voiced_documents",
     }
     sectioned {
         COUNTRIES = "countries",
