@@ -935,7 +935,18 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
         return Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention));
     }
     if !(doc.is_punct(p - 1, ',') || doc.is_capitalized(p - 1)) {
-        return None;
+        // "Councilman Everett Nakashima, who opposes the plan, put the choice in terms voters will
+        // understand: “…”": a longer predicate, in lowercase and with no cue, after a person who
+        // opens the sentence.
+        let mention = object_after(doc, s0, p).filter(|m| {
+            m.tokens.0 == s0
+                && matches!(m.kind, MentionKind::Person { .. })
+                && colon - m.tokens.1 <= 20
+                && (m.tokens.1..colon).all(|u| {
+                    !doc.is_word(u) || doc.outside(u) && !doc.is_capitalized(u) && !lexicon::is_cue(doc.lower(u))
+                })
+        })?;
+        return Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention));
     }
     let mention = subject_before(doc, p, s0)?;
     // "The leader of its main union, Héctor Salinas, was blunt: “…”": the name in apposition to

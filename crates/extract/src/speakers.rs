@@ -88,6 +88,7 @@ const ORGANISATION_WINDOW: usize = 3000;
 pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
     let mut builder = Builder::default();
     builder.collect_entities(doc);
+    builder.note_short_names(doc);
     builder.person_events = found
         .events
         .iter()
@@ -118,7 +119,10 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
     let mut last_named_org: Option<(usize, usize)> = None;
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
     for q in quotes {
-        let for_named = q.mention.as_ref().and_then(|m| speaks_for_named(doc, m));
+        let for_named = q
+            .mention
+            .as_ref()
+            .and_then(|m| speaks_for_named(doc, m).or_else(|| spoken_for_before(doc, &found.events, m)));
         let mut cluster = match for_named {
             Some(org) => Some(builder.organisation(&org)),
             None => q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start)),
@@ -170,7 +174,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         }
     }
     builder.suggest_sides(quotes, &speakers, doc);
-    let paraphrases = builder.paraphrase_speakers(&found.paraphrases, quotes, &candidates);
+    let paraphrases = builder.paraphrase_speakers(doc, &found.paraphrases, quotes, &candidates);
     builder.finish(speakers, paraphrases)
 }
 
@@ -274,7 +278,12 @@ fn speaks_for_named(doc: &Doc, mention: &Mention) -> Option<String> {
     if !words::SPOKES_ROLES.contains(head.as_str()) || text.contains(" for ") {
         return None;
     }
-    let (first, end) = mention.tokens;
+    named_after_for(doc, mention.tokens)
+}
+
+/// "A spokesperson for Northfield Systems" in the tokens of a mention: the capitalized name after
+/// a spokesperson and "for".
+fn named_after_for(doc: &Doc, (first, end): (usize, usize)) -> Option<String> {
     let at = (first + 1..end).find(|u| doc.is_word(*u) && doc.lower(*u) == "for")?;
     if !words::SPOKES_ROLES.contains(doc.lower(at - 1)) {
         return None;
@@ -287,6 +296,24 @@ fn speaks_for_named(doc: &Doc, mention: &Mention) -> Option<String> {
         && (start..end).all(|u| doc.is_word(u) && doc.is_capitalized(u) && !lexicon::is_role_noun(doc.lower(u)))
         && lexicon::first_name_gender(doc.lower(start)) == Gender::Unknown;
     named.then(|| doc.text(doc.tokens[start].start(), doc.tokens[end - 1].end()).to_string())
+}
+
+/// "A spokeswoman for Brightwater said …" then "the spokeswoman said": the organisation named
+/// after the latest unnamed spokesperson "for" it nearby, whom the definite one goes back to.
+fn spoken_for_before(doc: &Doc, events: &[Event], mention: &Mention) -> Option<String> {
+    let MentionKind::Description { text, head, .. } = &mention.kind else {
+        return None;
+    };
+    if !words::SPOKES_ROLES.contains(head.as_str()) || !text.to_lowercase().starts_with("the ") {
+        return None;
+    }
+    let at = mention.span.start;
+    let end = events.partition_point(|e| e.at < at);
+    events[..end].iter().rev().take_while(|e| at - e.at <= ORGANISATION_WINDOW).find_map(|e| {
+        let (first, _) = e.mention.tokens;
+        let introduced = words::INDEFINITE_ARTICLES.contains(doc.lower(first)) && doc.lower(first + 1) == head;
+        introduced.then(|| named_after_for(doc, e.mention.tokens)).flatten()
+    })
 }
 
 /// The head of a description set off after the name that ends at `t`, when it is an
@@ -571,6 +598,38 @@ impl Builder {
                 bare,
             });
         }
+    }
+
+    /// "Halvorsen Foods Inc agreed to buy Brightwater Dairy Co … Halvorsen Chief Executive Marcus
+    /// Engqvist said … The company said": a company named in full is named again by its first
+    /// word alone, and "the company" stands for the one named last, by either name. Records each
+    /// later mention by the first word, outside quotes, as a mention of the company.
+    fn note_short_names(&mut self, doc: &Doc) {
+        let mut by_first: HashMap<String, (usize, String, String)> = HashMap::new();
+        for (at, name, head) in &self.organisations {
+            let Some((first, _)) = name.split_once(' ') else { continue };
+            let first = first.to_lowercase();
+            if words::COMPANY_HEADS.contains(head) && !lexicon::is_non_name_capital(&first) {
+                by_first.entry(first).or_insert_with(|| (*at, name.clone(), head.clone()));
+            }
+        }
+        if by_first.is_empty() {
+            return;
+        }
+        let mut again = Vec::new();
+        for t in 0..doc.tokens.len() {
+            if !doc.is_capitalized(t) || !doc.outside(t) {
+                continue;
+            }
+            let word = doc.lower(t);
+            let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+            let at = doc.tokens[t].start();
+            if let Some((_, name, head)) = by_first.get(word).filter(|o| o.0 < at) {
+                again.push((at, name.clone(), head.clone()));
+            }
+        }
+        self.organisations.extend(again);
+        self.organisations.sort_by_key(|o| o.0);
     }
 
     /// Cue subjects and named people in text order.
@@ -1157,6 +1216,7 @@ impl Builder {
     /// paraphrase finds is used as it is, and one it creates goes after the others.
     fn paraphrase_speakers(
         &mut self,
+        doc: &Doc,
         paraphrases: &[Found],
         quotes: &[Found],
         candidates: &[Candidate],
@@ -1176,7 +1236,10 @@ impl Builder {
                     MentionKind::Pronoun { word, gender } => {
                         self.antecedent(word, *gender, at, p.paragraph, quotes, candidates)
                     }
-                    _ => self.cluster_for(mention, at),
+                    _ => match speaks_for_named(doc, mention) {
+                        Some(org) => Some(self.organisation(&org)),
+                        None => self.cluster_for(mention, at),
+                    },
                 }
             })
             .collect();

@@ -545,3 +545,40 @@ fn acronyms_roads_and_unknown_titles() {
         ),
     ]);
 }
+
+/// "The spokeswoman" goes back to "a spokeswoman for" an organisation; a person who opens a
+/// sentence speaks the quote after its colon; "the company" is the company named last, by its
+/// full name or its first word, and a name that ends in an industry is a company.
+#[test]
+fn spokespeople_colons_and_the_company() {
+    check_all(&[
+        (
+            "A spokeswoman for Brightwater said the jobs would stay. “Our plants are what they are buying,” the \
+             spokeswoman said.",
+            &[
+                "direct | Brightwater | Our plants are what they are buying,",
+                "paraphrase | Brightwater | the jobs would stay",
+            ],
+        ),
+        (
+            "Councilman Everett Nakashima, who opposes the plan, put the choice in terms voters will understand: \
+             “For that money you could fix every road in the county.”",
+            &["direct | Nakashima | For that money you could fix every road in the county."],
+        ),
+        (
+            "Halvorsen Foods Inc agreed to buy Brightwater Dairy Co on Monday.\n\n\
+             Halvorsen will pay $38.50 a share. “Frozen is still a good business,” Halvorsen Chief Executive Marcus \
+             Engqvist said.\n\n\
+             “We expect the deal to add to earnings,” the company said in a statement.",
+            &[
+                "direct | Engqvist | Frozen is still a good business,",
+                "direct | Halvorsen | We expect the deal to add to earnings,",
+            ],
+        ),
+        (
+            "A fire broke out at the Tessaro Chemical plant on Friday.\n\n\
+             “We deeply regret the impact this fire has had on our neighbors,” the company said in a statement.",
+            &["direct | Tessaro | We deeply regret the impact this fire has had on our neighbors,"],
+        ),
+    ]);
+}
