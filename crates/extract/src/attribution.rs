@@ -400,6 +400,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             _ => mention,
         };
         let mention = another_of_the_kind(doc, s0, &mention).unwrap_or(mention);
+        let mention = plural_subject_of_they(doc, s0, &mention).unwrap_or(mention);
         // "He thanked …, Reince Priebus, whom he called “a superstar.”": the pronoun after
         // "whom" is the one that opens the sentence, not the name "whom" stands for.
         let mention = match &mention.kind {
@@ -440,6 +441,23 @@ fn another_of_the_kind(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mentio
         span: Span::new(token.start(), token.end()),
         tokens: (s0, mention.tokens.1),
         kind: MentionKind::Description { text: format!("another {head}"), head, country: None },
+    })
+}
+
+/// "The study’s authors were more careful; the test, they wrote, “…”", "Researchers at Stanford
+/// tracked 2,000 teenagers. “…,” they wrote.": "they" stands for the people that open its
+/// sentence, or the sentence before it in the paragraph.
+fn plural_subject_of_they(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention> {
+    if !matches!(&mention.kind, MentionKind::Pronoun { word, .. } if word == "they") || mention.tokens.0 <= s0 {
+        return None;
+    }
+    let sentence = doc.tokens[s0].sentence as usize;
+    let paragraph = doc.tokens[s0].paragraph;
+    let before = sentence.checked_sub(1).map(|p| doc.sentences[p]).filter(|p| doc.tokens[p.0].paragraph == paragraph);
+    [(s0, mention.tokens.0)].into_iter().chain(before).find_map(|(a, b)| {
+        let subject = sentence_subject(doc, a, b)?;
+        let people = matches!(&subject.kind, MentionKind::Description { head, .. } if head.ends_with('s'));
+        people.then(|| Mention { span: mention.span, tokens: mention.tokens, kind: subject.kind })
     })
 }
 

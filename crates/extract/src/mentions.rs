@@ -180,7 +180,8 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     }
     if after_preposition && !place_aside && lowercase_aside && start < t && start > floor + 1 {
         let preposition = start - 1;
-        let role = doc.is_word(preposition - 1) && lexicon::is_role_head(doc.lower(preposition - 1));
+        let role = doc.is_word(preposition - 1)
+            && (lexicon::is_role_head(doc.lower(preposition - 1)) || is_agent_noun(doc.lower(preposition - 1)));
         let mut inner = preposition - 1;
         while role && inner > floor && preposition - inner < 5 && doc.is_word(inner - 1) && doc.outside(inner - 1) {
             let w = doc.lower(inner - 1);
@@ -196,6 +197,11 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             if let Some(mention @ Mention { kind: MentionKind::Description { .. }, .. }) = described {
                 return Some(mention);
             }
+            // "One constituency caseworker in the Midlands, who did not want to be named, said":
+            // a person named by what they do, before the place, speaks, not the place.
+            if doc.is_word(inner) && words::INDEFINITE_ARTICLES.contains(doc.lower(inner)) {
+                return Some(described_by_noun(doc, inner, preposition));
+            }
         }
     }
     if start == t && appositive.is_none() {
@@ -209,7 +215,8 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             return classify(doc, a, b, None)
                 .filter(|m| opens_a_name(doc, a) && matches!(m.kind, MentionKind::Person { .. }));
         }
-        return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?);
+        return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?)
+            .or_else(|| unlisted_noun_subject(doc, t, floor));
     }
     let Some(main) = classify(doc, start, t, appositive) else {
         return appositive.filter(|(a, _)| opens_a_name(doc, *a)).and_then(|(a, b)| classify(doc, a, b, None));
@@ -268,6 +275,46 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         }
     }
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
+}
+
+/// A noun in lowercase that names a person by what they do, by its ending: "caseworker",
+/// "trooper", "goaltender", "nurses", "pharmacist", "librarian". The role lists name the common
+/// ones; this reads the rest.
+fn is_agent_noun(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    word.len() >= 5
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && ["er", "or", "ist", "ian"].iter().any(|end| singular.ends_with(end))
+        && !words::SOURCE_DOCUMENTS.contains(word)
+        && !words::SPEECH_MEDIA.contains(word)
+        && !lexicon::is_org_head(word)
+        && !lexicon::is_sentence_function_word(word)
+        && !words::TIME_ADVERBS.contains(word)
+}
+
+/// A description whose head is its last word, which no list knows: "a caseworker", "the nurses".
+fn described_by_noun(doc: &Doc, start: usize, end: usize) -> Mention {
+    let words: Vec<&str> = (start..end).map(|u| doc.lower(u)).collect();
+    Mention {
+        span: Span::new(doc.tokens[start].start(), doc.tokens[end - 1].end()),
+        tokens: (start, end),
+        kind: MentionKind::Description {
+            text: phrase_text(doc, start, end),
+            head: doc.lower(end - 1).to_string(),
+            country: country_of_words(&words),
+        },
+    }
+}
+
+/// Reads "the trooper said", "a caseworker said", "the nurses said": an article, or "one", and a
+/// person named by what they do (`is_agent_noun`) right before the verb.
+fn unlisted_noun_subject(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
+    let noun = t.checked_sub(1).filter(|n| *n > floor && doc.is_word(*n) && doc.outside(*n))?;
+    let article = noun - 1;
+    let fits = is_agent_noun(doc.lower(noun))
+        && doc.is_word(article)
+        && (words::ARTICLES.contains(doc.lower(article)) || words::INDEFINITE_ARTICLES.contains(doc.lower(article)));
+    fits.then(|| described_by_noun(doc, article, t))
 }
 
 /// Reads "one respondent in the fabricated metals industry said": a role noun, then "in", "at" or
@@ -509,6 +556,18 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
             continue;
         }
         if e == s && title_before_full_name(doc, e, ceiling) {
+            e += 1;
+            continue;
+        }
+        // "The study’s authors", "the company’s lawyers": a lowercase owner between the article
+        // and a role noun.
+        let owner = is_possessive(word)
+            && e > s
+            && lexicon::is_determiner(doc.lower(e - 1))
+            && e + 1 < ceiling
+            && doc.is_word(e + 1)
+            && lexicon::is_role_noun(doc.lower(e + 1));
+        if owner {
             e += 1;
             continue;
         }

@@ -127,13 +127,27 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             Some(org) => Some(builder.organisation(&org)),
             None => q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start)),
         };
-        if let (Some(c), Some(Mention { kind: MentionKind::Organisation { name }, .. })) = (cluster, &q.mention) {
+        if let (Some(c), Some(Mention { kind: MentionKind::Organisation { name }, span, .. })) = (cluster, &q.mention) {
             let head = name.rsplit(' ').next().unwrap_or(name);
+            // "The union, which represents 4,000 nurses, said …" then "the union said": a
+            // description introduced in its own right nearby stands for no organisation named
+            // before it.
+            let introduced = |since: usize| {
+                let from = found.events.partition_point(|e| e.at < since);
+                found.events[from..].iter().take_while(|e| e.at < span.start).any(|e| {
+                    let end = e.mention.tokens.1;
+                    matches!(&e.mention.kind, MentionKind::Organisation { name: n } if n == name)
+                        && doc.is_punct(end, ',')
+                        && doc.is_word(end + 1)
+                        && words::RELATIVE_THINGS.contains(doc.lower(end + 1))
+                })
+            };
             let generic = builder.clusters[c].name == *name
                 && !name.chars().any(char::is_uppercase)
                 && lexicon::is_org_head(head)
                 && !words::SOURCE_DOCUMENTS.contains(head)
-                && !words::LEGAL_SIDES.contains(head);
+                && !words::LEGAL_SIDES.contains(head)
+                && !introduced(span.start.saturating_sub(ORGANISATION_WINDOW));
             if let Some((_, org)) = last_named_org.filter(|(at, _)| generic && q.span.start - at <= ORGANISATION_WINDOW)
             {
                 cluster = Some(org);

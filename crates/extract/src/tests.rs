@@ -582,3 +582,41 @@ fn spokespeople_colons_and_the_company() {
         ),
     ]);
 }
+
+/// A description introduced in its own right ("The union, which …") is not the organisation
+/// that spoke before; "they" stands for the people that open its sentence or the one before;
+/// a person named by what they do, in words no list has, speaks for themselves.
+#[test]
+fn unions_authors_and_unlisted_people() {
+    check_all(&[
+        (
+            "“The river is rising,” the National Weather Service said.\n\n\
+             The union, which represents 4,000 nurses, said the offer was an insult. “Nurses deserve better than \
+             this,” the union said in a statement.",
+            &[
+                "direct | National Weather Service | The river is rising,",
+                "direct | union | Nurses deserve better than this,",
+                "paraphrase | union | the offer was an insult",
+            ],
+        ),
+        (
+            "Veridian paid for the study. The study’s authors were more careful; the test, they wrote, “is not \
+             ready for use outside of research settings.”",
+            &["partial | authors | is not ready for use outside of research settings."],
+        ),
+        (
+            "Researchers at Stanford University tracked 2,000 teenagers for a year. “Sleep was the strongest \
+             predictor,” they wrote.",
+            &["direct | researchers | Sleep was the strongest predictor,"],
+        ),
+        (
+            "One constituency caseworker in the Midlands, who did not want to be named, said her office had taken \
+             ‘more passport calls in June than in the whole of last year’.",
+            &["partial | caseworker | more passport calls in June than in the whole of last year"],
+        ),
+        (
+            "Trooper Dale Hicks stopped the car on Route 9.\n\n“The driver was not cooperative,” the trooper said.",
+            &["direct | Hicks | The driver was not cooperative,"],
+        ),
+    ]);
+}
