@@ -637,6 +637,9 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
     let earlier = (low..at).rev().take_while(|u| paragraph - doc.tokens[*u].paragraph <= 2);
     let found = earlier.filter(|u| doc.is_word(*u) && doc.outside(*u) && doc.lower(*u) == noun).find_map(|u| {
         let end = sentence_end(doc, u);
+        if let Some(issuer) = issuer_of(doc, u) {
+            return Some(issuer);
+        }
         let by = (u + 1..end.min(u + 8)).find(|v| doc.is_word(*v) && doc.lower(*v) == "by")?;
         let m = object_after(doc, by + 1, end)?;
         // "a report by the Lansing Policy Center", "a study by Anne Ruiz": an author as well.
@@ -645,6 +648,25 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
         named.then_some(m)
     });
     found
+}
+
+/// Reads "The Brennan Center released a study on Monday": the named subject of a verb that
+/// issues the document at `noun` ("released", "published"), a few words before it.
+fn issuer_of(doc: &Doc, noun: usize) -> Option<Mention> {
+    let s0 = doc.sentences[doc.tokens[noun].sentence as usize].0;
+    let verb = (noun.saturating_sub(4).max(s0)..noun)
+        .rev()
+        .find(|v| doc.is_word(*v) && words::ISSUING_VERBS.contains(doc.lower(*v)))?;
+    let between = (verb + 1..noun).all(|v| doc.is_word(v) && !doc.is_capitalized(v));
+    let m = subject_before(doc, verb, s0).filter(|_| between)?;
+    // "Tenants filed a complaint": one capitalized word that opens the sentence is no name.
+    let named = doc.is_capitalized(m.tokens.1 - 1)
+        && match &m.kind {
+            MentionKind::Organisation { .. } => true,
+            MentionKind::Person { name, .. } => name.contains(' '),
+            _ => false,
+        };
+    named.then_some(m)
 }
 
 /// The document with the same noun that an earlier cue cited as a source ("according to a

@@ -241,12 +241,15 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         .filter(|_| lexicon::is_determiner(doc.lower(start)))
         .filter(|p| *p > start + 1 && (start + 1..*p).all(|u| lexicon::is_role_noun(doc.lower(u))))
         .filter(|p| lexicon::is_role_head(doc.lower(p - 1)));
+    // "Asked about Governor Ruth Mills, the senator said": a description that is not set off
+    // by a comma after it as well is the subject itself, not an aside.
     if (matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
         && lexicon::is_determiner(doc.lower(start))
         || office_of
         || serves.is_some())
         && start > floor + 1
         && doc.is_punct(start - 1, ',')
+        && doc.is_punct(t, ',')
     {
         let name_start = phrase_start_back(doc, start - 1, floor);
         let named = (name_start < start - 1).then(|| classify(doc, name_start, start - 1, Some((start, t)))).flatten();

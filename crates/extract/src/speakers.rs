@@ -77,6 +77,8 @@ struct Builder {
     description_events: Vec<(usize, String, String, Option<&'static str>)>,
     /// Named organisations that are subjects of cues, in text order: (position, name).
     organisation_events: Vec<(usize, String)>,
+    /// Where each sentence starts, in code points.
+    sentence_starts: Vec<usize>,
     /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
     /// (position, name, head noun), for "the group said".
     organisations: Vec<(usize, String, String)>,
@@ -87,6 +89,7 @@ const ORGANISATION_WINDOW: usize = 3000;
 
 pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
     let mut builder = Builder::default();
+    builder.sentence_starts = doc.sentences.iter().filter_map(|s| doc.tokens.get(s.0)).map(|t| t.start()).collect();
     builder.collect_entities(doc);
     builder.note_short_names(doc);
     builder.person_events = found
@@ -1014,10 +1017,14 @@ impl Builder {
                 add_alias(&mut self.clusters[i], text);
                 return i;
             }
-            // With no title to match, "the senator" is the nearest named speaker before it.
+            // With no title to match, "the senator" is the nearest named speaker before it. A
+            // person only named in its own sentence ("Asked about Governor Ruth Mills, the
+            // senator said") is whom it speaks of.
             let split = self.person_events.partition_point(|e| e.0 < at);
             let speaker = split.checked_sub(1).map(|i| self.person_events[i].clone());
-            let named = self.entities[..self.entities.partition_point(|e| e.at < at)]
+            let own_sentence =
+                self.sentence_starts[..self.sentence_starts.partition_point(|s| *s <= at)].last().copied().unwrap_or(0);
+            let named = self.entities[..self.entities.partition_point(|e| e.at < own_sentence)]
                 .last()
                 .map(|e| (e.at, e.name.clone(), e.role.clone(), e.gender));
             let previous = match (speaker, named) {

@@ -620,3 +620,36 @@ fn unions_authors_and_unlisted_people() {
         ),
     ]);
 }
+
+/// A person only mentioned in the reporting clause does not speak: "Asked about Governor Ruth
+/// Mills, the senator said" is the senator named before.
+#[test]
+fn people_mentioned_in_the_reporting_clause() {
+    check_all(&[(
+        "Sen. Tom Udall spoke to reporters after the vote.\n\n\
+         Asked about Governor Ruth Mills, the senator said: “She has been a good partner.”",
+        &["direct | Udall | She has been a good partner."],
+    )]);
+}
+
+/// A document speaks for whoever issued it ("released", "published"), not for whoever obtained
+/// it; with no issuer named it speaks as itself.
+#[test]
+fn documents_speak_for_who_issued_them() {
+    check_all(&[
+        (
+            "The Brennan Center for Justice published a study on Monday. “Purges remain a serious threat,” the \
+             study said.",
+            &["direct | Brennan Center | Purges remain a serious threat,"],
+        ),
+        (
+            "The Associated Press obtained the memo on Friday. “Staffing levels are unsafe,” the memo said.",
+            &["direct | memo | Staffing levels are unsafe,"],
+        ),
+        (
+            "Tenants filed a complaint with the state in May. “The landlord has refused every repair,” the \
+             complaint says.",
+            &["direct | complaint | The landlord has refused every repair,"],
+        ),
+    ]);
+}

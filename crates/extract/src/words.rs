@@ -151,6 +151,7 @@ lists! {
         INDEFINITE_ARTICLES = "indefinite_articles",
         GENERIC_ORG_HEADS = "generic_org_heads",
         INTRO_WORDS = "intro_words",
+        ISSUING_VERBS = "issuing_verbs",
         LAW_HEADS = "law_heads",
         LEGAL_SIDES = "legal_sides",
         LINKING_WORDS = "linking_words",
