@@ -212,8 +212,10 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     if start == t {
         if let Some((a, b)) = appositive {
             // "The lawsuit, filed in June, says": an aside that opens with a verb names no one.
+            // "One juror, a retired nurse, said": the person before the aside speaks.
             return classify(doc, a, b, None)
-                .filter(|m| opens_a_name(doc, a) && matches!(m.kind, MentionKind::Person { .. }));
+                .filter(|m| opens_a_name(doc, a) && matches!(m.kind, MentionKind::Person { .. }))
+                .or_else(|| unlisted_noun_subject(doc, t, floor));
         }
         return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?)
             .or_else(|| unlisted_noun_subject(doc, t, floor));
@@ -481,7 +483,14 @@ fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
             && start < end
             && u > floor
             && (doc.is_capitalized(u - 1) || lexicon::is_role_noun(doc.lower(u - 1)));
-        if lexicon::is_role_noun(word) || lexicon::is_org_head(word) || joins_title {
+        // "a hospital spokeswoman", "an airport spokesman": one lowercase modifier between the
+        // article and the role.
+        let modifier = start < end
+            && lexicon::is_role_noun(doc.lower(start))
+            && u > floor
+            && doc.is_word(u - 1)
+            && words::ARTICLES.contains(doc.lower(u - 1));
+        if lexicon::is_role_noun(word) || lexicon::is_org_head(word) || joins_title || modifier {
             start = u;
             continue;
         }
@@ -594,8 +603,11 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     while e > s && (lexicon::is_connector(doc.lower(e - 1)) || lexicon::is_determiner(doc.lower(e - 1))) {
         e -= 1;
     }
+    if e == s {
+        return agent_after(doc, s, ceiling);
+    }
     // "Trump's" in "described Trump's comments" owns the next noun; it names no speaker.
-    if e == s || is_possessive(doc.lower(e - 1)) {
+    if is_possessive(doc.lower(e - 1)) {
         return None;
     }
     if let Some(named) = name_after_description(doc, s, e, ceiling) {
@@ -603,6 +615,15 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     }
     let appositive = appositive_after(doc, e, ceiling);
     classify(doc, s, e, appositive)
+}
+
+/// Reads "wrote one reader in Tacoma", "said a juror": an article, or "one", and a person named
+/// by what they do (`is_agent_noun`) after the cue.
+fn agent_after(doc: &Doc, s: usize, ceiling: usize) -> Option<Mention> {
+    let article = doc.is_word(s) && (words::INDEFINITE_ARTICLES.contains(doc.lower(s)) || doc.lower(s) == "the");
+    let noun = s + 1;
+    let fits = article && noun < ceiling && doc.is_word(noun) && doc.outside(noun) && is_agent_noun(doc.lower(noun));
+    fits.then(|| described_by_noun(doc, s, noun + 1))
 }
 
 /// Tells whether the lowercase word at `t` is a title the lists do not know, right before a

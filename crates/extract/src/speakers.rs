@@ -158,7 +158,13 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
                 // "Metro Transit, which runs the buses, said in a statement …" then "the agency
                 // said": with no organisation of its kind named, "the agency" is the organisation
                 // named last as a speaker nearby.
-                if let Some(org) = builder.speaking_organisation(q.span.start) {
+                let company = || {
+                    words::COMPANY_DESCRIPTIONS
+                        .contains(head)
+                        .then(|| builder.company_named_as_person(q.span.start))
+                        .flatten()
+                };
+                if let Some(org) = builder.speaking_organisation(q.span.start).or_else(company) {
                     cluster = Some(builder.organisation(&org));
                 }
             }
@@ -328,7 +334,9 @@ fn spoken_for_before(doc: &Doc, events: &[Event], mention: &Mention) -> Option<S
     let end = events.partition_point(|e| e.at < at);
     events[..end].iter().rev().take_while(|e| at - e.at <= ORGANISATION_WINDOW).find_map(|e| {
         let (first, _) = e.mention.tokens;
-        let introduced = words::INDEFINITE_ARTICLES.contains(doc.lower(first)) && doc.lower(first + 1) == head;
+        let introduced = doc.is_word(first + 1)
+            && words::INDEFINITE_ARTICLES.contains(doc.lower(first))
+            && doc.lower(first + 1) == head;
         introduced.then(|| named_after_for(doc, e.mention.tokens)).flatten()
     })
 }
@@ -987,13 +995,17 @@ impl Builder {
             office && country.is_none_or(|a| country_of_text(role).is_none_or(|b| a == b))
         };
         let plural = head.ends_with('s');
+        // "airport spokesman Perry Cooper said …" then "a hospital spokeswoman said": "a" brings
+        // in someone new, not anyone named before.
+        let indefinite = text.split(' ').next().is_some_and(|w| words::INDEFINITE_ARTICLES.contains(&w.to_lowercase()));
         let matched = (!plural)
             .then(|| {
                 let split = self.entities.partition_point(|e| e.at <= at);
                 let fitting = |e: &&Entity| {
                     e.role.as_deref().is_some_and(|role| fits(role, e.role_lower.get_or_init(|| role.to_lowercase())))
                 };
-                let earlier = self.entities[..split].iter().rev().take(DESCRIPTION_WINDOW).find(fitting);
+                let earlier =
+                    self.entities[..split].iter().rev().take(DESCRIPTION_WINDOW).filter(|_| !indefinite).find(fitting);
                 earlier.or_else(|| self.entities[split..].iter().take(DESCRIPTION_WINDOW).find(fitting))
             })
             .flatten()
@@ -1058,6 +1070,19 @@ impl Builder {
         let end = self.organisation_events.partition_point(|e| e.0 < at);
         let (org_at, name) = self.organisation_events[..end].last()?;
         (at - org_at <= ORGANISATION_WINDOW).then(|| name.clone())
+    }
+
+    /// "Cascade Power said crews had restored service … the utility said": with no company named
+    /// as one, the latest speaker nearby whose name reads as a person's but has no first name, no
+    /// title and no gender is the company.
+    fn company_named_as_person(&self, at: usize) -> Option<String> {
+        let end = self.person_events.partition_point(|e| e.0 < at);
+        let (named_at, name, role, gender) = self.person_events[..end].last()?;
+        let unknown = role.is_none()
+            && *gender == Gender::Unknown
+            && name.contains(' ')
+            && name.split_whitespace().all(|w| lexicon::first_name_gender(&w.to_lowercase()) == Gender::Unknown);
+        (unknown && at - named_at <= ORGANISATION_WINDOW / 2).then(|| name.clone())
     }
 
     /// The latest indefinite description ("a source", "one mother") with head `head` that speaks

@@ -653,3 +653,45 @@ fn documents_speak_for_who_issued_them() {
         ),
     ]);
 }
+
+/// People named by what they do after the cue or before an aside ("wrote one reader", "one
+/// juror, a retired nurse, said"); "a hospital spokeswoman" is someone new, whom "she" then
+/// stands for; "the coach" is the coach named before; "the utility" is the company that spoke
+/// before under a name no list reads as a company's.
+#[test]
+fn readers_jurors_spokeswomen_coaches_and_utilities() {
+    check_all(&[
+        (
+            "“No power, no heat, three kids. Send help,” wrote one reader in Tacoma.",
+            &["direct | reader | No power, no heat, three kids. Send help,"],
+        ),
+        (
+            "“The evidence is overwhelming,” prosecutor Dana Whitfield said.\n\n\
+             “It was not an easy decision,” one juror, a retired nurse, said outside the courthouse.",
+            &["direct | Whitfield | The evidence is overwhelming,", "direct | juror | It was not an easy decision,"],
+        ),
+        (
+            "“Check with your airline,” airport spokesman Perry Cooper said.\n\n\
+             Harborview Medical Center was running on generators, a hospital spokeswoman said. “Patient care has \
+             not been affected,” she said.",
+            &[
+                "direct | Cooper | Check with your airline,",
+                "direct | hospital spokeswoman | Patient care has not been affected,",
+                "paraphrase | hospital spokeswoman | Harborview Medical Center was running on generators",
+            ],
+        ),
+        (
+            "“We wanted it more,” said midfielder Diego Chara.\n\n\
+             Coach Giovanni Savarese was pleased. “The boys never stopped running,” the coach said.",
+            &["direct | Chara | We wanted it more,", "direct | Savarese | The boys never stopped running,"],
+        ),
+        (
+            "Cascade Power said crews had restored service to about 60,000 customers.\n\n\
+             “We know this is hard,” the utility said in a statement.",
+            &[
+                "direct | Cascade Power | We know this is hard,",
+                "paraphrase | Cascade Power | crews had restored service to about 60,000 customers",
+            ],
+        ),
+    ]);
+}
