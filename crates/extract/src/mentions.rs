@@ -113,6 +113,15 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         if t > floor && doc.is_punct(t - 1, ')') {
             t = skip_parenthesis_back(doc, t - 1, floor)?;
         }
+        // "Emma Hughes, 34, who commutes from Brighton, said": an age between commas after a
+        // full name that opens the sentence is an aside too.
+        let full_name_opens = t >= floor + 4
+            && doc.is_capitalized(t - 3)
+            && doc.is_capitalized(t - 4)
+            && (t - 4 == floor || !doc.is_word(t - 5));
+        if full_name_opens && is_number(doc, t - 1) && doc.is_punct(t - 2, ',') {
+            t -= 2;
+        }
     }
     let start = phrase_start_back(doc, t, floor);
     // "Clinton, campaigning in Columbus, Ohio, said": a name after "in" or "at" is a place or an
@@ -723,7 +732,7 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
     let org_of = (start..end.saturating_sub(2)).any(|u| {
         doc.is_capitalized(u)
             && lexicon::is_org_head(doc.lower(u))
-            && doc.lower(u + 1) == "of"
+            && words::ORG_NAME_JOINERS.contains(doc.lower(u + 1))
             && end - (u + 2) <= 3 + usize::from(end - (u + 2) > 2 && inside_org_of_name(doc, end - 3, start))
             && (u + 2..end).all(|w| doc.is_capitalized(w) || w == end - 3 && doc.lower(w) == "and")
     });

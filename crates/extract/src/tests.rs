@@ -695,3 +695,20 @@ fn readers_jurors_spokeswomen_coaches_and_utilities() {
         ),
     ]);
 }
+
+/// An age between commas after a full name that opens the sentence is an aside; an organisation
+/// named with "for" ("the Department for Transport") is one name.
+#[test]
+fn ages_and_departments_for() {
+    check_all(&[
+        (
+            "Emma Hughes, 34, who commutes from Brighton, said: ‘I have lost count of the days I have missed.’",
+            &["direct | Hughes | I have lost count of the days I have missed."],
+        ),
+        (
+            "The Department for Transport said in a statement: ‘We are disappointed that the RMT has chosen to \
+             strike.’",
+            &["direct | Department for Transport | We are disappointed that the RMT has chosen to strike."],
+        ),
+    ]);
+}
