@@ -706,8 +706,13 @@ impl Builder {
                 if let Some(paper) = self.newspaper(name, at) {
                     return Some(self.organisation(&paper));
                 }
-                let generic = !name.contains(' ') && name.chars().all(|c| c.is_lowercase());
-                let named = generic.then(|| self.named_organisation(name, at)).flatten();
+                // "the company", and "the Massachusetts-based company": a lowercase head after
+                // modifiers joined by hyphens.
+                let (modifiers, head) = name.rsplit_once(' ').unwrap_or(("", name));
+                let generic = head.chars().all(|c| c.is_lowercase())
+                    && modifiers.split_whitespace().all(|w| w.contains('-') || w.chars().all(char::is_lowercase))
+                    && (modifiers.is_empty() || lexicon::is_org_head(head));
+                let named = generic.then(|| self.named_organisation(head, at)).flatten();
                 // "the campaign said" after "Kettering's campaign": the candidate speaks.
                 if let Some(candidate) = named.as_deref().filter(|_| words::CAMPAIGN_NOUNS.contains(name)) {
                     let candidate = candidate.to_string();

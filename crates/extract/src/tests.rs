@@ -712,3 +712,13 @@ fn ages_and_departments_for() {
         ),
     ]);
 }
+
+/// "The Cambridge, Massachusetts-based company" is the company named before, as "the company" is.
+#[test]
+fn described_companies_with_modifiers() {
+    check_all(&[(
+        "Moderna Inc, which is developing a rival shot, expects its own data later this month.\n\n\
+         “We are encouraged by the news,” the Cambridge, Massachusetts-based company said.",
+        &["direct | Moderna | We are encouraged by the news,"],
+    )]);
+}
