@@ -737,7 +737,15 @@ impl Builder {
         if !words::SPOKES_ROLES.contains(head) {
             return None;
         }
-        let (_, rest) = text.split_once(" for ")?;
+        let Some((_, rest)) = text.split_once(" for ") else {
+            // "Bayer, which makes Bayer Aspirin, said …" then "A company spokesman said": the
+            // company of that kind named last, else the one that spoke last nearby.
+            let kind = text.to_lowercase().split_whitespace().rev().nth(1)?.to_string();
+            if !words::COMPANY_DESCRIPTIONS.contains(&kind) {
+                return None;
+            }
+            return self.named_organisation(&kind, at).or_else(|| self.speaking_organisation(at));
+        };
         let rest = rest.trim_end_matches([',', '.']);
         let bare = rest.strip_prefix("the ").or_else(|| rest.strip_prefix("The ")).unwrap_or(rest);
         if bare.starts_with(char::is_uppercase) {

@@ -722,3 +722,16 @@ fn described_companies_with_modifiers() {
         &["direct | Moderna | We are encouraged by the news,"],
     )]);
 }
+
+/// "A company spokesman" speaks for the company named or heard last.
+#[test]
+fn company_spokespeople() {
+    check_all(&[(
+        "Bayer, which makes Bayer Aspirin, said it was reviewing the findings. A company spokesman said: \
+         “Aspirin remains an important treatment for many patients.”",
+        &[
+            "direct | Bayer | Aspirin remains an important treatment for many patients.",
+            "paraphrase | Bayer | it was reviewing the findings",
+        ],
+    )]);
+}
