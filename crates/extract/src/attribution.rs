@@ -908,7 +908,8 @@ fn verbless_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Span
     let (s0, _) = doc.sentences[si];
     if open > s0 && doc.is_punct(open - 1, ':') {
         return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1)
-            .or_else(|| subject_intro(doc, s0, open - 1));
+            .or_else(|| subject_intro(doc, s0, open - 1))
+            .or_else(|| person_before_colon(doc, s0, open - 1));
     }
     if open == s0 && si > 0 {
         let (p0, p1) = doc.sentences[si - 1];
@@ -975,18 +976,7 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
         return Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention));
     }
     if !(doc.is_punct(p - 1, ',') || doc.is_capitalized(p - 1)) {
-        // "Councilman Everett Nakashima, who opposes the plan, put the choice in terms voters will
-        // understand: “…”": a longer predicate, in lowercase and with no cue, after a person who
-        // opens the sentence.
-        let mention = object_after(doc, s0, p).filter(|m| {
-            m.tokens.0 == s0
-                && matches!(m.kind, MentionKind::Person { .. })
-                && colon - m.tokens.1 <= 20
-                && (m.tokens.1..colon).all(|u| {
-                    !doc.is_word(u) || doc.outside(u) && !doc.is_capitalized(u) && !lexicon::is_cue(doc.lower(u))
-                })
-        })?;
-        return Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention));
+        return None;
     }
     let mention = subject_before(doc, p, s0)?;
     // "The leader of its main union, Héctor Salinas, was blunt: “…”": the name in apposition to
@@ -1002,6 +992,19 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
     let opens = m0 == s0 || described;
     (opens && matches!(mention.kind, MentionKind::Person { .. }))
         .then(|| ((":".to_string(), token_span(doc, colon, colon + 1)), mention))
+}
+
+/// Reads "Councilman Everett Nakashima, who opposes the plan, put the choice in terms voters will
+/// understand: “…”" and "In a tweet Tuesday night, Trump blamed Democrats: “…”": the person who
+/// is the sentence's subject, after any opening phrase, and a predicate with no cue up to the
+/// colon.
+fn person_before_colon(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), Mention)> {
+    let mention = sentence_subject(doc, s0, colon).filter(|m| {
+        matches!(m.kind, MentionKind::Person { .. })
+            && colon - m.tokens.1 <= 20
+            && (m.tokens.1..colon).all(|u| !doc.is_word(u) || doc.outside(u) && !lexicon::is_cue(doc.lower(u)))
+    })?;
+    Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }
 
 /// Reads a short attribution sentence right after the quote: "“It is over.” Trump said."

@@ -566,6 +566,12 @@ fn spokespeople_colons_and_the_company() {
             &["direct | Nakashima | For that money you could fix every road in the county."],
         ),
         (
+            "“Families are counting on this,” said Ohio Gov. John Kasich.
+
+             In a tweet Tuesday night, Trump blamed Democrats: “They want open borders and crime!”",
+            &["direct | Kasich | Families are counting on this,", "direct | Trump | They want open borders and crime!"],
+        ),
+        (
             "Halvorsen Foods Inc agreed to buy Brightwater Dairy Co on Monday.\n\n\
              Halvorsen will pay $38.50 a share. “Frozen is still a good business,” Halvorsen Chief Executive Marcus \
              Engqvist said.\n\n\
