@@ -457,7 +457,7 @@ fn plural_subject_of_they(doc: &Doc, s0: usize, mention: &Mention) -> Option<Men
     [(s0, mention.tokens.0)].into_iter().chain(before).find_map(|(a, b)| {
         let subject = sentence_subject(doc, a, b)?;
         let people = matches!(&subject.kind, MentionKind::Description { head, .. } if head.ends_with('s'));
-        people.then(|| Mention { span: mention.span, tokens: mention.tokens, kind: subject.kind })
+        people.then_some(Mention { span: mention.span, tokens: mention.tokens, kind: subject.kind })
     })
 }
 

@@ -88,8 +88,10 @@ struct Builder {
 const ORGANISATION_WINDOW: usize = 3000;
 
 pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
-    let mut builder = Builder::default();
-    builder.sentence_starts = doc.sentences.iter().filter_map(|s| doc.tokens.get(s.0)).map(|t| t.start()).collect();
+    let mut builder = Builder {
+        sentence_starts: doc.sentences.iter().filter_map(|s| doc.tokens.get(s.0)).map(|t| t.start()).collect(),
+        ..Builder::default()
+    };
     builder.collect_entities(doc);
     builder.note_short_names(doc);
     builder.person_events = found
