@@ -6,7 +6,7 @@
 //! span is its quoted words. A sentence with no passage may be a paraphrase (see `paraphrase`).
 
 use super::lexicon;
-use super::mentions::{object_after, subject_before, Mention, MentionKind};
+use super::mentions::{object_after, strip_possessive, subject_before, Mention, MentionKind};
 use super::paraphrase;
 use super::tokens::{Doc, Kind};
 use super::words;
@@ -137,10 +137,7 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             // no author named, the report cited earlier speaks.
             let cited = || q.mention.as_ref().and_then(|m| cited_before(&out.events, m));
             let speaker = publisher.or_else(cited);
-            // "The council’s letter to residents, delivered by hand, said": a document read as
-            // its noun alone (mentions::subject_before), with no author or citation found, speaks
-            // as itself, not as whoever the text names last.
-            if speaker.is_none() && q.mention.as_ref().is_some_and(|m| m.tokens.1 - m.tokens.0 == 1) {
+            if speaker.is_none() && q.mention.as_ref().is_some_and(|m| speaks_as_itself(doc, &out.events, m)) {
                 continue;
             }
             q.cue = q.cue.take().filter(|_| speaker.is_some());
@@ -403,6 +400,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             _ => mention,
         };
         let mention = another_of_the_kind(doc, s0, &mention).unwrap_or(mention);
+        let mention = plural_subject_of_they(doc, s0, &mention).unwrap_or(mention);
         // "He thanked …, Reince Priebus, whom he called “a superstar.”": the pronoun after
         // "whom" is the one that opens the sentence, not the name "whom" stands for.
         let mention = match &mention.kind {
@@ -443,6 +441,23 @@ fn another_of_the_kind(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mentio
         span: Span::new(token.start(), token.end()),
         tokens: (s0, mention.tokens.1),
         kind: MentionKind::Description { text: format!("another {head}"), head, country: None },
+    })
+}
+
+/// "The study’s authors were more careful; the test, they wrote, “…”", "Researchers at Stanford
+/// tracked 2,000 teenagers. “…,” they wrote.": "they" stands for the people that open its
+/// sentence, or the sentence before it in the paragraph.
+fn plural_subject_of_they(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention> {
+    if !matches!(&mention.kind, MentionKind::Pronoun { word, .. } if word == "they") || mention.tokens.0 <= s0 {
+        return None;
+    }
+    let sentence = doc.tokens[s0].sentence as usize;
+    let paragraph = doc.tokens[s0].paragraph;
+    let before = sentence.checked_sub(1).map(|p| doc.sentences[p]).filter(|p| doc.tokens[p.0].paragraph == paragraph);
+    [(s0, mention.tokens.0)].into_iter().chain(before).find_map(|(a, b)| {
+        let subject = sentence_subject(doc, a, b)?;
+        let people = matches!(&subject.kind, MentionKind::Description { head, .. } if head.ends_with('s'));
+        people.then_some(Mention { span: mention.span, tokens: mention.tokens, kind: subject.kind })
     })
 }
 
@@ -558,6 +573,57 @@ fn speaks_for_someone(mention: &Mention, cue: &str) -> bool {
         && name.chars().all(|c| !c.is_uppercase())
 }
 
+/// Tells whether a document that speaks with no author or citation found speaks as itself
+/// rather than for whoever spoke before it. It does when named alone or described in its own
+/// sentence ("The council’s letter to residents, delivered by hand, said", "The lawsuit, filed in
+/// June, says"), and when nobody who spoke just before could have issued it ("A study
+/// commissioned by the county … “…,” the report said"). It does not when someone reports on it
+/// in the same sentence ("Winthrop said the data described"), after an organisation that spoke
+/// nearby ("the IMF said in the outlook … the report said"), after a person who spoke through it
+/// ("In a letter to The Times, Dr Mark Porter wrote … the letter said"), or when it is a
+/// statement, which always carries the voice of whoever issued it.
+fn speaks_as_itself(doc: &Doc, events: &[Event], mention: &Mention) -> bool {
+    let MentionKind::Organisation { name } = &mention.kind else {
+        return false;
+    };
+    let noun = name.split_whitespace().last().unwrap_or(name);
+    if words::VOICED_DOCUMENTS.contains(noun) {
+        return false;
+    }
+    let (first, end) = mention.tokens;
+    // "He told colleagues in a memo posted online:": a document after a preposition is how
+    // someone spoke, not who.
+    if first > 0 && doc.is_word(first - 1) && lexicon::is_preposition(doc.lower(first - 1)) {
+        return false;
+    }
+    if end - first == 1 || doc.is_punct(end, ',') {
+        return true;
+    }
+    let earlier = &events[..events.partition_point(|e| e.at < mention.span.start)];
+    let Some(previous) = earlier.last() else {
+        return true;
+    };
+    let sentence = doc.tokens[first].sentence;
+    let at = doc.tokens[previous.mention.tokens.0];
+    if at.sentence == sentence {
+        return false;
+    }
+    if doc.tokens[first].paragraph - at.paragraph > 2 {
+        return true;
+    }
+    match previous.mention.kind {
+        MentionKind::Organisation { .. } => false,
+        MentionKind::Person { .. } | MentionKind::Description { .. } => {
+            // "The White House released Trump’s letter to Comey. In it, the president says": the
+            // document is named in the speaker's sentence or the one before it.
+            let (p0, p1) = doc.sentences[at.sentence as usize];
+            let from = at.sentence.checked_sub(1).map_or(p0, |s| doc.sentences[s as usize].0);
+            !(from..p1).any(|u| doc.is_word(u) && strip_possessive(doc.lower(u)) == noun)
+        }
+        MentionKind::Pronoun { .. } => true,
+    }
+}
+
 /// The organisation or person that published the document a mention names, read from an earlier
 /// sentence nearby: the same document noun, then "by" and a capitalized name within a few words.
 fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
@@ -571,6 +637,9 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
     let earlier = (low..at).rev().take_while(|u| paragraph - doc.tokens[*u].paragraph <= 2);
     let found = earlier.filter(|u| doc.is_word(*u) && doc.outside(*u) && doc.lower(*u) == noun).find_map(|u| {
         let end = sentence_end(doc, u);
+        if let Some(issuer) = issuer_of(doc, u) {
+            return Some(issuer);
+        }
         let by = (u + 1..end.min(u + 8)).find(|v| doc.is_word(*v) && doc.lower(*v) == "by")?;
         let m = object_after(doc, by + 1, end)?;
         // "a report by the Lansing Policy Center", "a study by Anne Ruiz": an author as well.
@@ -579,6 +648,25 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
         named.then_some(m)
     });
     found
+}
+
+/// Reads "The Brennan Center released a study on Monday": the named subject of a verb that
+/// issues the document at `noun` ("released", "published"), a few words before it.
+fn issuer_of(doc: &Doc, noun: usize) -> Option<Mention> {
+    let s0 = doc.sentences[doc.tokens[noun].sentence as usize].0;
+    let verb = (noun.saturating_sub(4).max(s0)..noun)
+        .rev()
+        .find(|v| doc.is_word(*v) && words::ISSUING_VERBS.contains(doc.lower(*v)))?;
+    let between = (verb + 1..noun).all(|v| doc.is_word(v) && !doc.is_capitalized(v));
+    let m = subject_before(doc, verb, s0).filter(|_| between)?;
+    // "Tenants filed a complaint": one capitalized word that opens the sentence is no name.
+    let named = doc.is_capitalized(m.tokens.1 - 1)
+        && match &m.kind {
+            MentionKind::Organisation { .. } => true,
+            MentionKind::Person { name, .. } => name.contains(' '),
+            _ => false,
+        };
+    named.then_some(m)
 }
 
 /// The document with the same noun that an earlier cue cited as a source ("according to a
@@ -614,6 +702,20 @@ fn opening_document(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
 /// Reads a document as the subject right before `t`: "the study", "the new report", "a 2016
 /// survey" (a determiner, at most two modifiers, a document noun).
 fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
+    // "The lawsuit, filed in June, says": an aside in lowercase between commas stands between
+    // the document and its verb.
+    let t = match t.checked_sub(1).filter(|c| *c > s0 && doc.is_punct(*c, ',')) {
+        Some(comma) => {
+            let low = comma.saturating_sub(12).max(s0);
+            let open = (low..comma)
+                .rev()
+                .take_while(|u| doc.outside(*u) && !is_mark(doc, *u))
+                .find(|u| doc.is_punct(*u, ','))?;
+            let lowercase = doc.is_word(open + 1) && !doc.is_capitalized(open + 1);
+            lowercase.then_some(open)?
+        }
+        None => t,
+    };
     let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && !doc.is_capitalized(*u))?;
     if !words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
         return None;
@@ -806,7 +908,8 @@ fn verbless_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Span
     let (s0, _) = doc.sentences[si];
     if open > s0 && doc.is_punct(open - 1, ':') {
         return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1)
-            .or_else(|| subject_intro(doc, s0, open - 1));
+            .or_else(|| subject_intro(doc, s0, open - 1))
+            .or_else(|| person_before_colon(doc, s0, open - 1));
     }
     if open == s0 && si > 0 {
         let (p0, p1) = doc.sentences[si - 1];
@@ -889,6 +992,19 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
     let opens = m0 == s0 || described;
     (opens && matches!(mention.kind, MentionKind::Person { .. }))
         .then(|| ((":".to_string(), token_span(doc, colon, colon + 1)), mention))
+}
+
+/// Reads "Councilman Everett Nakashima, who opposes the plan, put the choice in terms voters will
+/// understand: “…”" and "In a tweet Tuesday night, Trump blamed Democrats: “…”": the person who
+/// is the sentence's subject, after any opening phrase, and a predicate with no cue up to the
+/// colon.
+fn person_before_colon(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), Mention)> {
+    let mention = sentence_subject(doc, s0, colon).filter(|m| {
+        matches!(m.kind, MentionKind::Person { .. })
+            && colon - m.tokens.1 <= 20
+            && (m.tokens.1..colon).all(|u| !doc.is_word(u) || doc.outside(u) && !lexicon::is_cue(doc.lower(u)))
+    })?;
+    Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }
 
 /// Reads a short attribution sentence right after the quote: "“It is over.” Trump said."

@@ -25,7 +25,7 @@ pub(crate) struct Mention {
 /// The longest noun phrase the backward and forward scans take, in tokens.
 const MAX_PHRASE: usize = 16;
 
-fn strip_possessive(word: &str) -> &str {
+pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .or_else(|| word.strip_suffix('’'))
@@ -113,6 +113,15 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         if t > floor && doc.is_punct(t - 1, ')') {
             t = skip_parenthesis_back(doc, t - 1, floor)?;
         }
+        // "Emma Hughes, 34, who commutes from Brighton, said": an age between commas after a
+        // full name that opens the sentence is an aside too.
+        let full_name_opens = t >= floor + 4
+            && doc.is_capitalized(t - 3)
+            && doc.is_capitalized(t - 4)
+            && (t - 4 == floor || !doc.is_word(t - 5));
+        if full_name_opens && is_number(doc, t - 1) && doc.is_punct(t - 2, ',') {
+            t -= 2;
+        }
     }
     let start = phrase_start_back(doc, t, floor);
     // "Clinton, campaigning in Columbus, Ohio, said": a name after "in" or "at" is a place or an
@@ -130,7 +139,9 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     // "The Brexit minister in the Lords, Lord Marlow, said": what follows "in" is where the
     // speaker works; the name between the commas is the speaker.
     if after_preposition && !place_aside {
-        let named = appositive.and_then(|(a, b)| classify(doc, a, b, None).filter(|m| m.tokens == (a, b)));
+        let named = appositive
+            .filter(|(a, _)| opens_a_name(doc, *a))
+            .and_then(|(a, b)| classify(doc, a, b, None).filter(|m| m.tokens == (a, b)));
         if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
             return Some(person);
         }
@@ -178,7 +189,8 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     }
     if after_preposition && !place_aside && lowercase_aside && start < t && start > floor + 1 {
         let preposition = start - 1;
-        let role = doc.is_word(preposition - 1) && lexicon::is_role_head(doc.lower(preposition - 1));
+        let role = doc.is_word(preposition - 1)
+            && (lexicon::is_role_head(doc.lower(preposition - 1)) || is_agent_noun(doc.lower(preposition - 1)));
         let mut inner = preposition - 1;
         while role && inner > floor && preposition - inner < 5 && doc.is_word(inner - 1) && doc.outside(inner - 1) {
             let w = doc.lower(inner - 1);
@@ -194,6 +206,11 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             if let Some(mention @ Mention { kind: MentionKind::Description { .. }, .. }) = described {
                 return Some(mention);
             }
+            // "One constituency caseworker in the Midlands, who did not want to be named, said":
+            // a person named by what they do, before the place, speaks, not the place.
+            if doc.is_word(inner) && words::INDEFINITE_ARTICLES.contains(doc.lower(inner)) {
+                return Some(described_by_noun(doc, inner, preposition));
+            }
         }
     }
     if start == t && appositive.is_none() {
@@ -203,12 +220,17 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     }
     if start == t {
         if let Some((a, b)) = appositive {
-            return classify(doc, a, b, None).filter(|m| matches!(m.kind, MentionKind::Person { .. }));
+            // "The lawsuit, filed in June, says": an aside that opens with a verb names no one.
+            // "One juror, a retired nurse, said": the person before the aside speaks.
+            return classify(doc, a, b, None)
+                .filter(|m| opens_a_name(doc, a) && matches!(m.kind, MentionKind::Person { .. }))
+                .or_else(|| unlisted_noun_subject(doc, t, floor));
         }
-        return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?);
+        return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?)
+            .or_else(|| unlisted_noun_subject(doc, t, floor));
     }
     let Some(main) = classify(doc, start, t, appositive) else {
-        return appositive.and_then(|(a, b)| classify(doc, a, b, None));
+        return appositive.filter(|(a, _)| opens_a_name(doc, *a)).and_then(|(a, b)| classify(doc, a, b, None));
     };
     // "a bank teller in Lacey, Wash., who took part in the study, said": one abbreviated word
     // after a comma is a state after its city, not the speaker.
@@ -230,12 +252,15 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         .filter(|_| lexicon::is_determiner(doc.lower(start)))
         .filter(|p| *p > start + 1 && (start + 1..*p).all(|u| lexicon::is_role_noun(doc.lower(u))))
         .filter(|p| lexicon::is_role_head(doc.lower(p - 1)));
+    // "Asked about Governor Ruth Mills, the senator said": a description that is not set off
+    // by a comma after it as well is the subject itself, not an aside.
     if (matches!(main.kind, MentionKind::Description { .. } | MentionKind::Organisation { .. })
         && lexicon::is_determiner(doc.lower(start))
         || office_of
         || serves.is_some())
         && start > floor + 1
         && doc.is_punct(start - 1, ',')
+        && doc.is_punct(t, ',')
     {
         let name_start = phrase_start_back(doc, start - 1, floor);
         let named = (name_start < start - 1).then(|| classify(doc, name_start, start - 1, Some((start, t)))).flatten();
@@ -266,6 +291,46 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
 }
 
+/// A noun in lowercase that names a person by what they do, by its ending: "caseworker",
+/// "trooper", "goaltender", "nurses", "pharmacist", "librarian". The role lists name the common
+/// ones; this reads the rest.
+fn is_agent_noun(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    word.len() >= 5
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && ["er", "or", "ist", "ian"].iter().any(|end| singular.ends_with(end))
+        && !words::SOURCE_DOCUMENTS.contains(word)
+        && !words::SPEECH_MEDIA.contains(word)
+        && !lexicon::is_org_head(word)
+        && !lexicon::is_sentence_function_word(word)
+        && !words::TIME_ADVERBS.contains(word)
+}
+
+/// A description whose head is its last word, which no list knows: "a caseworker", "the nurses".
+fn described_by_noun(doc: &Doc, start: usize, end: usize) -> Mention {
+    let words: Vec<&str> = (start..end).map(|u| doc.lower(u)).collect();
+    Mention {
+        span: Span::new(doc.tokens[start].start(), doc.tokens[end - 1].end()),
+        tokens: (start, end),
+        kind: MentionKind::Description {
+            text: phrase_text(doc, start, end),
+            head: doc.lower(end - 1).to_string(),
+            country: country_of_words(&words),
+        },
+    }
+}
+
+/// Reads "the trooper said", "a caseworker said", "the nurses said": an article, or "one", and a
+/// person named by what they do (`is_agent_noun`) right before the verb.
+fn unlisted_noun_subject(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
+    let noun = t.checked_sub(1).filter(|n| *n > floor && doc.is_word(*n) && doc.outside(*n))?;
+    let article = noun - 1;
+    let fits = is_agent_noun(doc.lower(noun))
+        && doc.is_word(article)
+        && (words::ARTICLES.contains(doc.lower(article)) || words::INDEFINITE_ARTICLES.contains(doc.lower(article)));
+    fits.then(|| described_by_noun(doc, article, t))
+}
+
 /// Reads "one respondent in the fabricated metals industry said": a role noun, then "in", "at" or
 /// "from" and a few lowercase words that end at the verb.
 fn described_before_place(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
@@ -289,6 +354,14 @@ fn described_before_place(doc: &Doc, t: usize, floor: usize) -> Option<Mention> 
         u = w;
     }
     None
+}
+
+/// Tells whether an aside that opens at `a` may name someone: it opens with a capital, an
+/// article or a title ("Lord Marlow", "the party's leader"), not with a verb or a preposition
+/// ("filed in June", "obtained by the Tacoma Daily Record").
+fn opens_a_name(doc: &Doc, a: usize) -> bool {
+    doc.is_word(a)
+        && (doc.is_capitalized(a) || lexicon::is_determiner(doc.lower(a)) || lexicon::is_role_noun(doc.lower(a)))
 }
 
 fn is_number(doc: &Doc, t: usize) -> bool {
@@ -419,7 +492,14 @@ fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
             && start < end
             && u > floor
             && (doc.is_capitalized(u - 1) || lexicon::is_role_noun(doc.lower(u - 1)));
-        if lexicon::is_role_noun(word) || lexicon::is_org_head(word) || joins_title {
+        // "a hospital spokeswoman", "an airport spokesman": one lowercase modifier between the
+        // article and the role.
+        let modifier = start < end
+            && lexicon::is_role_noun(doc.lower(start))
+            && u > floor
+            && doc.is_word(u - 1)
+            && words::ARTICLES.contains(doc.lower(u - 1));
+        if lexicon::is_role_noun(word) || lexicon::is_org_head(word) || joins_title || modifier {
             start = u;
             continue;
         }
@@ -496,6 +576,22 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
             e += 1;
             continue;
         }
+        if e == s && title_before_full_name(doc, e, ceiling) {
+            e += 1;
+            continue;
+        }
+        // "The study’s authors", "the company’s lawyers": a lowercase owner between the article
+        // and a role noun.
+        let owner = is_possessive(word)
+            && e > s
+            && lexicon::is_determiner(doc.lower(e - 1))
+            && e + 1 < ceiling
+            && doc.is_word(e + 1)
+            && lexicon::is_role_noun(doc.lower(e + 1));
+        if owner {
+            e += 1;
+            continue;
+        }
         let next_fits = e + 1 < ceiling
             && doc.is_word(e + 1)
             && (doc.is_capitalized(e + 1)
@@ -516,8 +612,11 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     while e > s && (lexicon::is_connector(doc.lower(e - 1)) || lexicon::is_determiner(doc.lower(e - 1))) {
         e -= 1;
     }
+    if e == s {
+        return agent_after(doc, s, ceiling);
+    }
     // "Trump's" in "described Trump's comments" owns the next noun; it names no speaker.
-    if e == s || is_possessive(doc.lower(e - 1)) {
+    if is_possessive(doc.lower(e - 1)) {
         return None;
     }
     if let Some(named) = name_after_description(doc, s, e, ceiling) {
@@ -525,6 +624,35 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     }
     let appositive = appositive_after(doc, e, ceiling);
     classify(doc, s, e, appositive)
+}
+
+/// Reads "wrote one reader in Tacoma", "said a juror": an article, or "one", and a person named
+/// by what they do (`is_agent_noun`) after the cue.
+fn agent_after(doc: &Doc, s: usize, ceiling: usize) -> Option<Mention> {
+    let article = doc.is_word(s) && (words::INDEFINITE_ARTICLES.contains(doc.lower(s)) || doc.lower(s) == "the");
+    let noun = s + 1;
+    let fits = article && noun < ceiling && doc.is_word(noun) && doc.outside(noun) && is_agent_noun(doc.lower(noun));
+    fits.then(|| described_by_noun(doc, s, noun + 1))
+}
+
+/// Tells whether the lowercase word at `t` is a title the lists do not know, right before a
+/// full name: "goaltender" in "said goaltender Mikko Rantala", "trooper" in "said trooper Dana
+/// Cole". A function word, a time word or a pronoun never is ("said Tuesday", "told reporters").
+fn title_before_full_name(doc: &Doc, t: usize, ceiling: usize) -> bool {
+    let word = doc.lower(t);
+    let full_name =
+        t + 2 < ceiling && (t + 1..t + 3).all(|u| doc.is_word(u) && doc.outside(u) && doc.is_capitalized(u));
+    full_name
+        && !doc.is_capitalized(t)
+        && word.chars().all(char::is_alphabetic)
+        && !lexicon::is_sentence_function_word(word)
+        && !lexicon::is_preposition(word)
+        && !lexicon::is_pronoun(word)
+        && !lexicon::is_cue(word)
+        && !lexicon::is_connector(word)
+        && !lexicon::is_auxiliary(word)
+        && !words::TIME_ADVERBS.contains(word)
+        && !lexicon::is_non_name_capital(word)
 }
 
 /// Reads "The Brexit minister in the Lords, Lord Marlow, urged …": a description with an office
@@ -604,7 +732,7 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
     let org_of = (start..end.saturating_sub(2)).any(|u| {
         doc.is_capitalized(u)
             && lexicon::is_org_head(doc.lower(u))
-            && doc.lower(u + 1) == "of"
+            && words::ORG_NAME_JOINERS.contains(doc.lower(u + 1))
             && end - (u + 2) <= 3 + usize::from(end - (u + 2) > 2 && inside_org_of_name(doc, end - 3, start))
             && (u + 2..end).all(|w| doc.is_capitalized(w) || w == end - 3 && doc.lower(w) == "and")
     });

@@ -77,6 +77,8 @@ struct Builder {
     description_events: Vec<(usize, String, String, Option<&'static str>)>,
     /// Named organisations that are subjects of cues, in text order: (position, name).
     organisation_events: Vec<(usize, String)>,
+    /// Where each sentence starts, in code points.
+    sentence_starts: Vec<usize>,
     /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
     /// (position, name, head noun), for "the group said".
     organisations: Vec<(usize, String, String)>,
@@ -86,8 +88,12 @@ struct Builder {
 const ORGANISATION_WINDOW: usize = 3000;
 
 pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        sentence_starts: doc.sentences.iter().filter_map(|s| doc.tokens.get(s.0)).map(|t| t.start()).collect(),
+        ..Builder::default()
+    };
     builder.collect_entities(doc);
+    builder.note_short_names(doc);
     builder.person_events = found
         .events
         .iter()
@@ -118,18 +124,35 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
     let mut last_named_org: Option<(usize, usize)> = None;
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
     for q in quotes {
-        let for_named = q.mention.as_ref().and_then(|m| speaks_for_named(doc, m));
+        let for_named = q
+            .mention
+            .as_ref()
+            .and_then(|m| speaks_for_named(doc, m).or_else(|| spoken_for_before(doc, &found.events, m)));
         let mut cluster = match for_named {
             Some(org) => Some(builder.organisation(&org)),
             None => q.mention.as_ref().and_then(|m| builder.cluster_for(m, q.span.start)),
         };
-        if let (Some(c), Some(Mention { kind: MentionKind::Organisation { name }, .. })) = (cluster, &q.mention) {
+        if let (Some(c), Some(Mention { kind: MentionKind::Organisation { name }, span, .. })) = (cluster, &q.mention) {
             let head = name.rsplit(' ').next().unwrap_or(name);
+            // "The union, which represents 4,000 nurses, said …" then "the union said": a
+            // description introduced in its own right nearby stands for no organisation named
+            // before it.
+            let introduced = |since: usize| {
+                let from = found.events.partition_point(|e| e.at < since);
+                found.events[from..].iter().take_while(|e| e.at < span.start).any(|e| {
+                    let end = e.mention.tokens.1;
+                    matches!(&e.mention.kind, MentionKind::Organisation { name: n } if n == name)
+                        && doc.is_punct(end, ',')
+                        && doc.is_word(end + 1)
+                        && words::RELATIVE_THINGS.contains(doc.lower(end + 1))
+                })
+            };
             let generic = builder.clusters[c].name == *name
                 && !name.chars().any(char::is_uppercase)
                 && lexicon::is_org_head(head)
                 && !words::SOURCE_DOCUMENTS.contains(head)
-                && !words::LEGAL_SIDES.contains(head);
+                && !words::LEGAL_SIDES.contains(head)
+                && !introduced(span.start.saturating_sub(ORGANISATION_WINDOW));
             if let Some((_, org)) = last_named_org.filter(|(at, _)| generic && q.span.start - at <= ORGANISATION_WINDOW)
             {
                 cluster = Some(org);
@@ -137,7 +160,13 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
                 // "Metro Transit, which runs the buses, said in a statement …" then "the agency
                 // said": with no organisation of its kind named, "the agency" is the organisation
                 // named last as a speaker nearby.
-                if let Some(org) = builder.speaking_organisation(q.span.start) {
+                let company = || {
+                    words::COMPANY_DESCRIPTIONS
+                        .contains(head)
+                        .then(|| builder.company_named_as_person(q.span.start))
+                        .flatten()
+                };
+                if let Some(org) = builder.speaking_organisation(q.span.start).or_else(company) {
                     cluster = Some(builder.organisation(&org));
                 }
             }
@@ -170,7 +199,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         }
     }
     builder.suggest_sides(quotes, &speakers, doc);
-    let paraphrases = builder.paraphrase_speakers(&found.paraphrases, quotes, &candidates);
+    let paraphrases = builder.paraphrase_speakers(doc, &found.paraphrases, quotes, &candidates);
     builder.finish(speakers, paraphrases)
 }
 
@@ -210,9 +239,10 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The org head of a capitalized run "Department of Transportation" that ends at `t`: a
-/// capitalized org head followed by "of" within the run.
-fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
+/// The org head of a capitalized run "Department of Transportation" or "Commission on
+/// Environmental Quality" that ends at `t`: a capitalized org head followed by "of", "for" or
+/// "on" within the run.
+fn head_before_joiner(doc: &Doc, t: usize) -> Option<usize> {
     let mut u = t;
     while u > 1 && t - u < 6 {
         u -= 1;
@@ -220,12 +250,12 @@ fn head_before_of(doc: &Doc, t: usize) -> Option<usize> {
             return None;
         }
         let word = doc.lower(u);
-        if word == "of" {
+        if words::ORG_NAME_JOINERS.contains(word) {
             let head = u - 1;
             let fits = doc.is_word(head) && doc.is_capitalized(head) && lexicon::is_org_head(doc.lower(head));
             return fits.then_some(head);
         }
-        if !doc.is_capitalized(u) && !words::ORG_NAME_JOINERS.contains(word) {
+        if !doc.is_capitalized(u) {
             return None;
         }
     }
@@ -273,7 +303,12 @@ fn speaks_for_named(doc: &Doc, mention: &Mention) -> Option<String> {
     if !words::SPOKES_ROLES.contains(head.as_str()) || text.contains(" for ") {
         return None;
     }
-    let (first, end) = mention.tokens;
+    named_after_for(doc, mention.tokens)
+}
+
+/// "A spokesperson for Northfield Systems" in the tokens of a mention: the capitalized name after
+/// a spokesperson and "for".
+fn named_after_for(doc: &Doc, (first, end): (usize, usize)) -> Option<String> {
     let at = (first + 1..end).find(|u| doc.is_word(*u) && doc.lower(*u) == "for")?;
     if !words::SPOKES_ROLES.contains(doc.lower(at - 1)) {
         return None;
@@ -286,6 +321,26 @@ fn speaks_for_named(doc: &Doc, mention: &Mention) -> Option<String> {
         && (start..end).all(|u| doc.is_word(u) && doc.is_capitalized(u) && !lexicon::is_role_noun(doc.lower(u)))
         && lexicon::first_name_gender(doc.lower(start)) == Gender::Unknown;
     named.then(|| doc.text(doc.tokens[start].start(), doc.tokens[end - 1].end()).to_string())
+}
+
+/// "A spokeswoman for Brightwater said …" then "the spokeswoman said": the organisation named
+/// after the latest unnamed spokesperson "for" it nearby, whom the definite one goes back to.
+fn spoken_for_before(doc: &Doc, events: &[Event], mention: &Mention) -> Option<String> {
+    let MentionKind::Description { text, head, .. } = &mention.kind else {
+        return None;
+    };
+    if !words::SPOKES_ROLES.contains(head.as_str()) || !text.to_lowercase().starts_with("the ") {
+        return None;
+    }
+    let at = mention.span.start;
+    let end = events.partition_point(|e| e.at < at);
+    events[..end].iter().rev().take_while(|e| at - e.at <= ORGANISATION_WINDOW).find_map(|e| {
+        let (first, _) = e.mention.tokens;
+        let introduced = doc.is_word(first + 1)
+            && words::INDEFINITE_ARTICLES.contains(doc.lower(first))
+            && doc.lower(first + 1) == head;
+        introduced.then(|| named_after_for(doc, e.mention.tokens)).flatten()
+    })
 }
 
 /// The head of a description set off after the name that ends at `t`, when it is an
@@ -317,11 +372,11 @@ fn is_acronym(name: &str) -> bool {
 }
 
 /// The initials of an organisation's name in two or more capitalized words, lowercase
-/// ("International Monetary Fund" → "imf"); small words such as "of" are skipped.
+/// ("International Monetary Fund" → "imf"); small words such as "of" and "The" are skipped.
 fn initials(name: &str) -> Option<String> {
     let capitals: Vec<char> = name
         .split_whitespace()
-        .filter(|w| !words::TITLE_SMALL_WORDS.contains(w))
+        .filter(|w| !words::TITLE_SMALL_WORDS.contains(&w.to_lowercase()))
         .map(|w| w.chars().next().filter(|c| c.is_uppercase()))
         .collect::<Option<Vec<char>>>()?;
     (capitals.len() >= 2).then(|| capitals.iter().flat_map(|c| c.to_lowercase()).collect())
@@ -441,7 +496,7 @@ impl Builder {
             // "the state Department of Transportation", "the Royal College of Emergency Medicine":
             // an org head before "of" makes the whole run an organisation, not a person.
             if !org_head {
-                if let Some(head) = head_before_of(doc, t) {
+                if let Some(head) = head_before_joiner(doc, t) {
                     self.name_organisation(doc, t, head);
                     continue;
                 }
@@ -470,7 +525,11 @@ impl Builder {
             let MentionKind::Person { name, role, gender } = mention.kind else {
                 continue;
             };
-            let names_an_organisation = doc.is_word(t + 1) && lexicon::is_org_head(doc.lower(t + 1));
+            // "avoid State Highway 146", "Interstate 95", "Room 101": a name right before a number
+            // names a road or a place, not a person.
+            let numbered =
+                doc.is_word(t + 1) && doc.chars.get(doc.tokens[t + 1].start()).is_some_and(char::is_ascii_digit);
+            let names_an_organisation = doc.is_word(t + 1) && lexicon::is_org_head(doc.lower(t + 1)) || numbered;
             // "through the Aspen Flats trailer park": a name between "the" and a lowercase noun
             // names a place or a thing, not a person.
             let m0 = mention.tokens.0;
@@ -568,6 +627,38 @@ impl Builder {
         }
     }
 
+    /// "Halvorsen Foods Inc agreed to buy Brightwater Dairy Co … Halvorsen Chief Executive Marcus
+    /// Engqvist said … The company said": a company named in full is named again by its first
+    /// word alone, and "the company" stands for the one named last, by either name. Records each
+    /// later mention by the first word, outside quotes, as a mention of the company.
+    fn note_short_names(&mut self, doc: &Doc) {
+        let mut by_first: HashMap<String, (usize, String, String)> = HashMap::new();
+        for (at, name, head) in &self.organisations {
+            let Some((first, _)) = name.split_once(' ') else { continue };
+            let first = first.to_lowercase();
+            if words::COMPANY_HEADS.contains(head) && !lexicon::is_non_name_capital(&first) {
+                by_first.entry(first).or_insert_with(|| (*at, name.clone(), head.clone()));
+            }
+        }
+        if by_first.is_empty() {
+            return;
+        }
+        let mut again = Vec::new();
+        for t in 0..doc.tokens.len() {
+            if !doc.is_capitalized(t) || !doc.outside(t) {
+                continue;
+            }
+            let word = doc.lower(t);
+            let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+            let at = doc.tokens[t].start();
+            if let Some((_, name, head)) = by_first.get(word).filter(|o| o.0 < at) {
+                again.push((at, name.clone(), head.clone()));
+            }
+        }
+        self.organisations.extend(again);
+        self.organisations.sort_by_key(|o| o.0);
+    }
+
     /// Cue subjects and named people in text order.
     fn candidates(&self, events: &[Event]) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = events
@@ -617,8 +708,13 @@ impl Builder {
                 if let Some(paper) = self.newspaper(name, at) {
                     return Some(self.organisation(&paper));
                 }
-                let generic = !name.contains(' ') && name.chars().all(|c| c.is_lowercase());
-                let named = generic.then(|| self.named_organisation(name, at)).flatten();
+                // "the company", and "the Massachusetts-based company": a lowercase head after
+                // modifiers joined by hyphens.
+                let (modifiers, head) = name.rsplit_once(' ').unwrap_or(("", name));
+                let generic = head.chars().all(|c| c.is_lowercase())
+                    && modifiers.split_whitespace().all(|w| w.contains('-') || w.chars().all(char::is_lowercase))
+                    && (modifiers.is_empty() || lexicon::is_org_head(head));
+                let named = generic.then(|| self.named_organisation(head, at)).flatten();
                 // "the campaign said" after "Kettering's campaign": the candidate speaks.
                 if let Some(candidate) = named.as_deref().filter(|_| words::CAMPAIGN_NOUNS.contains(name)) {
                     let candidate = candidate.to_string();
@@ -643,7 +739,15 @@ impl Builder {
         if !words::SPOKES_ROLES.contains(head) {
             return None;
         }
-        let (_, rest) = text.split_once(" for ")?;
+        let Some((_, rest)) = text.split_once(" for ") else {
+            // "Bayer, which makes Bayer Aspirin, said …" then "A company spokesman said": the
+            // company of that kind named last, else the one that spoke last nearby.
+            let kind = text.to_lowercase().split_whitespace().rev().nth(1)?.to_string();
+            if !words::COMPANY_DESCRIPTIONS.contains(&kind) {
+                return None;
+            }
+            return self.named_organisation(&kind, at).or_else(|| self.speaking_organisation(at));
+        };
         let rest = rest.trim_end_matches([',', '.']);
         let bare = rest.strip_prefix("the ").or_else(|| rest.strip_prefix("The ")).unwrap_or(rest);
         if bare.starts_with(char::is_uppercase) {
@@ -837,6 +941,14 @@ impl Builder {
         // "The International Monetary Fund" and "the IMF" are one speaker, named by both:
         // "International Monetary Fund (IMF)".
         let acronym = is_acronym(name).then(|| name.to_lowercase());
+        // "The Federal Aviation Administration inspected …" then "the FAA said": initials stand
+        // for the organisation named in full anywhere before, brackets or not.
+        if let Some(a) = acronym.as_ref().filter(|a| !self.by_initials.contains_key(*a)) {
+            let full = self.organisations.iter().rev().find(|o| initials(&o.1).as_ref() == Some(a));
+            if let Some(full) = full.map(|o| o.1.clone()) {
+                self.organisation(&full);
+            }
+        }
         let initials = initials(name);
         let same = match (&acronym, &initials) {
             (Some(a), _) => self.by_initials.get(a).copied(),
@@ -898,13 +1010,17 @@ impl Builder {
             office && country.is_none_or(|a| country_of_text(role).is_none_or(|b| a == b))
         };
         let plural = head.ends_with('s');
+        // "airport spokesman Perry Cooper said …" then "a hospital spokeswoman said": "a" brings
+        // in someone new, not anyone named before.
+        let indefinite = text.split(' ').next().is_some_and(|w| words::INDEFINITE_ARTICLES.contains(&w.to_lowercase()));
         let matched = (!plural)
             .then(|| {
                 let split = self.entities.partition_point(|e| e.at <= at);
                 let fitting = |e: &&Entity| {
                     e.role.as_deref().is_some_and(|role| fits(role, e.role_lower.get_or_init(|| role.to_lowercase())))
                 };
-                let earlier = self.entities[..split].iter().rev().take(DESCRIPTION_WINDOW).find(fitting);
+                let earlier =
+                    self.entities[..split].iter().rev().take(DESCRIPTION_WINDOW).filter(|_| !indefinite).find(fitting);
                 earlier.or_else(|| self.entities[split..].iter().take(DESCRIPTION_WINDOW).find(fitting))
             })
             .flatten()
@@ -928,10 +1044,14 @@ impl Builder {
                 add_alias(&mut self.clusters[i], text);
                 return i;
             }
-            // With no title to match, "the senator" is the nearest named speaker before it.
+            // With no title to match, "the senator" is the nearest named speaker before it. A
+            // person only named in its own sentence ("Asked about Governor Ruth Mills, the
+            // senator said") is whom it speaks of.
             let split = self.person_events.partition_point(|e| e.0 < at);
             let speaker = split.checked_sub(1).map(|i| self.person_events[i].clone());
-            let named = self.entities[..self.entities.partition_point(|e| e.at < at)]
+            let own_sentence =
+                self.sentence_starts[..self.sentence_starts.partition_point(|s| *s <= at)].last().copied().unwrap_or(0);
+            let named = self.entities[..self.entities.partition_point(|e| e.at < own_sentence)]
                 .last()
                 .map(|e| (e.at, e.name.clone(), e.role.clone(), e.gender));
             let previous = match (speaker, named) {
@@ -965,6 +1085,19 @@ impl Builder {
         let end = self.organisation_events.partition_point(|e| e.0 < at);
         let (org_at, name) = self.organisation_events[..end].last()?;
         (at - org_at <= ORGANISATION_WINDOW).then(|| name.clone())
+    }
+
+    /// "Cascade Power said crews had restored service … the utility said": with no company named
+    /// as one, the latest speaker nearby whose name reads as a person's but has no first name, no
+    /// title and no gender is the company.
+    fn company_named_as_person(&self, at: usize) -> Option<String> {
+        let end = self.person_events.partition_point(|e| e.0 < at);
+        let (named_at, name, role, gender) = self.person_events[..end].last()?;
+        let unknown = role.is_none()
+            && *gender == Gender::Unknown
+            && name.contains(' ')
+            && name.split_whitespace().all(|w| lexicon::first_name_gender(&w.to_lowercase()) == Gender::Unknown);
+        (unknown && at - named_at <= ORGANISATION_WINDOW / 2).then(|| name.clone())
     }
 
     /// The latest indefinite description ("a source", "one mother") with head `head` that speaks
@@ -1144,6 +1277,7 @@ impl Builder {
     /// paraphrase finds is used as it is, and one it creates goes after the others.
     fn paraphrase_speakers(
         &mut self,
+        doc: &Doc,
         paraphrases: &[Found],
         quotes: &[Found],
         candidates: &[Candidate],
@@ -1163,7 +1297,10 @@ impl Builder {
                     MentionKind::Pronoun { word, gender } => {
                         self.antecedent(word, *gender, at, p.paragraph, quotes, candidates)
                     }
-                    _ => self.cluster_for(mention, at),
+                    _ => match speaks_for_named(doc, mention) {
+                        Some(org) => Some(self.organisation(&org)),
+                        None => self.cluster_for(mention, at),
+                    },
                 }
             })
             .collect();

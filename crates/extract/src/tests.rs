@@ -480,3 +480,264 @@ fn odd_word_sequences_never_panic() {
     }
     assert!(paraphrases > 0, "the sequences never read as a paraphrase");
 }
+
+/// Checks each case's quotes and speakers with the dev set's scoring.
+fn check_all(cases: &[(&str, &[&str])]) {
+    for (text, gold) in cases {
+        check(&case(text, gold));
+    }
+}
+
+/// A document that speaks with no author found speaks as itself, unless it is a statement or
+/// someone who spoke just before issued it; an aside that opens with a verb names no one.
+#[test]
+fn documents_speak_as_themselves_unless_someone_issued_them() {
+    check_all(&[
+        (
+            "The lawsuit, filed in March, says the fee is “an unlawful tax on renters.”",
+            &["partial | lawsuit | an unlawful tax on renters."],
+        ),
+        (
+            "A memo from the agency, obtained by the Riverside Gazette, warned that the budget was “badly underfunded.”",
+            &["partial | memo | badly underfunded."],
+        ),
+        (
+            "A study commissioned by the city from Larkin Analytics is the basis for the plan. The report projects \
+             900 new jobs. “Most of these jobs would have existed anyway,” the report said.",
+            &["direct | report | Most of these jobs would have existed anyway,"],
+        ),
+        (
+            "The Central Bank of Ireland said in its quarterly bulletin that growth would slow.\n\n\
+             “Housing supply remains well below demand,” the report said.",
+            &["direct | Central Bank | Housing supply remains well below demand,", "paraphrase | Central Bank | growth would slow"],
+        ),
+        (
+            "Orvane Foods said in a statement that it would cut 300 jobs.\n\n\
+             “These decisions are never easy,” the statement said.",
+            &["direct | Orvane | These decisions are never easy,", "paraphrase | Orvane | it would cut 300 jobs"],
+        ),
+    ]);
+}
+
+/// Initials stand for the organisation named in full, in brackets or anywhere before; a name
+/// before a number is a road, not a person; a lowercase title the lists do not know may stand
+/// before a full name after the cue.
+#[test]
+fn acronyms_roads_and_unknown_titles() {
+    check_all(&[
+        (
+            "The Texas Commission on Environmental Quality (TCEQ) sent a monitoring unit. “Our staff will share \
+             readings as soon as they are available,” a spokesman for the commission said.",
+            &["direct | TCEQ | Our staff will share readings as soon as they are available,"],
+        ),
+        (
+            "Inspectors from the Federal Aviation Administration visited the plant on Monday.\n\n\
+             “We found no violations,” the FAA said.",
+            &["direct | Federal Aviation | We found no violations,"],
+        ),
+        (
+            "Sgt. Mark Cole urged drivers to avoid State Highway 146 near the plant. “Let the trucks through,” he said.",
+            &["direct | Cole | Let the trucks through,"],
+        ),
+        (
+            "“We never stopped skating,” said goaltender Mikko Rantala, who stopped 41 shots.",
+            &["direct | Rantala | We never stopped skating,"],
+        ),
+    ]);
+}
+
+/// "The spokeswoman" goes back to "a spokeswoman for" an organisation; a person who opens a
+/// sentence speaks the quote after its colon; "the company" is the company named last, by its
+/// full name or its first word, and a name that ends in an industry is a company.
+#[test]
+fn spokespeople_colons_and_the_company() {
+    check_all(&[
+        (
+            "A spokeswoman for Brightwater said the jobs would stay. “Our plants are what they are buying,” the \
+             spokeswoman said.",
+            &[
+                "direct | Brightwater | Our plants are what they are buying,",
+                "paraphrase | Brightwater | the jobs would stay",
+            ],
+        ),
+        (
+            "Councilman Everett Nakashima, who opposes the plan, put the choice in terms voters will understand: \
+             “For that money you could fix every road in the county.”",
+            &["direct | Nakashima | For that money you could fix every road in the county."],
+        ),
+        (
+            "“Families are counting on this,” said Ohio Gov. John Kasich.
+
+             In a tweet Tuesday night, Trump blamed Democrats: “They want open borders and crime!”",
+            &["direct | Kasich | Families are counting on this,", "direct | Trump | They want open borders and crime!"],
+        ),
+        (
+            "Halvorsen Foods Inc agreed to buy Brightwater Dairy Co on Monday.\n\n\
+             Halvorsen will pay $38.50 a share. “Frozen is still a good business,” Halvorsen Chief Executive Marcus \
+             Engqvist said.\n\n\
+             “We expect the deal to add to earnings,” the company said in a statement.",
+            &[
+                "direct | Engqvist | Frozen is still a good business,",
+                "direct | Halvorsen | We expect the deal to add to earnings,",
+            ],
+        ),
+        (
+            "A fire broke out at the Tessaro Chemical plant on Friday.\n\n\
+             “We deeply regret the impact this fire has had on our neighbors,” the company said in a statement.",
+            &["direct | Tessaro | We deeply regret the impact this fire has had on our neighbors,"],
+        ),
+    ]);
+}
+
+/// A description introduced in its own right ("The union, which …") is not the organisation
+/// that spoke before; "they" stands for the people that open its sentence or the one before;
+/// a person named by what they do, in words no list has, speaks for themselves.
+#[test]
+fn unions_authors_and_unlisted_people() {
+    check_all(&[
+        (
+            "“The river is rising,” the National Weather Service said.\n\n\
+             The union, which represents 4,000 nurses, said the offer was an insult. “Nurses deserve better than \
+             this,” the union said in a statement.",
+            &[
+                "direct | National Weather Service | The river is rising,",
+                "direct | union | Nurses deserve better than this,",
+                "paraphrase | union | the offer was an insult",
+            ],
+        ),
+        (
+            "Veridian paid for the study. The study’s authors were more careful; the test, they wrote, “is not \
+             ready for use outside of research settings.”",
+            &["partial | authors | is not ready for use outside of research settings."],
+        ),
+        (
+            "Researchers at Stanford University tracked 2,000 teenagers for a year. “Sleep was the strongest \
+             predictor,” they wrote.",
+            &["direct | researchers | Sleep was the strongest predictor,"],
+        ),
+        (
+            "One constituency caseworker in the Midlands, who did not want to be named, said her office had taken \
+             ‘more passport calls in June than in the whole of last year’.",
+            &["partial | caseworker | more passport calls in June than in the whole of last year"],
+        ),
+        (
+            "Trooper Dale Hicks stopped the car on Route 9.\n\n“The driver was not cooperative,” the trooper said.",
+            &["direct | Hicks | The driver was not cooperative,"],
+        ),
+    ]);
+}
+
+/// A person only mentioned in the reporting clause does not speak: "Asked about Governor Ruth
+/// Mills, the senator said" is the senator named before.
+#[test]
+fn people_mentioned_in_the_reporting_clause() {
+    check_all(&[(
+        "Sen. Tom Udall spoke to reporters after the vote.\n\n\
+         Asked about Governor Ruth Mills, the senator said: “She has been a good partner.”",
+        &["direct | Udall | She has been a good partner."],
+    )]);
+}
+
+/// A document speaks for whoever issued it ("released", "published"), not for whoever obtained
+/// it; with no issuer named it speaks as itself.
+#[test]
+fn documents_speak_for_who_issued_them() {
+    check_all(&[
+        (
+            "The Brennan Center for Justice published a study on Monday. “Purges remain a serious threat,” the \
+             study said.",
+            &["direct | Brennan Center | Purges remain a serious threat,"],
+        ),
+        (
+            "The Associated Press obtained the memo on Friday. “Staffing levels are unsafe,” the memo said.",
+            &["direct | memo | Staffing levels are unsafe,"],
+        ),
+        (
+            "Tenants filed a complaint with the state in May. “The landlord has refused every repair,” the \
+             complaint says.",
+            &["direct | complaint | The landlord has refused every repair,"],
+        ),
+    ]);
+}
+
+/// People named by what they do after the cue or before an aside ("wrote one reader", "one
+/// juror, a retired nurse, said"); "a hospital spokeswoman" is someone new, whom "she" then
+/// stands for; "the coach" is the coach named before; "the utility" is the company that spoke
+/// before under a name no list reads as a company's.
+#[test]
+fn readers_jurors_spokeswomen_coaches_and_utilities() {
+    check_all(&[
+        (
+            "“No power, no heat, three kids. Send help,” wrote one reader in Tacoma.",
+            &["direct | reader | No power, no heat, three kids. Send help,"],
+        ),
+        (
+            "“The evidence is overwhelming,” prosecutor Dana Whitfield said.\n\n\
+             “It was not an easy decision,” one juror, a retired nurse, said outside the courthouse.",
+            &["direct | Whitfield | The evidence is overwhelming,", "direct | juror | It was not an easy decision,"],
+        ),
+        (
+            "“Check with your airline,” airport spokesman Perry Cooper said.\n\n\
+             Harborview Medical Center was running on generators, a hospital spokeswoman said. “Patient care has \
+             not been affected,” she said.",
+            &[
+                "direct | Cooper | Check with your airline,",
+                "direct | hospital spokeswoman | Patient care has not been affected,",
+                "paraphrase | hospital spokeswoman | Harborview Medical Center was running on generators",
+            ],
+        ),
+        (
+            "“We wanted it more,” said midfielder Diego Chara.\n\n\
+             Coach Giovanni Savarese was pleased. “The boys never stopped running,” the coach said.",
+            &["direct | Chara | We wanted it more,", "direct | Savarese | The boys never stopped running,"],
+        ),
+        (
+            "Cascade Power said crews had restored service to about 60,000 customers.\n\n\
+             “We know this is hard,” the utility said in a statement.",
+            &[
+                "direct | Cascade Power | We know this is hard,",
+                "paraphrase | Cascade Power | crews had restored service to about 60,000 customers",
+            ],
+        ),
+    ]);
+}
+
+/// An age between commas after a full name that opens the sentence is an aside; an organisation
+/// named with "for" ("the Department for Transport") is one name.
+#[test]
+fn ages_and_departments_for() {
+    check_all(&[
+        (
+            "Emma Hughes, 34, who commutes from Brighton, said: ‘I have lost count of the days I have missed.’",
+            &["direct | Hughes | I have lost count of the days I have missed."],
+        ),
+        (
+            "The Department for Transport said in a statement: ‘We are disappointed that the RMT has chosen to \
+             strike.’",
+            &["direct | Department for Transport | We are disappointed that the RMT has chosen to strike."],
+        ),
+    ]);
+}
+
+/// "The Cambridge, Massachusetts-based company" is the company named before, as "the company" is.
+#[test]
+fn described_companies_with_modifiers() {
+    check_all(&[(
+        "Moderna Inc, which is developing a rival shot, expects its own data later this month.\n\n\
+         “We are encouraged by the news,” the Cambridge, Massachusetts-based company said.",
+        &["direct | Moderna | We are encouraged by the news,"],
+    )]);
+}
+
+/// "A company spokesman" speaks for the company named or heard last.
+#[test]
+fn company_spokespeople() {
+    check_all(&[(
+        "Bayer, which makes Bayer Aspirin, said it was reviewing the findings. A company spokesman said: \
+         “Aspirin remains an important treatment for many patients.”",
+        &[
+            "direct | Bayer | Aspirin remains an important treatment for many patients.",
+            "paraphrase | Bayer | it was reviewing the findings",
+        ],
+    )]);
+}

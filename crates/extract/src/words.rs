@@ -151,6 +151,7 @@ lists! {
         INDEFINITE_ARTICLES = "indefinite_articles",
         GENERIC_ORG_HEADS = "generic_org_heads",
         INTRO_WORDS = "intro_words",
+        ISSUING_VERBS = "issuing_verbs",
         LAW_HEADS = "law_heads",
         LEGAL_SIDES = "legal_sides",
         LINKING_WORDS = "linking_words",
@@ -200,6 +201,7 @@ lists! {
         TITLE_WORDS = "title_words",
         TRAILING_WORDS = "trailing_words",
         VERB_LIKE_EXTRAS = "verb_like_extras",
+        VOICED_DOCUMENTS = "voiced_documents",
     }
     sectioned {
         COUNTRIES = "countries",

@@ -30,6 +30,7 @@ const SUBSETS: &[(&str, &str)] = &[
     ("newspaper_descriptions", "org_heads"),
     ("company_descriptions", "org_heads"),
     ("campaign_nouns", "org_heads"),
+    ("voiced_documents", "source_documents"),
 ];
 
 /// The disjointness rules the file headers state: no entry is in both lists.
