@@ -49,6 +49,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind12.txt", include_str!("../../../tests/data/extract/blind12.txt")),
     ("blind13.txt", include_str!("../../../tests/data/extract/blind13.txt")),
     ("blind14.txt", include_str!("../../../tests/data/extract/blind14.txt")),
+    ("blind15.txt", include_str!("../../../tests/data/extract/blind15.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
