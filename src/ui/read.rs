@@ -99,10 +99,11 @@ fn text_in_parts(ex: Arc<Explorer>, ctx: Ctx) -> impl IntoView {
         .collect_view()
 }
 
-/// A run of text inside its marks, outermost first, with a speaker label where a quote begins.
+/// A run of text inside its marks, outermost first, with a speaker label where a quote begins
+/// (before its opening quote mark).
 fn render_segment(ex: &Explorer, segment: &Segment, ctx: Ctx) -> impl IntoView {
     let labels = segment
-        .starts
+        .labels
         .iter()
         .map(|&q| {
             let flag = ctx.flag(q);

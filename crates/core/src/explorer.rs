@@ -21,8 +21,12 @@ pub struct Segment {
     pub text: String,
     /// The quotes covering this run, outermost first.
     pub quotes: Vec<usize>,
-    /// The quotes that begin at this run, outermost first; each gets its speaker label here.
+    /// The quotes that begin at this run, outermost first: their first mark, the tab stop.
     pub starts: Vec<usize>,
+    /// The quotes whose speaker label goes before this run: where each begins, or before the
+    /// opening quote mark just before it, so the label reads `Lavrov “We …”` and never leaves
+    /// the mark alone at a line's end.
+    pub labels: Vec<usize>,
 }
 
 /// One row of the Compare view.
@@ -433,8 +437,14 @@ impl Explorer {
             .collect();
         // Outermost first: earlier start, then longer.
         spans.sort_by_key(|&(q, start, end)| (start, usize::MAX - end, q));
+        let chars: Vec<char> = text.chars().collect();
+        let opens_quote = |i: usize| {
+            matches!(chars.get(i), Some('“' | '‘' | '"' | '\'' | '«' | '„' | '‚' | '‹' | '「' | '『'))
+                && (i == 0 || !chars[i - 1].is_alphanumeric())
+        };
+        let label_at = |start: usize| if start > 0 && opens_quote(start - 1) { start - 1 } else { start };
         let mut bounds: Vec<usize> = vec![0, len];
-        bounds.extend(spans.iter().flat_map(|&(_, s, e)| [s, e]));
+        bounds.extend(spans.iter().flat_map(|&(_, s, e)| [label_at(s), s, e]));
         // An elided quote covers its pieces, not the words between them.
         let gaps = |q: usize| self.anchors[q].gaps.as_slice();
         bounds.extend(spans.iter().flat_map(|&(q, _, _)| gaps(q).iter().flat_map(|&(a, b)| [a, b])));
@@ -451,6 +461,7 @@ impl Explorer {
                     text: slice_cp(text, from, to).to_owned(),
                     quotes: covering.clone().map(|&(q, _, _)| q).collect(),
                     starts: covering.filter(|&&(_, s, _)| s == from).map(|&(q, _, _)| q).collect(),
+                    labels: spans.iter().filter(|&&(_, s, _)| label_at(s) == from).map(|&(q, _, _)| q).collect(),
                 }
             })
             .collect()
@@ -595,11 +606,15 @@ mod tests {
         ));
         assert_eq!(
             show(&ex, 0),
-            "He said [outer:the groups are ‘][outer/inner:in bed with terrorists][outer:’] and left."
+            "He said [outer:the groups are ][outer:‘][outer/inner:in bed with terrorists][outer:’] and left."
         );
         assert_eq!(show(&ex, 1), "Nothing here.");
-        let starts: Vec<Vec<usize>> = ex.segments(0, |_| true).into_iter().map(|s| s.starts).collect();
-        assert_eq!(starts, vec![vec![], vec![0], vec![1], vec![], vec![]]);
+        let segments = ex.segments(0, |_| true);
+        let starts: Vec<Vec<usize>> = segments.iter().map(|s| s.starts.clone()).collect();
+        assert_eq!(starts, vec![vec![], vec![0], vec![], vec![1], vec![], vec![]]);
+        // The inner quote's label goes before its opening mark, inside the outer quote.
+        let labels: Vec<Vec<usize>> = segments.into_iter().map(|s| s.labels).collect();
+        assert_eq!(labels, vec![vec![], vec![0], vec![1], vec![], vec![], vec![]]);
     }
 
     #[test]
@@ -623,10 +638,21 @@ mod tests {
             &[("p", "x", "No deal, … Not today.", &[])],
         ));
         assert_eq!(show(&ex, 0), "“[p:No deal,]” he said. “[p:Not today.]” Then he left.");
-        // It starts once: one label and one tab stop.
-        let starts: Vec<Vec<usize>> = ex.segments(0, |_| true).into_iter().map(|s| s.starts).collect();
+        // It starts once: one label, before its opening mark, and one tab stop.
+        let segments = ex.segments(0, |_| true);
+        let starts: Vec<Vec<usize>> = segments.iter().map(|s| s.starts.clone()).collect();
         assert_eq!(starts.iter().filter(|s| !s.is_empty()).count(), 1);
+        let labelled: Vec<&str> = segments.iter().filter(|s| !s.labels.is_empty()).map(|s| s.text.as_str()).collect();
+        assert_eq!(labelled, ["“"]);
         assert!(ex.fuzzy().is_empty() && ex.ambiguous().is_empty(), "an elided quote is not an anchoring problem");
+        // A quote with no mark before it, or after an apostrophe inside a word, is labelled where it starts.
+        let ex = Explorer::new(article(
+            &["Smith's view: peace now, and rock'n'roll."],
+            &[("a", "x", "peace now", &[]), ("b", "x", "roll", &[])],
+        ));
+        let labelled: Vec<String> =
+            ex.segments(0, |_| true).into_iter().filter(|s| !s.labels.is_empty()).map(|s| s.text).collect();
+        assert_eq!(labelled, ["peace now", "roll"]);
     }
 
     #[test]
