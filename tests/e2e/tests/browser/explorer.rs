@@ -72,6 +72,15 @@ fn every_seed_quote_is_highlighted_and_no_mark_holds_text_outside_its_quote() {
         // Screen readers hear who speaks: every quote start has a speaker label.
         let labels = s.js("return document.querySelectorAll('#article-text .speaker-tag').length", vec![])?;
         ensure(labels == json!(quotes.len()), format!("{labels} speaker labels for {} quotes", quotes.len()))?;
+        // A quote's label comes before its opening quote mark: the mark stays with the words.
+        let around = s.js(
+            "const prev = n => { do { n = n.previousSibling; } while (n && n.nodeType === Node.COMMENT_NODE); return n; };
+             const mark = document.querySelector('#article-text mark[data-quote-id=\"lavrov-regional\"]');
+             const before = prev(mark);
+             return [before.textContent, prev(before).classList.contains('speaker-tag')]",
+            vec![],
+        )?;
+        ensure(around == json!(["“", true]), format!("before the quote “Yes we are…”: {around}"))?;
         s.screenshot(&screenshot_dir().join("read.png"))
     });
 }
