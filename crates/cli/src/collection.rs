@@ -21,9 +21,10 @@
 //! (`news.json: $.articles[1].article.title: error: …`). Quotes that do not anchor are warned about
 //! per article as for a lone article.
 //!
-//! `collect --title T [--link] ARTICLE.json...` validates every article first (their diagnostics
-//! on stderr, nothing on stdout and exit code 1 when any has an error or is itself a collection),
-//! then writes `collection::collect`'s document on stdout.
+//! `collect --title T [--link] [--out FILE] ARTICLE.json...` validates every article first (their
+//! diagnostics on stderr, nothing written and exit code 1 when any has an error or is itself a
+//! collection), then writes `collection::collect`'s document on stdout, or to FILE: a file that is
+//! written only then, where `> FILE` would have emptied it before the articles were read.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -127,6 +128,8 @@ pub struct CollectArgs {
     pub title: String,
     /// Write each article as `src` (its path as given) rather than inline.
     pub link: bool,
+    /// Where to write the collection instead of stdout.
+    pub out: Option<std::path::PathBuf>,
     pub files: Vec<String>,
 }
 
@@ -135,6 +138,7 @@ impl CollectArgs {
     pub fn parse(args: &[String]) -> Result<CollectArgs, String> {
         let mut title = None;
         let mut link = false;
+        let mut out = None;
         let mut files = Vec::new();
         let mut options_done = false;
         let mut iter = args.iter();
@@ -148,6 +152,8 @@ impl CollectArgs {
                 None if arg == "--title" => title = Some(iter.next().ok_or("--title needs a value")?.clone()),
                 None if arg == "--link" => link = true,
                 Some(("--link", _)) => return Err("--link takes no value".to_owned()),
+                Some(("--out", value)) => out = Some(value.into()),
+                None if arg == "--out" => out = Some(iter.next().ok_or("--out needs a FILE")?.into()),
                 None if arg == "--" => options_done = true,
                 _ => return Err(format!("unknown option {arg}")),
             }
@@ -159,7 +165,7 @@ impl CollectArgs {
         if files.is_empty() {
             return Err("collect needs at least one ARTICLE.json".to_owned());
         }
-        Ok(CollectArgs { title, link, files })
+        Ok(CollectArgs { title, link, out, files })
     }
 }
 
@@ -196,16 +202,23 @@ pub fn collect(args: &CollectArgs) -> ExitCode {
     };
     // Written from the spec, whose fields keep the format's order (kind and title first, the
     // articles last), where the document's map would sort them.
-    match serde_json::to_string_pretty(&spec) {
-        Ok(json) => {
-            outln!("{json}");
-            ExitCode::SUCCESS
-        }
+    let json = match serde_json::to_string_pretty(&spec) {
+        Ok(json) => json,
         Err(err) => {
             eprintln!("counterpoint: cannot write JSON: {err}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
+        }
+    };
+    match &args.out {
+        None => outln!("{json}"),
+        Some(file) => {
+            if let Err(err) = std::fs::write(file, json + "\n") {
+                eprintln!("counterpoint: {}: cannot write: {err}", file.display());
+                return ExitCode::FAILURE;
+            }
         }
     }
+    ExitCode::SUCCESS
 }
 
 #[cfg(test)]
@@ -221,6 +234,7 @@ mod tests {
             .map(|(title, link, files)| CollectArgs {
                 title: title.to_owned(),
                 link,
+                out: None,
                 files: files.iter().map(|f| (*f).to_owned()).collect(),
             })
             .map_err(str::to_owned);

@@ -294,6 +294,16 @@ ref.json: $.quotes[0].speaker: error: unknown speaker \"y\" (known: x)
 counterpoint: every article must be valid to collect; nothing was written
 "
     );
+    // With --out, a collection already there stays as it was: `> FILE` would have emptied it.
+    std::fs::write(dir.join("kept.json"), "earlier collection").expect("written");
+    let kept = run(&dir, &["collect", "--title", "T", "--out", "kept.json", "ref.json", "good.json"]);
+    assert_eq!((kept.code, kept.stdout.as_str()), (Some(1), ""));
+    assert_eq!(std::fs::read_to_string(dir.join("kept.json")).ok().as_deref(), Some("earlier collection"));
+    let written = run(&dir, &["collect", "--title", "T", "--out=kept.json", "good.json"]);
+    assert_eq!((written.code, written.stdout.as_str()), (Some(0), ""), "{}", written.stderr);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("kept.json")).unwrap_or_default()).expect("JSON");
+    assert_eq!(doc["title"], "T");
     let nested = run(&dir, &["collect", "--title", "T", "good.json", "news.json"]);
     assert_eq!(nested.code, Some(1));
     assert_eq!(nested.stdout, "");
