@@ -2,7 +2,7 @@
 //! `createElement` and `setAttribute`, text with text nodes, never HTML. Tags outside
 //! `tree::TAGS` and attributes `tree::allowed_attribute` refuses are dropped.
 //!
-//! A large view is built a part at a time, one batch of about 8 ms per animation frame, so no
+//! A large view is built a part at a time, one batch of about 5 ms per animation frame, so no
 //! single task holds the page; a part that crossed from the worker as JSON (`Node::Later`) is
 //! read only then. The view built for a collection is kept, so coming back to it costs no
 //! rebuilding.
