@@ -4,11 +4,24 @@
 //! (`ui::prerender`), in two copies: the default chrome and the embedded one. The app mounts and
 //! removes them in the same task, so no frame is painted in between: the reader sees no flash and
 //! nothing moves.
+//!
+//! Starting takes three tasks, so that none holds the page for long: the wasm's instantiation
+//! (which runs `main`), reading the built-in article into its explorer, and mounting the app.
 
 use wasm_bindgen::JsCast;
 
 fn main() {
     counterpoint::browser::panic::install();
+    wasm_bindgen_futures::spawn_local(async {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        counterpoint::ui::prepare_builtin();
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        mount();
+    });
+}
+
+/// Mounts the app in place of the pre-rendered copies, in one task.
+fn mount() {
     let document = leptos::prelude::document();
     // The default copy and the embedded one.
     let prerendered = document.query_selector_all(".app[data-prerendered]").ok();

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use counterpoint_core::worker::{
-    CollectionRequest, ExtractRequest, WorkerReply, WorkerRequest, INLINE_COLLECTIONS_GLUE_ID,
+    CollectionRequest, ExtractRequest, Texts, WorkerReply, WorkerRequest, INLINE_COLLECTIONS_GLUE_ID,
     INLINE_COLLECTIONS_WASM_ID, INLINE_GLUE_ID, INLINE_WASM_ID,
 };
 use wasm_bindgen::prelude::*;
@@ -112,11 +112,8 @@ fn start_job(
         // A string is a header alone; an array is a header and the texts beside it.
         let data = event.data();
         let (head, texts) = match data.dyn_ref::<js_sys::Array>() {
-            Some(parts) => (
-                parts.get(0).as_string().unwrap_or_default(),
-                (1..parts.length()).map(|i| parts.get(i).as_string().unwrap_or_default()).collect(),
-            ),
-            None => (data.as_string().unwrap_or_default(), Vec::new()),
+            Some(parts) => (parts.get(0).as_string().unwrap_or_default(), held_texts(parts.clone())),
+            None => (data.as_string().unwrap_or_default(), Texts::default()),
         };
         let reply = match WorkerReply::from_message(&head, texts) {
             Ok(reply) => reply,
@@ -162,6 +159,37 @@ fn start_job(
         }
     }
     Ok(ExtractionJob { worker, _on_message: on_message, _on_error: on_error })
+}
+
+thread_local! {
+    /// The messages whose texts the page still holds, by key (see `held_texts`).
+    static HELD: RefCell<std::collections::HashMap<u64, js_sys::Array>> = RefCell::new(Default::default());
+}
+
+/// The texts after a message's header, left as the message's JavaScript strings: each is copied
+/// into the app's memory only when it is read, and all are let go with the last copy of what
+/// reads them.
+fn held_texts(message: js_sys::Array) -> Texts {
+    /// Its key in `HELD`; dropping it lets the message go.
+    struct Held(u64);
+    impl Held {
+        fn text(&self, i: usize) -> Option<String> {
+            let i = u32::try_from(i + 1).ok()?;
+            HELD.with(|messages| messages.borrow().get(&self.0).and_then(|m| m.get(i).as_string()))
+        }
+    }
+    impl Drop for Held {
+        fn drop(&mut self) {
+            let _ = HELD.try_with(|held| held.borrow_mut().remove(&self.0));
+        }
+    }
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let key = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let len = message.length().saturating_sub(1) as usize;
+    HELD.with(|held| held.borrow_mut().insert(key, message));
+    let held = Held(key);
+    // The closure owns `held` (not a copy of its key), so the message stays while it does.
+    Texts::new(len, move |i| held.text(i))
 }
 
 /// A worker from the inlined glue, through a `blob:` URL (the single file's policy allows

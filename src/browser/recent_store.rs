@@ -27,6 +27,23 @@ pub fn save(list: &RecentList) -> Option<RecentList> {
     }
 }
 
+/// `save`, in steps of their own task each: the list is printed in one, stored in the next, so
+/// a large article's copy does not hold the page for both at once, nor with what came before.
+pub async fn save_in_steps(list: &RecentList) -> Option<RecentList> {
+    let mut list = list.clone();
+    loop {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        let json = serde_json::to_string(&list).ok()?;
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        if LocalStorage::raw().set_item(KEY, &json).is_ok() {
+            return Some(list);
+        }
+        if !list.drop_oldest() {
+            return None;
+        }
+    }
+}
+
 /// Asks the next page load to reopen the most recent article (used by the crash screen).
 pub fn request_restore() {
     let _ = SessionStorage::set(RESTORE_KEY, true);

@@ -2,7 +2,7 @@
 //! `createElement` and `setAttribute`, text with text nodes, never HTML. Tags outside
 //! `tree::TAGS` and attributes `tree::allowed_attribute` refuses are dropped.
 //!
-//! A large view is built a part at a time, one batch of about 8 ms per animation frame, so no
+//! A large view is built a part at a time, one batch of about 5 ms per animation frame, so no
 //! single task holds the page; a part that crossed from the worker as JSON (`Node::Later`) is
 //! read only then. The view built for a collection is kept, so coming back to it costs no
 //! rebuilding.
@@ -19,7 +19,7 @@ use crate::tree::{allowed_attribute, Node, TAGS};
 use crate::worker::OpenedCollection;
 
 /// How long one batch of building may take, in milliseconds.
-const BATCH_MS: f64 = 8.0;
+const BATCH_MS: f64 = 5.0;
 
 /// What is left to build: each part's parent element and its place in the tree.
 type Work = Rc<RefCell<VecDeque<(Element, Vec<usize>)>>>;
@@ -55,7 +55,8 @@ pub fn show_coverage(host: &Element, collection: Arc<OpenedCollection>) {
     let queue: VecDeque<(Element, Vec<usize>)> =
         (0..collection.view.child_nodes().len()).map(|i| (root.clone(), vec![i])).collect();
     let work = Rc::new(RefCell::new(queue));
-    build_batches(document, collection, root, work);
+    // Building starts on the next frame: this task already puts the rest of the page in place.
+    leptos::prelude::request_animation_frame(move || build_batches(document, collection, root, work));
 }
 
 /// Builds for about `BATCH_MS`, then again on the next frame; the root gets `data-built` when all
@@ -70,7 +71,7 @@ fn build_batches(document: Document, collection: Arc<OpenedCollection>, root: El
         };
         let node = at(&collection.view, &path);
         if node.builds_whole() {
-            if let Some(built) = build(&document, node, &collection.view_parts) {
+            if let Some(built) = build(&document, node, &collection) {
                 let _ = parent.append_child(&built);
             }
             continue;
@@ -109,14 +110,14 @@ fn shell(document: &Document, node: &Node) -> Option<Element> {
     Some(element)
 }
 
-/// `tree` as DOM nodes; `parts` are the texts of its `Node::Later` parts.
-fn build(document: &Document, tree: &Node, parts: &[String]) -> Option<web_sys::Node> {
+/// `tree` as DOM nodes; its `Node::Later` parts are `collection`'s.
+fn build(document: &Document, tree: &Node, collection: &OpenedCollection) -> Option<web_sys::Node> {
     match tree {
         Node::T(text) => Some(document.create_text_node(text).unchecked_into()),
         Node::E(..) => {
             let element = shell(document, tree)?;
             for child in tree.child_nodes() {
-                if let Some(node) = build(document, child, parts) {
+                if let Some(node) = build(document, child, collection) {
                     let _ = element.append_child(&node);
                 }
             }
@@ -124,8 +125,8 @@ fn build(document: &Document, tree: &Node, parts: &[String]) -> Option<web_sys::
         }
         // The worker wrote it, so it reads; were it not to, the view lacks that part, and says so
         // in the console.
-        Node::Later(i) => match Node::read_part(parts, *i) {
-            Ok(part) => build(document, &part, parts),
+        Node::Later(i) => match collection.view_part(*i) {
+            Ok(part) => build(document, &part, collection),
             Err(message) => {
                 web_sys::console::warn_1(&message.into());
                 None

@@ -175,19 +175,20 @@ impl LoaderCtx {
             move || loader.end_loading(&what)
         };
         open_in_worker(together, document, texts, unresolved, dropped, move |result| match result {
-            Ok(mut opened) => {
+            Ok(opened) => {
                 loader.ctx.awaiting_src.set(false);
                 let title = opened.title.clone();
                 let count = opened.outlets.iter().filter(|o| o.article.is_some()).count();
-                let inline = std::mem::take(&mut opened.inline_json);
                 // A broken article is listed with its errors; the others are open.
                 let listed = Report { article: None, diagnostics: opened.diagnostics.clone(), more: 0 };
                 let mut listed_problems = problems(&listed, Severity::Error);
                 listed_problems.extend(problems(&listed, Severity::Warning));
-                loader.ctx.open_collection(opened);
+                let opened = std::sync::Arc::new(opened);
+                loader.ctx.open_collection(opened.clone());
                 loader.ctx.portable.set(portable);
                 loader.status.set(Status::Opened { title: title.clone(), problems: listed_problems, remembered: true });
-                loader.remember_later(title, format!("Collection · {count} articles"), move || inline);
+                // Its inline copy is read then, not now.
+                loader.remember_later(title, format!("Collection · {count} articles"), move || opened.inline_json());
             }
             Err(diagnostics) => {
                 if portable {
@@ -214,7 +215,7 @@ impl LoaderCtx {
             yield_to_input::quiet().await;
             let mut recent = loader.recent.get_untracked();
             recent.remember(&title, &label, &json());
-            let stored = recent_store::save(&recent);
+            let stored = recent_store::save_in_steps(&recent).await;
             if stored.is_none() {
                 // Only if the status still tells of this one.
                 loader.status.update(|status| {
@@ -269,8 +270,12 @@ impl LoaderCtx {
     }
 }
 
+/// How many of a collection's articles `fetch_sources` asks for in one task.
+const FETCHES_PER_TASK: usize = 10;
+
 /// Fetches the articles a collection at `base` gives by address, each relative to `base`, all at
-/// once; one that fails is kept with why, so that it is listed and the others open.
+/// once; one that fails is kept with why, so that it is listed and the others open. The requests
+/// start [`FETCHES_PER_TASK`] at a time, a task each, so 50 of them do not hold the page at once.
 async fn fetch_sources(
     base: &str,
     json: &str,
@@ -279,7 +284,10 @@ async fn fetch_sources(
     use wasm_bindgen::JsValue;
     let names = collection::sources(json);
     let all = js_sys::Array::new();
-    for src in &names {
+    for (i, src) in names.iter().enumerate() {
+        if i > 0 && i % FETCHES_PER_TASK == 0 {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
         let target = crate::browser::fetch::resolve_against(src, base);
         let controller = controller.clone();
         all.push(&wasm_bindgen_futures::future_to_promise(async move {

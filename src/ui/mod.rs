@@ -85,7 +85,8 @@ impl Ctx {
 
     /// Shows a collection: the Coverage view, unless the address already names one of its
     /// articles (a deep link), and that article's explorer for Compare and Read.
-    pub fn open_collection(&self, collection: OpenedCollection) {
+    pub fn open_collection(&self, collection: impl Into<Arc<OpenedCollection>>) {
+        let collection = collection.into();
         self.outlet_explorers.set_value(vec![None; collection.outlets.len()]);
         self.portable.set(false);
         let route = self.nav.route.get_untracked();
@@ -99,7 +100,7 @@ impl Ctx {
         if named.is_none() && route.view != View::Coverage {
             self.nav.replace(&Route { view: View::Coverage, ..Route::default() });
         }
-        self.collection.set(Some(Arc::new(collection)));
+        self.collection.set(Some(collection));
         // Coverage needs no article; Compare and Read build theirs when first shown.
         if named.is_some() {
             self.show_outlet(named);
@@ -114,13 +115,13 @@ impl Ctx {
         // Outlet `index`, when its article opened, else the first that did.
         let opened = |i: usize| collection.outlets.get(i).is_some_and(|o| o.article.is_some());
         let index = index.filter(|&i| opened(i)).or_else(|| (0..collection.outlets.len()).find(|&i| opened(i)));
-        let Some((index, json)) = index.and_then(|i| Some((i, collection.outlets.get(i)?.article.as_deref()?))) else {
+        let Some(index) = index else {
             return;
         };
         let explorer = self.outlet_explorers.with_value(|cache| cache.get(index).cloned().flatten());
         let explorer = explorer.or_else(|| {
             // The worker validated it; reading it again is the page's one way to read an article.
-            let explorer = Arc::new(Explorer::new(load_article(json).article?));
+            let explorer = Arc::new(Explorer::new(load_article(&collection.article_json(index)?).article?));
             self.outlet_explorers.update_value(|cache| {
                 if let Some(slot) = cache.get_mut(index) {
                     *slot = Some(explorer.clone());
@@ -214,6 +215,23 @@ impl PartialEq for QuoteFlags {
 #[derive(Clone)]
 pub struct BuiltinArticle(pub String);
 
+thread_local! {
+    /// The built-in article's explorer, read before the app mounts (`prepare_builtin`).
+    static PREPARED: std::cell::RefCell<Option<Explorer>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the built-in article into its explorer now, so that mounting the app, a task of its
+/// own, does not also anchor it.
+pub fn prepare_builtin() {
+    let explorer = builtin_explorer();
+    PREPARED.with(|prepared| *prepared.borrow_mut() = Some(explorer));
+}
+
+/// The built-in article's explorer: the one `prepare_builtin` read, else read now.
+fn seed_explorer() -> Explorer {
+    PREPARED.with(|prepared| prepared.borrow_mut().take()).unwrap_or_else(builtin_explorer)
+}
+
 /// The built-in article: the page's own when it carries a valid one, else the seed.
 fn builtin_explorer() -> Explorer {
     let carried = use_context::<BuiltinArticle>().map(|b| b.0).or_else(crate::browser::page::builtin_article_json);
@@ -227,7 +245,7 @@ fn builtin_explorer() -> Explorer {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let seed = builtin_explorer();
+    let seed = seed_explorer();
     // Query options (`?view=`, `?sides=`, `?theme=`) apply before the route is first read.
     let embedding = use_embedding();
     provide_context(embedding);

@@ -8,7 +8,6 @@
 
 use std::time::Instant;
 
-use counterpoint_core::tree::Node;
 use counterpoint_core::worker::{open_collection, CollectionRequest, WorkerReply};
 
 fn main() {
@@ -42,17 +41,18 @@ fn main() {
     let back = WorkerReply::from_message(&header, texts.clone()).expect("the answer reads back");
     let read_ms = ms(started);
     let WorkerReply::Collection { result: Ok(mut back), .. } = back else { unreachable!() };
-    let parts = std::mem::take(&mut back.view_parts);
+    let count = back.view.later_parts();
     let started = Instant::now();
-    let longest = (0..parts.len())
+    let longest = (0..count)
         .map(|i| {
             let started = Instant::now();
-            Node::read_part(&parts, i).expect("a part reads back");
+            back.view_part(i).expect("a part reads back");
             ms(started)
         })
         .fold(0.0, f64::max);
     let parts_ms = ms(started);
-    back.view.join_parts(&parts).expect("the parts join back");
+    let parts: Vec<String> = texts[texts.len() - count..].to_vec();
+    back.read_texts().expect("the parts join back");
     assert!(WorkerReply::Collection { job: 1, result: Ok(back) } == reply, "the answer reads back as it was sent");
     let kb = |n: usize| n as f64 / 1024.0;
     println!(

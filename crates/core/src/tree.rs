@@ -182,11 +182,16 @@ impl Node {
 
     /// Puts back every part [`split_parts`](Node::split_parts) took out.
     pub fn join_parts(&mut self, parts: &[String]) -> Result<(), String> {
+        self.join_parts_with(&|i| Node::read_part(parts, i))
+    }
+
+    /// Puts back every part, each read by `read(i)`.
+    pub fn join_parts_with(&mut self, read: &dyn Fn(usize) -> Result<Node, String>) -> Result<(), String> {
         match self {
-            Node::Later(i) => *self = Node::read_part(parts, *i)?,
+            Node::Later(i) => *self = read(*i)?,
             Node::E(_, _, children) => {
                 for child in children {
-                    child.join_parts(parts)?;
+                    child.join_parts_with(read)?;
                 }
             }
             Node::T(_) => {}

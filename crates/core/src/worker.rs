@@ -6,6 +6,8 @@
 //! string without being escaped into JSON; replies are JSON strings. Cancelling terminates the
 //! worker, so the worker needs no cancel message.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::collection::{self, Collection, Fetched};
@@ -89,13 +91,66 @@ pub struct OpenedCollection {
     pub outlets: Vec<OpenedOutlet>,
     /// Every problem: the collection's own, then each article's.
     pub diagnostics: Vec<Diagnostic>,
-    /// The collection with the opened articles inline, for the recent list.
+    /// The collection with the opened articles inline, for the recent list. Empty once it has
+    /// crossed to the page: then it is among `texts` ([`inline_json`](Self::inline_json)).
     pub inline_json: String,
-    /// The Coverage view. On the page its parts stay JSON until they are built: `Node::Later(i)`
-    /// is `view_parts[i]` (see [`WorkerReply::into_message`]).
+    /// The Coverage view. Once it has crossed to the page its parts stay JSON until they are
+    /// built: `Node::Later(i)` is [`view_part(i)`](Self::view_part).
     pub view: Node,
+    /// The texts that crossed beside the header ([`WorkerReply::into_message`]): the inline copy,
+    /// the articles that opened, the view's parts. Each is read when it is used.
     #[serde(skip)]
-    pub view_parts: Vec<String>,
+    pub texts: Texts,
+}
+
+/// The texts that travel beside a reply's header, as the receiver keeps them: natively a list
+/// of strings; on the page, the message's own JavaScript strings, each copied into the app's
+/// memory only when it is read, so that receiving a collection (some 4 MB of texts for 50
+/// outlets) does not hold the page's thread while every text is copied.
+#[derive(Clone, Default)]
+pub struct Texts {
+    len: usize,
+    read: Option<Arc<dyn Fn(usize) -> Option<String> + Send + Sync>>,
+}
+
+impl Texts {
+    /// `len` texts, the `i`th read by `read(i)`.
+    pub fn new(len: usize, read: impl Fn(usize) -> Option<String> + Send + Sync + 'static) -> Texts {
+        Texts { len, read: Some(Arc::new(read)) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The `i`th text, if there is one.
+    pub fn get(&self, i: usize) -> Option<String> {
+        self.read.as_ref().filter(|_| i < self.len).and_then(|read| read(i))
+    }
+}
+
+impl From<Vec<String>> for Texts {
+    fn from(texts: Vec<String>) -> Texts {
+        let texts = Arc::new(texts);
+        Texts::new(texts.len(), move |i| texts.get(i).cloned())
+    }
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Texts({})", self.len)
+    }
+}
+
+/// Texts are equal when they read the same.
+impl PartialEq for Texts {
+    fn eq(&self, other: &Texts) -> bool {
+        self.len == other.len && (0..self.len).all(|i| self.get(i) == other.get(i))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -118,6 +173,50 @@ impl OpenedCollection {
     /// How many quotes its articles that opened have in all.
     pub fn quotes(&self) -> usize {
         self.outlets.iter().map(|o| o.quotes).sum()
+    }
+
+    /// The collection with the opened articles inline (see `inline_json`).
+    pub fn inline_json(&self) -> String {
+        match self.inline_json.is_empty() {
+            true => self.texts.get(0).unwrap_or_default(),
+            false => self.inline_json.clone(),
+        }
+    }
+
+    /// Outlet `o`'s article as JSON, when it opened.
+    pub fn article_json(&self, o: usize) -> Option<String> {
+        let article = self.outlets.get(o)?.article.as_ref()?;
+        if !article.is_empty() {
+            return Some(article.clone());
+        }
+        // Beside the header: after the inline copy, the articles that opened, in outlet order.
+        let before = self.outlets[..o].iter().filter(|outlet| outlet.article.is_some()).count();
+        self.texts.get(1 + before)
+    }
+
+    /// Reads the view's part `i` (`Node::Later(i)`), kept as JSON until now.
+    pub fn view_part(&self, i: usize) -> Result<Node, String> {
+        let first = 1 + self.outlets.iter().filter(|o| o.article.is_some()).count();
+        let json = self.texts.get(first + i).ok_or_else(|| format!("the view has no part {i}"))?;
+        serde_json::from_str(&json).map_err(|e| format!("part {i} of the view is unreadable: {e}"))
+    }
+
+    /// Reads every text at once, as the worker had them: the inline copy and the articles in
+    /// place, the view whole, `texts` empty.
+    pub fn read_texts(&mut self) -> Result<(), String> {
+        let mut view = std::mem::replace(&mut self.view, Node::T(String::new()));
+        let joined = view.join_parts_with(&|i| self.view_part(i));
+        self.view = view;
+        joined?;
+        self.inline_json = self.inline_json();
+        for o in 0..self.outlets.len() {
+            let json = self.article_json(o);
+            if let Some(article) = &mut self.outlets[o].article {
+                *article = json.unwrap_or_default();
+            }
+        }
+        self.texts = Texts::default();
+        Ok(())
     }
 }
 
@@ -187,7 +286,7 @@ pub fn open_collection(
         diagnostics,
         inline_json: opened.to_inline_json(),
         view: crate::coverage_view::coverage_view(&opened, &coverage),
-        view_parts: Vec::new(),
+        texts: Texts::default(),
     })
 }
 
@@ -223,38 +322,33 @@ impl WorkerReply {
     pub fn into_message(mut self) -> (String, Vec<String>) {
         let mut texts = Vec::new();
         if let WorkerReply::Collection { result: Ok(opened), .. } = &mut self {
+            opened.read_texts().ok();
             texts.push(std::mem::take(&mut opened.inline_json));
             texts.extend(opened.outlets.iter_mut().filter_map(|o| o.article.as_mut().map(std::mem::take)));
-            let mut parts = std::mem::take(&mut opened.view_parts);
-            opened.view.join_parts(&parts).ok();
-            parts = opened.view.split_parts();
-            texts.extend(parts);
+            texts.extend(opened.view.split_parts());
         }
         // Plain data with string keys always serialises.
         (serde_json::to_string(&self).unwrap_or_default(), texts)
     }
 
-    /// Reads what [`into_message`](Self::into_message) made. A collection's view keeps its parts
-    /// as JSON, in `view_parts`.
-    pub fn from_message(header: &str, texts: Vec<String>) -> Result<WorkerReply, String> {
+    /// Reads what [`into_message`](Self::into_message) made. A collection keeps the texts
+    /// unread, in `texts`, and reads each when it is used: its inline copy
+    /// ([`OpenedCollection::inline_json`]), an article ([`OpenedCollection::article_json`]), a
+    /// part of its view ([`OpenedCollection::view_part`]).
+    pub fn from_message(header: &str, texts: impl Into<Texts>) -> Result<WorkerReply, String> {
+        let texts = texts.into();
         let mut reply: WorkerReply =
             serde_json::from_str(header).map_err(|e| format!("the worker sent an unreadable reply: {e}"))?;
-        let mut texts = texts.into_iter();
+        let mut wanted = 0;
         if let WorkerReply::Collection { result: Ok(opened), .. } = &mut reply {
             let articles = opened.outlets.iter().filter(|o| o.article.is_some()).count();
-            let parts = opened.view.later_parts();
-            let wanted = 1 + articles + parts;
-            let missing = || format!("the worker's answer lacks texts: {wanted} were due");
-            opened.inline_json = texts.next().ok_or_else(missing)?;
-            for article in opened.outlets.iter_mut().filter_map(|o| o.article.as_mut()) {
-                *article = texts.next().ok_or_else(missing)?;
+            wanted = 1 + articles + opened.view.later_parts();
+            if texts.len() < wanted {
+                return Err(format!("the worker's answer lacks texts: {wanted} were due"));
             }
-            opened.view_parts = texts.by_ref().take(parts).collect();
-            if opened.view_parts.len() < parts {
-                return Err(missing());
-            }
+            opened.texts = texts.clone();
         }
-        match texts.len() {
+        match texts.len() - wanted {
             0 => Ok(reply),
             extra => Err(format!("the worker's answer has {extra} texts more than it says")),
         }
@@ -265,19 +359,21 @@ impl WorkerReply {
 mod tests {
     use super::*;
 
+    /// Articles opened together as `title`: each source's name, and why it could not be read.
+    fn together(job: u64, title: &str, sources: &[(&str, Option<&str>)]) -> CollectionRequest {
+        CollectionRequest {
+            job,
+            together: Some(title.to_owned()),
+            sources: sources.iter().map(|(name, why)| ((*name).to_owned(), why.map(str::to_owned))).collect(),
+            unresolved: "missing".to_owned(),
+        }
+    }
+
     #[test]
     fn a_collection_opens_with_its_view_or_fails_with_every_problem() {
         let seed = crate::seed::SEED_JSON.to_owned();
         // Articles opened together, one of them unreadable.
-        let request = CollectionRequest {
-            job: 3,
-            together: Some("Two files".to_owned()),
-            sources: vec![
-                ("a.json".to_owned(), None),
-                ("b.json".to_owned(), Some("the file could not be read".to_owned())),
-            ],
-            unresolved: "missing".to_owned(),
-        };
+        let request = together(3, "Two files", &[("a.json", None), ("b.json", Some("the file could not be read"))]);
         let opened = open_collection(&request, "", std::slice::from_ref(&seed)).expect("one article opens");
         assert_eq!(opened.title, "Two files");
         assert_eq!(opened.outlets.len(), 2);
@@ -300,8 +396,10 @@ mod tests {
             panic!("the answer does not read back");
         };
         assert_eq!(back.view, skeleton, "the view's parts stay JSON until they are built");
-        assert_eq!(back.view_parts, parts);
-        back.view.join_parts(&std::mem::take(&mut back.view_parts)).unwrap();
+        assert!((0..parts.len()).all(|i| back.view_part(i) == Node::read_part(&parts, i)));
+        assert_eq!(back.article_json(0), opened.outlets[0].article);
+        assert_eq!(back.article_json(1), None, "it did not open");
+        back.read_texts().unwrap();
         assert_eq!(WorkerReply::Collection { job: 3, result: Ok(back) }, reply);
         // A message missing a text, or with one too many, is refused.
         assert!(WorkerReply::from_message(&header, texts[..1].to_vec()).unwrap_err().contains("lacks texts"));
@@ -321,6 +419,40 @@ mod tests {
         // A broken document says where.
         let errors = open_collection(&request, "{", &[]).expect_err("broken JSON");
         assert!(errors[0].to_string().starts_with("1:1: error: invalid JSON"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn the_page_reads_a_text_of_the_answer_only_when_it_uses_it() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Mutex;
+        let seed = crate::seed::SEED_JSON.to_owned();
+        let request = together(5, "Three", &[("a.json", None), ("b.json", None), ("c.json", None)]);
+        let opened = open_collection(&request, "", &[seed.clone(), seed.clone(), seed]).unwrap();
+        let reply = WorkerReply::Collection { job: 5, result: Ok(Box::new(opened.clone())) };
+        let (header, texts) = reply.into_message();
+        // As the page keeps them: every read is counted and logged.
+        let count = texts.len();
+        let reads = Arc::new(AtomicUsize::new(0));
+        let which = Arc::new(Mutex::new(Vec::new()));
+        let lazy = {
+            let (reads, which) = (reads.clone(), which.clone());
+            Texts::new(count, move |i| {
+                reads.fetch_add(1, Ordering::Relaxed);
+                which.lock().unwrap().push(i);
+                texts.get(i).cloned()
+            })
+        };
+        let Ok(WorkerReply::Collection { result: Ok(back), .. }) = WorkerReply::from_message(&header, lazy) else {
+            panic!("the answer does not read back");
+        };
+        assert_eq!(reads.load(Ordering::Relaxed), 0, "receiving the answer reads none of its texts");
+        // The third outlet's article is the fourth text: after the inline copy and two articles.
+        assert_eq!(back.article_json(2), opened.outlets[2].article);
+        assert_eq!(*which.lock().unwrap(), [3]);
+        assert_eq!(back.inline_json(), opened.inline_json);
+        assert!(back.view_part(0).is_ok());
+        assert_eq!(*which.lock().unwrap(), [3, 0, 4], "one text for each use, and nothing else");
+        assert!(back.view_part(count).unwrap_err().contains("has no part"));
     }
 
     #[test]

@@ -280,6 +280,55 @@ fn three_article_files_dropped_at_once_are_compared_and_a_collection_finds_its_f
 }
 
 #[test]
+fn a_collection_of_many_articles_by_address_keeps_each_in_its_place() {
+    // More articles than the page asks for in one task (10), one of them missing at the start of
+    // the second ten; each article has a title of its own. The page reads each article, and the
+    // inline copy, from the worker's answer only when it uses it: each must still be its own.
+    run(|s| {
+        let server = site()?;
+        let seed: Value =
+            serde_json::from_str(&example_file("russia-us-syria-2016.json")?).map_err(|e| e.to_string())?;
+        let ids: Vec<String> = (0..23).map(|i| format!("o{i}")).collect();
+        for id in ids.iter().filter(|id| *id != "o10") {
+            let mut article = seed.clone();
+            article["title"] = json!(format!("Report {id}"));
+            server.route(&format!("/many-col/{id}.json"), "application/json", article.to_string());
+        }
+        let articles: Vec<Value> = ids
+            .iter()
+            .map(|id| json!({ "id": id, "outlet": format!("Outlet {id}"), "src": format!("{id}.json") }))
+            .collect();
+        let collection = json!({
+            "kind": "collection", "format_version": 1, "title": "Twenty-three outlets",
+            "sides": [{ "id": "ru", "label": "Russia" }, { "id": "us", "label": "United States" }],
+            "articles": articles
+        });
+        server.route("/many-col/c.json", "application/json", collection.to_string());
+        open(s, "/?src=many-col/c.json")?;
+        wait_coverage(s, "Twenty-three outlets")?;
+        let rows = js(s, "return [...document.querySelectorAll('.by-sides tbody tr')].map(tr => tr.dataset.outlet)")?;
+        let opened: Vec<&String> = ids.iter().filter(|id| *id != "o10").collect();
+        ensure(rows == json!(opened), format!("the opened outlets: {rows}"))?;
+        let broken = js(s, "return [...document.querySelectorAll('.broken-outlet')].map(li => li.dataset.outlet)")?;
+        ensure(broken == json!(["o10"]), format!("the missing article: {broken}"))?;
+        // The articles after the missing one are each shown as their own.
+        for id in ["o9", "o11", "o22"] {
+            s.js(&format!("location.hash = '#view=compare&article={id}'"), vec![])?;
+            wait_title(s, &format!("Report {id}"))?;
+        }
+        // The recent list keeps the collection with every article inline.
+        s.wait_for(
+            "the collection in the recent list",
+            "const list = JSON.parse(localStorage.getItem('counterpoint:recent') || '{\"entries\":[]}');
+             const entry = list.entries.find(e => e.title === 'Twenty-three outlets');
+             return !!entry && ['Report o0', 'Report o9', 'Report o11', 'Report o22'].every(t => entry.json.includes(t))",
+            WAIT,
+        )
+        .map(drop)
+    });
+}
+
+#[test]
 fn a_broken_article_is_listed_with_its_errors_and_the_others_open() {
     run(|s| {
         let server = site()?;
