@@ -319,7 +319,15 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             && doc.lower(t + 1) == "back"
             && words::BACK_VERBS.contains(word)
             && (t + 2 >= s1 || !doc.is_word(t + 2) || doc.lower(t + 2) == "that");
-        if !lexicon::is_cue(word) && !back {
+        let after_close =
+            t > s0 && is_close(doc, t - 1) || t > s0 + 1 && doc.is_punct(t - 1, ',') && is_close(doc, t - 2);
+        // "“The answer is that we have invested —” Brevik began": a verb that reports speech
+        // only right after the quote, its subject between.
+        let after_quote = t > s0 + 1
+            && words::AFTER_QUOTE_CUES.contains(word)
+            && doc.is_capitalized(t - 1)
+            && (is_close(doc, t - 2) || t > s0 + 2 && doc.is_capitalized(t - 2) && is_close(doc, t - 3));
+        if !lexicon::is_cue(word) && !back && !after_quote {
             // "the study found", "the survey showed": what a document finds is what it says,
             // unless someone else reports it ("Perez said the report showed …"). Only quotes take
             // such a cue: `attribute` keeps it from paraphrases.
@@ -332,8 +340,6 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             }
             continue;
         }
-        let after_close =
-            t > s0 && is_close(doc, t - 1) || t > s0 + 1 && doc.is_punct(t - 1, ',') && is_close(doc, t - 2);
         if doc.is_capitalized(t) && t != s0 && !after_close {
             continue;
         }
@@ -838,6 +844,12 @@ fn direct_quote(doc: &Doc, k: usize, si: usize, cues: &[Cue]) -> Found {
         (None, Some(b)) => Some(b),
         (None, None) => None,
     };
+    // "“…—” Brevik began, before Marsh cut him off: “…”": a person whose own clause runs from
+    // after the cue to the colon that opens the quote speaks it, not the cue's speaker.
+    let s0 = doc.sentences[si].0;
+    let colon_intro = chosen
+        .filter(|c| c.last < open && open > s0 + 1 && doc.is_punct(open - 1, ':'))
+        .and_then(|c| subject_intro(doc, s0, open - 1).filter(|(_, m)| c.last < m.tokens.0));
     let continues = |c: &Cue| lexicon::is_continuation_cue(&c.word) && c.mention.as_ref().is_none_or(is_pronoun);
     let link_prev = after.is_some_and(continues) || before.is_some_and(continues);
     let mut found = Found {
@@ -852,6 +864,12 @@ fn direct_quote(doc: &Doc, k: usize, si: usize, cues: &[Cue]) -> Found {
         paragraph: doc.tokens[open].paragraph,
         passage: Some(k),
     };
+    if let Some((cue, mention)) = colon_intro {
+        found.cue = Some(cue);
+        found.mention = Some(mention);
+        found.link_prev = false;
+        return found;
+    }
     if found.mention.is_none() && !link_prev && trails {
         if let Some((cue, mention)) = unknown_verb_after(doc, close, si) {
             found.cue = Some(cue);
@@ -989,7 +1007,12 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
         && (s0..m0 - 1).all(|u| {
             doc.is_word(u) && doc.outside(u) && !lexicon::is_cue(doc.lower(u)) && !lexicon::is_finite_verb(doc.lower(u))
         });
-    let opens = m0 == s0 || described;
+    // "When Lindell went past his time, Farrow cut in: “…”", "… Brevik began, before Marsh cut
+    // him off: “…”": the one who breaks in speaks after the colon, wherever the clause stands.
+    let interrupts = (p..colon).any(|u| words::INTERRUPTING_VERBS.contains(doc.lower(u)))
+        && m0 > s0
+        && (doc.is_punct(m0 - 1, ',') || lexicon::is_sentence_function_word(doc.lower(m0 - 1)));
+    let opens = m0 == s0 || described || interrupts;
     (opens && matches!(mention.kind, MentionKind::Person { .. }))
         .then(|| ((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }

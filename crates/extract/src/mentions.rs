@@ -113,6 +113,14 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         if t > floor && doc.is_punct(t - 1, ')') {
             t = skip_parenthesis_back(doc, t - 1, floor)?;
         }
+        // "Dr. Marcus Adeyemi, a curator in Drumheller, Alberta, who was not involved, called":
+        // the relative clause after a place that closes an aside tells of the person before it.
+        let relative = doc.is_word(open + 1) && matches!(doc.lower(open + 1), "who" | "whose");
+        if relative && t > floor + 2 && doc.is_punct(t - 2, ',') && lexicon::is_place(doc.lower(t - 1)) {
+            let open = matching_comma_back(doc, t - 2, floor)?;
+            appositive = Some((open + 1, t - 2));
+            t = open;
+        }
         // "Emma Hughes, 34, who commutes from Brighton, said": an age between commas after a
         // full name that opens the sentence is an aside too.
         let full_name_opens = t >= floor + 4

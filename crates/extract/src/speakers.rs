@@ -849,10 +849,13 @@ impl Builder {
         let mut start = t;
         while start > 0 && t - start < 8 {
             let u = start - 1;
-            let joins = doc.is_word(u)
-                && doc.outside(u)
-                && (doc.is_capitalized(u)
-                    || (words::ORG_NAME_JOINERS.contains(doc.lower(u)) && u > 0 && doc.is_capitalized(u - 1)));
+            // "Carrick Tire & Rubber Co.": an ampersand between capitals joins one name.
+            let ampersand = doc.is_punct(u, '&') && u > 0 && doc.is_capitalized(u - 1);
+            let joins = ampersand
+                || doc.is_word(u)
+                    && doc.outside(u)
+                    && (doc.is_capitalized(u)
+                        || (words::ORG_NAME_JOINERS.contains(doc.lower(u)) && u > 0 && doc.is_capitalized(u - 1)));
             if !joins || lexicon::is_sentence_function_word(doc.lower(u)) && doc.is_capitalized(u) {
                 break;
             }

@@ -741,3 +741,63 @@ fn company_spokespeople() {
         ],
     )]);
 }
+
+/// "X cut in:", "before Y cut him off:": the one who breaks in speaks after the colon, though
+/// another clause or another speaker's cue stands before; "“…—” Brevik began" is speech.
+#[test]
+fn interruptions_before_a_colon() {
+    check_all(&[
+        (
+            "Chairwoman Linda Farrow held speakers to three minutes each. When Gary Lindell, a dairy farmer, went \
+             past his time, Farrow cut in: “Sir, your time is up.”",
+            &["direct | Farrow | Sir, your time is up."],
+        ),
+        (
+            "Sen. Carolyn Marsh pressed Tom Brevik, the airline’s chief executive, on its software. “The answer is \
+             that we have invested —” Brevik began, before Marsh cut him off: “Yes or no, Mr. Brevik.”",
+            &["direct | Brevik | The answer is that we have invested —", "direct | Marsh | Yes or no, Mr. Brevik."],
+        ),
+    ]);
+}
+
+/// "The museum said", "the cooperative said": the organisation of that kind named before; a
+/// name joined by "&" ("Carrick Tire & Rubber Co.") is one company.
+#[test]
+fn museums_cooperatives_and_ampersand_companies() {
+    check_all(&[
+        (
+            "It was described in the journal Current Biology by a team from the Bitterroot Museum of Natural \
+             History in Missoula.\n\n“This is the most complete skull found in Montana in a decade,” the museum \
+             said in a news release.",
+            &["direct | Bitterroot Museum | This is the most complete skull found in Montana in a decade,"],
+        ),
+        (
+            "Northstate Electric Cooperative cut power to about 14,000 customers. “We will restore service as soon \
+             as it is safe to do so,” the cooperative said in a statement.",
+            &["direct | Northstate Electric Cooperative | We will restore service as soon as it is safe to do so,"],
+        ),
+        (
+            "About 1,800 workers walked off the job at Carrick Tire & Rubber Co.’s plant on Monday. The local \
+             rejected what the company called its “last, best and final offer” on Sunday night.",
+            &["partial | Carrick | last, best and final offer"],
+        ),
+    ]);
+}
+
+/// An event ("the U.S. Open") and a province after a town ("Drumheller, Alberta, who …") are no
+/// person: the player and the curator speak.
+#[test]
+fn events_and_provinces_are_no_speakers() {
+    check_all(&[
+        (
+            "Katerina Vesely lost in the first round of the U.S. Open on Tuesday.\n\n“People ask me about that match \
+             point more than anything else,” she said.",
+            &["direct | Vesely | People ask me about that match point more than anything else,"],
+        ),
+        (
+            "Dr. Marcus Adeyemi, a curator at the Royal Tyrrell Museum of Palaeontology in Drumheller, Alberta, who \
+             was not involved in the research, called the skull “a beautiful specimen.”",
+            &["partial | Adeyemi | a beautiful specimen."],
+        ),
+    ]);
+}
