@@ -84,8 +84,9 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             (first..next_passage).filter(|k| doc.span_open[*k] != usize::MAX && !names_a_work(doc, *k)).collect();
         let cues = cues_in(doc, s0, s1);
         for cue in &cues {
-            if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m) && !speaks_for_someone(m, &cue.word))
-            {
+            let speaks =
+                |m: &&Mention| !is_pronoun(m) && !speaks_for_someone(m, &cue.word) && !unnamed_asker(doc, cue, m);
+            if let Some(mention) = cue.mention.as_ref().filter(speaks) {
                 let addressed = (words::ADDRESSING_VERBS.contains(&cue.word) && doc.is_word(cue.t + 1))
                     .then(|| match doc.lower(cue.t + 1) {
                         "her" => Some(lexicon::Gender::Female),
@@ -299,6 +300,17 @@ fn names_a_work(doc: &Doc, k: usize) -> bool {
         && doc.is_word(open - 1)
         && !doc.is_capitalized(open - 1)
         && words::TITLE_WORDS.contains(doc.lower(open - 1))
+}
+
+/// "A reporter asked, “…?” “No,” she said.": someone unnamed who asks the quoted question is not
+/// whom the pronoun of the answer stands for ("a nurse, who asked not to be named," may be).
+fn unnamed_asker(doc: &Doc, cue: &Cue, mention: &Mention) -> bool {
+    let asks_quoted = matches!(cue.word.as_str(), "asked" | "asks")
+        && (doc.is_punct(cue.t + 1, ',') || doc.is_punct(cue.t + 1, ':'))
+        && doc.tokens.get(cue.t + 2).is_some_and(|x| matches!(x.kind, Kind::Open(_)));
+    asks_quoted
+        && matches!(&mention.kind, MentionKind::Description { text, .. }
+            if text.split(' ').next().is_some_and(|w| words::INDEFINITE_ARTICLES.contains(&w.to_lowercase())))
 }
 
 fn is_pronoun(mention: &Mention) -> bool {

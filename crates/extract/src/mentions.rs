@@ -237,8 +237,13 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?)
             .or_else(|| unlisted_noun_subject(doc, t, floor));
     }
+    // "A reporter asked": a role noun that heads no description in the lists still names a
+    // person by its ending.
     let Some(main) = classify(doc, start, t, appositive) else {
-        return appositive.filter(|(a, _)| opens_a_name(doc, *a)).and_then(|(a, b)| classify(doc, a, b, None));
+        return appositive
+            .filter(|(a, _)| opens_a_name(doc, *a))
+            .and_then(|(a, b)| classify(doc, a, b, None))
+            .or_else(|| unlisted_noun_subject(doc, t, floor));
     };
     // "a bank teller in Lacey, Wash., who took part in the study, said": one abbreviated word
     // after a comma is a state after its city, not the speaker.

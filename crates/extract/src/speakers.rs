@@ -64,6 +64,9 @@ struct Builder {
     by_initials: HashMap<String, usize>,
     /// The cluster a bare surname last referred to.
     by_surname: HashMap<String, usize>,
+    /// The full name a bare surname stood for when last read alone ("Vesely" for Katerina
+    /// Vesely), which it goes on standing for after a relative of that surname comes in.
+    bare_surnames: HashMap<String, String>,
     /// The head noun of each description cluster, for "the spokesman" after "a spokesman".
     description_heads: HashMap<String, usize>,
     entities: Vec<Entity>,
@@ -693,6 +696,14 @@ impl Builder {
         let single = !name.contains(' ');
         let fits = |e: &&Entity| single || e.name.eq_ignore_ascii_case(name);
         let end = list.partition_point(|i| self.entities[*i].at <= at);
+        // "Katerina Vesely … Vesely said … her father, Pavel Vesely, … Vesely said": a surname
+        // alone keeps standing for whom it stood for before, not for the relative named since.
+        let established = self.bare_surnames.get(key).filter(|_| single).and_then(|full| {
+            list[..end].iter().rev().map(|i| &self.entities[*i]).find(|e| e.name.eq_ignore_ascii_case(full))
+        });
+        if established.is_some() {
+            return established;
+        }
         let before = list[..end].iter().rev().map(|i| &self.entities[*i]).find(fits);
         before.or_else(|| list[end..].iter().map(|i| &self.entities[*i]).find(fits))
     }
@@ -773,6 +784,9 @@ impl Builder {
             role = role.or_else(|| entity.role.clone());
             if gender == Gender::Unknown {
                 gender = entity.gender;
+            }
+            if !name.contains(' ') {
+                self.bare_surnames.insert(surname.clone(), entity.name.clone());
             }
         }
         if gender == Gender::Unknown {

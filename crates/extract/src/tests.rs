@@ -801,3 +801,32 @@ fn events_and_provinces_are_no_speakers() {
         ),
     ]);
 }
+
+/// "A reporter asked, “…?”": the reporter asks, and the pronoun of the answer is not the reporter.
+#[test]
+fn a_reporter_asks_and_the_player_answers() {
+    check_all(&[(
+        "Serena Williams lost in the third round on Tuesday.\n\nA reporter asked, “Are you thinking about \
+         retirement?”\n\n“No. I have a lot of tennis left,” she said.",
+        &[
+            "direct | reporter | Are you thinking about retirement?",
+            "direct | Williams | No. I have a lot of tennis left,",
+        ],
+    )]);
+}
+
+/// A bare surname goes on standing for whom it stood for, after a relative of the same surname is
+/// named: "Vesely said" is still the player, and "she" after it too.
+#[test]
+fn a_surname_keeps_its_person_after_a_relative_comes_in() {
+    check_all(&[(
+        "Katerina Vesely announced her retirement on Tuesday.\n\n“I am ready,” Vesely said.\n\nHer father, Pavel \
+         Vesely, who has coached her since she was 6, stood at the back of the room.\n\n“The airports,” Vesely \
+         said.\n\nAsked about her coach, Vesely smiled. “He will be the strict one,” she said.",
+        &[
+            "direct | Katerina Vesely | I am ready,",
+            "direct | Katerina Vesely | The airports,",
+            "direct | Katerina Vesely | He will be the strict one,",
+        ],
+    )]);
+}
