@@ -830,3 +830,24 @@ fn a_surname_keeps_its_person_after_a_relative_comes_in() {
         ],
     )]);
 }
+
+/// A social-media handle names the one who posts, before a colon or after "tweeted"; the "@" of
+/// an e-mail address is no handle.
+#[test]
+fn handles_name_who_posts() {
+    check_all(&[
+        (
+            "The weather service posted a warning on Twitter.\n\n@NWSBayArea: “Winds will gust to 60 mph tonight. \
+             Stay indoors.”",
+            &["direct | @NWSBayArea | Winds will gust to 60 mph tonight. Stay indoors."],
+        ),
+        (
+            "“This is the worst storm in a decade,” tweeted @stormchaser99, a local meteorologist.",
+            &["direct | @stormchaser99 | This is the worst storm in a decade,"],
+        ),
+        (
+            "“Write to us at tips@example.org,” the station’s editor, Dana Ruiz, said.",
+            &["direct | Ruiz | Write to us at tips@example.org,"],
+        ),
+    ]);
+}
