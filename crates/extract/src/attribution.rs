@@ -339,6 +339,17 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             && words::AFTER_QUOTE_CUES.contains(word)
             && doc.is_capitalized(t - 1)
             && (is_close(doc, t - 2) || t > s0 + 2 && doc.is_capitalized(t - 2) && is_close(doc, t - 3));
+        if let Some(mention) = as_one_put_it(doc, s0, t) {
+            cues.push(Cue {
+                t,
+                word: word.to_string(),
+                first: mention.tokens.0 - 1,
+                last: t + 1,
+                mention: Some(mention),
+                participle: false,
+            });
+            continue;
+        }
         if !lexicon::is_cue(word) && !back && !after_quote {
             // "the study found", "the survey showed": what a document finds is what it says,
             // unless someone else reports it ("Perez said the report showed …"). Only quotes take
@@ -440,6 +451,20 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
     }
     cues
+}
+
+/// Reads "as she later put it", "as she liked to tell it", "as one analyst put it": with "put" or
+/// "tell" and "it" after it, the one named after "as" a few words before is speaking.
+fn as_one_put_it(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
+    let telling = matches!(doc.lower(t), "put" | "puts" | "tell" | "tells" | "told")
+        && doc.is_word(t + 1)
+        && doc.lower(t + 1) == "it"
+        && doc.outside(t);
+    if !telling {
+        return None;
+    }
+    let at = (s0.max(t.saturating_sub(6))..t).rev().find(|u| doc.is_word(*u) && doc.lower(*u) == "as")?;
+    object_after(doc, at + 1, t).filter(|m| m.tokens.0 == at + 1)
 }
 
 /// Reads "“…,” wrote one respondent, a nurse in Geelong. Another, a retiree in Perth, said …": a

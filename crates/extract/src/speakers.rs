@@ -538,12 +538,14 @@ impl Builder {
             let m0 = mention.tokens.0;
             // "replaced the minor-league Mud Hens in his affections": a lowercase modifier may
             // stand between "the" and the name.
+            // "gave her a Kodak Brownie camera": "a" or "an" before the name does the same.
+            let article = |u: usize| matches!(doc.lower(u), "the" | "a" | "an");
             let modified = m0 > 1
-                && doc.lower(m0 - 2) == "the"
+                && article(m0 - 2)
                 && doc.is_word(m0 - 1)
                 && !doc.is_capitalized(m0 - 1)
                 && !lexicon::is_role_noun(doc.lower(m0 - 1));
-            let after_the = doc.lower(m0) == "the" || m0 > 0 && doc.lower(m0 - 1) == "the" || modified;
+            let after_the = article(m0) || m0 > 0 && article(m0 - 1) || modified;
             let attributive = after_the
                 && role.is_none()
                 && doc.is_word(t + 1)

@@ -851,3 +851,20 @@ fn handles_name_who_posts() {
         ),
     ]);
 }
+
+/// "as she liked to tell it", "as one analyst put it": the one after "as" speaks; a name after "a"
+/// before a lowercase noun ("a Kodak Brownie camera") is a thing, not whom "she" stands for.
+#[test]
+fn as_one_put_it_and_names_of_things() {
+    check_all(&[
+        (
+            "Ruth Castellanos was born in 1933. Her father gave her a Kodak Brownie camera when she was 11, “to keep \
+             her out of the kitchen,” as she liked to tell it.",
+            &["partial | Castellanos | to keep her out of the kitchen,"],
+        ),
+        (
+            "Stocks rose again on Friday. The market, as one analyst put it, is “priced for perfection.”",
+            &["partial | analyst | priced for perfection."],
+        ),
+    ]);
+}
