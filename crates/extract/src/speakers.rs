@@ -706,6 +706,12 @@ impl Builder {
         if established.is_some() {
             return established;
         }
+        // "said Ray Kowalski, the local's president … Dana Kowalski, who is not related … Kowalski
+        // said": a surname alone, never read before, stands for the first person of that name.
+        let first = list[..end].iter().map(|i| &self.entities[*i]).find(|e| single && e.name.contains(' '));
+        if first.is_some() {
+            return first;
+        }
         let before = list[..end].iter().rev().map(|i| &self.entities[*i]).find(fits);
         before.or_else(|| list[end..].iter().map(|i| &self.entities[*i]).find(fits))
     }

@@ -868,3 +868,15 @@ fn as_one_put_it_and_names_of_things() {
         ),
     ]);
 }
+
+/// A surname alone, never read before, stands for the first person of that name, not for the
+/// one "not related" named since.
+#[test]
+fn a_surname_first_read_stands_for_the_first_of_that_name() {
+    check_all(&[(
+        "“We didn’t want this,” said Ray Kowalski, the local’s president.\n\nOn the picket line, Dana Kowalski, \
+         44, who is not related to the local’s president, held a sign.\n\n“Ask me Friday,” \
+         Kowalski said.",
+        &["direct | Ray Kowalski | We didn’t want this,", "direct | Ray Kowalski | Ask me Friday,"],
+    )]);
+}
