@@ -84,8 +84,9 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
             (first..next_passage).filter(|k| doc.span_open[*k] != usize::MAX && !names_a_work(doc, *k)).collect();
         let cues = cues_in(doc, s0, s1);
         for cue in &cues {
-            if let Some(mention) = cue.mention.as_ref().filter(|m| !is_pronoun(m) && !speaks_for_someone(m, &cue.word))
-            {
+            let speaks =
+                |m: &&Mention| !is_pronoun(m) && !speaks_for_someone(m, &cue.word) && !unnamed_asker(doc, cue, m);
+            if let Some(mention) = cue.mention.as_ref().filter(speaks) {
                 let addressed = (words::ADDRESSING_VERBS.contains(&cue.word) && doc.is_word(cue.t + 1))
                     .then(|| match doc.lower(cue.t + 1) {
                         "her" => Some(lexicon::Gender::Female),
@@ -301,6 +302,17 @@ fn names_a_work(doc: &Doc, k: usize) -> bool {
         && words::TITLE_WORDS.contains(doc.lower(open - 1))
 }
 
+/// "A reporter asked, “…?” “No,” she said.": someone unnamed who asks the quoted question is not
+/// whom the pronoun of the answer stands for ("a nurse, who asked not to be named," may be).
+fn unnamed_asker(doc: &Doc, cue: &Cue, mention: &Mention) -> bool {
+    let asks_quoted = matches!(cue.word.as_str(), "asked" | "asks")
+        && (doc.is_punct(cue.t + 1, ',') || doc.is_punct(cue.t + 1, ':'))
+        && doc.tokens.get(cue.t + 2).is_some_and(|x| matches!(x.kind, Kind::Open(_)));
+    asks_quoted
+        && matches!(&mention.kind, MentionKind::Description { text, .. }
+            if text.split(' ').next().is_some_and(|w| words::INDEFINITE_ARTICLES.contains(&w.to_lowercase())))
+}
+
 fn is_pronoun(mention: &Mention) -> bool {
     matches!(mention.kind, MentionKind::Pronoun { .. })
 }
@@ -319,7 +331,26 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             && doc.lower(t + 1) == "back"
             && words::BACK_VERBS.contains(word)
             && (t + 2 >= s1 || !doc.is_word(t + 2) || doc.lower(t + 2) == "that");
-        if !lexicon::is_cue(word) && !back {
+        let after_close =
+            t > s0 && is_close(doc, t - 1) || t > s0 + 1 && doc.is_punct(t - 1, ',') && is_close(doc, t - 2);
+        // "“The answer is that we have invested —” Brevik began": a verb that reports speech
+        // only right after the quote, its subject between.
+        let after_quote = t > s0 + 1
+            && words::AFTER_QUOTE_CUES.contains(word)
+            && doc.is_capitalized(t - 1)
+            && (is_close(doc, t - 2) || t > s0 + 2 && doc.is_capitalized(t - 2) && is_close(doc, t - 3));
+        if let Some(mention) = as_one_put_it(doc, s0, t) {
+            cues.push(Cue {
+                t,
+                word: word.to_string(),
+                first: mention.tokens.0 - 1,
+                last: t + 1,
+                mention: Some(mention),
+                participle: false,
+            });
+            continue;
+        }
+        if !lexicon::is_cue(word) && !back && !after_quote {
             // "the study found", "the survey showed": what a document finds is what it says,
             // unless someone else reports it ("Perez said the report showed …"). Only quotes take
             // such a cue: `attribute` keeps it from paraphrases.
@@ -332,8 +363,6 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             }
             continue;
         }
-        let after_close =
-            t > s0 && is_close(doc, t - 1) || t > s0 + 1 && doc.is_punct(t - 1, ',') && is_close(doc, t - 2);
         if doc.is_capitalized(t) && t != s0 && !after_close {
             continue;
         }
@@ -422,6 +451,20 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
     }
     cues
+}
+
+/// Reads "as she later put it", "as she liked to tell it", "as one analyst put it": with "put" or
+/// "tell" and "it" after it, the one named after "as" a few words before is speaking.
+fn as_one_put_it(doc: &Doc, s0: usize, t: usize) -> Option<Mention> {
+    let telling = matches!(doc.lower(t), "put" | "puts" | "tell" | "tells" | "told")
+        && doc.is_word(t + 1)
+        && doc.lower(t + 1) == "it"
+        && doc.outside(t);
+    if !telling {
+        return None;
+    }
+    let at = (s0.max(t.saturating_sub(6))..t).rev().find(|u| doc.is_word(*u) && doc.lower(*u) == "as")?;
+    object_after(doc, at + 1, t).filter(|m| m.tokens.0 == at + 1)
 }
 
 /// Reads "“…,” wrote one respondent, a nurse in Geelong. Another, a retiree in Perth, said …": a
@@ -838,6 +881,12 @@ fn direct_quote(doc: &Doc, k: usize, si: usize, cues: &[Cue]) -> Found {
         (None, Some(b)) => Some(b),
         (None, None) => None,
     };
+    // "“…—” Brevik began, before Marsh cut him off: “…”": a person whose own clause runs from
+    // after the cue to the colon that opens the quote speaks it, not the cue's speaker.
+    let s0 = doc.sentences[si].0;
+    let colon_intro = chosen
+        .filter(|c| c.last < open && open > s0 + 1 && doc.is_punct(open - 1, ':'))
+        .and_then(|c| subject_intro(doc, s0, open - 1).filter(|(_, m)| c.last < m.tokens.0));
     let continues = |c: &Cue| lexicon::is_continuation_cue(&c.word) && c.mention.as_ref().is_none_or(is_pronoun);
     let link_prev = after.is_some_and(continues) || before.is_some_and(continues);
     let mut found = Found {
@@ -852,6 +901,12 @@ fn direct_quote(doc: &Doc, k: usize, si: usize, cues: &[Cue]) -> Found {
         paragraph: doc.tokens[open].paragraph,
         passage: Some(k),
     };
+    if let Some((cue, mention)) = colon_intro {
+        found.cue = Some(cue);
+        found.mention = Some(mention);
+        found.link_prev = false;
+        return found;
+    }
     if found.mention.is_none() && !link_prev && trails {
         if let Some((cue, mention)) = unknown_verb_after(doc, close, si) {
             found.cue = Some(cue);
@@ -989,7 +1044,12 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
         && (s0..m0 - 1).all(|u| {
             doc.is_word(u) && doc.outside(u) && !lexicon::is_cue(doc.lower(u)) && !lexicon::is_finite_verb(doc.lower(u))
         });
-    let opens = m0 == s0 || described;
+    // "When Lindell went past his time, Farrow cut in: “…”", "… Brevik began, before Marsh cut
+    // him off: “…”": the one who breaks in speaks after the colon, wherever the clause stands.
+    let interrupts = (p..colon).any(|u| words::INTERRUPTING_VERBS.contains(doc.lower(u)))
+        && m0 > s0
+        && (doc.is_punct(m0 - 1, ',') || lexicon::is_sentence_function_word(doc.lower(m0 - 1)));
+    let opens = m0 == s0 || described || interrupts;
     (opens && matches!(mention.kind, MentionKind::Person { .. }))
         .then(|| ((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }

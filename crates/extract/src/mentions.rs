@@ -113,6 +113,14 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         if t > floor && doc.is_punct(t - 1, ')') {
             t = skip_parenthesis_back(doc, t - 1, floor)?;
         }
+        // "Dr. Marcus Adeyemi, a curator in Drumheller, Alberta, who was not involved, called":
+        // the relative clause after a place that closes an aside tells of the person before it.
+        let relative = doc.is_word(open + 1) && matches!(doc.lower(open + 1), "who" | "whose");
+        if relative && t > floor + 2 && doc.is_punct(t - 2, ',') && lexicon::is_place(doc.lower(t - 1)) {
+            let open = matching_comma_back(doc, t - 2, floor)?;
+            appositive = Some((open + 1, t - 2));
+            t = open;
+        }
         // "Emma Hughes, 34, who commutes from Brighton, said": an age between commas after a
         // full name that opens the sentence is an aside too.
         let full_name_opens = t >= floor + 4
@@ -229,8 +237,13 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?)
             .or_else(|| unlisted_noun_subject(doc, t, floor));
     }
+    // "A reporter asked": a role noun that heads no description in the lists still names a
+    // person by its ending.
     let Some(main) = classify(doc, start, t, appositive) else {
-        return appositive.filter(|(a, _)| opens_a_name(doc, *a)).and_then(|(a, b)| classify(doc, a, b, None));
+        return appositive
+            .filter(|(a, _)| opens_a_name(doc, *a))
+            .and_then(|(a, b)| classify(doc, a, b, None))
+            .or_else(|| unlisted_noun_subject(doc, t, floor));
     };
     // "a bank teller in Lacey, Wash., who took part in the study, said": one abbreviated word
     // after a comma is a state after its city, not the speaker.

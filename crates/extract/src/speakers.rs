@@ -64,6 +64,9 @@ struct Builder {
     by_initials: HashMap<String, usize>,
     /// The cluster a bare surname last referred to.
     by_surname: HashMap<String, usize>,
+    /// The full name a bare surname stood for when last read alone ("Vesely" for Katerina
+    /// Vesely), which it goes on standing for after a relative of that surname comes in.
+    bare_surnames: HashMap<String, String>,
     /// The head noun of each description cluster, for "the spokesman" after "a spokesman".
     description_heads: HashMap<String, usize>,
     entities: Vec<Entity>,
@@ -535,12 +538,14 @@ impl Builder {
             let m0 = mention.tokens.0;
             // "replaced the minor-league Mud Hens in his affections": a lowercase modifier may
             // stand between "the" and the name.
+            // "gave her a Kodak Brownie camera": "a" or "an" before the name does the same.
+            let article = |u: usize| matches!(doc.lower(u), "the" | "a" | "an");
             let modified = m0 > 1
-                && doc.lower(m0 - 2) == "the"
+                && article(m0 - 2)
                 && doc.is_word(m0 - 1)
                 && !doc.is_capitalized(m0 - 1)
                 && !lexicon::is_role_noun(doc.lower(m0 - 1));
-            let after_the = doc.lower(m0) == "the" || m0 > 0 && doc.lower(m0 - 1) == "the" || modified;
+            let after_the = article(m0) || m0 > 0 && article(m0 - 1) || modified;
             let attributive = after_the
                 && role.is_none()
                 && doc.is_word(t + 1)
@@ -693,6 +698,20 @@ impl Builder {
         let single = !name.contains(' ');
         let fits = |e: &&Entity| single || e.name.eq_ignore_ascii_case(name);
         let end = list.partition_point(|i| self.entities[*i].at <= at);
+        // "Katerina Vesely … Vesely said … her father, Pavel Vesely, … Vesely said": a surname
+        // alone keeps standing for whom it stood for before, not for the relative named since.
+        let established = self.bare_surnames.get(key).filter(|_| single).and_then(|full| {
+            list[..end].iter().rev().map(|i| &self.entities[*i]).find(|e| e.name.eq_ignore_ascii_case(full))
+        });
+        if established.is_some() {
+            return established;
+        }
+        // "said Ray Kowalski, the local's president … Dana Kowalski, who is not related … Kowalski
+        // said": a surname alone, never read before, stands for the first person of that name.
+        let first = list[..end].iter().map(|i| &self.entities[*i]).find(|e| single && e.name.contains(' '));
+        if first.is_some() {
+            return first;
+        }
         let before = list[..end].iter().rev().map(|i| &self.entities[*i]).find(fits);
         before.or_else(|| list[end..].iter().map(|i| &self.entities[*i]).find(fits))
     }
@@ -774,6 +793,9 @@ impl Builder {
             if gender == Gender::Unknown {
                 gender = entity.gender;
             }
+            if !name.contains(' ') {
+                self.bare_surnames.insert(surname.clone(), entity.name.clone());
+            }
         }
         if gender == Gender::Unknown {
             // "Sir Michael Wilshaw" is a man by his honorific, "Hillary Clinton" a woman by her name.
@@ -849,10 +871,13 @@ impl Builder {
         let mut start = t;
         while start > 0 && t - start < 8 {
             let u = start - 1;
-            let joins = doc.is_word(u)
-                && doc.outside(u)
-                && (doc.is_capitalized(u)
-                    || (words::ORG_NAME_JOINERS.contains(doc.lower(u)) && u > 0 && doc.is_capitalized(u - 1)));
+            // "Carrick Tire & Rubber Co.": an ampersand between capitals joins one name.
+            let ampersand = doc.is_punct(u, '&') && u > 0 && doc.is_capitalized(u - 1);
+            let joins = ampersand
+                || doc.is_word(u)
+                    && doc.outside(u)
+                    && (doc.is_capitalized(u)
+                        || (words::ORG_NAME_JOINERS.contains(doc.lower(u)) && u > 0 && doc.is_capitalized(u - 1)));
             if !joins || lexicon::is_sentence_function_word(doc.lower(u)) && doc.is_capitalized(u) {
                 break;
             }

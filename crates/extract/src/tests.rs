@@ -741,3 +741,142 @@ fn company_spokespeople() {
         ],
     )]);
 }
+
+/// "X cut in:", "before Y cut him off:": the one who breaks in speaks after the colon, though
+/// another clause or another speaker's cue stands before; "“…—” Brevik began" is speech.
+#[test]
+fn interruptions_before_a_colon() {
+    check_all(&[
+        (
+            "Chairwoman Linda Farrow held speakers to three minutes each. When Gary Lindell, a dairy farmer, went \
+             past his time, Farrow cut in: “Sir, your time is up.”",
+            &["direct | Farrow | Sir, your time is up."],
+        ),
+        (
+            "Sen. Carolyn Marsh pressed Tom Brevik, the airline’s chief executive, on its software. “The answer is \
+             that we have invested —” Brevik began, before Marsh cut him off: “Yes or no, Mr. Brevik.”",
+            &["direct | Brevik | The answer is that we have invested —", "direct | Marsh | Yes or no, Mr. Brevik."],
+        ),
+    ]);
+}
+
+/// "The museum said", "the cooperative said": the organisation of that kind named before; a
+/// name joined by "&" ("Carrick Tire & Rubber Co.") is one company.
+#[test]
+fn museums_cooperatives_and_ampersand_companies() {
+    check_all(&[
+        (
+            "It was described in the journal Current Biology by a team from the Bitterroot Museum of Natural \
+             History in Missoula.\n\n“This is the most complete skull found in Montana in a decade,” the museum \
+             said in a news release.",
+            &["direct | Bitterroot Museum | This is the most complete skull found in Montana in a decade,"],
+        ),
+        (
+            "Northstate Electric Cooperative cut power to about 14,000 customers. “We will restore service as soon \
+             as it is safe to do so,” the cooperative said in a statement.",
+            &["direct | Northstate Electric Cooperative | We will restore service as soon as it is safe to do so,"],
+        ),
+        (
+            "About 1,800 workers walked off the job at Carrick Tire & Rubber Co.’s plant on Monday. The local \
+             rejected what the company called its “last, best and final offer” on Sunday night.",
+            &["partial | Carrick | last, best and final offer"],
+        ),
+    ]);
+}
+
+/// An event ("the U.S. Open") and a province after a town ("Drumheller, Alberta, who …") are no
+/// person: the player and the curator speak.
+#[test]
+fn events_and_provinces_are_no_speakers() {
+    check_all(&[
+        (
+            "Katerina Vesely lost in the first round of the U.S. Open on Tuesday.\n\n“People ask me about that match \
+             point more than anything else,” she said.",
+            &["direct | Vesely | People ask me about that match point more than anything else,"],
+        ),
+        (
+            "Dr. Marcus Adeyemi, a curator at the Royal Tyrrell Museum of Palaeontology in Drumheller, Alberta, who \
+             was not involved in the research, called the skull “a beautiful specimen.”",
+            &["partial | Adeyemi | a beautiful specimen."],
+        ),
+    ]);
+}
+
+/// "A reporter asked, “…?”": the reporter asks, and the pronoun of the answer is not the reporter.
+#[test]
+fn a_reporter_asks_and_the_player_answers() {
+    check_all(&[(
+        "Serena Williams lost in the third round on Tuesday.\n\nA reporter asked, “Are you thinking about \
+         retirement?”\n\n“No. I have a lot of tennis left,” she said.",
+        &[
+            "direct | reporter | Are you thinking about retirement?",
+            "direct | Williams | No. I have a lot of tennis left,",
+        ],
+    )]);
+}
+
+/// A bare surname goes on standing for whom it stood for, after a relative of the same surname is
+/// named: "Vesely said" is still the player, and "she" after it too.
+#[test]
+fn a_surname_keeps_its_person_after_a_relative_comes_in() {
+    check_all(&[(
+        "Katerina Vesely announced her retirement on Tuesday.\n\n“I am ready,” Vesely said.\n\nHer father, Pavel \
+         Vesely, who has coached her since she was 6, stood at the back of the room.\n\n“The airports,” Vesely \
+         said.\n\nAsked about her coach, Vesely smiled. “He will be the strict one,” she said.",
+        &[
+            "direct | Katerina Vesely | I am ready,",
+            "direct | Katerina Vesely | The airports,",
+            "direct | Katerina Vesely | He will be the strict one,",
+        ],
+    )]);
+}
+
+/// A social-media handle names the one who posts, before a colon or after "tweeted"; the "@" of
+/// an e-mail address is no handle.
+#[test]
+fn handles_name_who_posts() {
+    check_all(&[
+        (
+            "The weather service posted a warning on Twitter.\n\n@NWSBayArea: “Winds will gust to 60 mph tonight. \
+             Stay indoors.”",
+            &["direct | @NWSBayArea | Winds will gust to 60 mph tonight. Stay indoors."],
+        ),
+        (
+            "“This is the worst storm in a decade,” tweeted @stormchaser99, a local meteorologist.",
+            &["direct | @stormchaser99 | This is the worst storm in a decade,"],
+        ),
+        (
+            "“Write to us at tips@example.org,” the station’s editor, Dana Ruiz, said.",
+            &["direct | Ruiz | Write to us at tips@example.org,"],
+        ),
+    ]);
+}
+
+/// "as she liked to tell it", "as one analyst put it": the one after "as" speaks; a name after "a"
+/// before a lowercase noun ("a Kodak Brownie camera") is a thing, not whom "she" stands for.
+#[test]
+fn as_one_put_it_and_names_of_things() {
+    check_all(&[
+        (
+            "Ruth Castellanos was born in 1933. Her father gave her a Kodak Brownie camera when she was 11, “to keep \
+             her out of the kitchen,” as she liked to tell it.",
+            &["partial | Castellanos | to keep her out of the kitchen,"],
+        ),
+        (
+            "Stocks rose again on Friday. The market, as one analyst put it, is “priced for perfection.”",
+            &["partial | analyst | priced for perfection."],
+        ),
+    ]);
+}
+
+/// A surname alone, never read before, stands for the first person of that name, not for the
+/// one "not related" named since.
+#[test]
+fn a_surname_first_read_stands_for_the_first_of_that_name() {
+    check_all(&[(
+        "“We didn’t want this,” said Ray Kowalski, the local’s president.\n\nOn the picket line, Dana Kowalski, \
+         44, who is not related to the local’s president, held a sign.\n\n“Ask me Friday,” \
+         Kowalski said.",
+        &["direct | Ray Kowalski | We didn’t want this,", "direct | Ray Kowalski | Ask me Friday,"],
+    )]);
+}

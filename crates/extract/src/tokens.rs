@@ -93,7 +93,8 @@ impl<'a> Doc<'a> {
     pub(crate) fn is_capitalized(&self, t: usize) -> bool {
         self.is_word(t) && {
             let start = self.tokens[t].start();
-            self.chars[start].is_uppercase() || self.particle_name(t, start)
+            // "@NWSBayArea": a handle names someone as a capitalized name does.
+            self.chars[start].is_uppercase() || self.chars[start] == '@' || self.particle_name(t, start)
         }
     }
 
@@ -151,6 +152,9 @@ impl<'a> Doc<'a> {
                 let end = self.word_end(i, roles.peek().map(|(at, _)| *at));
                 self.push(i, end, Kind::Word);
                 i = end;
+            } else if let Some(end) = self.handle_end(i) {
+                self.push(i, end, Kind::Word);
+                i = end;
             } else {
                 i = self.punct(i);
             }
@@ -178,6 +182,17 @@ impl<'a> Doc<'a> {
         let c = if c == '–' { '—' } else { c };
         self.push(i, i + 1, Kind::Punct(c));
         i + 1
+    }
+
+    /// Finds where a social-media handle ("@NWSBayArea") that starts at `i` ends: an "@" after
+    /// a space, a bracket or the start, then letters, digits and underscores. None for anything
+    /// else, such as the "@" inside an e-mail address.
+    fn handle_end(&self, i: usize) -> Option<usize> {
+        let chars = self.chars;
+        let starts = chars[i] == '@' && (i == 0 || chars[i - 1].is_whitespace() || matches!(chars[i - 1], '(' | '['));
+        let in_handle = |c: &char| c.is_alphanumeric() || *c == '_';
+        let len = chars[i + 1..].iter().take_while(|c| in_handle(c)).count();
+        (starts && len > 0).then_some(i + 1 + len)
     }
 
     /// Finds where a word starting at `i` ends; `next_mark` is the next quote mark position.

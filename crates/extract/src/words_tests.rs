@@ -39,6 +39,7 @@ const DISJOINT: &[(&str, &str)] = &[
     ("reporting_clause", "reporting_closing"),
     ("reporting_that_clause", "reporting_closing"),
     ("back_verbs", "cues"),
+    ("after_quote_cues", "cues"),
     ("finding_verbs", "cues"),
     ("people_nouns", "role_nouns"),
     ("people_nouns", "role_heads"),
