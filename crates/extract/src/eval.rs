@@ -50,6 +50,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind13.txt", include_str!("../../../tests/data/extract/blind13.txt")),
     ("blind14.txt", include_str!("../../../tests/data/extract/blind14.txt")),
     ("blind15.txt", include_str!("../../../tests/data/extract/blind15.txt")),
+    ("blind16.txt", include_str!("../../../tests/data/extract/blind16.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
