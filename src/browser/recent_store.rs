@@ -31,10 +31,15 @@ pub fn save(list: &RecentList) -> Option<RecentList> {
 /// a large article's copy does not hold the page for both at once, nor with what came before.
 pub async fn save_in_steps(list: &RecentList) -> Option<RecentList> {
     let mut list = list.clone();
+    // Each step is background work: a click meanwhile is painted first (`yield_to_input`).
+    let step = || async {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        super::yield_to_input::quiet().await;
+    };
     loop {
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        step().await;
         let json = serde_json::to_string(&list).ok()?;
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        step().await;
         if LocalStorage::raw().set_item(KEY, &json).is_ok() {
             return Some(list);
         }

@@ -830,9 +830,11 @@ fn StatusPanel(
             } else {
                 format!("Opened “{title}” with {}.{note}", counts.join(" and "))
             };
+            // Some of it did not open (a collection's broken article): not shown as a success.
+            let partial = count(Severity::Error) > 0;
             Some(
                 view! {
-                    <div class="load-status opened" role="status">
+                    <div class="load-status opened" class:partial=partial role="status">
                         <p class="status-heading">{summary}</p>
                         <ProblemList problems/>
                         <button type="button" class="button" on:click=move |_| status.set(Status::Idle)>"Dismiss"</button>

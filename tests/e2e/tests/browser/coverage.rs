@@ -51,6 +51,8 @@ fn the_example_collection_opens_by_src_with_every_view_and_deep_links() {
         s.wait_for("the status", "return document.querySelector('.load-status.opened') !== null", WAIT)?;
         let status = js(s, "return document.querySelector('.load-status.opened .status-heading').textContent")?;
         ensure(status == json!(format!("Opened “{EXAMPLE_TITLE}”.")), format!("the example opens saying {status}"))?;
+        let partial = js(s, "return document.querySelector('.load-status.opened').classList.contains('partial')")?;
+        ensure(partial == json!(false), "a collection that opened whole is shown as partly opened")?;
         let note = js(s, "return document.querySelector('.by-sides tr[data-outlet=wire] .outlet-note').textContent")?;
         ensure(note.as_str().is_some_and(|n| n.contains("not compared")), format!("the wire's note: {note}"))?;
         // Outlets by sides: three outlets, both sides each, the Moscow report's own side ids mapped.
@@ -380,6 +382,9 @@ fn a_broken_article_is_listed_with_its_errors_and_the_others_open() {
                       errors: document.querySelectorAll('.load-status .problem.error').length,
                       warnings: document.querySelectorAll('.load-status .problem.warning').length }",
         )?;
+        // Partly opened: not shown as a plain success.
+        let partial = js(s, "return document.querySelector('.load-status.opened').classList.contains('partial')")?;
+        ensure(partial == json!(true), "a collection with broken articles is styled as a success")?;
         let (errors, text) = (heading["errors"].as_u64().unwrap_or(0), heading["text"].as_str().unwrap_or(""));
         ensure(
             errors >= 3 && heading["warnings"] == json!(0) && text.contains(&format!("with {errors} errors.")),
