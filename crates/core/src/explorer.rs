@@ -424,7 +424,8 @@ impl Explorer {
         let Some(text) = self.article.body.get(paragraph) else {
             return Vec::new();
         };
-        let len = text.chars().count();
+        let chars: Vec<char> = text.chars().collect();
+        let len = chars.len();
         let mut spans: Vec<(usize, usize, usize)> = self.paragraph_quotes[paragraph]
             .iter()
             .filter_map(|&q| {
@@ -437,7 +438,6 @@ impl Explorer {
             .collect();
         // Outermost first: earlier start, then longer.
         spans.sort_by_key(|&(q, start, end)| (start, usize::MAX - end, q));
-        let chars: Vec<char> = text.chars().collect();
         let opens_quote = |i: usize| {
             matches!(chars.get(i), Some('“' | '‘' | '"' | '\'' | '«' | '„' | '‚' | '‹' | '「' | '『'))
                 && (i == 0 || !chars[i - 1].is_alphanumeric())
