@@ -2,6 +2,7 @@
 //! `history`, storage, files or the network. Each concern has one small module; components call
 //! these and stay free of direct browser calls in their render code.
 
+pub mod author_module;
 pub mod clipboard;
 pub mod drop_paste;
 pub mod extraction;

@@ -12,13 +12,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Ctx;
 use crate::browser::extraction::{start_extraction, ExtractionJob};
 use crate::browser::{storage, text_file};
 use crate::draft::{Bound, Draft, DraftQuote};
 use crate::palette::{side_colors, SideColor, NO_SIDE};
-use crate::route::{Route, View};
 use crate::text::slug;
+use crate::validate::load_article;
 use counterpoint_core::worker::{assemble, WorkerReply};
 
 /// Where the draft lives in `localStorage`.
@@ -211,8 +210,16 @@ impl Author {
     }
 }
 
+/// Where "Open in explorer" sends a valid article's JSON: the reader's app, which runs in another
+/// wasm module and loads this view only when someone opens it (`src/bin/author.rs`).
+#[derive(Clone, Copy)]
+struct Opener(StoredValue<Box<dyn Fn(String)>, LocalStorage>);
+
+/// The authoring view. `open` gets the JSON of the article the draft makes when the user opens it
+/// in the explorer; the draft has been checked by then, and its problems are shown here instead.
 #[component]
-pub fn Author() -> impl IntoView {
+pub fn Author(open: Box<dyn Fn(String)>) -> impl IntoView {
+    provide_context(Opener(StoredValue::new_local(open)));
     let restored = storage::load_item(DRAFT_KEY).and_then(|json| Draft::from_json(&json));
     let author = Author {
         draft: RwSignal::new(restored.unwrap_or_default()),
@@ -368,7 +375,7 @@ fn Editor() -> impl IntoView {
 
 #[component]
 fn Actions() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let opener = expect_context::<Opener>();
     let author = expect_context::<Author>();
     let problems = RwSignal::new(Vec::<String>::new());
     let confirming = RwSignal::new(false);
@@ -377,10 +384,10 @@ fn Actions() -> impl IntoView {
         let Ok(json) = serde_json::to_string(&article) else {
             return;
         };
-        let report = ctx.open_json(&json);
+        let report = load_article(&json);
         if report.article.is_some() {
             problems.set(Vec::new());
-            ctx.nav.navigate(&Route { view: View::Compare, ..Route::default() });
+            opener.0.with_value(|open| open(json));
         } else {
             problems.set(report.diagnostics.iter().map(|d| d.message.clone()).collect());
         }

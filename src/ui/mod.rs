@@ -1,7 +1,8 @@
 //! The Leptos components. They ask [`Explorer`] what to show and render the answer; article text
 //! reaches the page only as text nodes and attribute values, never as HTML.
 
-mod author;
+pub mod author;
+mod author_host;
 mod compare;
 mod coverage;
 mod embed;
@@ -375,7 +376,7 @@ pub fn App() -> impl IntoView {
                     {move || match current_view.get() {
                         View::Compare => view! { <compare::Compare/> }.into_any(),
                         View::Read => view! { <read::Read/> }.into_any(),
-                        View::Author => view! { <author::Author/> }.into_any(),
+                        View::Author => view! { <author_host::AuthorHost/> }.into_any(),
                         View::Coverage => view! { <coverage::CoverageView/> }.into_any(),
                     }}
                 </main>

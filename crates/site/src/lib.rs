@@ -10,7 +10,9 @@
 //!   unpacked with `DecompressionStream`), the CSS and so the built-in article inlined. It makes no
 //!   requests, so it works from `file://`, and its CSP allows only its own script, by hash. The
 //!   extraction worker's glue and wasm go in as two data blocks, which the app turns into a
-//!   `blob:` worker when someone extracts (`src/browser/extraction.rs`).
+//!   `blob:` worker when someone extracts (`src/browser/extraction.rs`). The authoring view's
+//!   module goes in as its glue, in a script of its own that starts it only when asked
+//!   (`counterpointAuthorBoot`, see `src/browser/author_module.rs`), and its wasm as a data block.
 
 use std::io::Write;
 use std::path::Path;
@@ -29,6 +31,11 @@ const WORKER_WASM: &str = "counterpoint-worker_bg.wasm";
 /// The collections worker's files, likewise.
 const COLLECTIONS_GLUE: &str = "counterpoint-collections.js";
 const COLLECTIONS_WASM: &str = "counterpoint-collections_bg.wasm";
+/// The authoring view's module, which Trunk builds as a worker (unhashed) with web glue.
+const AUTHOR_GLUE: &str = "counterpoint-author.js";
+const AUTHOR_WASM: &str = "counterpoint-author_bg.wasm";
+/// The data block that carries the authoring module's wasm in the single file.
+const AUTHOR_WASM_ID: &str = "counterpoint-author-wasm";
 /// The start-up script that keeps the pre-rendered article from flashing (`public/`).
 const GUARD: &str = "prerender-guard.js";
 
@@ -241,8 +248,14 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
     let collections_glue = read(&site.join(COLLECTIONS_GLUE))?;
     let collections_wasm =
         std::fs::read(site.join(COLLECTIONS_WASM)).map_err(|e| format!("{COLLECTIONS_WASM}: {e}"))?;
+    let author_glue = read(&site.join(AUTHOR_GLUE))?;
+    let author_wasm = std::fs::read(site.join(AUTHOR_WASM)).map_err(|e| format!("{AUTHOR_WASM}: {e}"))?;
+    if !author_glue.contains("__wbg_init as default") || !author_glue.contains("function mount_author(") {
+        return Err(format!("{AUTHOR_GLUE}: the glue no longer has __wbg_init and mount_author; update crates/site/src/lib.rs"));
+    }
     if glue.contains("</script")
         || guard.contains("</script")
+        || author_glue.contains("</script")
         || worker_glue.contains("</script")
         || worker_glue.contains("<!--")
         || collections_glue.contains("</script")
@@ -265,7 +278,26 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
          ).arrayBuffer();\n\
          await __wbg_init({{ module_or_path: counterpointWasm }});\n"
     );
-    let policy = single_file_csp(&[&guard, &script]);
+    // The authoring module starts only when someone opens Author, as the hosted page's
+    // `author-boot.js` does, and ends the same way.
+    let author_script = format!(
+        "{author_glue}\n\
+         window.counterpointAuthorBoot = async () => {{\n\
+           try {{\n\
+             const packed = document.getElementById(\"{AUTHOR_WASM_ID}\").textContent;\n\
+             const gzip = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));\n\
+             const bytes = await new Response(\n\
+               new Blob([gzip]).stream().pipeThrough(new DecompressionStream(\"gzip\"))\n\
+             ).arrayBuffer();\n\
+             await __wbg_init({{ module_or_path: bytes }});\n\
+             window.counterpointAuthor = {{ mount: mount_author, unmount: unmount_author }};\n\
+             dispatchEvent(new CustomEvent(\"counterpoint:author\", {{ detail: null }}));\n\
+           }} catch (err) {{\n\
+             dispatchEvent(new CustomEvent(\"counterpoint:author\", {{ detail: String((err && err.message) || err) }}));\n\
+           }}\n\
+         }};\n"
+    );
+    let policy = single_file_csp(&[&guard, &script, &author_script]);
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n{}\n\
          <script>{guard}</script>\n\
@@ -275,6 +307,8 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
          <script type=\"application/octet-stream\" id=\"{INLINE_WASM_ID}\" data-encoding=\"gzip+base64\">{}</script>\n\
          <script type=\"text/plain\" id=\"{INLINE_COLLECTIONS_GLUE_ID}\">{collections_glue}</script>\n\
          <script type=\"application/octet-stream\" id=\"{INLINE_COLLECTIONS_WASM_ID}\" data-encoding=\"gzip+base64\">{}</script>\n\
+         <script type=\"application/octet-stream\" id=\"{AUTHOR_WASM_ID}\" data-encoding=\"gzip+base64\">{}</script>\n\
+         <script type=\"module\">{author_script}</script>\n\
          <script type=\"module\">{script}</script>\n\
          <script type=\"application/json\" id=\"{EXAMPLE_COLLECTION_ID}\">{example}</script>\n\
          </head>\n<body>\n{body}\n</body>\n</html>\n",
@@ -282,6 +316,7 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
         BASE64.encode(&gzip(&wasm)?),
         BASE64.encode(&gzip(&worker_wasm)?),
         BASE64.encode(&gzip(&collections_wasm)?),
+        BASE64.encode(&gzip(&author_wasm)?),
     );
     write(out, html.as_bytes())?;
     Ok(Sizes { raw: html.len(), gzip: gzip(html.as_bytes())?.len() })

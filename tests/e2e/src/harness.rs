@@ -163,7 +163,17 @@ pub const WAIT: Duration = Duration::from_secs(15);
 pub fn open(session: &Session, path: &str) -> Result<()> {
     session.goto(&site()?.url(path))?;
     session.wait_for("the app to render", "return document.querySelector('.app main') !== null", WAIT)?;
+    if path.contains("view=author") {
+        wait_author(session)?;
+    }
     Ok(())
+}
+
+/// Waits for the authoring view, whose module the app loads when the view is first opened.
+pub fn wait_author(session: &Session) -> Result<()> {
+    session
+        .wait_for("the authoring view", "return document.querySelector('section.author #author-text') !== null", WAIT)
+        .map(drop)
 }
 
 /// Pastes `text` on the page, as Ctrl+V anywhere outside a text field does.

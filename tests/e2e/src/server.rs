@@ -67,6 +67,13 @@ impl Server {
         }
     }
 
+    /// Stops serving the in-memory route at `path`: the file under the root answers again.
+    pub fn unroute(&self, path: &str) {
+        if let Ok(mut routes) = self.routes.lock() {
+            routes.remove(path);
+        }
+    }
+
     /// Every request path seen so far.
     pub fn requests(&self) -> Vec<String> {
         self.requests.lock().map(|r| r.clone()).unwrap_or_default()

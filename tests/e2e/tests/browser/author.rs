@@ -2,7 +2,8 @@
 //! quotes and speakers, rename a speaker, reload, open the draft in the explorer, download it
 //! and discard it. Screenshots go to `target/screenshots/`.
 
-use e2e::harness::{ensure, open, project_root, run, screenshot_dir, set_author_text, WAIT};
+use e2e::harness::{ensure, open, project_root, run, screenshot_dir, set_author_text, site_with, wait_author, WAIT};
+use e2e::server::ServerOptions;
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
 
@@ -549,5 +550,83 @@ fn no_unassigned_column_when_every_speaker_has_a_side_and_a_side_is_removed() {
         compare_cards(s)?;
         let heads = s.js("return [...document.querySelectorAll('.side-head')].map(h => h.textContent)", vec![])?;
         ensure(!heads.to_string().contains("Observers"), format!("side columns {heads}"))
+    });
+}
+
+/// The requests for the authoring module's wasm, at any address (a retry adds `?attempt=N`).
+fn author_wasm_requests(requests: &[String]) -> usize {
+    requests.iter().filter(|r| r.starts_with("/counterpoint-author_bg.wasm")).count()
+}
+
+/// A reader never downloads the authoring view: the page's first view fetches nothing of its
+/// module, which comes when someone opens Author, once, however often they come back to it.
+#[test]
+fn the_authoring_module_is_fetched_only_when_author_is_first_opened() {
+    run(|s| {
+        let server = site_with(ServerOptions::default())?;
+        s.goto(&server.url("/"))?;
+        s.wait_for("the quotes", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+        // The page has started and answered a filter: everything a reader uses has loaded.
+        s.js("document.querySelector('.side-toggle[data-side=us]').click()", vec![])?;
+        s.wait_for(
+            "the filter",
+            "return document.querySelector('.side-toggle[data-side=us]').getAttribute('aria-pressed') === 'false'",
+            WAIT,
+        )?;
+        let early: Vec<String> = server.requests().into_iter().filter(|r| r.contains("author")).collect();
+        ensure(early.is_empty(), format!("the reader's page fetched the authoring module: {early:?}"))?;
+        s.click(&s.find(".view-tab[href*='view=author']")?)?;
+        wait_author(s)?;
+        let requests = server.requests();
+        ensure(
+            requests.iter().any(|r| r == "/author-boot.js") && author_wasm_requests(&requests) == 1,
+            format!("opening Author did not fetch its module once: {requests:?}"),
+        )?;
+        // Away and back: the view is mounted again from the module already there.
+        s.click(&s.find(".view-tab[href*='view=compare']")?)?;
+        s.wait_for("Compare", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+        s.click(&s.find(".view-tab[href*='view=author']")?)?;
+        wait_author(s)?;
+        let requests = server.requests();
+        ensure(author_wasm_requests(&requests) == 1, format!("the module was fetched again: {requests:?}"))
+    });
+}
+
+/// A module that cannot load (here a broken wasm, as a half-finished upload would leave) gives a
+/// message that says so, keeps the draft saved in the browser, and loads when tried again.
+#[test]
+fn an_authoring_module_that_cannot_load_says_so_keeps_the_draft_and_loads_on_a_retry() {
+    run(|s| {
+        let server = site_with(ServerOptions::default())?;
+        s.goto(&server.url("/#view=author"))?;
+        wait_author(s)?;
+        let text = "The mayor spoke. “We will rebuild the bridge,” Mayor Ann Okafor said.";
+        paste(s, text)?;
+        let saved = stored_draft(s)?;
+        ensure(saved["text"] == json!(text), format!("the draft was not saved: {saved}"))?;
+
+        server.route("/counterpoint-author_bg.wasm", "application/wasm", b"not a wasm module".to_vec());
+        s.goto(&server.url("/?reload=1#view=author"))?;
+        s.wait_for("the failure", "return document.querySelector('.author-failed[role=alert]') !== null", WAIT)?;
+        let message = s.js("return document.querySelector('.author-failed').textContent", vec![])?;
+        let message = message.as_str().unwrap_or_default();
+        ensure(
+            message.contains("The authoring tools could not be loaded:") && message.contains("Your draft is kept."),
+            format!("the message: {message}"),
+        )?;
+        ensure(stored_draft(s)? == saved, "the saved draft changed while the module failed")?;
+        // The rest of the app still works.
+        let tabs = s.js("return document.querySelectorAll('.view-tab').length", vec![])?;
+        ensure(tabs.as_u64().unwrap_or(0) >= 3, format!("{tabs} view tabs"))?;
+
+        server.unroute("/counterpoint-author_bg.wasm");
+        s.click(&s.find("#author-retry")?)?;
+        wait_author(s)?;
+        let restored = s.js("return document.querySelector('#author-text').value", vec![])?;
+        ensure(restored == json!(text), format!("the draft after the retry: {restored}"))?;
+        ensure(
+            s.js("return document.querySelector('.author-failed') === null", vec![])? == json!(true),
+            "the failure message stayed",
+        )
     });
 }

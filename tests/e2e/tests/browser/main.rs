@@ -5,6 +5,7 @@
 mod a11y;
 mod annotations;
 mod author;
+mod bundle;
 mod coverage;
 mod display;
 mod embed;
