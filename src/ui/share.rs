@@ -23,15 +23,24 @@ pub fn Share() -> impl IntoView {
     let title = move || ctx.explorer.with(|ex| ex.article.title.clone());
     // The embed's colours start as this page's and are chosen for the page it goes into.
     let theme = RwSignal::new(embedding.options.with_value(|o| o.theme));
-    let link = Signal::derive(move || embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get())));
-    let snippet = Signal::derive(move || {
-        embedding.url.with_value(|url| url.iframe_snippet(&ctx.nav.route.get(), theme.get(), &title()))
+    // The link and the code are written while the dialog is open: a filter, a selection or a new
+    // article changes the route, and nobody reads them until the dialog shows.
+    let shown = RwSignal::new(false);
+    let link = Signal::derive(move || match shown.get() {
+        true => embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get())),
+        false => String::new(),
     });
-    let with_script = Signal::derive(move || {
-        embedding.url.with_value(|url| url.snippet_with_script(&ctx.nav.route.get(), theme.get(), &title()))
+    let snippet = Signal::derive(move || match shown.get() {
+        true => embedding.url.with_value(|url| url.iframe_snippet(&ctx.nav.route.get(), theme.get(), &title())),
+        false => String::new(),
+    });
+    let with_script = Signal::derive(move || match shown.get() {
+        true => embedding.url.with_value(|url| url.snippet_with_script(&ctx.nav.route.get(), theme.get(), &title())),
+        false => String::new(),
     });
     let open = move |_| {
         if let Some(dialog) = dialog.get() {
+            shown.set(true);
             let _ = dialog.show_modal();
         }
     };
@@ -39,7 +48,12 @@ pub fn Share() -> impl IntoView {
         <button type="button" class="share-button" aria-haspopup="dialog" on:click=open>
             "Share / Embed"
         </button>
-        <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-heading">
+        <dialog
+            node_ref=dialog
+            class="share-dialog"
+            aria-labelledby="share-heading"
+            on:close=move |_| shown.set(false)
+        >
             <h2 id="share-heading">"Share or embed this view"</h2>
             <p class="share-hint">"The link and the code keep the current view, filters and selected quote."</p>
             <Show when=move || !ctx.portable.get()>

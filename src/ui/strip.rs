@@ -61,10 +61,9 @@ pub fn Strip(view: View) -> impl IntoView {
     // Filters dim the marks and the selection rings one, from one effect each that sets the
     // classes of the marks, instead of two reactive bindings per quote. A mark that stands for a
     // stretch of quotes is dimmed when the filters hide all of them.
-    Effect::new(move |_| {
-        let Some(nav) = strip.get() else {
-            return;
-        };
+    // Only the marks whose state changed are touched: a side toggle changes a quarter of them.
+    Effect::new(move |previous: Option<Option<(web_sys::HtmlElement, Vec<bool>)>>| {
+        let nav: web_sys::HtmlElement = strip.get()?.into();
         let marks = nav.children();
         let mut shown = vec![false; marks.length() as usize];
         ctx.visibility.with(|visible| {
@@ -76,11 +75,18 @@ pub fn Strip(view: View) -> impl IntoView {
                 }
             })
         });
-        for (i, shown) in shown.into_iter().enumerate() {
+        // What the marks show now, when they are the marks this effect set last.
+        let before = previous.flatten().filter(|(was, states)| *was == nav && states.len() == shown.len());
+        let off = wasm_bindgen::intern("off");
+        for (i, &now) in shown.iter().enumerate() {
+            if before.as_ref().is_some_and(|(_, states)| states[i] == now) {
+                continue;
+            }
             if let Some(mark) = marks.item(i as u32) {
-                let _ = mark.class_list().toggle_with_force("off", !shown);
+                let _ = mark.class_list().toggle_with_force(off, !now);
             }
         }
+        Some((nav, shown))
     });
     Effect::new(move |previous: Option<Option<usize>>| {
         let selected = ctx.selected.get();
