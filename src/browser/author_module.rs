@@ -92,7 +92,8 @@ pub async fn load() -> Result<AuthorModule, String> {
         )
         .map_err(describe)?;
 
-    let inline = Reflect::get(&window, &JsValue::from_str(INLINE_BOOT)).ok().and_then(|f| f.dyn_into::<Function>().ok());
+    let inline =
+        Reflect::get(&window, &JsValue::from_str(INLINE_BOOT)).ok().and_then(|f| f.dyn_into::<Function>().ok());
     let mut on_error = None;
     match inline {
         Some(boot) => {

@@ -63,7 +63,7 @@ pub fn Strip(view: View) -> impl IntoView {
     // stretch of quotes is dimmed when the filters hide all of them.
     // Only the marks whose state changed are touched: a side toggle changes a quarter of them.
     Effect::new(move |previous: Option<Option<(web_sys::HtmlElement, Vec<bool>)>>| {
-        let nav: web_sys::HtmlElement = strip.get()?.into();
+        let nav: web_sys::HtmlElement = strip.get()?;
         let marks = nav.children();
         let mut shown = vec![false; marks.length() as usize];
         ctx.visibility.with(|visible| {

@@ -251,7 +251,9 @@ pub fn single_file(site: &Path, out: &Path) -> Result<Sizes, String> {
     let author_glue = read(&site.join(AUTHOR_GLUE))?;
     let author_wasm = std::fs::read(site.join(AUTHOR_WASM)).map_err(|e| format!("{AUTHOR_WASM}: {e}"))?;
     if !author_glue.contains("__wbg_init as default") || !author_glue.contains("function mount_author(") {
-        return Err(format!("{AUTHOR_GLUE}: the glue no longer has __wbg_init and mount_author; update crates/site/src/lib.rs"));
+        return Err(format!(
+            "{AUTHOR_GLUE}: the glue no longer has __wbg_init and mount_author; update crates/site/src/lib.rs"
+        ));
     }
     if glue.contains("</script")
         || guard.contains("</script")
