@@ -213,9 +213,8 @@ impl LoaderCtx {
         leptos::task::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(0).await;
             yield_to_input::quiet().await;
-            let mut recent = loader.recent.get_untracked();
-            recent.remember(&title, &label, &json());
-            let stored = recent_store::save_in_steps(&recent).await;
+            let recent = loader.recent.get_untracked();
+            let stored = recent_store::remember(&recent, &title, &label, &json()).await;
             if stored.is_none() {
                 // Only if the status still tells of this one.
                 loader.status.update(|status| {
@@ -552,11 +551,13 @@ pub fn Loader() -> impl IntoView {
     // Startup: the recent list, a crash-restore request, then `?src=`.
     Effect::new(move |_| {
         let recent = recent_store::load();
-        let restore = recent_store::take_restore_request().then(|| recent.entries.first().cloned()).flatten();
+        let restore = recent_store::take_restore_request()
+            .then(|| recent.entries.first().and_then(|e| Some((e.title.clone(), recent_store::article(&e.id)?))))
+            .flatten();
         loader.recent.set(recent);
-        if let Some(entry) = restore {
+        if let Some((title, json)) = restore {
             crate::browser::fetch::drop_early();
-            loader.open(&entry.title, &entry.json);
+            loader.open(&title, &json);
             return;
         }
         let Some(src) = src_param() else {
@@ -721,8 +722,22 @@ fn RecentMenu(loader: LoaderCtx) -> impl IntoView {
                             class="recent-open"
                             on:click=move |ev| {
                                 close_menu(&ev);
-                                if let Some(e) = loader.recent.get_untracked().get(&open_id).cloned() {
-                                    loader.open(&e.title, &e.json);
+                                let Some(e) = loader.recent.get_untracked().get(&open_id).cloned() else {
+                                    return;
+                                };
+                                match recent_store::article(&open_id) {
+                                    Some(json) => drop(loader.open(&e.title, &json)),
+                                    // Its copy went (the browser's storage was cleared): the
+                                    // entry goes too, and the status says why.
+                                    None => {
+                                        loader.recent.set(recent_store::forget(&loader.recent.get_untracked(), &open_id));
+                                        loader.fail(&e.title, vec![Problem {
+                                            severity: Severity::Error,
+                                            location: String::new(),
+                                            message: "this browser no longer keeps its copy; open the article's file or address again".to_owned(),
+                                            excerpt: None,
+                                        }]);
+                                    }
                                 }
                             }
                         >
@@ -734,10 +749,7 @@ fn RecentMenu(loader: LoaderCtx) -> impl IntoView {
                             class="recent-remove"
                             aria-label=label
                             on:click=move |_| {
-                                let mut list = loader.recent.get_untracked();
-                                list.remove(&remove_id);
-                                recent_store::save(&list);
-                                loader.recent.set(list);
+                                loader.recent.set(recent_store::forget(&loader.recent.get_untracked(), &remove_id));
                             }
                         >
                             "×"

@@ -321,9 +321,10 @@ fn a_collection_of_many_articles_by_address_keeps_each_in_its_place() {
         // The recent list keeps the collection with every article inline.
         s.wait_for(
             "the collection in the recent list",
-            "const list = JSON.parse(localStorage.getItem('counterpoint:recent') || '{\"entries\":[]}');
+            "const list = JSON.parse(localStorage.getItem('counterpoint:recent:list') || '{\"entries\":[]}');
              const entry = list.entries.find(e => e.title === 'Twenty-three outlets');
-             return !!entry && ['Report o0', 'Report o9', 'Report o11', 'Report o22'].every(t => entry.json.includes(t))",
+             const json = entry && localStorage.getItem('counterpoint:recent:article:' + entry.id) || '';
+             return ['Report o0', 'Report o9', 'Report o11', 'Report o22'].every(t => json.includes(t))",
             WAIT,
         )
         .map(drop)

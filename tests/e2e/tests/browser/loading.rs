@@ -259,11 +259,21 @@ fn recent_articles_reopen_after_a_reload_without_the_file() {
         choose_file(s, &path)?;
         wait_title(s, "Remember me")?;
         std::fs::remove_file(&path).map_err(|e| e.to_string())?;
-        // The remembered copy carries each quote's place, so reopening it skips the search.
-        let stored = s.js("return localStorage.getItem('counterpoint:recent') || ''", vec![])?;
+        // The remembered copy carries each quote's place, so reopening it skips the search. It is
+        // kept under a key of its own, beside a list that holds no article.
+        let stored = s.js(
+            "const list = localStorage.getItem('counterpoint:recent:list') || '';
+             const id = (JSON.parse(list || '{\"entries\":[]}').entries[0] || {}).id;
+             return [list, localStorage.getItem('counterpoint:recent:article:' + id) || ''];",
+            vec![],
+        )?;
         ensure(
-            stored.as_str().is_some_and(|t| t.contains("\\\"hint\\\"")),
-            format!("no position hints in {stored:.300}"),
+            stored[0].as_str().is_some_and(|l| l.contains("Remember me") && !l.contains("quotes")),
+            format!("the list: {:.300}", stored[0]),
+        )?;
+        ensure(
+            stored[1].as_str().is_some_and(|t| t.contains("\"hint\"") && t.contains("Remember me")),
+            format!("no position hints in {:.300}", stored[1]),
         )?;
         open(s, "/")?;
         wait_title(s, SEED_TITLE)?;
@@ -282,6 +292,51 @@ fn recent_articles_reopen_after_a_reload_without_the_file() {
         open(s, "/")?;
         let left = s.js("return document.querySelectorAll('.recent-item').length", vec![])?;
         ensure(left == json!(0), format!("{left} recent entries after removing the only one"))
+    });
+}
+
+/// A list stored the old way (one document with every article's JSON) moves to the new keys on
+/// the next start and still opens; an entry whose copy the browser lost says so and goes.
+#[test]
+fn recent_articles_stored_the_old_way_still_open_and_a_lost_copy_says_so() {
+    run(|s| {
+        open(s, "/")?;
+        let old = json!({ "entries": [
+            { "id": "0000000000000001", "title": "Kept the old way", "source": "old.json",
+              "json": article("Kept the old way").to_string() },
+            { "id": "0000000000000002", "title": "Lost since", "source": "lost.json",
+              "json": article("Lost since").to_string() },
+        ]});
+        s.js(
+            "localStorage.clear(); localStorage.setItem('counterpoint:recent', arguments[0])",
+            vec![json!(old.to_string())],
+        )?;
+        open(s, "/")?;
+        wait_title(s, SEED_TITLE)?;
+        let keys = s.js("return Object.keys(localStorage).sort()", vec![])?;
+        ensure(
+            keys == json!([
+                "counterpoint:recent:article:0000000000000001",
+                "counterpoint:recent:article:0000000000000002",
+                "counterpoint:recent:list"
+            ]),
+            format!("the keys after moving: {keys}"),
+        )?;
+        s.click(&s.find(".recent summary")?)?;
+        s.click(&s.find(".recent-item[data-recent-id='0000000000000001'] .recent-open")?)?;
+        wait_title(s, "Kept the old way")?;
+
+        s.js("localStorage.removeItem('counterpoint:recent:article:0000000000000002')", vec![])?;
+        s.click(&s.find(".recent summary")?)?;
+        s.click(&s.find(".recent-item[data-recent-id='0000000000000002'] .recent-open")?)?;
+        let text = status_text(s, "failed")?;
+        ensure(text.contains("Lost since") && text.contains("no longer keeps its copy"), format!("{text:?}"))?;
+        ensure(title(s)? == "Kept the old way", "the article on screen was lost")?;
+        let left = s.js(
+            "return document.querySelectorAll('.recent-item[data-recent-id=\"0000000000000002\"]').length",
+            vec![],
+        )?;
+        ensure(left == json!(0), "the entry without a copy stayed in the list")
     });
 }
 
