@@ -109,13 +109,65 @@ fn prerender(root: &Path, tools: &Tools, article: Option<&Path>) -> Result<dist:
     dist::Prerendered::from_json(&output.stdout)
 }
 
-/// Builds `dist/site`, then `dist/counterpoint.html`, and prints the single file's sizes.
+/// Builds `dist/site`, then `dist/counterpoint.html`, and prints the single file's sizes. When
+/// the sources are those of the last build (`sources_fingerprint`, kept in `dist/.fingerprint`)
+/// and both outputs are there, it builds nothing: a warm `cargo xtask test` does not pay a
+/// minute of wasm-bindgen and wasm-opt for the same files.
 fn dist(root: &Path, tools: &Tools) -> Result<(), String> {
+    let stamp = root.join("dist/.fingerprint");
+    let fingerprint = sources_fingerprint(root);
+    let outputs = root.join("dist/site/index.html").is_file() && root.join("dist/counterpoint.html").is_file();
+    if let Some(fingerprint) = &fingerprint {
+        if outputs && std::fs::read_to_string(&stamp).is_ok_and(|s| s == *fingerprint) {
+            eprintln!("xtask: dist/ was built from these very sources ({fingerprint}); remove dist/.fingerprint to build again");
+            return Ok(());
+        }
+    }
+    let _ = std::fs::remove_file(&stamp);
     build(root, tools)?;
     let sizes = dist::single_file(&root.join("dist/site"), &root.join("dist/counterpoint.html"))?;
     eprintln!("xtask: wrote dist/counterpoint.html: {} bytes raw, {} bytes gzipped", sizes.raw, sizes.gzip);
     eprintln!("xtask: hosted Content-Security-Policy: {}", dist::HOSTED_CSP);
+    if let Some(fingerprint) = fingerprint {
+        let _ = std::fs::write(&stamp, fingerprint);
+    }
     Ok(())
+}
+
+/// A fingerprint of what a build reads: every file git tracks or would add (so not `dist/` or
+/// `target/`), by path and content, with the toolchain's version and `RUSTFLAGS`. `None` when git
+/// cannot list the files, and then every build runs.
+fn sources_fingerprint(root: &Path) -> Option<String> {
+    let listed = Command::new("git")
+        .args(["ls-files", "-z", "--cached", "--others", "--exclude-standard"])
+        .current_dir(root)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let mut paths: Vec<&[u8]> = listed.stdout.split(|&b| b == 0).filter(|p| !p.is_empty()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    // FNV-1a, 64 bits: the fingerprint only has to change when a file does.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    let rustc = Command::new("rustc").arg("-V").output().ok()?.stdout;
+    feed(&rustc);
+    feed(std::env::var("RUSTFLAGS").unwrap_or_default().as_bytes());
+    for path in paths {
+        feed(path);
+        feed(&[0]);
+        let file = root.join(String::from_utf8_lossy(path).as_ref());
+        // A file listed but deleted from the working tree counts as empty.
+        let content = std::fs::read(&file).unwrap_or_default();
+        feed(&(content.len() as u64).to_le_bytes());
+        feed(&content);
+    }
+    Some(format!("{hash:016x}"))
 }
 
 fn serve(root: &Path, tools: &Tools) -> Result<(), String> {
