@@ -18,8 +18,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use counterpoint_core::worker::{
-    CollectionRequest, ExtractRequest, Texts, WorkerReply, WorkerRequest, INLINE_COLLECTIONS_GLUE_ID,
-    INLINE_COLLECTIONS_WASM_ID, INLINE_GLUE_ID, INLINE_WASM_ID,
+    CollectionReply, CollectionRequest, ExtractRequest, Reply, Texts, WorkerReply, WorkerRequest,
+    INLINE_COLLECTIONS_GLUE_ID, INLINE_COLLECTIONS_WASM_ID, INLINE_GLUE_ID, INLINE_WASM_ID,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,7 +74,7 @@ pub fn start_collection(
     request: CollectionRequest,
     document: &str,
     texts: &[String],
-    on_reply: impl FnMut(WorkerReply) + 'static,
+    on_reply: impl FnMut(CollectionReply) + 'static,
 ) -> Result<ExtractionJob, String> {
     let job = request.job;
     let mut payload = vec![JsValue::from_str(document)];
@@ -82,13 +82,14 @@ pub fn start_collection(
     start_job(COLLECTIONS, job, &WorkerRequest::Collection(request), payload, on_reply)
 }
 
-/// Starts a worker of `module` and posts `[header, payload…]` once it is ready.
-fn start_job(
+/// Starts a worker of `module` and posts `[header, payload…]` once it is ready. Its replies are
+/// read as `R`.
+fn start_job<R: Reply + 'static>(
     (url, glue_id, wasm_id): (&str, &str, &str),
     job: u64,
     header: &WorkerRequest,
     payload: Vec<JsValue>,
-    on_reply: impl FnMut(WorkerReply) + 'static,
+    on_reply: impl FnMut(R) + 'static,
 ) -> Result<ExtractionJob, String> {
     let document = web_sys::window().and_then(|w| w.document());
     let inline = document.as_ref().and_then(|d| {
@@ -115,11 +116,8 @@ fn start_job(
             Some(parts) => (parts.get(0).as_string().unwrap_or_default(), held_texts(parts.clone())),
             None => (data.as_string().unwrap_or_default(), Texts::default()),
         };
-        let reply = match WorkerReply::from_message(&head, texts) {
-            Ok(reply) => reply,
-            Err(message) => WorkerReply::Failed { job, message },
-        };
-        if reply == WorkerReply::Ready {
+        let reply = R::from_message(&head, texts).unwrap_or_else(|message| R::failed(job, message));
+        if reply.is_ready() {
             // The worker has its script by now.
             if let Some(url) = &blob_url {
                 let _ = web_sys::Url::revoke_object_url(url);
@@ -131,10 +129,7 @@ fn start_job(
                     request.push(part);
                 }
                 if let Err(err) = port.post_message(&request) {
-                    (reply_to.borrow_mut())(WorkerReply::Failed {
-                        job,
-                        message: describe("cannot reach the worker", &err),
-                    });
+                    (reply_to.borrow_mut())(R::failed(job, describe("cannot reach the worker", &err)));
                 }
             }
             return;
@@ -149,7 +144,7 @@ fn start_job(
             .map(|e| e.message())
             .filter(|m| !m.is_empty())
             .unwrap_or_else(|| "the worker could not be loaded".to_owned());
-        (on_reply.borrow_mut())(WorkerReply::Failed { job, message });
+        (on_reply.borrow_mut())(R::failed(job, message));
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     if let Some((_, wasm)) = inline {

@@ -20,7 +20,7 @@ use crate::embed::{EXAMPLE_COLLECTION_ID, EXAMPLE_COLLECTION_PATH};
 use crate::recent::RecentList;
 use crate::text::plural;
 use crate::validate::{too_large, Location, Report, Severity, MAX_INPUT_BYTES};
-use crate::worker::{CollectionRequest, OpenedCollection, WorkerReply};
+use crate::worker::{CollectionReply, CollectionRequest, OpenedCollection};
 
 /// One problem as the panel shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -356,8 +356,8 @@ pub(crate) fn open_in_worker(
     let finish = done.clone();
     let started = start_collection(request, document, &had, move |reply| {
         let result = match reply {
-            WorkerReply::Collection { job: answered, result } if answered == job => result.map(|opened| *opened),
-            WorkerReply::Failed { message, .. } => Err(vec![crate::validate::Diagnostic {
+            CollectionReply::Collection { job: answered, result } if answered == job => result.map(|opened| *opened),
+            CollectionReply::Failed { message, .. } => Err(vec![crate::validate::Diagnostic {
                 severity: Severity::Error,
                 location: Location::Input,
                 message,

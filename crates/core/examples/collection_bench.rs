@@ -8,7 +8,7 @@
 
 use std::time::Instant;
 
-use counterpoint_core::worker::{open_collection, CollectionRequest, WorkerReply};
+use counterpoint_core::worker::{open_collection, CollectionReply, CollectionRequest, Reply, WorkerReply};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -38,9 +38,10 @@ fn main() {
     let reply = WorkerReply::Collection { job: 1, result: Ok(Box::new(opened)) };
     let (header, texts) = reply.clone().into_message();
     let started = Instant::now();
-    let back = WorkerReply::from_message(&header, texts.clone()).expect("the answer reads back");
+    // As the page reads it.
+    let back = CollectionReply::from_message(&header, texts.clone()).expect("the answer reads back");
     let read_ms = ms(started);
-    let WorkerReply::Collection { result: Ok(mut back), .. } = back else { unreachable!() };
+    let CollectionReply::Collection { result: Ok(mut back), .. } = back else { unreachable!() };
     let count = back.view.later_parts();
     let started = Instant::now();
     let longest = (0..count)

@@ -330,17 +330,42 @@ impl WorkerReply {
         // Plain data with string keys always serialises.
         (serde_json::to_string(&self).unwrap_or_default(), texts)
     }
+}
 
-    /// Reads what [`into_message`](Self::into_message) made. A collection keeps the texts
-    /// unread, in `texts`, and reads each when it is used: its inline copy
+/// The collections worker's replies as the page reads them: the variants of [`WorkerReply`] that
+/// worker sends, under the same tags. The page that opens collections then links no reading of
+/// drafts: the reader's wasm carries none (the `bundle::` browser test checks it).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum CollectionReply {
+    /// The worker's module is compiled and it listens.
+    Ready,
+    /// A collection opened, or every problem that kept all its articles from opening.
+    Collection { job: u64, result: Result<Box<OpenedCollection>, Vec<Diagnostic>> },
+    /// A request the worker could not read.
+    Failed { job: u64, message: String },
+}
+
+/// A reply as the page reads it from a worker's message: [`WorkerReply`] from the extraction
+/// worker, [`CollectionReply`] from the collections worker.
+pub trait Reply: Sized + for<'de> Deserialize<'de> {
+    /// The reply that says a job failed, for what went wrong on the page's side.
+    fn failed(job: u64, message: String) -> Self;
+    /// Whether the worker says it listens.
+    fn is_ready(&self) -> bool;
+    /// The opened collection this reply carries, which takes the texts beside the header.
+    fn opened(&mut self) -> Option<&mut OpenedCollection>;
+
+    /// Reads what [`WorkerReply::into_message`] made. A collection keeps the texts unread, in
+    /// `texts`, and reads each when it is used: its inline copy
     /// ([`OpenedCollection::inline_json`]), an article ([`OpenedCollection::article_json`]), a
     /// part of its view ([`OpenedCollection::view_part`]).
-    pub fn from_message(header: &str, texts: impl Into<Texts>) -> Result<WorkerReply, String> {
+    fn from_message(header: &str, texts: impl Into<Texts>) -> Result<Self, String> {
         let texts = texts.into();
-        let mut reply: WorkerReply =
+        let mut reply: Self =
             serde_json::from_str(header).map_err(|e| format!("the worker sent an unreadable reply: {e}"))?;
         let mut wanted = 0;
-        if let WorkerReply::Collection { result: Ok(opened), .. } = &mut reply {
+        if let Some(opened) = reply.opened() {
             let articles = opened.outlets.iter().filter(|o| o.article.is_some()).count();
             wanted = 1 + articles + opened.view.later_parts();
             if texts.len() < wanted {
@@ -351,6 +376,40 @@ impl WorkerReply {
         match texts.len() - wanted {
             0 => Ok(reply),
             extra => Err(format!("the worker's answer has {extra} texts more than it says")),
+        }
+    }
+}
+
+impl Reply for WorkerReply {
+    fn failed(job: u64, message: String) -> Self {
+        WorkerReply::Failed { job, message }
+    }
+
+    fn is_ready(&self) -> bool {
+        matches!(self, WorkerReply::Ready)
+    }
+
+    fn opened(&mut self) -> Option<&mut OpenedCollection> {
+        match self {
+            WorkerReply::Collection { result: Ok(opened), .. } => Some(opened),
+            _ => None,
+        }
+    }
+}
+
+impl Reply for CollectionReply {
+    fn failed(job: u64, message: String) -> Self {
+        CollectionReply::Failed { job, message }
+    }
+
+    fn is_ready(&self) -> bool {
+        matches!(self, CollectionReply::Ready)
+    }
+
+    fn opened(&mut self) -> Option<&mut OpenedCollection> {
+        match self {
+            CollectionReply::Collection { result: Ok(opened), .. } => Some(opened),
+            _ => None,
         }
     }
 }
@@ -403,9 +462,27 @@ mod tests {
         assert_eq!(WorkerReply::Collection { job: 3, result: Ok(back) }, reply);
         // A message missing a text, or with one too many, is refused.
         assert!(WorkerReply::from_message(&header, texts[..1].to_vec()).unwrap_err().contains("lacks texts"));
-        let mut more = texts;
+        let mut more = texts.clone();
         more.push(String::new());
         assert!(WorkerReply::from_message(&header, more).unwrap_err().contains("1 texts more"));
+        // The page reads the collections worker's replies as `CollectionReply`, the same way.
+        let Ok(CollectionReply::Collection { job: 3, result: Ok(mut page) }) =
+            CollectionReply::from_message(&header, texts)
+        else {
+            panic!("the page does not read the collection");
+        };
+        page.read_texts().unwrap();
+        assert_eq!(WorkerReply::Collection { job: 3, result: Ok(page) }, reply);
+        for (sent, read) in [
+            (WorkerReply::Ready, CollectionReply::Ready),
+            (WorkerReply::failed(7, "bad".to_owned()), CollectionReply::failed(7, "bad".to_owned())),
+        ] {
+            let (header, texts) = sent.into_message();
+            assert_eq!(CollectionReply::from_message(&header, texts), Ok(read));
+        }
+        // An extraction's reply is not one of them.
+        let (header, texts) = WorkerReply::Progress { job: 1, done: 0.5 }.into_message();
+        assert!(CollectionReply::from_message(&header, texts).is_err());
         // A collection whose articles are all missing fails with each problem.
         let document = r#"{"kind":"collection","format_version":1,"title":"T","sides":[{"id":"a","label":"A"}],
             "articles":[{"id":"x","src":"x.json"}]}"#;

@@ -72,7 +72,7 @@ fn the_readers_wasm_carries_neither_the_authoring_view_nor_the_collections_code(
     }
     for absent in [
         "12counterpoint2ui6author",
-        "17counterpoint_core5draft5Draft",
+        "17counterpoint_core5draft",
         "21counterpoint_extract",
         "17counterpoint_core10statements",
         "17counterpoint_core13coverage_view",
