@@ -317,11 +317,19 @@ pub fn App() -> impl IntoView {
 
     let view_tab = move |view: View, label: &'static str| {
         let current = move || nav.route.with(|r| r.view == view);
+        // Pointing at or focusing Author starts fetching its module, so it is often there by the click.
+        let prefetch = move || {
+            if view == View::Author {
+                crate::browser::author_module::prefetch();
+            }
+        };
         view! {
             <a
                 class="view-tab"
                 href=move || Ctx::href(&ctx.route_to(view, nav.route.with(|r| r.quote.clone()).as_deref()))
                 aria-current=move || current().then_some("page")
+                on:pointerenter=move |_| prefetch()
+                on:focus=move |_| prefetch()
             >
                 {label}
             </a>

@@ -630,3 +630,25 @@ fn an_authoring_module_that_cannot_load_says_so_keeps_the_draft_and_loads_on_a_r
         )
     });
 }
+
+/// Leaving Author while its module is on its way, and coming back, waits for the same load: the
+/// module is fetched once and the view shows.
+#[test]
+fn leaving_author_while_its_module_loads_and_coming_back_fetches_it_once() {
+    run(|s| {
+        let server =
+            site_with(ServerOptions { slow: vec![("counterpoint-author_bg".to_owned(), 1500)], ..Default::default() })?;
+        s.goto(&server.url("/"))?;
+        s.wait_for("the quotes", "return document.querySelector('.compare .quote-card') !== null", WAIT)?;
+        s.js("location.hash = '#view=author'", vec![])?;
+        s.wait_for("the loading line", "return document.querySelector('.author-loading[role=status]') !== null", WAIT)?;
+        s.js("location.hash = '#view=compare'", vec![])?;
+        s.wait_for("Compare", "return document.querySelector('.author-loading') === null", WAIT)?;
+        s.js("location.hash = '#view=author'", vec![])?;
+        wait_author(s)?;
+        let requests = server.requests();
+        ensure(author_wasm_requests(&requests) == 1, format!("the module was fetched more than once: {requests:?}"))?;
+        let views = s.js("return document.querySelectorAll('section.author').length", vec![])?;
+        ensure(views == json!(1), format!("{views} authoring views on the page"))
+    });
+}
