@@ -880,3 +880,122 @@ fn a_surname_first_read_stands_for_the_first_of_that_name() {
         &["direct | Ray Kowalski | We didn’t want this,", "direct | Ray Kowalski | Ask me Friday,"],
     )]);
 }
+
+/// "The station's host, Mary Kidd, put it to him: “…?”": a description no list has ("host" is
+/// listed, "presenter", "interviewer" are read by their ending) opens the sentence before the
+/// name; the one who answers the question ("he replied") is not the one who asked it.
+#[test]
+fn a_presenter_asks_and_the_guest_replies() {
+    check_all(&[(
+        "Paul Fenwick, the airline’s chief executive, appeared on the breakfast programme.\n\n\
+         “We have ordered new aircraft,” Mr Fenwick said.\n\n\
+         The programme’s interviewer, Joan Pryde, put it to him: “When will they arrive?”\n\n\
+         “Not before next spring,” he replied.",
+        &[
+            "direct | Fenwick | We have ordered new aircraft,",
+            "direct | Pryde | When will they arrive?",
+            "direct | Fenwick | Not before next spring,",
+        ],
+    )]);
+}
+
+/// "A spokeswoman for the company" is the company that spoke last, as "a company spokeswoman" is;
+/// "the mayor's spokesman" and "the prime minister's official spokesman" speak for whom the
+/// possessive names; "the prime minister", read as the named speaker before it, goes on standing
+/// for that one after someone without the title speaks.
+#[test]
+fn spokespeople_for_the_company_and_for_an_owner() {
+    check_all(&[
+        (
+            "Kestrel Sea Link said on Monday that two sailings had been cancelled. A spokesman for the company \
+             said: “We are sorry for the disruption.”",
+            &[
+                "direct | Kestrel Sea Link | We are sorry for the disruption.",
+                "paraphrase | Kestrel Sea Link | two sailings had been cancelled",
+            ],
+        ),
+        (
+            "Mayor Dana Whitcombe unveiled the plan in March.\n\n\
+             The mayor’s spokesman said the timetable was “ambitious but achievable.”",
+            &["partial | Whitcombe | ambitious but achievable."],
+        ),
+        (
+            "Helen Garvey had a difficult afternoon at the dispatch box.\n\n“The figures speak for themselves,” \
+             the prime minister said.\n\n“They do, and they say you have failed,” said Lara Bell, the opposition \
+             leader.\n\nLater the prime minister’s official spokesman called the figures “a blip.”",
+            &[
+                "direct | Garvey | The figures speak for themselves,",
+                "direct | Bell | They do, and they say you have failed,",
+                "partial | Garvey | a blip.",
+            ],
+        ),
+    ]);
+}
+
+/// "Hale wanted to know whether the minister agreed that …": speech asked about is no one's, and
+/// the one who asks speaks; "the paper quoted Ortiz as saying", "Ortiz was quoted as saying": the
+/// one quoted speaks.
+#[test]
+fn asked_about_speech_and_quoted_as_saying() {
+    check_all(&[
+        (
+            "Sir John Hale, the member for Bexley, wanted to know whether the minister agreed that Bexley was \
+             “the finest town in Kent.”",
+            &["partial | Hale | the finest town in Kent."],
+        ),
+        (
+            "Lumen Devices unveiled its new tablet, the Slate, on Tuesday. A news release quoted Rosa Ortiz, the \
+             chief executive, as saying the Slate was “the lightest we have ever made.”",
+            &["partial | Ortiz | the lightest we have ever made."],
+        ),
+        (
+            "Councilman Jim Park spoke at the meeting. Park was quoted as saying the deal was “a win for the city.”",
+            &["partial | Park | a win for the city."],
+        ),
+    ]);
+}
+
+/// "her son texted her:", "The advisory read:": texts and e-mails are speech, and a document that
+/// reads out a quote speaks for whoever issued something just before; a relative ("his wife
+/// said") is the one of the family's surname named nearby who did not just speak, and with none
+/// named, the relative speaks as such.
+#[test]
+fn texts_bulletins_and_relatives() {
+    check_all(&[
+        (
+            "Gina Morales waited at the shelter all night.\n\nAt 2 a.m. her daughter texted her: “I am safe. \
+             The power is out.”",
+            &["direct | daughter | I am safe. The power is out."],
+        ),
+        (
+            "The Coast Guard issued a warning for the bay on Sunday. The advisory read: “Small craft should remain \
+             in port.”",
+            &["direct | Coast Guard | Small craft should remain in port."],
+        ),
+        (
+            "Both Harlan Voss and Edith Voss have sung with the choir for 30 years.\n\n“It keeps us young,” \
+             Harlan Voss said.\n\n“It keeps him young,” his wife said.",
+            &["direct | Harlan Voss | It keeps us young,", "direct | Edith Voss | It keeps him young,"],
+        ),
+    ]);
+}
+
+/// "the gunman": a noun read by its "-man" ending names a person, and, used before for someone
+/// unnamed, goes on naming that one rather than the named speaker before it; "the provost" is
+/// the person written before with that title before a full name ("Provost Anne Lister"), though
+/// no list knows it.
+#[test]
+fn gunmen_and_titles_no_list_has() {
+    check_all(&[
+        (
+            "“We are asking for the public’s help,” Lt. Carla Nunez said.\n\nThe gunman entered the store at \
+             9 p.m. A clerk heard the gunman say, “Nobody move,” before he fled.",
+            &["direct | Nunez | We are asking for the public’s help,", "direct | gunman | Nobody move,"],
+        ),
+        (
+            "The cuts were announced by Provost Anne Lister in May.\n\nSam Ortega, a sophomore, shouted from the \
+             back. “You never asked us,” he said.\n\n“We did ask, and we listened,” the provost said.",
+            &["direct | Ortega | You never asked us,", "direct | Lister | We did ask, and we listened,"],
+        ),
+    ]);
+}
