@@ -837,8 +837,16 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         });
     }
     let name_start = name_run_start(doc, start, end);
-    // "the Fed said", "the Pentagon said": "the" and one capitalized word name an institution.
-    let the_one_word = end == start + 2 && name_start == start + 1 && doc.lower(start) == "the";
+    // "the Fed said", "the Pentagon said": "the" and one capitalized word name an institution;
+    // so do "the" and capitalized words none of which is a first name ("the Western Isles").
+    let the_one_word = name_start == start + 1
+        && doc.lower(start) == "the"
+        && (end == start + 2
+            || (name_start..end).all(|u| {
+                lexicon::first_name_gender(doc.lower(u)) == Gender::Unknown
+                    && lexicon::honorific_gender(doc.lower(u)) == Gender::Unknown
+                    && !lexicon::is_role_noun(doc.lower(u))
+            }));
     // "S&P Global Ratings", "AT&T Mobility": an abbreviation joined by "&" opens a company's
     // name, which the capitalized words after it go on; no person is named so.
     let ampersand = name_start > start

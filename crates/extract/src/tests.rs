@@ -999,3 +999,17 @@ fn gunmen_and_titles_no_list_has() {
         ),
     ]);
 }
+
+/// "the Northern Highlands": "the" and capitalized words none of which is a first name, a title or
+/// an honorific name a place or an institution, never a person "he" could stand for.
+#[test]
+fn names_after_the_are_no_people() {
+    check_all(&[(
+        "Rail services resumed on Monday.\n\nA Caledonian Transit spokesman said new trains for the Northern \
+         Highlands had been ordered. “We are working to restore services,” he said.",
+        &[
+            "direct | Caledonian Transit | We are working to restore services,",
+            "paraphrase | Caledonian Transit | new trains for the Northern Highlands had been ordered",
+        ],
+    )]);
+}
