@@ -846,9 +846,19 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
         None => t,
     };
     let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && !doc.is_capitalized(*u))?;
-    if !words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
-        return None;
-    }
+    // "The fiscal plan tabled with the budget warns": a participle and a few lowercase words
+    // after the document stand between it and its verb.
+    let noun = if words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
+        noun
+    } else {
+        let low = t.saturating_sub(7).max(s0 + 1);
+        let described = (low..t).rev().take_while(|u| doc.is_word(*u) && doc.outside(*u) && !doc.is_capitalized(*u));
+        let participle = described
+            .filter(|p| doc.lower(*p).ends_with("ed") || words::ISSUING_VERBS.contains(doc.lower(*p)))
+            .last()
+            .filter(|p| words::SOURCE_DOCUMENTS.contains(doc.lower(p - 1)))?;
+        participle - 1
+    };
     let low = noun.saturating_sub(3).max(s0);
     let start = (low..noun).rev().find(|u| doc.is_word(*u) && lexicon::is_determiner(doc.lower(*u)))?;
     if !(start + 1..noun).all(|u| doc.is_word(u) && doc.outside(u)) {

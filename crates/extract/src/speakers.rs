@@ -85,6 +85,9 @@ struct Builder {
     /// Definite descriptions with no title to match ("the prime minister"), by their lowercase
     /// text, and the person each first stood for.
     definite_people: HashMap<String, usize>,
+    /// Organisations named with their initials in brackets whose name has no org head ("United
+    /// Steelworkers (USW)"), in text order: (position, initials).
+    unkinded: Vec<(usize, String)>,
     /// Nouns no list has that head a description of a quote's speaker ("the gunman"), with where
     /// the text first names someone so ("a gunman", "the gunman"), for `description`.
     unnamed_uses: HashMap<String, usize>,
@@ -485,6 +488,15 @@ impl Builder {
                     start += 1;
                 }
                 let full = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+                // "Members of United Steelworkers (USW)": initials in brackets after a name with no
+                // org head (whose capitals they need not spell out) name an organisation of no
+                // known kind.
+                let first = short.chars().next().unwrap_or(' ');
+                let headless = (start..=t).all(|u| !lexicon::is_org_head(doc.lower(u)))
+                    && (start..=t).any(|u| doc.is_capitalized(u) && doc.chars[doc.tokens[u].start()] == first);
+                if is_acronym(&short) && headless {
+                    self.unkinded.push((doc.tokens[start].start(), short.to_string()));
+                }
                 if is_acronym(&short) && initials(&full).is_some_and(|i| i == short.to_lowercase()) {
                     self.organisation(&full);
                     self.organisation(&short);
@@ -785,7 +797,15 @@ impl Builder {
                 let generic = head.chars().all(|c| c.is_lowercase())
                     && modifiers.split_whitespace().all(|w| w.contains('-') || w.chars().all(char::is_lowercase))
                     && (modifiers.is_empty() || lexicon::is_org_head(head));
-                let named = generic.then(|| self.named_organisation(head, at)).flatten();
+                // "Members of United Steelworkers (USW) …" then "the union said": with no
+                // organisation of that kind named, one named with its initials in brackets whose
+                // name says no kind is of any kind but a company's.
+                let unkinded = || {
+                    let end = self.unkinded.partition_point(|o| o.0 < at);
+                    let latest = self.unkinded[..end].last().filter(|o| at - o.0 <= 2 * ORGANISATION_WINDOW);
+                    latest.filter(|_| !words::COMPANY_DESCRIPTIONS.contains(head)).map(|o| o.1.clone())
+                };
+                let named = generic.then(|| self.named_organisation(head, at).or_else(unkinded)).flatten();
                 // "the campaign said" after "Kettering's campaign": the candidate speaks.
                 if let Some(candidate) = named.as_deref().filter(|_| words::CAMPAIGN_NOUNS.contains(name)) {
                     let candidate = candidate.to_string();

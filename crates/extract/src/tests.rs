@@ -1013,3 +1013,23 @@ fn names_after_the_are_no_people() {
         ],
     )]);
 }
+
+/// "Members of United Carworkers (UCW)" then "the union said": initials in brackets after a name
+/// with no org head, which their capitals need not spell out, are of any kind but a company's;
+/// "the spending plan released with the budget warns": a participle and its words may stand
+/// between a document and its verb.
+#[test]
+fn unions_by_their_initials_and_documents_with_participles() {
+    check_all(&[
+        (
+            "Members of United Carworkers (UCW) walked out at midnight.\n\nThe union said in a statement that \
+             talks had failed. “Our members have waited long enough,” the statement said.",
+            &["direct | UCW | Our members have waited long enough,", "paraphrase | UCW | talks had failed"],
+        ),
+        (
+            "The province will spend more on schools. The spending plan released with the budget warns of \
+             “hard choices in the years ahead.”",
+            &["partial | plan | hard choices in the years ahead."],
+        ),
+    ]);
+}
