@@ -1033,3 +1033,22 @@ fn unions_by_their_initials_and_documents_with_participles() {
         ),
     ]);
 }
+
+/// "the retailer", "the site": kinds of company, which stand for the company of that kind named
+/// before ("the discount retailer Pennywise", "the listings site Homeview"), not for the person
+/// who spoke last.
+#[test]
+fn retailers_and_sites_are_companies() {
+    check_all(&[
+        (
+            "“Shoppers are nervous,” said Dana Moss, an economist at Hillcrest Bank.\n\nShares of the discount \
+             retailer Pennywise fell 8 percent. “Our customers are watching every dollar,” the retailer said.",
+            &["direct | Moss | Shoppers are nervous,", "direct | Pennywise | Our customers are watching every dollar,"],
+        ),
+        (
+            "“Rents are rising,” said Dana Moss, an economist.\n\nThe listings site Homefind, which tracks asking \
+             prices, found the same. The site said in its report that gains were “slowing, but only a little.”",
+            &["direct | Moss | Rents are rising,", "partial | Homefind | slowing, but only a little."],
+        ),
+    ]);
+}
