@@ -1214,8 +1214,8 @@ impl Builder {
     }
 
     /// "“…,” Tyler Brandt said. … “…,” his brother said": a relative described by a possessive
-    /// is the person named nearby with the surname of the one who spoke last, other than that
-    /// one, nearest first.
+    /// is one who spoke nearby as that relative ("His wife, Ana, said"), else the person named
+    /// nearby with the surname of the one who spoke last, other than that one, nearest first.
     fn relative(&mut self, text: &str, head: &str, at: usize) -> Option<usize> {
         let possessive =
             text.split(' ').next().is_some_and(|w| words::POSSESSIVE_DETERMINERS.contains(&w.to_lowercase()));
@@ -1226,6 +1226,16 @@ impl Builder {
         let (spoke_at, spoke, _, _) = self.person_events[..split].last()?;
         if at - spoke_at > ORGANISATION_WINDOW {
             return None;
+        }
+        // "His wife, Ana, said …. “…,” his wife said": one who spoke nearby as that relative.
+        let as_relative = self.person_events[..split]
+            .iter()
+            .rev()
+            .take_while(|e| at - e.0 <= ORGANISATION_WINDOW)
+            .find(|e| e.2.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == head)))
+            .cloned();
+        if let Some((named_at, name, role, gender)) = as_relative {
+            return Some(self.person(&name, role, gender, named_at));
         }
         let key = person_key(spoke);
         let full = self.entity_for(&key, spoke, *spoke_at).map_or(spoke.clone(), |e| e.name.clone());

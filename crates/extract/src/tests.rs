@@ -977,6 +977,15 @@ fn texts_bulletins_and_relatives() {
              Harlan Voss said.\n\n“It keeps him young,” his wife said.",
             &["direct | Harlan Voss | It keeps us young,", "direct | Edith Voss | It keeps him young,"],
         ),
+        (
+            "Tom Reyes lost his house in the fire. “Everything is gone,” Reyes said.\n\nHis wife, Ana, said the \
+             family would rebuild. “We are alive,” his wife said.",
+            &[
+                "direct | Tom Reyes | Everything is gone,",
+                "direct | Ana | We are alive,",
+                "paraphrase | Ana | the family would rebuild",
+            ],
+        ),
     ]);
 }
 
