@@ -1192,6 +1192,18 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         let upto = cues.partition_point(|c| c.t < open);
         let from = cues.partition_point(|c| c.t <= close);
         let before = cues[..upto].iter().rposition(|c| c.last < open && (c.mention.is_some() || c.participle));
+        // "According to a complaint, the gunman demanded money and fired after Malhotra “reached
+        // below the counter.”": a cue whose clause a second predicate ends before the quote does
+        // not govern it; the "according to" that opens the sentence does.
+        let before = before.map(|b| {
+            let ended = (cues[b].last + 1..open).any(|t| second_predicate(doc, t));
+            let opening =
+                cues[..b].iter().position(|c| c.word == "according" && c.first <= s0 + 1 && c.mention.is_some());
+            match opening {
+                Some(a) if ended => a,
+                _ => b,
+            }
+        });
         let cue = before
             .or_else(|| cues[from..].iter().position(|c| c.first > close && c.mention.is_some()).map(|i| i + from));
         match groups.last_mut() {

@@ -1061,3 +1061,15 @@ fn retailers_and_sites_are_companies() {
         ),
     ]);
 }
+
+/// "According to the lawsuit, the driver ran the light and struck Perez after she “had every right
+/// to cross.”": a cue whose clause a second predicate ends before the quote does not govern it;
+/// the "according to" that opens the sentence does.
+#[test]
+fn according_to_governs_past_a_second_predicate() {
+    check_all(&[(
+        "According to the lawsuit, the driver warned pedestrians and sped up after Perez stepped off the curb \
+         with “every right to cross.”",
+        &["partial | lawsuit | every right to cross."],
+    )]);
+}
