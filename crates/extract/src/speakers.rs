@@ -94,6 +94,9 @@ struct Builder {
     /// Two-word names outside quotes ("Lydia Greer") by the key of their surname, read only when
     /// a relative is described ("his wife said"), for `relative`.
     family_names: HashMap<String, Vec<(usize, String)>>,
+    /// Those of them set beside a relative's noun ("Her mother, Denise Monroe"), in text order:
+    /// (position, name, noun).
+    named_relatives: Vec<(usize, String, String)>,
     /// The speaker of the question a pronoun's quote answers, whom `antecedent` skips once.
     asker: Option<usize>,
     /// Whether each quote ends in a question mark, for an answer that follows it.
@@ -151,6 +154,12 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
                 let name = doc.text(doc.tokens[t - 1].start(), doc.tokens[t].end());
                 let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(&name).to_string();
                 let at = doc.tokens[t - 1].start();
+                // "Her mother, Denise Monroe,": the relative the name is set beside.
+                let kin = (t >= 3 && doc.is_punct(t - 2, ',') && words::KIN_NOUNS.contains(doc.lower(t - 3)))
+                    .then(|| doc.lower(t - 3).to_string());
+                if let Some(kin) = kin {
+                    builder.named_relatives.push((at, name.clone(), kin));
+                }
                 builder.family_names.entry(person_key(&name)).or_default().push((at, name));
             }
         }
@@ -1214,13 +1223,27 @@ impl Builder {
     }
 
     /// "“…,” Tyler Brandt said. … “…,” his brother said": a relative described by a possessive
-    /// is one who spoke nearby as that relative ("His wife, Ana, said"), else the person named
+    /// is the name set beside that relative's noun nearby ("Her mother, Denise Monroe,"), else
+    /// one who spoke nearby as that relative ("His wife, Ana, said"), else the person named
     /// nearby with the surname of the one who spoke last, other than that one, nearest first.
     fn relative(&mut self, text: &str, head: &str, at: usize) -> Option<usize> {
         let possessive =
             text.split(' ').next().is_some_and(|w| words::POSSESSIVE_DETERMINERS.contains(&w.to_lowercase()));
         if !possessive || !words::KIN_NOUNS.contains(head) {
             return None;
+        }
+        // "Her mother, Denise Monroe, spoke …. “…,” her mother said": the name set beside that
+        // relative's noun nearby.
+        let end = self.named_relatives.partition_point(|r| r.0 < at);
+        let beside = self.named_relatives[..end]
+            .iter()
+            .rev()
+            .take_while(|r| at - r.0 <= ORGANISATION_WINDOW)
+            .find(|r| r.2 == head)
+            .map(|r| (r.0, r.1.clone()));
+        if let Some((named_at, name)) = beside {
+            let gender = lexicon::first_name_gender(&name.split(' ').next().unwrap_or("").to_lowercase());
+            return Some(self.person(&name, None, gender, named_at));
         }
         let split = self.person_events.partition_point(|e| e.0 < at);
         let (spoke_at, spoke, _, _) = self.person_events[..split].last()?;

@@ -957,8 +957,9 @@ fn asked_about_speech_and_quoted_as_saying() {
 
 /// "her son texted her:", "The advisory read:": texts and e-mails are speech, and a document that
 /// reads out a quote speaks for whoever issued something just before; a relative ("his wife
-/// said") is the one of the family's surname named nearby who did not just speak, and with none
-/// named, the relative speaks as such.
+/// said") is the name set beside that relative's noun ("Her mother, Denise Monroe,"), or one who
+/// spoke as that relative, or the one of the family's surname named nearby who did not just speak,
+/// and with none named, the relative speaks as such.
 #[test]
 fn texts_bulletins_and_relatives() {
     check_all(&[
@@ -985,6 +986,11 @@ fn texts_bulletins_and_relatives() {
                 "direct | Ana | We are alive,",
                 "paraphrase | Ana | the family would rebuild",
             ],
+        ),
+        (
+            "Kayla Monroe, 19, died in the crash.\n\nHer mother, Denise Monroe, spoke outside the courthouse. \
+             “She was my whole world,” her mother said.",
+            &["direct | Denise Monroe | She was my whole world,"],
         ),
     ]);
 }
