@@ -370,14 +370,25 @@ fn described_by_noun(doc: &Doc, start: usize, end: usize) -> Mention {
     }
 }
 
-/// Reads "the trooper said", "a caseworker said", "the nurses said": an article, or "one", and a
-/// person named by what they do (`is_agent_noun`) right before the verb.
+/// Reads "the trooper said", "a caseworker said", "the nurses said", "the jury foreman": an
+/// article, or "one", perhaps one lowercase modifier, and a person named by what they do
+/// (`is_agent_noun`) right before the verb.
 fn unlisted_noun_subject(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
     let noun = t.checked_sub(1).filter(|n| *n > floor && doc.is_word(*n) && doc.outside(*n))?;
-    let article = noun - 1;
-    let fits = doc.is_word(article)
-        && (words::ARTICLES.contains(doc.lower(article)) || words::INDEFINITE_ARTICLES.contains(doc.lower(article)))
-        && (is_agent_noun(doc.lower(noun)) || doc.lower(article) == "the" && titled_before(doc, noun));
+    let is_article = |u: usize| {
+        doc.is_word(u) && (words::ARTICLES.contains(doc.lower(u)) || words::INDEFINITE_ARTICLES.contains(doc.lower(u)))
+    };
+    // "The jury foreman, who …, said", "a local fisherman said": one lowercase modifier between.
+    let modified = noun > floor + 1
+        && !is_article(noun - 1)
+        && doc.is_word(noun - 1)
+        && doc.outside(noun - 1)
+        && !doc.is_capitalized(noun - 1)
+        && !lexicon::is_sentence_function_word(doc.lower(noun - 1))
+        && is_article(noun - 2);
+    let article = if modified { noun - 2 } else { noun - 1 };
+    let fits = is_article(article)
+        && (is_agent_noun(doc.lower(noun)) || !modified && doc.lower(article) == "the" && titled_before(doc, noun));
     fits.then(|| described_by_noun(doc, article, t))
 }
 

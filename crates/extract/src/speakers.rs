@@ -172,9 +172,14 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         })
         .collect();
     if !unlisted.is_empty() {
+        let article = |u: usize| doc.is_word(u) && matches!(doc.lower(u), "a" | "an" | "the");
         for t in 1..doc.tokens.len() {
-            let article = doc.is_word(t - 1) && matches!(doc.lower(t - 1), "a" | "an" | "the");
-            if article && doc.is_word(t) && doc.outside(t) && unlisted.contains(doc.lower(t)) {
+            if !(doc.is_word(t) && doc.outside(t) && unlisted.contains(doc.lower(t))) {
+                continue;
+            }
+            // "the gunman", "the jury foreman": an article, perhaps one lowercase modifier between.
+            let modified = t >= 2 && doc.is_word(t - 1) && !doc.is_capitalized(t - 1) && article(t - 2);
+            if article(t - 1) || modified {
                 builder.unnamed_uses.entry(doc.lower(t).to_string()).or_insert(doc.tokens[t - 1].start());
             }
         }
@@ -1286,9 +1291,10 @@ impl Builder {
     fn company_named_as_person(&self, at: usize) -> Option<String> {
         let end = self.person_events.partition_point(|e| e.0 < at);
         let (named_at, name, role, gender) = self.person_events[..end].last()?;
+        // "Amazon said …" then "the retailer said": one word no full name ends in is a name too.
         let unknown = role.is_none()
             && *gender == Gender::Unknown
-            && name.contains(' ')
+            && (name.contains(' ') || !self.entity_by_key.contains_key(&person_key(name)))
             && name.split_whitespace().all(|w| lexicon::first_name_gender(&w.to_lowercase()) == Gender::Unknown);
         (unknown && at - named_at <= ORGANISATION_WINDOW / 2).then(|| name.clone())
     }

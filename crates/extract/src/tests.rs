@@ -996,7 +996,8 @@ fn texts_bulletins_and_relatives() {
 }
 
 /// "the gunman": a noun read by its "-man" ending names a person, and, used before for someone
-/// unnamed, goes on naming that one rather than the named speaker before it; "the provost" is
+/// unnamed ("the gunman", "the jury foreman"), goes on naming that one rather than the named
+/// speaker before it; "the provost" is
 /// the person written before with that title before a full name ("Provost Anne Lister"), though
 /// no list knows it.
 #[test]
@@ -1006,6 +1007,11 @@ fn gunmen_and_titles_no_list_has() {
             "“We are asking for the public’s help,” Lt. Carla Nunez said.\n\nThe gunman entered the store at \
              9 p.m. A clerk heard the gunman say, “Nobody move,” before he fled.",
             &["direct | Nunez | We are asking for the public’s help,", "direct | gunman | Nobody move,"],
+        ),
+        (
+            "“We are confident,” said Assistant District Attorney Lena Ortiz.\n\nThe jury foreman, who asked not \
+             to be named, left quickly. “It was hard,” the foreman said.",
+            &["direct | Ortiz | We are confident,", "direct | foreman | It was hard,"],
         ),
         (
             "The cuts were announced by Provost Anne Lister in May.\n\nSam Ortega, a sophomore, shouted from the \
@@ -1050,8 +1056,8 @@ fn unions_by_their_initials_and_documents_with_participles() {
 }
 
 /// "the retailer", "the site": kinds of company, which stand for the company of that kind named
-/// before ("the discount retailer Pennywise", "the listings site Homeview"), not for the person
-/// who spoke last.
+/// before ("the discount retailer Pennywise", "the listings site Homeview"), else for a speaker
+/// named in one word no full name ends in ("Amazon said"), not for the person who spoke last.
 #[test]
 fn retailers_and_sites_are_companies() {
     check_all(&[
@@ -1064,6 +1070,15 @@ fn retailers_and_sites_are_companies() {
             "“Rents are rising,” said Dana Moss, an economist.\n\nThe listings site Homefind, which tracks asking \
              prices, found the same. The site said in its report that gains were “slowing, but only a little.”",
             &["direct | Moss | Rents are rising,", "partial | Homefind | slowing, but only a little."],
+        ),
+        (
+            "“Prices will rise,” said Dana Moss, an economist.\n\nAmazon said it would hire 100,000 workers. \
+             “We are growing,” the retailer said.",
+            &[
+                "direct | Moss | Prices will rise,",
+                "direct | Amazon | We are growing,",
+                "paraphrase | Amazon | it would hire 100,000 workers",
+            ],
         ),
     ]);
 }
