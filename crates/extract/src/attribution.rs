@@ -6,7 +6,7 @@
 //! span is its quoted words. A sentence with no passage may be a paraphrase (see `paraphrase`).
 
 use super::lexicon;
-use super::mentions::{object_after, strip_possessive, subject_before, Mention, MentionKind};
+use super::mentions::{is_agent_noun, object_after, strip_possessive, subject_before, Mention, MentionKind};
 use super::paraphrase;
 use super::tokens::{Doc, Kind};
 use super::words;
@@ -350,6 +350,27 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             });
             continue;
         }
+        if let Some((q, mention)) = quoted_as_saying(doc, s0, t) {
+            cues.push(Cue { t, word: word.to_string(), first: q, last: t, mention: Some(mention), participle: false });
+            continue;
+        }
+        // "The bulletin read: “…”": a document that reads out the quote after a colon speaks.
+        let reads_out = matches!(word, "read" | "reads")
+            && (doc.is_punct(t + 1, ':') || doc.is_punct(t + 1, ','))
+            && doc.tokens.get(t + 2).is_some_and(|x| matches!(x.kind, Kind::Open(_)));
+        // "One email, sent by Huma Abedin, read:": a document set off by an aside is read by
+        // `intro_attribution`, which finds who sent it.
+        if let Some(m) = reads_out.then(|| document_subject(doc, t, s0)).flatten().filter(|m| m.tokens.1 == t) {
+            cues.push(Cue {
+                t,
+                word: word.to_string(),
+                first: m.tokens.0,
+                last: t,
+                mention: Some(m),
+                participle: false,
+            });
+            continue;
+        }
         if !lexicon::is_cue(word) && !back && !after_quote {
             // "the study found", "the survey showed": what a document finds is what it says,
             // unless someone else reports it ("Perez said the report showed …"). Only quotes take
@@ -413,6 +434,15 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         let Some(mention) = mention else {
             continue;
         };
+        // "Crabbe wanted to know whether the prime minister agreed that …": speech asked about
+        // is no one's speech; the one who asks speaks.
+        if !reversed
+            && mention.tokens.0 > s0
+            && doc.is_word(mention.tokens.0 - 1)
+            && doc.lower(mention.tokens.0 - 1) == "whether"
+        {
+            continue;
+        }
         // "Grassley said he had told Garland that …": the pronoun in reported speech is the
         // reporter named just before in the same sentence.
         let mention = match (&mention.kind, cues.last().and_then(|c| c.mention.as_ref())) {
@@ -451,6 +481,33 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         cues.push(Cue { t, word: word.to_string(), mention: Some(mention), participle: false, first, last });
     }
     cues
+}
+
+/// Reads "the company quoted Korhonen as saying", "was quoted as saying": whoever is quoted
+/// speaks, not whoever quotes them. Returns the token of "quoted" and the one quoted.
+fn quoted_as_saying(doc: &Doc, s0: usize, t: usize) -> Option<(usize, Mention)> {
+    if doc.lower(t) != "saying" || t < s0 + 2 || doc.lower(t - 1) != "as" {
+        return None;
+    }
+    let q = (t.saturating_sub(10).max(s0)..t - 1)
+        .rev()
+        .find(|u| doc.is_word(*u) && doc.outside(*u) && matches!(doc.lower(*u), "quoted" | "quotes" | "quoting"))?;
+    let object = match doc.lower(q + 1) {
+        "him" => Some(("he", lexicon::Gender::Male)),
+        "her" => Some(("she", lexicon::Gender::Female)),
+        _ => None,
+    };
+    let mention = if q + 1 == t - 1 {
+        subject_before(doc, q, s0)?
+    } else if let Some((word, gender)) = object.filter(|_| q + 2 == t - 1) {
+        let kind = MentionKind::Pronoun { word: word.to_string(), gender };
+        Mention { span: token_span(doc, q + 1, q + 2), tokens: (q + 1, q + 2), kind }
+    } else {
+        // "quoted Rosa Ortiz, the chief executive, as saying": an aside may follow the name.
+        let aside = |m: &Mention| doc.is_punct(m.tokens.1, ',') && doc.is_punct(t - 2, ',');
+        object_after(doc, q + 1, t - 1).filter(|m| m.tokens.1 == t - 1 || aside(m))?
+    };
+    Some((q, mention))
 }
 
 /// Reads "as she later put it", "as she liked to tell it", "as one analyst put it": with "put" or
@@ -678,7 +735,9 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
     let paragraph = doc.tokens[at].paragraph;
     let low = at.saturating_sub(150);
     let earlier = (low..at).rev().take_while(|u| paragraph - doc.tokens[*u].paragraph <= 2);
+    let mut named_before = false;
     let found = earlier.filter(|u| doc.is_word(*u) && doc.outside(*u) && doc.lower(*u) == noun).find_map(|u| {
+        named_before = true;
         let end = sentence_end(doc, u);
         if let Some(issuer) = issuer_of(doc, u) {
             return Some(issuer);
@@ -690,7 +749,34 @@ fn publisher_before(doc: &Doc, mention: &Mention) -> Option<Mention> {
             && matches!(m.kind, MentionKind::Organisation { .. } | MentionKind::Person { .. });
         named.then_some(m)
     });
-    found
+    found.or_else(|| (!named_before).then(|| issuer_just_before(doc, at)).flatten())
+}
+
+/// Reads "The weather service issued a warning for the county. The bulletin read:": with the
+/// document not named before, whoever issued something in the sentence just before, in the same
+/// paragraph, issued it; as in `issuer_of`, one capitalized word is no name.
+fn issuer_just_before(doc: &Doc, at: usize) -> Option<Mention> {
+    let sentence = doc.tokens[at].sentence as usize;
+    let (p0, p1) = doc.sentences[sentence.checked_sub(1)?];
+    if doc.tokens[p0].paragraph != doc.tokens[at].paragraph {
+        return None;
+    }
+    let verb = (p0..p1).find(|v| doc.is_word(*v) && doc.outside(*v) && words::ISSUING_VERBS.contains(doc.lower(*v)))?;
+    let m = subject_before(doc, verb, p0)?;
+    match m.kind {
+        MentionKind::Person { ref name, .. } if m.tokens.0 == p0 && name.contains(' ') => Some(m),
+        MentionKind::Organisation { .. } if m.tokens.0 == p0 && doc.is_capitalized(m.tokens.1 - 1) => Some(m),
+        // "The weather service issued": lowercase modifiers between the article and the head.
+        MentionKind::Organisation { .. }
+            if lexicon::is_determiner(doc.lower(p0))
+                && (p0 + 1..m.tokens.0).all(|u| doc.is_word(u) && !doc.is_capitalized(u)) =>
+        {
+            let span = Span::new(doc.tokens[p0 + 1].start(), m.span.end);
+            let name = doc.text(span.start, span.end);
+            Some(Mention { span, tokens: (p0, m.tokens.1), kind: MentionKind::Organisation { name } })
+        }
+        _ => None,
+    }
 }
 
 /// Reads "The Brennan Center released a study on Monday": the named subject of a verb that
@@ -760,9 +846,19 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
         None => t,
     };
     let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && !doc.is_capitalized(*u))?;
-    if !words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
-        return None;
-    }
+    // "The fiscal plan tabled with the budget warns": a participle and a few lowercase words
+    // after the document stand between it and its verb.
+    let noun = if words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
+        noun
+    } else {
+        let low = t.saturating_sub(7).max(s0 + 1);
+        let described = (low..t).rev().take_while(|u| doc.is_word(*u) && doc.outside(*u) && !doc.is_capitalized(*u));
+        let participle = described
+            .filter(|p| doc.lower(*p).ends_with("ed") || words::ISSUING_VERBS.contains(doc.lower(*p)))
+            .last()
+            .filter(|p| words::SOURCE_DOCUMENTS.contains(doc.lower(p - 1)))?;
+        participle - 1
+    };
     let low = noun.saturating_sub(3).max(s0);
     let start = (low..noun).rev().find(|u| doc.is_word(*u) && lexicon::is_determiner(doc.lower(*u)))?;
     if !(start + 1..noun).all(|u| doc.is_word(u) && doc.outside(u)) {
@@ -1035,12 +1131,14 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
     }
     let mention = subject_before(doc, p, s0)?;
     // "The leader of its main union, Héctor Salinas, was blunt: “…”": the name in apposition to
-    // a description that opens the sentence is the person the colon introduces.
+    // a description that opens the sentence is the person the colon introduces. A noun no list
+    // has names a person by its ending ("The programme's presenter, Alison Drummond, put it to
+    // him: “…”").
     let m0 = mention.tokens.0;
     let described = m0 > s0 + 1
         && doc.is_punct(m0 - 1, ',')
         && lexicon::is_determiner(doc.lower(s0))
-        && (s0..m0 - 1).any(|u| lexicon::is_role_head(doc.lower(u)))
+        && (s0..m0 - 1).any(|u| lexicon::is_role_head(doc.lower(u)) || is_agent_noun(doc.lower(u)))
         && (s0..m0 - 1).all(|u| {
             doc.is_word(u) && doc.outside(u) && !lexicon::is_cue(doc.lower(u)) && !lexicon::is_finite_verb(doc.lower(u))
         });
@@ -1094,6 +1192,18 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         let upto = cues.partition_point(|c| c.t < open);
         let from = cues.partition_point(|c| c.t <= close);
         let before = cues[..upto].iter().rposition(|c| c.last < open && (c.mention.is_some() || c.participle));
+        // "According to a complaint, the gunman demanded money and fired after Malhotra “reached
+        // below the counter.”": a cue whose clause a second predicate ends before the quote does
+        // not govern it; the "according to" that opens the sentence does.
+        let before = before.map(|b| {
+            let ended = (cues[b].last + 1..open).any(|t| second_predicate(doc, t));
+            let opening =
+                cues[..b].iter().position(|c| c.word == "according" && c.first <= s0 + 1 && c.mention.is_some());
+            match opening {
+                Some(a) if ended => a,
+                _ => b,
+            }
+        });
         let cue = before
             .or_else(|| cues[from..].iter().position(|c| c.first > close && c.mention.is_some()).map(|i| i + from));
         match groups.last_mut() {

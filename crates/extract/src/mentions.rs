@@ -237,6 +237,11 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         return pronoun_at(doc, t.checked_sub(1).filter(|p| *p >= floor)?)
             .or_else(|| unlisted_noun_subject(doc, t, floor));
     }
+    if appositive.is_none() {
+        if let Some(owner) = spokesperson_owner(doc, start, t, floor) {
+            return Some(owner);
+        }
+    }
     // "A reporter asked": a role noun that heads no description in the lists still names a
     // person by its ending.
     let Some(main) = classify(doc, start, t, appositive) else {
@@ -304,14 +309,46 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     Some(appositive_name(doc, main, appositive).unwrap_or_else(|m| m))
 }
 
+/// Reads "the prime minister's official spokesman", "the mayor's spokeswoman": an unnamed
+/// spokesperson (the phrase from `start` to `end` ends in one, all in lowercase) for an owner
+/// named in the possessive right before speaks for that owner, whom the mention names.
+fn spokesperson_owner(doc: &Doc, start: usize, end: usize, floor: usize) -> Option<Mention> {
+    let unnamed = end > start
+        && words::SPOKES_ROLES.contains(doc.lower(end - 1))
+        && (start..end).all(|u| doc.is_word(u) && !doc.is_capitalized(u));
+    let owner_last = start.checked_sub(1).filter(|o| unnamed && *o >= floor && doc.is_word(*o) && doc.outside(*o))?;
+    let word = doc.lower(owner_last);
+    let bare = strip_possessive(word);
+    if bare.len() == word.len() || !(doc.is_capitalized(owner_last) || lexicon::is_role_noun(bare)) {
+        return None;
+    }
+    let owner_start = phrase_start_back(doc, owner_last, floor);
+    let owner = classify(doc, owner_start, owner_last + 1, None)?;
+    let strip = |text: &str| strip_possessive(text).to_string();
+    let kind = match owner.kind {
+        MentionKind::Description { text, head, country } => {
+            MentionKind::Description { text: strip(&text), head, country }
+        }
+        MentionKind::Organisation { name } => MentionKind::Organisation { name: strip(&name) },
+        MentionKind::Person { name, role, gender } => MentionKind::Person { name: strip(&name), role, gender },
+        MentionKind::Pronoun { .. } => return None,
+    };
+    let span = Span::new(
+        doc.tokens[owner_start].start(),
+        doc.tokens[owner_last].end() - (word.chars().count() - bare.chars().count()),
+    );
+    Some(Mention { span, tokens: (owner_start, end), kind })
+}
+
 /// A noun in lowercase that names a person by what they do, by its ending: "caseworker",
-/// "trooper", "goaltender", "nurses", "pharmacist", "librarian". The role lists name the common
+/// "trooper", "goaltender", "nurses", "pharmacist", "librarian", "gunman", "linemen". The role lists name the common
 /// ones; this reads the rest.
-fn is_agent_noun(word: &str) -> bool {
+pub(crate) fn is_agent_noun(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or(word);
     word.len() >= 5
         && word.chars().all(|c| c.is_ascii_lowercase())
-        && ["er", "or", "ist", "ian"].iter().any(|end| singular.ends_with(end))
+        && (["er", "or", "ist", "ian", "man", "woman"].iter().any(|end| singular.ends_with(end))
+            || word.ends_with("men"))
         && !words::SOURCE_DOCUMENTS.contains(word)
         && !words::SPEECH_MEDIA.contains(word)
         && !lexicon::is_org_head(word)
@@ -333,15 +370,45 @@ fn described_by_noun(doc: &Doc, start: usize, end: usize) -> Mention {
     }
 }
 
-/// Reads "the trooper said", "a caseworker said", "the nurses said": an article, or "one", and a
-/// person named by what they do (`is_agent_noun`) right before the verb.
+/// Reads "the trooper said", "a caseworker said", "the nurses said", "the jury foreman": an
+/// article, or "one", perhaps one lowercase modifier, and a person named by what they do
+/// (`is_agent_noun`) right before the verb.
 fn unlisted_noun_subject(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
     let noun = t.checked_sub(1).filter(|n| *n > floor && doc.is_word(*n) && doc.outside(*n))?;
-    let article = noun - 1;
-    let fits = is_agent_noun(doc.lower(noun))
-        && doc.is_word(article)
-        && (words::ARTICLES.contains(doc.lower(article)) || words::INDEFINITE_ARTICLES.contains(doc.lower(article)));
+    let is_article = |u: usize| {
+        doc.is_word(u) && (words::ARTICLES.contains(doc.lower(u)) || words::INDEFINITE_ARTICLES.contains(doc.lower(u)))
+    };
+    // "The jury foreman, who …, said", "a local fisherman said": one lowercase modifier between.
+    let modified = noun > floor + 1
+        && !is_article(noun - 1)
+        && doc.is_word(noun - 1)
+        && doc.outside(noun - 1)
+        && !doc.is_capitalized(noun - 1)
+        && !lexicon::is_sentence_function_word(doc.lower(noun - 1))
+        && is_article(noun - 2);
+    let article = if modified { noun - 2 } else { noun - 1 };
+    let fits = is_article(article)
+        && (is_agent_noun(doc.lower(noun)) || !modified && doc.lower(article) == "the" && titled_before(doc, noun));
     fits.then(|| described_by_noun(doc, article, t))
+}
+
+/// How far back (in tokens) `titled_before` looks for the title before a name.
+const TITLE_REACH: usize = 4000;
+
+/// Tells whether the lowercase noun at `noun` was written before as a title right before a full
+/// name ("Provost Michael Tarrant", "Quarterback Jalen Ruiz"): "the provost said" then names that
+/// person, though no list knows the word.
+fn titled_before(doc: &Doc, noun: usize) -> bool {
+    let word = doc.lower(noun);
+    if !word.chars().all(|c| c.is_ascii_lowercase()) || lexicon::is_sentence_function_word(word) {
+        return false;
+    }
+    (noun.saturating_sub(TITLE_REACH)..noun.saturating_sub(2)).any(|u| {
+        doc.is_capitalized(u)
+            && doc.lower(u) == word
+            && doc.outside(u)
+            && (u + 1..u + 3).all(|v| doc.is_word(v) && doc.is_capitalized(v) && doc.outside(v))
+    })
 }
 
 /// Reads "one respondent in the fabricated metals industry said": a role noun, then "in", "at" or
@@ -781,8 +848,16 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         });
     }
     let name_start = name_run_start(doc, start, end);
-    // "the Fed said", "the Pentagon said": "the" and one capitalized word name an institution.
-    let the_one_word = end == start + 2 && name_start == start + 1 && doc.lower(start) == "the";
+    // "the Fed said", "the Pentagon said": "the" and one capitalized word name an institution;
+    // so do "the" and capitalized words none of which is a first name ("the Western Isles").
+    let the_one_word = name_start == start + 1
+        && doc.lower(start) == "the"
+        && (end == start + 2
+            || (name_start..end).all(|u| {
+                lexicon::first_name_gender(doc.lower(u)) == Gender::Unknown
+                    && lexicon::honorific_gender(doc.lower(u)) == Gender::Unknown
+                    && !lexicon::is_role_noun(doc.lower(u))
+            }));
     // "S&P Global Ratings", "AT&T Mobility": an abbreviation joined by "&" opens a company's
     // name, which the capitalized words after it go on; no person is named so.
     let ampersand = name_start > start

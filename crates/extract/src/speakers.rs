@@ -82,6 +82,25 @@ struct Builder {
     organisation_events: Vec<(usize, String)>,
     /// Where each sentence starts, in code points.
     sentence_starts: Vec<usize>,
+    /// Definite descriptions with no title to match ("the prime minister"), by their lowercase
+    /// text, and the person each first stood for.
+    definite_people: HashMap<String, usize>,
+    /// Organisations named with their initials in brackets whose name has no org head ("United
+    /// Steelworkers (USW)"), in text order: (position, initials).
+    unkinded: Vec<(usize, String)>,
+    /// Nouns no list has that head a description of a quote's speaker ("the gunman"), with where
+    /// the text first names someone so ("a gunman", "the gunman"), for `description`.
+    unnamed_uses: HashMap<String, usize>,
+    /// Two-word names outside quotes ("Lydia Greer") by the key of their surname, read only when
+    /// a relative is described ("his wife said"), for `relative`.
+    family_names: HashMap<String, Vec<(usize, String)>>,
+    /// Those of them set beside a relative's noun ("Her mother, Denise Monroe"), in text order:
+    /// (position, name, noun).
+    named_relatives: Vec<(usize, String, String)>,
+    /// The speaker of the question a pronoun's quote answers, whom `antecedent` skips once.
+    asker: Option<usize>,
+    /// Whether each quote ends in a question mark, for an answer that follows it.
+    questions: Vec<bool>,
     /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
     /// (position, name, head noun), for "the group said".
     organisations: Vec<(usize, String, String)>,
@@ -122,6 +141,56 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
         })
         .collect();
     let quotes = &found.quotes;
+    let kin = |m: &Mention| matches!(&m.kind, MentionKind::Description { head, .. } if words::KIN_NOUNS.contains(head));
+    if quotes.iter().any(|q| q.mention.as_ref().is_some_and(kin)) {
+        for t in 1..doc.tokens.len() {
+            let pair = doc.is_capitalized(t - 1)
+                && doc.is_capitalized(t)
+                && doc.outside(t - 1)
+                && doc.outside(t)
+                && !(t >= 2 && doc.is_capitalized(t - 2) && doc.outside(t - 2))
+                && !(doc.is_capitalized(t + 1) && doc.outside(t + 1));
+            if pair && !lexicon::is_sentence_function_word(doc.lower(t - 1)) {
+                let name = doc.text(doc.tokens[t - 1].start(), doc.tokens[t].end());
+                let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(&name).to_string();
+                let at = doc.tokens[t - 1].start();
+                // "Her mother, Denise Monroe,": the relative the name is set beside.
+                let kin = (t >= 3 && doc.is_punct(t - 2, ',') && words::KIN_NOUNS.contains(doc.lower(t - 3)))
+                    .then(|| doc.lower(t - 3).to_string());
+                if let Some(kin) = kin {
+                    builder.named_relatives.push((at, name.clone(), kin));
+                }
+                builder.family_names.entry(person_key(&name)).or_default().push((at, name));
+            }
+        }
+    }
+    let unlisted: HashSet<&str> = quotes
+        .iter()
+        .filter_map(|q| match q.mention.as_ref().map(|m| &m.kind) {
+            Some(MentionKind::Description { head, .. }) if !lexicon::is_role_noun(head) => Some(head.as_str()),
+            _ => None,
+        })
+        .collect();
+    if !unlisted.is_empty() {
+        let article = |u: usize| doc.is_word(u) && matches!(doc.lower(u), "a" | "an" | "the");
+        for t in 1..doc.tokens.len() {
+            if !(doc.is_word(t) && doc.outside(t) && unlisted.contains(doc.lower(t))) {
+                continue;
+            }
+            // "the gunman", "the jury foreman": an article, perhaps one lowercase modifier between.
+            let modified = t >= 2 && doc.is_word(t - 1) && !doc.is_capitalized(t - 1) && article(t - 2);
+            if article(t - 1) || modified {
+                builder.unnamed_uses.entry(doc.lower(t).to_string()).or_insert(doc.tokens[t - 1].start());
+            }
+        }
+    }
+    builder.questions = quotes
+        .iter()
+        .map(|q| {
+            let end = q.parts.last().map_or(q.span.end, |p| p.end);
+            doc.chars[..end].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|c| *c == '?')
+        })
+        .collect();
     // "The Federal Reserve said …" then "the central bank said": a generic head that names no
     // organisation of its own kind stands for the organisation that spoke last nearby.
     let mut last_named_org: Option<(usize, usize)> = None;
@@ -433,6 +502,15 @@ impl Builder {
                     start += 1;
                 }
                 let full = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+                // "Members of United Steelworkers (USW)": initials in brackets after a name with no
+                // org head (whose capitals they need not spell out) name an organisation of no
+                // known kind.
+                let first = short.chars().next().unwrap_or(' ');
+                let headless = (start..=t).all(|u| !lexicon::is_org_head(doc.lower(u)))
+                    && (start..=t).any(|u| doc.is_capitalized(u) && doc.chars[doc.tokens[u].start()] == first);
+                if is_acronym(&short) && headless {
+                    self.unkinded.push((doc.tokens[start].start(), short.to_string()));
+                }
                 if is_acronym(&short) && initials(&full).is_some_and(|i| i == short.to_lowercase()) {
                     self.organisation(&full);
                     self.organisation(&short);
@@ -733,7 +811,15 @@ impl Builder {
                 let generic = head.chars().all(|c| c.is_lowercase())
                     && modifiers.split_whitespace().all(|w| w.contains('-') || w.chars().all(char::is_lowercase))
                     && (modifiers.is_empty() || lexicon::is_org_head(head));
-                let named = generic.then(|| self.named_organisation(head, at)).flatten();
+                // "Members of United Steelworkers (USW) …" then "the union said": with no
+                // organisation of that kind named, one named with its initials in brackets whose
+                // name says no kind is of any kind but a company's.
+                let unkinded = || {
+                    let end = self.unkinded.partition_point(|o| o.0 < at);
+                    let latest = self.unkinded[..end].last().filter(|o| at - o.0 <= 2 * ORGANISATION_WINDOW);
+                    latest.filter(|_| !words::COMPANY_DESCRIPTIONS.contains(head)).map(|o| o.1.clone())
+                };
+                let named = generic.then(|| self.named_organisation(head, at).or_else(unkinded)).flatten();
                 // "the campaign said" after "Kettering's campaign": the candidate speaks.
                 if let Some(candidate) = named.as_deref().filter(|_| words::CAMPAIGN_NOUNS.contains(name)) {
                     let candidate = candidate.to_string();
@@ -775,7 +861,14 @@ impl Builder {
         if bare.contains(' ') || !lexicon::is_org_head(bare) {
             return None;
         }
-        self.named_organisation(bare, at)
+        // "Hebridean Sea Link said …. A spokeswoman for the company said": as for "a company
+        // spokeswoman", with no company named by a company's head, the one that spoke last.
+        self.named_organisation(bare, at).or_else(|| {
+            words::COMPANY_DESCRIPTIONS
+                .contains(bare)
+                .then(|| self.speaking_organisation(at).or_else(|| self.company_named_as_person(at)))
+                .flatten()
+        })
     }
 
     /// Finds or creates the cluster of a person. Full names key clusters, so "Michelle Obama"
@@ -1041,8 +1134,15 @@ impl Builder {
         let matched = (!plural)
             .then(|| {
                 let split = self.entities.partition_point(|e| e.at <= at);
+                // "Provost Michael Tarrant" is "the provost", though no list knows the title.
+                let titled = |e: &Entity| {
+                    e.role.is_none()
+                        && e.name.split(' ').count() >= 3
+                        && e.name.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head))
+                };
                 let fitting = |e: &&Entity| {
                     e.role.as_deref().is_some_and(|role| fits(role, e.role_lower.get_or_init(|| role.to_lowercase())))
+                        || titled(e)
                 };
                 let earlier =
                     self.entities[..split].iter().rev().take(DESCRIPTION_WINDOW).filter(|_| !indefinite).find(fitting);
@@ -1052,6 +1152,10 @@ impl Builder {
             .map(|e| (e.name.clone(), e.role.clone(), e.gender, e.at));
         if let Some((name, role, gender, entity_at)) = matched {
             let i = self.person(&name, role, gender, entity_at);
+            add_alias(&mut self.clusters[i], text);
+            return i;
+        }
+        if let Some(i) = self.relative(text, head, at) {
             add_alias(&mut self.clusters[i], text);
             return i;
         }
@@ -1083,9 +1187,27 @@ impl Builder {
                 (Some(s), Some(n)) => Some(if n.0 > s.0 { n } else { s }),
                 (s, n) => s.or(n),
             };
-            if let Some((_, name, role, gender)) = previous.filter(|_| !plural) {
+            // "the prime minister said" went to Hartley, the speaker before it; "the prime
+            // minister's official spokesman" later, after a backbencher without that title spoke,
+            // still stands for Hartley.
+            let key = bare.to_lowercase();
+            let titled = |role: &Option<String>| role.as_ref().is_some_and(|r| r.to_lowercase().contains(head));
+            if let Some(&i) =
+                self.definite_people.get(&key).filter(|_| !previous.as_ref().is_some_and(|p| titled(&p.2)))
+            {
+                add_alias(&mut self.clusters[i], text);
+                return i;
+            }
+            // "the gunman demanded money … “…,” the gunman said": a noun no list has, used
+            // before for someone unnamed, goes on naming that one, not the speaker before it.
+            let unnamed = self.unnamed_uses.get(head).is_some_and(|first| *first < at);
+            let title = lexicon::is_role_noun(head) || !unnamed;
+            if let Some((_, name, role, gender)) = previous.filter(|_| !plural && title) {
                 let i = self.person(&name, role, gender, at);
                 add_alias(&mut self.clusters[i], text);
+                if lexicon::is_role_noun(head) {
+                    self.definite_people.insert(key, i);
+                }
                 return i;
             }
         }
@@ -1105,6 +1227,57 @@ impl Builder {
         i
     }
 
+    /// "“…,” Tyler Brandt said. … “…,” his brother said": a relative described by a possessive
+    /// is the name set beside that relative's noun nearby ("Her mother, Denise Monroe,"), else
+    /// one who spoke nearby as that relative ("His wife, Ana, said"), else the person named
+    /// nearby with the surname of the one who spoke last, other than that one, nearest first.
+    fn relative(&mut self, text: &str, head: &str, at: usize) -> Option<usize> {
+        let possessive =
+            text.split(' ').next().is_some_and(|w| words::POSSESSIVE_DETERMINERS.contains(&w.to_lowercase()));
+        if !possessive || !words::KIN_NOUNS.contains(head) {
+            return None;
+        }
+        // "Her mother, Denise Monroe, spoke …. “…,” her mother said": the name set beside that
+        // relative's noun nearby.
+        let end = self.named_relatives.partition_point(|r| r.0 < at);
+        let beside = self.named_relatives[..end]
+            .iter()
+            .rev()
+            .take_while(|r| at - r.0 <= ORGANISATION_WINDOW)
+            .find(|r| r.2 == head)
+            .map(|r| (r.0, r.1.clone()));
+        if let Some((named_at, name)) = beside {
+            let gender = lexicon::first_name_gender(&name.split(' ').next().unwrap_or("").to_lowercase());
+            return Some(self.person(&name, None, gender, named_at));
+        }
+        let split = self.person_events.partition_point(|e| e.0 < at);
+        let (spoke_at, spoke, _, _) = self.person_events[..split].last()?;
+        if at - spoke_at > ORGANISATION_WINDOW {
+            return None;
+        }
+        // "His wife, Ana, said …. “…,” his wife said": one who spoke nearby as that relative.
+        let as_relative = self.person_events[..split]
+            .iter()
+            .rev()
+            .take_while(|e| at - e.0 <= ORGANISATION_WINDOW)
+            .find(|e| e.2.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == head)))
+            .cloned();
+        if let Some((named_at, name, role, gender)) = as_relative {
+            return Some(self.person(&name, role, gender, named_at));
+        }
+        let key = person_key(spoke);
+        let full = self.entity_for(&key, spoke, *spoke_at).map_or(spoke.clone(), |e| e.name.clone());
+        let (named_at, name) = self
+            .family_names
+            .get(&key)?
+            .iter()
+            .filter(|(_, name)| !name.eq_ignore_ascii_case(&full) && !name.eq_ignore_ascii_case(spoke))
+            .min_by_key(|(named_at, _)| named_at.abs_diff(at))
+            .cloned()?;
+        let gender = lexicon::first_name_gender(&name.split(' ').next().unwrap_or("").to_lowercase());
+        Some(self.person(&name, None, gender, named_at))
+    }
+
     /// The named organisation that spoke last before `at`, nearby.
     fn speaking_organisation(&self, at: usize) -> Option<String> {
         let end = self.organisation_events.partition_point(|e| e.0 < at);
@@ -1118,9 +1291,10 @@ impl Builder {
     fn company_named_as_person(&self, at: usize) -> Option<String> {
         let end = self.person_events.partition_point(|e| e.0 < at);
         let (named_at, name, role, gender) = self.person_events[..end].last()?;
+        // "Amazon said …" then "the retailer said": one word no full name ends in is a name too.
         let unknown = role.is_none()
             && *gender == Gender::Unknown
-            && name.contains(' ')
+            && (name.contains(' ') || !self.entity_by_key.contains_key(&person_key(name)))
             && name.split_whitespace().all(|w| lexicon::first_name_gender(&w.to_lowercase()) == Gender::Unknown);
         (unknown && at - named_at <= ORGANISATION_WINDOW / 2).then(|| name.clone())
     }
@@ -1160,8 +1334,16 @@ impl Builder {
         let quote = &quotes[first];
         let at = quote.span.start;
         if let Some(Mention { kind: MentionKind::Pronoun { word, gender }, span, .. }) = &quote.mention {
+            // "Drummond put it to him: ‘Whose fault is that?’ ‘…,’ he replied.": the one who
+            // answers a question quoted just before is not the one who asked it.
+            let asker = (first > 0 && quote.cue.as_ref().is_some_and(|(cue, _)| words::REPLY_VERBS.contains(cue)))
+                .then(|| first - 1)
+                .filter(|p| quote.paragraph.saturating_sub(quotes[*p].paragraph) <= 1)
+                .filter(|p| self.questions.get(*p).copied().unwrap_or(false))
+                .and_then(|p| speakers[p]);
             // "He told KMOX Radio: “…”": a pronoun stands for someone named before the pronoun
             // itself, not for the addressee between it and the quote.
+            self.asker = asker;
             return self.antecedent(word, *gender, at.min(span.start), quote.paragraph, quotes, events);
         }
         let nearby =
@@ -1219,6 +1401,7 @@ impl Builder {
         quotes: &[Found],
         events: &[Candidate],
     ) -> Option<usize> {
+        let asker = self.asker.take();
         // "we wrote" in the writer's own voice: an editorial board speaks for its newspaper.
         if word == "we" {
             if let Some(paper) = self.own_newspaper(at) {
@@ -1238,7 +1421,11 @@ impl Builder {
             // "a Nashville executive who once told her to …": whoever told "her" is not "she".
             let addressee =
                 gender != Gender::Unknown && self.genders[i] == Gender::Unknown && events[e].addressed == Some(gender);
-            if (person == wants_person || word == "i") && compatible(self.genders[i], gender) && !addressee {
+            if (person == wants_person || word == "i")
+                && compatible(self.genders[i], gender)
+                && !addressee
+                && asker != Some(i)
+            {
                 if self.genders[i] == Gender::Unknown {
                     self.genders[i] = gender;
                 }

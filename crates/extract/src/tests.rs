@@ -880,3 +880,217 @@ fn a_surname_first_read_stands_for_the_first_of_that_name() {
         &["direct | Ray Kowalski | We didn’t want this,", "direct | Ray Kowalski | Ask me Friday,"],
     )]);
 }
+
+/// "The station's host, Mary Kidd, put it to him: “…?”": a description no list has ("host" is
+/// listed, "presenter", "interviewer" are read by their ending) opens the sentence before the
+/// name; the one who answers the question ("he replied") is not the one who asked it.
+#[test]
+fn a_presenter_asks_and_the_guest_replies() {
+    check_all(&[(
+        "Paul Fenwick, the airline’s chief executive, appeared on the breakfast programme.\n\n\
+         “We have ordered new aircraft,” Mr Fenwick said.\n\n\
+         The programme’s interviewer, Joan Pryde, put it to him: “When will they arrive?”\n\n\
+         “Not before next spring,” he replied.",
+        &[
+            "direct | Fenwick | We have ordered new aircraft,",
+            "direct | Pryde | When will they arrive?",
+            "direct | Fenwick | Not before next spring,",
+        ],
+    )]);
+}
+
+/// "A spokeswoman for the company" is the company that spoke last, as "a company spokeswoman" is;
+/// "the mayor's spokesman" and "the prime minister's official spokesman" speak for whom the
+/// possessive names; "the prime minister", read as the named speaker before it, goes on standing
+/// for that one after someone without the title speaks.
+#[test]
+fn spokespeople_for_the_company_and_for_an_owner() {
+    check_all(&[
+        (
+            "Kestrel Sea Link said on Monday that two sailings had been cancelled. A spokesman for the company \
+             said: “We are sorry for the disruption.”",
+            &[
+                "direct | Kestrel Sea Link | We are sorry for the disruption.",
+                "paraphrase | Kestrel Sea Link | two sailings had been cancelled",
+            ],
+        ),
+        (
+            "Mayor Dana Whitcombe unveiled the plan in March.\n\n\
+             The mayor’s spokesman said the timetable was “ambitious but achievable.”",
+            &["partial | Whitcombe | ambitious but achievable."],
+        ),
+        (
+            "Helen Garvey had a difficult afternoon at the dispatch box.\n\n“The figures speak for themselves,” \
+             the prime minister said.\n\n“They do, and they say you have failed,” said Lara Bell, the opposition \
+             leader.\n\nLater the prime minister’s official spokesman called the figures “a blip.”",
+            &[
+                "direct | Garvey | The figures speak for themselves,",
+                "direct | Bell | They do, and they say you have failed,",
+                "partial | Garvey | a blip.",
+            ],
+        ),
+    ]);
+}
+
+/// "Hale wanted to know whether the minister agreed that …": speech asked about is no one's, and
+/// the one who asks speaks; "the paper quoted Ortiz as saying", "Ortiz was quoted as saying": the
+/// one quoted speaks.
+#[test]
+fn asked_about_speech_and_quoted_as_saying() {
+    check_all(&[
+        (
+            "Sir John Hale, the member for Bexley, wanted to know whether the minister agreed that Bexley was \
+             “the finest town in Kent.”",
+            &["partial | Hale | the finest town in Kent."],
+        ),
+        (
+            "Lumen Devices unveiled its new tablet, the Slate, on Tuesday. A news release quoted Rosa Ortiz, the \
+             chief executive, as saying the Slate was “the lightest we have ever made.”",
+            &["partial | Ortiz | the lightest we have ever made."],
+        ),
+        (
+            "Councilman Jim Park spoke at the meeting. Park was quoted as saying the deal was “a win for the city.”",
+            &["partial | Park | a win for the city."],
+        ),
+    ]);
+}
+
+/// "her son texted her:", "The advisory read:": texts and e-mails are speech, and a document that
+/// reads out a quote speaks for whoever issued something just before; a relative ("his wife
+/// said") is the name set beside that relative's noun ("Her mother, Denise Monroe,"), or one who
+/// spoke as that relative, or the one of the family's surname named nearby who did not just speak,
+/// and with none named, the relative speaks as such.
+#[test]
+fn texts_bulletins_and_relatives() {
+    check_all(&[
+        (
+            "Gina Morales waited at the shelter all night.\n\nAt 2 a.m. her daughter texted her: “I am safe. \
+             The power is out.”",
+            &["direct | daughter | I am safe. The power is out."],
+        ),
+        (
+            "The Coast Guard issued a warning for the bay on Sunday. The advisory read: “Small craft should remain \
+             in port.”",
+            &["direct | Coast Guard | Small craft should remain in port."],
+        ),
+        (
+            "Both Harlan Voss and Edith Voss have sung with the choir for 30 years.\n\n“It keeps us young,” \
+             Harlan Voss said.\n\n“It keeps him young,” his wife said.",
+            &["direct | Harlan Voss | It keeps us young,", "direct | Edith Voss | It keeps him young,"],
+        ),
+        (
+            "Tom Reyes lost his house in the fire. “Everything is gone,” Reyes said.\n\nHis wife, Ana, said the \
+             family would rebuild. “We are alive,” his wife said.",
+            &[
+                "direct | Tom Reyes | Everything is gone,",
+                "direct | Ana | We are alive,",
+                "paraphrase | Ana | the family would rebuild",
+            ],
+        ),
+        (
+            "Kayla Monroe, 19, died in the crash.\n\nHer mother, Denise Monroe, spoke outside the courthouse. \
+             “She was my whole world,” her mother said.",
+            &["direct | Denise Monroe | She was my whole world,"],
+        ),
+    ]);
+}
+
+/// "the gunman": a noun read by its "-man" ending names a person, and, used before for someone
+/// unnamed ("the gunman", "the jury foreman"), goes on naming that one rather than the named
+/// speaker before it; "the provost" is
+/// the person written before with that title before a full name ("Provost Anne Lister"), though
+/// no list knows it.
+#[test]
+fn gunmen_and_titles_no_list_has() {
+    check_all(&[
+        (
+            "“We are asking for the public’s help,” Lt. Carla Nunez said.\n\nThe gunman entered the store at \
+             9 p.m. A clerk heard the gunman say, “Nobody move,” before he fled.",
+            &["direct | Nunez | We are asking for the public’s help,", "direct | gunman | Nobody move,"],
+        ),
+        (
+            "“We are confident,” said Assistant District Attorney Lena Ortiz.\n\nThe jury foreman, who asked not \
+             to be named, left quickly. “It was hard,” the foreman said.",
+            &["direct | Ortiz | We are confident,", "direct | foreman | It was hard,"],
+        ),
+        (
+            "The cuts were announced by Provost Anne Lister in May.\n\nSam Ortega, a sophomore, shouted from the \
+             back. “You never asked us,” he said.\n\n“We did ask, and we listened,” the provost said.",
+            &["direct | Ortega | You never asked us,", "direct | Lister | We did ask, and we listened,"],
+        ),
+    ]);
+}
+
+/// "the Northern Highlands": "the" and capitalized words none of which is a first name, a title or
+/// an honorific name a place or an institution, never a person "he" could stand for.
+#[test]
+fn names_after_the_are_no_people() {
+    check_all(&[(
+        "Rail services resumed on Monday.\n\nA Caledonian Transit spokesman said new trains for the Northern \
+         Highlands had been ordered. “We are working to restore services,” he said.",
+        &[
+            "direct | Caledonian Transit | We are working to restore services,",
+            "paraphrase | Caledonian Transit | new trains for the Northern Highlands had been ordered",
+        ],
+    )]);
+}
+
+/// "Members of United Carworkers (UCW)" then "the union said": initials in brackets after a name
+/// with no org head, which their capitals need not spell out, are of any kind but a company's;
+/// "the spending plan released with the budget warns": a participle and its words may stand
+/// between a document and its verb.
+#[test]
+fn unions_by_their_initials_and_documents_with_participles() {
+    check_all(&[
+        (
+            "Members of United Carworkers (UCW) walked out at midnight.\n\nThe union said in a statement that \
+             talks had failed. “Our members have waited long enough,” the statement said.",
+            &["direct | UCW | Our members have waited long enough,", "paraphrase | UCW | talks had failed"],
+        ),
+        (
+            "The province will spend more on schools. The spending plan released with the budget warns of \
+             “hard choices in the years ahead.”",
+            &["partial | plan | hard choices in the years ahead."],
+        ),
+    ]);
+}
+
+/// "the retailer", "the site": kinds of company, which stand for the company of that kind named
+/// before ("the discount retailer Pennywise", "the listings site Homeview"), else for a speaker
+/// named in one word no full name ends in ("Amazon said"), not for the person who spoke last.
+#[test]
+fn retailers_and_sites_are_companies() {
+    check_all(&[
+        (
+            "“Shoppers are nervous,” said Dana Moss, an economist at Hillcrest Bank.\n\nShares of the discount \
+             retailer Pennywise fell 8 percent. “Our customers are watching every dollar,” the retailer said.",
+            &["direct | Moss | Shoppers are nervous,", "direct | Pennywise | Our customers are watching every dollar,"],
+        ),
+        (
+            "“Rents are rising,” said Dana Moss, an economist.\n\nThe listings site Homefind, which tracks asking \
+             prices, found the same. The site said in its report that gains were “slowing, but only a little.”",
+            &["direct | Moss | Rents are rising,", "partial | Homefind | slowing, but only a little."],
+        ),
+        (
+            "“Prices will rise,” said Dana Moss, an economist.\n\nAmazon said it would hire 100,000 workers. \
+             “We are growing,” the retailer said.",
+            &[
+                "direct | Moss | Prices will rise,",
+                "direct | Amazon | We are growing,",
+                "paraphrase | Amazon | it would hire 100,000 workers",
+            ],
+        ),
+    ]);
+}
+
+/// "According to the lawsuit, the driver ran the light and struck Perez after she “had every right
+/// to cross.”": a cue whose clause a second predicate ends before the quote does not govern it;
+/// the "according to" that opens the sentence does.
+#[test]
+fn according_to_governs_past_a_second_predicate() {
+    check_all(&[(
+        "According to the lawsuit, the driver warned pedestrians and sped up after Perez stepped off the curb \
+         with “every right to cross.”",
+        &["partial | lawsuit | every right to cross."],
+    )]);
+}

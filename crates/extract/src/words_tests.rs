@@ -31,6 +31,8 @@ const SUBSETS: &[(&str, &str)] = &[
     ("company_descriptions", "org_heads"),
     ("campaign_nouns", "org_heads"),
     ("voiced_documents", "source_documents"),
+    ("reply_verbs", "cues"),
+    ("kin_nouns", "people_nouns"),
 ];
 
 /// The disjointness rules the file headers state: no entry is in both lists.
