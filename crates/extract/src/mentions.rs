@@ -121,6 +121,21 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             appositive = Some((open + 1, t - 2));
             t = open;
         }
+        // "Hollister Markets, which has 210 stores in Ohio, Indiana and Kentucky, said": a list of
+        // places that ends a relative clause belongs to the clause; the subject stands before it.
+        let places = appositive.is_some_and(|(a, _)| lexicon::is_place(doc.lower(a)))
+            && t > floor
+            && lexicon::is_place(doc.lower(t - 1));
+        if places {
+            let low = t.saturating_sub(30).max(floor);
+            let clause = (low + 1..t).rev().take_while(|u| doc.outside(*u)).find(|u| {
+                doc.is_punct(*u, ',') && doc.is_word(u + 1) && matches!(doc.lower(u + 1), "which" | "who" | "whose")
+            });
+            if let Some(comma) = clause {
+                appositive = Some((comma + 1, t - 1));
+                t = comma;
+            }
+        }
         // "Emma Hughes, 34, who commutes from Brighton, said": an age between commas after a
         // full name that opens the sentence is an aside too.
         let full_name_opens = t >= floor + 4

@@ -473,6 +473,18 @@ impl Builder {
         for t in 0..doc.tokens.len() {
             let ends_run =
                 doc.is_capitalized(t) && doc.outside(t) && !(doc.is_capitalized(t + 1) && doc.outside(t + 1));
+            // "Frostline Creamery Chief Executive Tom Haldane": a company's name that runs on into
+            // its officer's title and name is a company too, which "the company" later stands for.
+            if !ends_run
+                && doc.is_capitalized(t)
+                && doc.outside(t)
+                && t > 0
+                && doc.is_capitalized(t - 1)
+                && words::COMPANY_HEADS.contains(doc.lower(t))
+                && lexicon::is_role_noun(doc.lower(t + 1))
+            {
+                self.name_organisation(doc, t, t);
+            }
             if !ends_run {
                 continue;
             }
@@ -993,15 +1005,33 @@ impl Builder {
         let any = words::GENERIC_ORG_HEADS.contains(generic);
         // "The company said": a company named by its full name ("Energy Transfer Partners").
         let company = words::COMPANY_DESCRIPTIONS.contains(generic);
-        self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
+        let named = self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
             .iter()
             .rev()
             .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
             .find(|o| {
                 o.2 == generic
                     || !words::CAMPAIGN_NOUNS.contains(&o.2) && (any || company && words::COMPANY_HEADS.contains(&o.2))
-            })
-            .map(|o| o.1.clone())
+            })?;
+        // "Hollister Markets said on Twitter that it had pulled every Frostline product. “…,” the
+        // chain wrote.": a company named after another company as the subject of a cue, in the
+        // same sentence, is what that company spoke of; "the company" stands for the one that spoke.
+        if company && named.2 != generic {
+            let sentence = |p: usize| self.sentence_starts.partition_point(|s| *s <= p);
+            let here = |p: usize| p < named.0 && sentence(p) == sentence(named.0);
+            let spoke = |name: &str| {
+                self.organisation_events.iter().any(|e| here(e.0) && e.1 == name)
+                    || self.person_events.iter().any(|e| here(e.0) && e.1 == name)
+            };
+            let speaker = self
+                .organisations
+                .iter()
+                .find(|o| here(o.0) && o.1 != named.1 && words::COMPANY_HEADS.contains(&o.2) && spoke(&o.1));
+            if let Some((_, name, _)) = speaker {
+                return Some(name.clone());
+            }
+        }
+        Some(named.1.clone())
     }
 
     /// "The paper wrote", "its editorial board said", "the News wrote": the newspaper named last

@@ -1094,3 +1094,42 @@ fn according_to_governs_past_a_second_predicate() {
         &["partial | lawsuit | every right to cross."],
     )]);
 }
+
+/// "Westgate Markets, which has 90 stores in Ohio, Indiana and Kentucky, said …": a list of places
+/// that ends a relative clause belongs to the clause, so the company before it is the subject and
+/// "the chain" (a kind of company) stands for it, not for a state.
+#[test]
+fn places_listed_in_a_relative_clause_are_not_the_subject() {
+    check_all(&[(
+        "Westgate Markets, which has 90 stores in Ohio, Indiana and Kentucky, said it had pulled the bars. \
+         “Bring them back for a refund,” the chain wrote.",
+        &[
+            "direct | Westgate Markets | Bring them back for a refund,",
+            "paraphrase | Westgate Markets | it had pulled the bars",
+        ],
+    )]);
+}
+
+/// "Northwind Creamery Chief Executive Tom Hale": a company's name that runs on into its
+/// officer's title is recorded as a company, so a later "the company said" stands for it; and a
+/// company named inside what another company said, in that sentence, does not take "the chain"
+/// from the company that spoke.
+#[test]
+fn company_before_an_officers_title_and_companies_spoken_of() {
+    check_all(&[
+        (
+            "Northwind Creamery Chief Executive Tom Hale posted a video on Friday. “We failed them,” Hale said.\n\n\
+             On Saturday, in a notice posted on its website, the company said the bars “may contain peanuts.”",
+            &["direct | Hale | We failed them,", "partial | Northwind | may contain peanuts."],
+        ),
+        (
+            "Northwind Foods Chief Executive Tom Hale apologized on Friday.\n\nWestgate Markets said on Twitter \
+             that it had pulled every Northwind product from its shelves. “Bring them back for a refund,” the chain \
+             wrote.",
+            &[
+                "direct | Westgate | Bring them back for a refund,",
+                "paraphrase | Westgate Markets | it had pulled every Northwind product from its shelves",
+            ],
+        ),
+    ]);
+}
