@@ -101,6 +101,10 @@ struct Builder {
     asker: Option<usize>,
     /// Whether each quote ends in a question mark, for an answer that follows it.
     questions: Vec<bool>,
+    /// Full names with a description in an aside right after them ("Dante Morales, the
+    /// mission’s principal investigator,"), in text order: (position, name, the description's
+    /// lowercase words after its article or owner, gender).
+    appositives: Vec<(usize, String, Vec<String>, Gender)>,
     /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
     /// (position, name, head noun), for "the group said".
     organisations: Vec<(usize, String, String)>,
@@ -710,6 +714,22 @@ impl Builder {
             if !bare {
                 self.entity_by_key.entry(key).or_default().push(self.entities.len());
             }
+            // "Dante Morales, the mission’s principal investigator, …": the description in an aside
+            // right after a full name, for "the principal investigator said" later.
+            if !bare && role.is_none() && doc.is_punct(t + 1, ',') && doc.is_word(t + 2) {
+                let opener = doc.lower(t + 2);
+                let owner = doc.is_capitalized(t + 2) && (opener.ends_with("’s") || opener.ends_with("'s"));
+                if opener == "the" || owner || words::POSSESSIVE_DETERMINERS.contains(opener) {
+                    let mut end = t + 3;
+                    while end < doc.tokens.len() && end < t + 10 && doc.is_word(end) && doc.outside(end) {
+                        end += 1;
+                    }
+                    if end > t + 3 && doc.is_punct(end, ',') {
+                        let words: Vec<String> = (t + 3..end).map(|u| doc.lower(u).to_string()).collect();
+                        self.appositives.push((mention.span.start, name.clone(), words, gender));
+                    }
+                }
+            }
             self.entities.push(Entity {
                 at: mention.span.start,
                 span: mention.span,
@@ -1192,6 +1212,21 @@ impl Builder {
         let bare = lexicon::strip_article(text);
         let definite = bare.len() != text.len() && text.to_lowercase().starts_with("the ");
         if definite {
+            // "Dante Morales, the mission’s principal investigator, …" then "the principal
+            // investigator said": the person named with that description in an aside before.
+            let wanted: Vec<String> = bare.to_lowercase().split_whitespace().map(str::to_string).collect();
+            let end = self.appositives.partition_point(|a| a.0 < at);
+            let named = self.appositives[..end]
+                .iter()
+                .rev()
+                .take_while(|a| at - a.0 <= ORGANISATION_WINDOW)
+                .find(|a| !plural && a.2.last() == wanted.last() && a.2.ends_with(&wanted))
+                .map(|a| (a.0, a.1.clone(), a.3));
+            if let Some((named_at, name, gender)) = named {
+                let i = self.person(&name, None, gender, named_at);
+                add_alias(&mut self.clusters[i], text);
+                return i;
+            }
             if let Some(&i) = self.description_heads.get(head) {
                 add_alias(&mut self.clusters[i], text);
                 return i;

@@ -1133,3 +1133,32 @@ fn company_before_an_officers_title_and_companies_spoken_of() {
         ),
     ]);
 }
+
+/// "Dana Kirk, the mission’s principal investigator, …" then "the principal investigator said:":
+/// a definite description stands for the person named with it in an aside before, even when
+/// someone else spoke in between, and so does its last noun alone ("the engineer").
+#[test]
+fn definite_description_named_in_an_aside_before() {
+    check_all(&[
+        (
+            "Dana Kirk, the mission’s principal investigator, wiped her eyes. “Ten years of work,” Kirk said.\n\n\
+             Maria Lopez, a geologist at Hale University, was more careful. “We will see,” Lopez said.\n\n\
+             Asked what she expected to find, the principal investigator said: “Ice, and a lot of it.”",
+            &[
+                "direct | Kirk | Ten years of work,",
+                "direct | Lopez | We will see,",
+                "direct | Kirk | Ice, and a lot of it.",
+            ],
+        ),
+        (
+            "Tom Reyes, the county’s chief engineer, presented the plan. “It holds,” Reyes said.\n\n\
+             Ann Pike, who lives by the bridge, was not convinced. “I have seen the cracks,” Pike said.\n\n\
+             “The cracks are cosmetic,” the engineer said.",
+            &[
+                "direct | Reyes | It holds,",
+                "direct | Pike | I have seen the cracks,",
+                "direct | Reyes | The cracks are cosmetic,",
+            ],
+        ),
+    ]);
+}
