@@ -1162,3 +1162,17 @@ fn definite_description_named_in_an_aside_before() {
         ),
     ]);
 }
+
+/// "One employee, who asked not to be named, told reporters:": "employee" names a person (a people
+/// noun), so an anonymous employee speaks, not a heading's capitalized word before.
+#[test]
+fn employees_speak() {
+    check_all(&[
+        (
+            "Staff warned of leaks\n\nOne Tidewell employee, who asked not to be named, told reporters: “We saw the \
+             leaks every week.”",
+            &["direct | employee | We saw the leaks every week."],
+        ),
+        ("“Nobody listened to us,” one employee said.", &["direct | employee | Nobody listened to us,"]),
+    ]);
+}
