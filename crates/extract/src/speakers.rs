@@ -1332,13 +1332,32 @@ impl Builder {
         }
         let key = person_key(spoke);
         let full = self.entity_for(&key, spoke, *spoke_at).map_or(spoke.clone(), |e| e.name.clone());
-        let (named_at, name) = self
+        let kin = self
             .family_names
-            .get(&key)?
-            .iter()
-            .filter(|(_, name)| !name.eq_ignore_ascii_case(&full) && !name.eq_ignore_ascii_case(spoke))
-            .min_by_key(|(named_at, _)| named_at.abs_diff(at))
-            .cloned()?;
+            .get(&key)
+            .and_then(|names| {
+                names
+                    .iter()
+                    .filter(|(_, name)| !name.eq_ignore_ascii_case(&full) && !name.eq_ignore_ascii_case(spoke))
+                    .min_by_key(|(named_at, _)| named_at.abs_diff(at))
+            })
+            .cloned();
+        // "Dante Morales … Carmen Morales, a geochemist, … “…,” his wife said", with someone of
+        // another name between: the nearest name before, within the paragraph's reach, that shares
+        // its surname with another full name before it.
+        let shared = || {
+            self.family_names
+                .values()
+                .filter(|names| {
+                    names.iter().filter(|(p, _)| *p < at).map(|(_, n)| n.to_lowercase()).collect::<HashSet<_>>().len()
+                        >= 2
+                })
+                .flat_map(|names| names.iter().filter(|(p, _)| *p < at && at - *p <= ORGANISATION_WINDOW / 10))
+                .filter(|(_, name)| !name.eq_ignore_ascii_case(&full) && !name.eq_ignore_ascii_case(spoke))
+                .max_by_key(|(p, _)| *p)
+                .cloned()
+        };
+        let (named_at, name) = kin.or_else(shared)?;
         let gender = lexicon::first_name_gender(&name.split(' ').next().unwrap_or("").to_lowercase());
         Some(self.person(&name, None, gender, named_at))
     }

@@ -1176,3 +1176,21 @@ fn employees_speak() {
         ("“Nobody listened to us,” one employee said.", &["direct | employee | Nobody listened to us,"]),
     ]);
 }
+
+/// "Dana Kirk … Lucia Kirk, a chemist on the team, … “…,” his wife said", with someone of another
+/// name speaking in between: the relative is the nearest name just before that shares its surname
+/// with another full name before it.
+#[test]
+fn relative_named_just_before_after_another_speaker() {
+    check_all(&[(
+        "Tomas Kirk, who led the team, wiped his eyes. “Twelve years,” Kirk said.\n\n\
+         Maria Lopez, a geologist at Hale University, was more careful. “We will see,” Lopez said.\n\n\
+         Lucia Kirk, a chemist on the team, had spent the week there too. “He has not slept since Sunday,” his wife \
+         said.",
+        &[
+            "direct | Kirk | Twelve years,",
+            "direct | Lopez | We will see,",
+            "direct | Lucia Kirk | He has not slept since Sunday,",
+        ],
+    )]);
+}
