@@ -210,6 +210,31 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         let kind = MentionKind::Organisation { name: doc.lower(noun).to_string() };
         return Some(Mention { span, tokens: (noun, start - 1), kind });
     }
+    // "A study commissioned by Fáilte Ireland and published in March described the valley as":
+    // the document speaks, not whoever commissioned, wrote or published it.
+    // "by the tourism board", "by Fáilte Ireland": a few words of the author's name before.
+    let low = start.saturating_sub(4).max(floor);
+    let by = (low + 1..=start)
+        .rev()
+        .take_while(|u| doc.is_word(u - 1) && doc.outside(u - 1))
+        .find(|u| doc.lower(u - 1) == "by")
+        .unwrap_or(start);
+    let document_by = appositive.is_none()
+        && by > floor + 3
+        && doc.is_word(by - 1)
+        && doc.lower(by - 1) == "by"
+        && doc.is_word(by - 2)
+        && !doc.is_capitalized(by - 2)
+        && doc.lower(by - 2).ends_with("ed")
+        && doc.is_word(by - 3)
+        && !doc.is_capitalized(by - 3)
+        && words::SOURCE_DOCUMENTS.contains(doc.lower(by - 3));
+    if document_by {
+        let noun = by - 3;
+        let span = Span::new(doc.tokens[noun].start(), doc.tokens[noun].end());
+        let kind = MentionKind::Organisation { name: doc.lower(noun).to_string() };
+        return Some(Mention { span, tokens: (noun, by - 2), kind });
+    }
     if after_preposition && !place_aside && lowercase_aside && start < t && start > floor + 1 {
         let preposition = start - 1;
         let role = doc.is_word(preposition - 1)

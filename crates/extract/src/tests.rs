@@ -1194,3 +1194,14 @@ fn relative_named_just_before_after_another_speaker() {
         ],
     )]);
 }
+
+/// "A study commissioned by the tourism board described the valley as “…”": a document followed by
+/// a participle in "-ed" and "by" speaks, not whoever commissioned or published it.
+#[test]
+fn document_commissioned_by_someone_speaks() {
+    check_all(&[(
+        "A study commissioned by the tourism board described the Shannon Valley as “the quietest corner of the \
+         west”.",
+        &["partial | study | the quietest corner of the west"],
+    )]);
+}
