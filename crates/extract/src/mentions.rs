@@ -121,6 +121,20 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             appositive = Some((open + 1, t - 2));
             t = open;
         }
+        // "Ivory Coast’s cocoa regulator, known as the CCC, said": the name the aside gives speaks.
+        let close = appositive.map_or(open, |(_, b)| b);
+        let known_as = open + 3 < close && doc.lower(open + 1) == "known" && doc.lower(open + 2) == "as";
+        if known_as {
+            let first = if doc.lower(open + 3) == "the" { open + 4 } else { open + 3 };
+            let named = first < close
+                && (first..close).all(|u| doc.is_word(u) && doc.outside(u) && doc.is_capitalized(u))
+                && close - first <= 4;
+            if named {
+                if let Some(mention) = classify(doc, first, close, None) {
+                    return Some(mention);
+                }
+            }
+        }
         // "Hollister Markets, which has 210 stores in Ohio, Indiana and Kentucky, said": a list of
         // places that ends a relative clause belongs to the clause; the subject stands before it.
         let places = appositive.is_some_and(|(a, _)| lexicon::is_place(doc.lower(a)))

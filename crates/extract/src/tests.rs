@@ -1205,3 +1205,20 @@ fn document_commissioned_by_someone_speaks() {
         &["partial | study | the quietest corner of the west"],
     )]);
 }
+
+/// "Ghana’s cocoa regulator, known as the GCB, said …": the name an aside gives after "known as"
+/// is the cue's subject; an aside with no capitalized name after "known as" is not.
+#[test]
+fn name_given_after_known_as_speaks() {
+    check_all(&[
+        (
+            "Ann Pike, a grower, said prices were low.\n\nGhana’s cocoa regulator, known as the GCB, said on Monday \
+             that the harvest was “on track”.",
+            &["partial | GCB | on track", "paraphrase | Pike | prices were low"],
+        ),
+        (
+            "The regulator, known as a cautious body, said the harvest was “on track”.",
+            &["partial | regulator | on track"],
+        ),
+    ]);
+}
