@@ -906,7 +906,7 @@ impl Builder {
     /// Finds or creates the cluster of a person. Full names key clusters, so "Michelle Obama"
     /// and "President Obama" stay apart; a bare surname joins its nearest full mention.
     fn person(&mut self, name: &str, role: Option<String>, gender: Gender, at: usize) -> usize {
-        let knighted = self.knighted_full_name(name, at);
+        let knighted = self.knighted_full_name(name, at).or_else(|| self.given_name_full_name(name, at));
         let name = knighted.as_deref().unwrap_or(name);
         let surname = person_key(name);
         let (mut full, mut role, mut gender) = (name.to_string(), role, gender);
@@ -973,6 +973,27 @@ impl Builder {
         };
         self.by_surname.insert(surname, i);
         i
+    }
+
+    /// "7-year-old Mateo Alvarez … “…,” Mateo said": one name that is nobody's surname but the
+    /// first name of a full name written before stands for that full name, the nearest one.
+    fn given_name_full_name(&self, name: &str, at: usize) -> Option<String> {
+        if name.contains(' ') || self.entity_by_key.contains_key(&person_key(name)) {
+            return None;
+        }
+        let end = self.entities.partition_point(|e| e.at < at);
+        self.entities[..end]
+            .iter()
+            .rev()
+            .take_while(|e| at - e.at <= ORGANISATION_WINDOW)
+            .find(|e| {
+                let mut words = e.name.split_whitespace();
+                !e.bare
+                    && words.next() == Some(name)
+                    && words.next().is_some()
+                    && e.name.split_whitespace().count() == 2
+            })
+            .map(|e| e.name.clone())
     }
 
     /// "Sir Michael" and "Dame Judi" use the first name: the full name ("Sir Michael Wilshaw")

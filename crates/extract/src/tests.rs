@@ -1222,3 +1222,21 @@ fn name_given_after_known_as_speaks() {
         ),
     ]);
 }
+
+/// "7-year-old Tobias Wren … “…,” Tobias said": a single name that is nobody's surname but the
+/// first name of a full name before stands for that full name; one that is a surname still
+/// stands for its person.
+#[test]
+fn first_name_alone_stands_for_the_full_name() {
+    check_all(&[
+        (
+            "While we watched, 9-year-old Tobias Wren and his father stopped by.\n\n“I found a book about \
+             trains,” Tobias said.",
+            &["direct | Wren | I found a book about trains,"],
+        ),
+        (
+            "Grace Tobias, a neighbor, and Tobias Wren, 9, stopped by.\n\n“We come every day,” Tobias said.",
+            &["direct | Grace Tobias | We come every day,"],
+        ),
+    ]);
+}
