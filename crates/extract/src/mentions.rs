@@ -121,6 +121,35 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             appositive = Some((open + 1, t - 2));
             t = open;
         }
+        // "Ivory Coast’s cocoa regulator, known as the CCC, said": the name the aside gives speaks.
+        let close = appositive.map_or(open, |(_, b)| b);
+        let known_as = open + 3 < close && doc.lower(open + 1) == "known" && doc.lower(open + 2) == "as";
+        if known_as {
+            let first = if doc.lower(open + 3) == "the" { open + 4 } else { open + 3 };
+            let named = first < close
+                && (first..close).all(|u| doc.is_word(u) && doc.outside(u) && doc.is_capitalized(u))
+                && close - first <= 4;
+            if named {
+                if let Some(mention) = classify(doc, first, close, None) {
+                    return Some(mention);
+                }
+            }
+        }
+        // "Hollister Markets, which has 210 stores in Ohio, Indiana and Kentucky, said": a list of
+        // places that ends a relative clause belongs to the clause; the subject stands before it.
+        let places = appositive.is_some_and(|(a, _)| lexicon::is_place(doc.lower(a)))
+            && t > floor
+            && lexicon::is_place(doc.lower(t - 1));
+        if places {
+            let low = t.saturating_sub(30).max(floor);
+            let clause = (low + 1..t).rev().take_while(|u| doc.outside(*u)).find(|u| {
+                doc.is_punct(*u, ',') && doc.is_word(u + 1) && matches!(doc.lower(u + 1), "which" | "who" | "whose")
+            });
+            if let Some(comma) = clause {
+                appositive = Some((comma + 1, t - 1));
+                t = comma;
+            }
+        }
         // "Emma Hughes, 34, who commutes from Brighton, said": an age between commas after a
         // full name that opens the sentence is an aside too.
         let full_name_opens = t >= floor + 4
@@ -194,6 +223,31 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         let span = Span::new(doc.tokens[noun].start(), doc.tokens[noun].end());
         let kind = MentionKind::Organisation { name: doc.lower(noun).to_string() };
         return Some(Mention { span, tokens: (noun, start - 1), kind });
+    }
+    // "A study commissioned by Fáilte Ireland and published in March described the valley as":
+    // the document speaks, not whoever commissioned, wrote or published it.
+    // "by the tourism board", "by Fáilte Ireland": a few words of the author's name before.
+    let low = start.saturating_sub(4).max(floor);
+    let by = (low + 1..=start)
+        .rev()
+        .take_while(|u| doc.is_word(u - 1) && doc.outside(u - 1))
+        .find(|u| doc.lower(u - 1) == "by")
+        .unwrap_or(start);
+    let document_by = appositive.is_none()
+        && by > floor + 3
+        && doc.is_word(by - 1)
+        && doc.lower(by - 1) == "by"
+        && doc.is_word(by - 2)
+        && !doc.is_capitalized(by - 2)
+        && doc.lower(by - 2).ends_with("ed")
+        && doc.is_word(by - 3)
+        && !doc.is_capitalized(by - 3)
+        && words::SOURCE_DOCUMENTS.contains(doc.lower(by - 3));
+    if document_by {
+        let noun = by - 3;
+        let span = Span::new(doc.tokens[noun].start(), doc.tokens[noun].end());
+        let kind = MentionKind::Organisation { name: doc.lower(noun).to_string() };
+        return Some(Mention { span, tokens: (noun, by - 2), kind });
     }
     if after_preposition && !place_aside && lowercase_aside && start < t && start > floor + 1 {
         let preposition = start - 1;

@@ -101,6 +101,10 @@ struct Builder {
     asker: Option<usize>,
     /// Whether each quote ends in a question mark, for an answer that follows it.
     questions: Vec<bool>,
+    /// Full names with a description in an aside right after them ("Dante Morales, the
+    /// mission’s principal investigator,"), in text order: (position, name, the description's
+    /// lowercase words after its article or owner, gender).
+    appositives: Vec<(usize, String, Vec<String>, Gender)>,
     /// Organisations named in full anywhere ("The Judicial Crisis Network"), in text order:
     /// (position, name, head noun), for "the group said".
     organisations: Vec<(usize, String, String)>,
@@ -473,6 +477,18 @@ impl Builder {
         for t in 0..doc.tokens.len() {
             let ends_run =
                 doc.is_capitalized(t) && doc.outside(t) && !(doc.is_capitalized(t + 1) && doc.outside(t + 1));
+            // "Frostline Creamery Chief Executive Tom Haldane": a company's name that runs on into
+            // its officer's title and name is a company too, which "the company" later stands for.
+            if !ends_run
+                && doc.is_capitalized(t)
+                && doc.outside(t)
+                && t > 0
+                && doc.is_capitalized(t - 1)
+                && words::COMPANY_HEADS.contains(doc.lower(t))
+                && lexicon::is_role_noun(doc.lower(t + 1))
+            {
+                self.name_organisation(doc, t, t);
+            }
             if !ends_run {
                 continue;
             }
@@ -698,6 +714,22 @@ impl Builder {
             if !bare {
                 self.entity_by_key.entry(key).or_default().push(self.entities.len());
             }
+            // "Dante Morales, the mission’s principal investigator, …": the description in an aside
+            // right after a full name, for "the principal investigator said" later.
+            if !bare && role.is_none() && doc.is_punct(t + 1, ',') && doc.is_word(t + 2) {
+                let opener = doc.lower(t + 2);
+                let owner = doc.is_capitalized(t + 2) && (opener.ends_with("’s") || opener.ends_with("'s"));
+                if opener == "the" || owner || words::POSSESSIVE_DETERMINERS.contains(opener) {
+                    let mut end = t + 3;
+                    while end < doc.tokens.len() && end < t + 10 && doc.is_word(end) && doc.outside(end) {
+                        end += 1;
+                    }
+                    if end > t + 3 && doc.is_punct(end, ',') {
+                        let words: Vec<String> = (t + 3..end).map(|u| doc.lower(u).to_string()).collect();
+                        self.appositives.push((mention.span.start, name.clone(), words, gender));
+                    }
+                }
+            }
             self.entities.push(Entity {
                 at: mention.span.start,
                 span: mention.span,
@@ -874,7 +906,7 @@ impl Builder {
     /// Finds or creates the cluster of a person. Full names key clusters, so "Michelle Obama"
     /// and "President Obama" stay apart; a bare surname joins its nearest full mention.
     fn person(&mut self, name: &str, role: Option<String>, gender: Gender, at: usize) -> usize {
-        let knighted = self.knighted_full_name(name, at);
+        let knighted = self.knighted_full_name(name, at).or_else(|| self.given_name_full_name(name, at));
         let name = knighted.as_deref().unwrap_or(name);
         let surname = person_key(name);
         let (mut full, mut role, mut gender) = (name.to_string(), role, gender);
@@ -943,6 +975,27 @@ impl Builder {
         i
     }
 
+    /// "7-year-old Mateo Alvarez … “…,” Mateo said": one name that is nobody's surname but the
+    /// first name of a full name written before stands for that full name, the nearest one.
+    fn given_name_full_name(&self, name: &str, at: usize) -> Option<String> {
+        if name.contains(' ') || self.entity_by_key.contains_key(&person_key(name)) {
+            return None;
+        }
+        let end = self.entities.partition_point(|e| e.at < at);
+        self.entities[..end]
+            .iter()
+            .rev()
+            .take_while(|e| at - e.at <= ORGANISATION_WINDOW)
+            .find(|e| {
+                let mut words = e.name.split_whitespace();
+                !e.bare
+                    && words.next() == Some(name)
+                    && words.next().is_some()
+                    && e.name.split_whitespace().count() == 2
+            })
+            .map(|e| e.name.clone())
+    }
+
     /// "Sir Michael" and "Dame Judi" use the first name: the full name ("Sir Michael Wilshaw")
     /// is the nearest earlier full mention with that first name.
     fn knighted_full_name(&self, name: &str, at: usize) -> Option<String> {
@@ -993,15 +1046,33 @@ impl Builder {
         let any = words::GENERIC_ORG_HEADS.contains(generic);
         // "The company said": a company named by its full name ("Energy Transfer Partners").
         let company = words::COMPANY_DESCRIPTIONS.contains(generic);
-        self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
+        let named = self.organisations[..self.organisations.partition_point(|o| o.0 < at)]
             .iter()
             .rev()
             .take_while(|o| at - o.0 <= ORGANISATION_WINDOW)
             .find(|o| {
                 o.2 == generic
                     || !words::CAMPAIGN_NOUNS.contains(&o.2) && (any || company && words::COMPANY_HEADS.contains(&o.2))
-            })
-            .map(|o| o.1.clone())
+            })?;
+        // "Hollister Markets said on Twitter that it had pulled every Frostline product. “…,” the
+        // chain wrote.": a company named after another company as the subject of a cue, in the
+        // same sentence, is what that company spoke of; "the company" stands for the one that spoke.
+        if company && named.2 != generic {
+            let sentence = |p: usize| self.sentence_starts.partition_point(|s| *s <= p);
+            let here = |p: usize| p < named.0 && sentence(p) == sentence(named.0);
+            let spoke = |name: &str| {
+                self.organisation_events.iter().any(|e| here(e.0) && e.1 == name)
+                    || self.person_events.iter().any(|e| here(e.0) && e.1 == name)
+            };
+            let speaker = self
+                .organisations
+                .iter()
+                .find(|o| here(o.0) && o.1 != named.1 && words::COMPANY_HEADS.contains(&o.2) && spoke(&o.1));
+            if let Some((_, name, _)) = speaker {
+                return Some(name.clone());
+            }
+        }
+        Some(named.1.clone())
     }
 
     /// "The paper wrote", "its editorial board said", "the News wrote": the newspaper named last
@@ -1162,6 +1233,21 @@ impl Builder {
         let bare = lexicon::strip_article(text);
         let definite = bare.len() != text.len() && text.to_lowercase().starts_with("the ");
         if definite {
+            // "Dante Morales, the mission’s principal investigator, …" then "the principal
+            // investigator said": the person named with that description in an aside before.
+            let wanted: Vec<String> = bare.to_lowercase().split_whitespace().map(str::to_string).collect();
+            let end = self.appositives.partition_point(|a| a.0 < at);
+            let named = self.appositives[..end]
+                .iter()
+                .rev()
+                .take_while(|a| at - a.0 <= ORGANISATION_WINDOW)
+                .find(|a| !plural && a.2.last() == wanted.last() && a.2.ends_with(&wanted))
+                .map(|a| (a.0, a.1.clone(), a.3));
+            if let Some((named_at, name, gender)) = named {
+                let i = self.person(&name, None, gender, named_at);
+                add_alias(&mut self.clusters[i], text);
+                return i;
+            }
             if let Some(&i) = self.description_heads.get(head) {
                 add_alias(&mut self.clusters[i], text);
                 return i;
@@ -1267,13 +1353,32 @@ impl Builder {
         }
         let key = person_key(spoke);
         let full = self.entity_for(&key, spoke, *spoke_at).map_or(spoke.clone(), |e| e.name.clone());
-        let (named_at, name) = self
+        let kin = self
             .family_names
-            .get(&key)?
-            .iter()
-            .filter(|(_, name)| !name.eq_ignore_ascii_case(&full) && !name.eq_ignore_ascii_case(spoke))
-            .min_by_key(|(named_at, _)| named_at.abs_diff(at))
-            .cloned()?;
+            .get(&key)
+            .and_then(|names| {
+                names
+                    .iter()
+                    .filter(|(_, name)| !name.eq_ignore_ascii_case(&full) && !name.eq_ignore_ascii_case(spoke))
+                    .min_by_key(|(named_at, _)| named_at.abs_diff(at))
+            })
+            .cloned();
+        // "Dante Morales … Carmen Morales, a geochemist, … “…,” his wife said", with someone of
+        // another name between: the nearest name before, within the paragraph's reach, that shares
+        // its surname with another full name before it.
+        let shared = || {
+            self.family_names
+                .values()
+                .filter(|names| {
+                    names.iter().filter(|(p, _)| *p < at).map(|(_, n)| n.to_lowercase()).collect::<HashSet<_>>().len()
+                        >= 2
+                })
+                .flat_map(|names| names.iter().filter(|(p, _)| *p < at && at - *p <= ORGANISATION_WINDOW / 10))
+                .filter(|(_, name)| !name.eq_ignore_ascii_case(&full) && !name.eq_ignore_ascii_case(spoke))
+                .max_by_key(|(p, _)| *p)
+                .cloned()
+        };
+        let (named_at, name) = kin.or_else(shared)?;
         let gender = lexicon::first_name_gender(&name.split(' ').next().unwrap_or("").to_lowercase());
         Some(self.person(&name, None, gender, named_at))
     }

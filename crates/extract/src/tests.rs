@@ -1094,3 +1094,149 @@ fn according_to_governs_past_a_second_predicate() {
         &["partial | lawsuit | every right to cross."],
     )]);
 }
+
+/// "Westgate Markets, which has 90 stores in Ohio, Indiana and Kentucky, said …": a list of places
+/// that ends a relative clause belongs to the clause, so the company before it is the subject and
+/// "the chain" (a kind of company) stands for it, not for a state.
+#[test]
+fn places_listed_in_a_relative_clause_are_not_the_subject() {
+    check_all(&[(
+        "Westgate Markets, which has 90 stores in Ohio, Indiana and Kentucky, said it had pulled the bars. \
+         “Bring them back for a refund,” the chain wrote.",
+        &[
+            "direct | Westgate Markets | Bring them back for a refund,",
+            "paraphrase | Westgate Markets | it had pulled the bars",
+        ],
+    )]);
+}
+
+/// "Northwind Creamery Chief Executive Tom Hale": a company's name that runs on into its
+/// officer's title is recorded as a company, so a later "the company said" stands for it; and a
+/// company named inside what another company said, in that sentence, does not take "the chain"
+/// from the company that spoke.
+#[test]
+fn company_before_an_officers_title_and_companies_spoken_of() {
+    check_all(&[
+        (
+            "Northwind Creamery Chief Executive Tom Hale posted a video on Friday. “We failed them,” Hale said.\n\n\
+             On Saturday, in a notice posted on its website, the company said the bars “may contain peanuts.”",
+            &["direct | Hale | We failed them,", "partial | Northwind | may contain peanuts."],
+        ),
+        (
+            "Northwind Foods Chief Executive Tom Hale apologized on Friday.\n\nWestgate Markets said on Twitter \
+             that it had pulled every Northwind product from its shelves. “Bring them back for a refund,” the chain \
+             wrote.",
+            &[
+                "direct | Westgate | Bring them back for a refund,",
+                "paraphrase | Westgate Markets | it had pulled every Northwind product from its shelves",
+            ],
+        ),
+    ]);
+}
+
+/// "Dana Kirk, the mission’s principal investigator, …" then "the principal investigator said:":
+/// a definite description stands for the person named with it in an aside before, even when
+/// someone else spoke in between, and so does its last noun alone ("the engineer").
+#[test]
+fn definite_description_named_in_an_aside_before() {
+    check_all(&[
+        (
+            "Dana Kirk, the mission’s principal investigator, wiped her eyes. “Ten years of work,” Kirk said.\n\n\
+             Maria Lopez, a geologist at Hale University, was more careful. “We will see,” Lopez said.\n\n\
+             Asked what she expected to find, the principal investigator said: “Ice, and a lot of it.”",
+            &[
+                "direct | Kirk | Ten years of work,",
+                "direct | Lopez | We will see,",
+                "direct | Kirk | Ice, and a lot of it.",
+            ],
+        ),
+        (
+            "Tom Reyes, the county’s chief engineer, presented the plan. “It holds,” Reyes said.\n\n\
+             Ann Pike, who lives by the bridge, was not convinced. “I have seen the cracks,” Pike said.\n\n\
+             “The cracks are cosmetic,” the engineer said.",
+            &[
+                "direct | Reyes | It holds,",
+                "direct | Pike | I have seen the cracks,",
+                "direct | Reyes | The cracks are cosmetic,",
+            ],
+        ),
+    ]);
+}
+
+/// "One employee, who asked not to be named, told reporters:": "employee" names a person (a people
+/// noun), so an anonymous employee speaks, not a heading's capitalized word before.
+#[test]
+fn employees_speak() {
+    check_all(&[
+        (
+            "Staff warned of leaks\n\nOne Tidewell employee, who asked not to be named, told reporters: “We saw the \
+             leaks every week.”",
+            &["direct | employee | We saw the leaks every week."],
+        ),
+        ("“Nobody listened to us,” one employee said.", &["direct | employee | Nobody listened to us,"]),
+    ]);
+}
+
+/// "Dana Kirk … Lucia Kirk, a chemist on the team, … “…,” his wife said", with someone of another
+/// name speaking in between: the relative is the nearest name just before that shares its surname
+/// with another full name before it.
+#[test]
+fn relative_named_just_before_after_another_speaker() {
+    check_all(&[(
+        "Tomas Kirk, who led the team, wiped his eyes. “Twelve years,” Kirk said.\n\n\
+         Maria Lopez, a geologist at Hale University, was more careful. “We will see,” Lopez said.\n\n\
+         Lucia Kirk, a chemist on the team, had spent the week there too. “He has not slept since Sunday,” his wife \
+         said.",
+        &[
+            "direct | Kirk | Twelve years,",
+            "direct | Lopez | We will see,",
+            "direct | Lucia Kirk | He has not slept since Sunday,",
+        ],
+    )]);
+}
+
+/// "A study commissioned by the tourism board described the valley as “…”": a document followed by
+/// a participle in "-ed" and "by" speaks, not whoever commissioned or published it.
+#[test]
+fn document_commissioned_by_someone_speaks() {
+    check_all(&[(
+        "A study commissioned by the tourism board described the Shannon Valley as “the quietest corner of the \
+         west”.",
+        &["partial | study | the quietest corner of the west"],
+    )]);
+}
+
+/// "Ghana’s cocoa regulator, known as the GCB, said …": the name an aside gives after "known as"
+/// is the cue's subject; an aside with no capitalized name after "known as" is not.
+#[test]
+fn name_given_after_known_as_speaks() {
+    check_all(&[
+        (
+            "Ann Pike, a grower, said prices were low.\n\nGhana’s cocoa regulator, known as the GCB, said on Monday \
+             that the harvest was “on track”.",
+            &["partial | GCB | on track", "paraphrase | Pike | prices were low"],
+        ),
+        (
+            "The regulator, known as a cautious body, said the harvest was “on track”.",
+            &["partial | regulator | on track"],
+        ),
+    ]);
+}
+
+/// "7-year-old Tobias Wren … “…,” Tobias said": a single name that is nobody's surname but the
+/// first name of a full name before stands for that full name; one that is a surname still
+/// stands for its person.
+#[test]
+fn first_name_alone_stands_for_the_full_name() {
+    check_all(&[
+        (
+            "While we watched, 9-year-old Tobias Wren and his father stopped by.\n\n“I found a book about \
+             trains,” Tobias said.",
+            &["direct | Wren | I found a book about trains,"],
+        ),
+        (
+            "Grace Tobias, a neighbor, and Tobias Wren, 9, stopped by.\n\n“We come every day,” Tobias said.",
+            &["direct | Grace Tobias | We come every day,"],
+        ),
+    ]);
+}
