@@ -52,6 +52,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind15.txt", include_str!("../../../tests/data/extract/blind15.txt")),
     ("blind16.txt", include_str!("../../../tests/data/extract/blind16.txt")),
     ("blind17.txt", include_str!("../../../tests/data/extract/blind17.txt")),
+    ("blind18.txt", include_str!("../../../tests/data/extract/blind18.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
