@@ -1158,11 +1158,23 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
 /// colon.
 fn person_before_colon(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), Mention)> {
     let mention = sentence_subject(doc, s0, colon).filter(|m| {
-        matches!(m.kind, MentionKind::Person { .. })
+        (matches!(m.kind, MentionKind::Person { .. }) || someone_new(doc, m))
             && colon - m.tokens.1 <= 20
             && (m.tokens.1..colon).all(|u| !doc.is_word(u) || doc.outside(u) && !lexicon::is_cue(doc.lower(u)))
     })?;
     Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention))
+}
+
+/// "An official at the regional transport office gave a blunt verdict:", "One commuter, who
+/// had waited since dawn, summed it up:": a person brought in by "a", "an" or "one" and a noun
+/// that names people, who is someone new and the one the colon introduces.
+fn someone_new(doc: &Doc, m: &Mention) -> bool {
+    let MentionKind::Description { head, .. } = &m.kind else {
+        return false;
+    };
+    let (first, _) = m.tokens;
+    let opens = doc.is_word(first) && words::INDEFINITE_ARTICLES.contains(doc.lower(first));
+    opens && (lexicon::is_role_head(head) || is_agent_noun(head))
 }
 
 /// Reads a short attribution sentence right after the quote: "“It is over.” Trump said."

@@ -1240,3 +1240,18 @@ fn first_name_alone_stands_for_the_full_name() {
         ),
     ]);
 }
+
+/// "An inspector from the regional transport office gave a short verdict: “…”": someone new
+/// brought in by "a", "an" or "one" and a noun for people, who opens the sentence, speaks the
+/// quote after its colon, not the organisation that spoke before.
+#[test]
+fn someone_new_before_a_colon_speaks() {
+    check_all(&[(
+        "The Harbour Authority said the pier would reopen in May. An inspector from the regional transport \
+         office gave a short verdict: “The pilings are rotten. Nobody should walk on them.”",
+        &[
+            "direct | inspector | The pilings are rotten. Nobody should walk on them.",
+            "paraphrase | Harbour Authority | the pier would reopen in May",
+        ],
+    )]);
+}
