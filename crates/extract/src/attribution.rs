@@ -876,13 +876,45 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
 /// Reads "A survey of 1,350 owners released Tuesday by the Pemberton Institute found": the
 /// organisation named after "by", right before the finding verb, speaks for its document.
 fn document_author(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
-    let mention = subject_before(doc, t, s0)?;
-    if !matches!(mention.kind, MentionKind::Organisation { .. }) || mention.tokens.1 != t {
-        return None;
-    }
+    let Some(mention) = subject_before(doc, t, s0).filter(|m| m.tokens.1 == t) else {
+        // "A 2017 study by his group found": an author in a few lowercase words the text does not
+        // name leaves the document speaking as itself.
+        let low = t.saturating_sub(4).max(s0 + 1);
+        let by = (low..t)
+            .rev()
+            .take_while(|u| doc.is_word(*u) && doc.outside(*u) && !doc.is_capitalized(*u))
+            .find(|u| doc.lower(*u) == "by")?;
+        return unnamed_author_document(doc, s0, by);
+    };
     let by = mention.tokens.0.checked_sub(1).filter(|u| *u > s0 && doc.is_word(*u) && doc.lower(*u) == "by")?;
-    let document = (s0..by).any(|u| doc.is_word(u) && words::SOURCE_DOCUMENTS.contains(doc.lower(u)));
-    document.then_some(mention)
+    match mention.kind {
+        // "A report released in March by the Nagano Prefectural Government found": the
+        // organisation's document, named by both ("Nagano Prefectural Government report").
+        MentionKind::Organisation { name } => {
+            let document = document_before(doc, s0, by)?;
+            let noun = doc.lower(document);
+            Some(Mention { kind: MentionKind::Organisation { name: format!("{name} {noun}") }, ..mention })
+        }
+        MentionKind::Description { .. } => unnamed_author_document(doc, s0, by),
+        _ => None,
+    }
+}
+
+/// The document named before "by" at `by`: the nearest lowercase document word.
+fn document_before(doc: &Doc, s0: usize, by: usize) -> Option<usize> {
+    (s0..by)
+        .rev()
+        .find(|u| doc.is_word(*u) && !doc.is_capitalized(*u) && words::SOURCE_DOCUMENTS.contains(doc.lower(*u)))
+}
+
+/// The document before "by" at `by` as the speaker, when its author is not named.
+fn unnamed_author_document(doc: &Doc, s0: usize, by: usize) -> Option<Mention> {
+    let document = document_before(doc, s0, by)?;
+    Some(Mention {
+        span: Span::new(doc.tokens[document].start(), doc.tokens[document].end()),
+        tokens: (document, document + 1),
+        kind: MentionKind::Organisation { name: doc.lower(document).to_string() },
+    })
 }
 
 fn is_possessive_word(word: &str) -> bool {

@@ -1255,3 +1255,22 @@ fn someone_new_before_a_colon_speaks() {
         ],
     )]);
 }
+
+/// "A 2019 survey by her team found …": a document whose author is not named speaks as
+/// itself; "A review published last year by the Ashford County Council found …": one named
+/// after "by" is named with its document ("Ashford County Council review"), so both the
+/// council and the review are right.
+#[test]
+fn document_by_its_author_speaks() {
+    check_all(&[
+        (
+            "Nora Lind, an agronomist at the Western Farm Institute, has counted hives for years. A 2019 survey by \
+             her team found that colonies had fallen “by a third since 2010.”",
+            &["partial | survey | by a third since 2010."],
+        ),
+        (
+            "A report released in May by the Ashford County Council found the bridge “unsafe for heavy lorries.”",
+            &["partial | Ashford County Council report | unsafe for heavy lorries."],
+        ),
+    ]);
+}
