@@ -1268,8 +1268,10 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         .into_iter()
         .flat_map(|(cue, ks)| {
             let word = cue.map(|c| cues[c].word.as_str());
-            let ks: Vec<usize> =
-                ks.into_iter().filter(|k| !names_a_title(doc, *k, word) && !named_by_noun(doc, *k)).collect();
+            let ks: Vec<usize> = ks
+                .into_iter()
+                .filter(|k| !names_a_title(doc, *k, word) && !named_by_noun(doc, *k) && !named_by_term_verb(doc, *k))
+                .collect();
             match cue {
                 _ if ks.is_empty() => Vec::new(),
                 Some(c) => partial_quote(doc, &ks, Some(&cues[c])),
@@ -1298,6 +1300,27 @@ fn named_by_noun(doc: &Doc, k: usize) -> bool {
     let short = doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 6;
     let open = doc.span_open[k];
     short && open > 0 && !doc.is_punct(open - 1, ',') && after_naming_noun(doc, k)
+}
+
+/// "Growers call such a storm “l’orage blanc”", "which locals call the “ice highway.”": a quote
+/// a few plain words after a verb of naming in its base form is a term. After a determiner
+/// ("a call with analysts", "the call was “…”", "told the same call that …") the word is a
+/// noun, and the quote may be speech.
+fn named_by_term_verb(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    let low = open.saturating_sub(5);
+    let Some(verb) = (low..open)
+        .rev()
+        .take_while(|u| doc.is_word(*u) && doc.outside(*u))
+        .find(|u| !doc.is_capitalized(*u) && words::TERM_VERBS.contains(doc.lower(*u)))
+    else {
+        return false;
+    };
+    // "told the same call that the company had “…”": a clause after "that" is what was said.
+    let noun = verb > 0
+        && doc.is_word(verb - 1)
+        && (lexicon::is_determiner(doc.lower(verb - 1)) || is_possessive_word(doc.lower(verb - 1)));
+    !noun && (verb + 1..open).all(|u| !words::BE_FORMS.contains(doc.lower(u)) && doc.lower(u) != "that")
 }
 
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from

@@ -1274,3 +1274,21 @@ fn document_by_its_author_speaks() {
         ),
     ]);
 }
+
+/// "Fishermen along the coast call such a fog “the grey wall”": the quoted words a few words
+/// after a verb of naming in its base form are a term; "the call was “…”" still quotes.
+#[test]
+fn term_after_a_naming_verb_is_no_quote() {
+    check_all(&[
+        (
+            "Fishermen along the coast call such a fog “the grey wall”, because nothing shows through it. \
+             Planners call towns like Eastport “harbor deserts.”",
+            &[],
+        ),
+        (
+            "Lena Ortiz, the harbor master, said the call was “a routine check.” Her deputy, Sam Reyes, told \
+             the same call that the pier was “safe for now.”",
+            &["partial | Ortiz | a routine check.", "partial | Reyes | safe for now."],
+        ),
+    ]);
+}
