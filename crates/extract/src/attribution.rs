@@ -295,11 +295,13 @@ fn is_quoted_term(doc: &Doc, k: usize) -> bool {
 fn names_a_work(doc: &Doc, k: usize) -> bool {
     let open = doc.span_open[k];
     let capital = doc.chars.get(doc.spans[k].content.start).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // "sang the school song, “Takanose no Sora,”": a comma may stand after the title word.
+    let before = if open > 1 && doc.is_punct(open - 1, ',') { open - 2 } else { open.wrapping_sub(1) };
     capital
         && open > 0
-        && doc.is_word(open - 1)
-        && !doc.is_capitalized(open - 1)
-        && words::TITLE_WORDS.contains(doc.lower(open - 1))
+        && doc.is_word(before)
+        && !doc.is_capitalized(before)
+        && words::TITLE_WORDS.contains(doc.lower(before))
 }
 
 /// "A reporter asked, “…?” “No,” she said.": someone unnamed who asks the quoted question is not
@@ -1270,7 +1272,12 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
             let word = cue.map(|c| cues[c].word.as_str());
             let ks: Vec<usize> = ks
                 .into_iter()
-                .filter(|k| !names_a_title(doc, *k, word) && !named_by_noun(doc, *k) && !named_by_term_verb(doc, *k))
+                .filter(|k| {
+                    !names_a_title(doc, *k, word)
+                        && !named_by_noun(doc, *k)
+                        && !named_by_term_verb(doc, *k)
+                        && !glosses_a_term(doc, *k)
+                })
                 .collect();
             match cue {
                 _ if ks.is_empty() => Vec::new(),
@@ -1291,6 +1298,18 @@ fn after_naming_noun(doc: &Doc, k: usize) -> bool {
         b -= 1;
     }
     doc.is_word(b) && words::NAMING_NOUNS.contains(doc.lower(b))
+}
+
+/// "described by the term “genkai shuraku,” or “marginal villages,”": a quote after "or" right
+/// after a named term is its gloss, a term too.
+fn glosses_a_term(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    k > 0
+        && open > 2
+        && doc.is_word(open - 1)
+        && doc.lower(open - 1) == "or"
+        && (doc.span_close[k - 1] == open - 2 || doc.span_close[k - 1] == open - 3 && doc.is_punct(open - 2, ','))
+        && (named_by_noun(doc, k - 1) || named_by_term_verb(doc, k - 1))
 }
 
 /// "advertises the Halo with the tagline “It just understands.”": a short quote right after a

@@ -1292,3 +1292,16 @@ fn term_after_a_naming_verb_is_no_quote() {
         ),
     ]);
 }
+
+/// "the crowd sang “Blaydon Races”", "sang the club song, “Old Ground,”", "what planners know by
+/// the term “kampung kota,” or “urban villages,”": a title after a verb of singing or after a
+/// title noun and a comma, and a term with its gloss after "or", are not quotes.
+#[test]
+fn songs_and_glossed_terms_are_no_quotes() {
+    check_all(&[(
+        "Through the evening the home fans sang “Blaydon Races” at every corner. At the end the players sang the \
+         club song, “Old Ground,” with them. Half the city lives in what planners call settlements, known by the \
+         term “kampung kota,” or “urban villages,” where lanes are too narrow for cars.",
+        &[],
+    )]);
+}
