@@ -861,8 +861,11 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
             .filter(|p| words::SOURCE_DOCUMENTS.contains(doc.lower(p - 1)))?;
         participle - 1
     };
+    // "The committee’s own summary describes": an owner's name may stand for the determiner.
     let low = noun.saturating_sub(3).max(s0);
-    let start = (low..noun).rev().find(|u| doc.is_word(*u) && lexicon::is_determiner(doc.lower(*u)))?;
+    let start = (low..noun)
+        .rev()
+        .find(|u| doc.is_word(*u) && (lexicon::is_determiner(doc.lower(*u)) || is_possessive_word(doc.lower(*u))))?;
     if !(start + 1..noun).all(|u| doc.is_word(u) && doc.outside(u)) {
         return None;
     }

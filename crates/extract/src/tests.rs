@@ -1305,3 +1305,20 @@ fn songs_and_glossed_terms_are_no_quotes() {
         &[],
     )]);
 }
+
+/// "the ad says: “…”", "The council’s own summary describes the cut as “…”": ads, menus and
+/// summaries are documents that speak as themselves, and an owner's name may open the
+/// document's phrase.
+#[test]
+fn ads_and_summaries_speak() {
+    check_all(&[(
+        "Over footage of a shuttered library, the ad says: “Mark Ellison closed your library. Now he wants your \
+         vote.”\n\nEllison spokeswoman Dana Ruiz said the claim was unfair. The Finance Committee’s own summary \
+         describes the change as “a deferral of $3.1 million to the next fiscal year.”",
+        &[
+            "direct | ad | Mark Ellison closed your library. Now he wants your vote.",
+            "partial | summary | a deferral of $3.1 million to the next fiscal year.",
+            "paraphrase | Ruiz | the claim was unfair",
+        ],
+    )]);
+}
