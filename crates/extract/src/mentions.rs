@@ -105,6 +105,9 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     let mut appositive = None;
     if t > floor && doc.is_punct(t - 1, ')') {
         t = skip_parenthesis_back(doc, t - 1, floor)?;
+        if let Some(short) = initials_of_foreign_name(doc, t, floor) {
+            return Some(short);
+        }
     }
     if t > floor && doc.is_punct(t - 1, ',') {
         let open = matching_comma_back(doc, t - 1, floor)?;
@@ -112,6 +115,9 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         t = open;
         if t > floor && doc.is_punct(t - 1, ')') {
             t = skip_parenthesis_back(doc, t - 1, floor)?;
+            if let Some(short) = initials_of_foreign_name(doc, t, floor) {
+                return Some(short);
+            }
         }
         // "Dr. Marcus Adeyemi, a curator in Drumheller, Alberta, who was not involved, called":
         // the relative clause after a place that closes an aside tells of the person before it.
@@ -558,6 +564,40 @@ fn pronoun_at(doc: &Doc, t: usize) -> Option<Mention> {
         span: Span::new(token.start(), token.end()),
         tokens: (t, t + 1),
         kind: MentionKind::Pronoun { word: word.to_string(), gender },
+    })
+}
+
+/// "The Bureau Interprofessionnel des Vins de Bourgogne (BIVB), the trade body, said": initials
+/// in brackets after a name whose capitalized words are joined by a particle of another language
+/// ("des", "de", "du") are what the organisation is called; the name's last words alone are no
+/// one. `open` is the bracket's token.
+fn initials_of_foreign_name(doc: &Doc, open: usize, floor: usize) -> Option<Mention> {
+    let short = open + 1;
+    if !doc.is_punct(open + 2, ')') || !doc.is_word(short) {
+        return None;
+    }
+    let text = doc.text(doc.tokens[short].start(), doc.tokens[short].end());
+    if !(2..=6).contains(&text.chars().count()) || !text.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut first = open;
+    let mut particle = false;
+    while first > floor + 1 && open - first < 10 && doc.is_word(first - 1) && doc.outside(first - 1) {
+        let u = first - 1;
+        if doc.is_capitalized(u) {
+            first = u;
+        } else if words::NAME_PARTICLES.contains(doc.lower(u)) && doc.is_capitalized(u - 1) {
+            particle = true;
+            first = u;
+        } else {
+            break;
+        }
+    }
+    let capitals = (first..open).filter(|u| doc.is_capitalized(*u)).count();
+    (particle && capitals >= 3).then(|| Mention {
+        span: Span::new(doc.tokens[short].start(), doc.tokens[short].end()),
+        tokens: (short, short + 1),
+        kind: MentionKind::Organisation { name: text.to_string() },
     })
 }
 

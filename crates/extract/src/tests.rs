@@ -1322,3 +1322,16 @@ fn ads_and_summaries_speak() {
         ],
     )]);
 }
+
+/// "The Instituto Nacional de Estadística (INE), the statistics office, said …": initials in
+/// brackets after a name joined by a particle of another language are the organisation's name,
+/// which "the office" later stands for too.
+#[test]
+fn initials_after_a_foreign_name_speak() {
+    check_all(&[(
+        "The Instituto Nacional de Estadística (INE), the country’s statistics office, said output had risen and \
+         that the figures were “better than expected.”\n\n“The recovery is broad,” the statistics office said in \
+         a statement.",
+        &["partial | INE | better than expected.", "direct | INE | The recovery is broad,"],
+    )]);
+}
