@@ -840,7 +840,9 @@ fn name_after_description(doc: &Doc, s: usize, e: usize, ceiling: usize) -> Opti
     while end < ceiling && end - first < 4 && doc.is_word(end) && doc.outside(end) && doc.is_capitalized(end) {
         end += 1;
     }
-    if end == first || end >= ceiling || !doc.is_punct(end, ',') {
+    // "said Yorkshire’s captain, Adam Fenwick.": the name may also end the clause.
+    let closes = end == ceiling || end < ceiling && doc.is_punct(end, '.');
+    if end == first || end > ceiling || !(closes || end < ceiling && doc.is_punct(end, ',')) {
         return None;
     }
     let mention = classify(doc, first, end, None)?;
@@ -849,7 +851,8 @@ fn name_after_description(doc: &Doc, s: usize, e: usize, ceiling: usize) -> Opti
     };
     let role = role.or_else(|| Some(lexicon::strip_article(&phrase_text(doc, s, e)).to_string()));
     // The phrase runs through the comma that closes the name, so the verb follows it.
-    Some(Mention { span: mention.span, tokens: (s, end + 1), kind: MentionKind::Person { name, role, gender } })
+    let through = if closes { end } else { end + 1 };
+    Some(Mention { span: mention.span, tokens: (s, through), kind: MentionKind::Person { name, role, gender } })
 }
 
 /// Skips "a statement from" in "according to a statement from the Kremlin".

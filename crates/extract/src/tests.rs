@@ -1335,3 +1335,26 @@ fn initials_after_a_foreign_name_speak() {
         &["partial | INE | better than expected.", "direct | INE | The recovery is broad,"],
     )]);
 }
+
+/// "Our waiter, who did not give his name, told us …", "said the captain": captains, skippers, pilots,
+/// controllers, servers and waiters are people named by their role (words/role_nouns.txt,
+/// role_heads.txt).
+#[test]
+fn captains_pilots_and_servers_are_roles() {
+    check_all(&[(
+        "Ruth Hale reviewed the place in 2019. Our waiter, who did not give his name, told us the fish had been \
+         “caught this morning off the point.”",
+        &["partial | waiter | caught this morning off the point."],
+    )]);
+}
+
+/// "“We dropped too many catches,” said Kent’s captain, Tom Ashby. “That cost us.”":
+/// the name set after a description that ends the inverted clause is the speaker.
+#[test]
+fn name_after_description_ending_the_clause_speaks() {
+    check_all(&[(
+        "Kent were 90 for six before Dan Pryce and Ollie Marsh held them up for two hours.\n\n“We dropped too many \
+         catches,” said Kent’s captain, Tom Ashby. “That cost us.”",
+        &["direct | Ashby | We dropped too many catches, … That cost us."],
+    )]);
+}
