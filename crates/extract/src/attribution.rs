@@ -295,11 +295,13 @@ fn is_quoted_term(doc: &Doc, k: usize) -> bool {
 fn names_a_work(doc: &Doc, k: usize) -> bool {
     let open = doc.span_open[k];
     let capital = doc.chars.get(doc.spans[k].content.start).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // "sang the school song, “Takanose no Sora,”": a comma may stand after the title word.
+    let before = if open > 1 && doc.is_punct(open - 1, ',') { open - 2 } else { open.wrapping_sub(1) };
     capital
         && open > 0
-        && doc.is_word(open - 1)
-        && !doc.is_capitalized(open - 1)
-        && words::TITLE_WORDS.contains(doc.lower(open - 1))
+        && doc.is_word(before)
+        && !doc.is_capitalized(before)
+        && words::TITLE_WORDS.contains(doc.lower(before))
 }
 
 /// "A reporter asked, “…?” “No,” she said.": someone unnamed who asks the quoted question is not
@@ -859,8 +861,11 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
             .filter(|p| words::SOURCE_DOCUMENTS.contains(doc.lower(p - 1)))?;
         participle - 1
     };
+    // "The committee’s own summary describes": an owner's name may stand for the determiner.
     let low = noun.saturating_sub(3).max(s0);
-    let start = (low..noun).rev().find(|u| doc.is_word(*u) && lexicon::is_determiner(doc.lower(*u)))?;
+    let start = (low..noun)
+        .rev()
+        .find(|u| doc.is_word(*u) && (lexicon::is_determiner(doc.lower(*u)) || is_possessive_word(doc.lower(*u))))?;
     if !(start + 1..noun).all(|u| doc.is_word(u) && doc.outside(u)) {
         return None;
     }
@@ -876,13 +881,45 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
 /// Reads "A survey of 1,350 owners released Tuesday by the Pemberton Institute found": the
 /// organisation named after "by", right before the finding verb, speaks for its document.
 fn document_author(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
-    let mention = subject_before(doc, t, s0)?;
-    if !matches!(mention.kind, MentionKind::Organisation { .. }) || mention.tokens.1 != t {
-        return None;
-    }
+    let Some(mention) = subject_before(doc, t, s0).filter(|m| m.tokens.1 == t) else {
+        // "A 2017 study by his group found": an author in a few lowercase words the text does not
+        // name leaves the document speaking as itself.
+        let low = t.saturating_sub(4).max(s0 + 1);
+        let by = (low..t)
+            .rev()
+            .take_while(|u| doc.is_word(*u) && doc.outside(*u) && !doc.is_capitalized(*u))
+            .find(|u| doc.lower(*u) == "by")?;
+        return unnamed_author_document(doc, s0, by);
+    };
     let by = mention.tokens.0.checked_sub(1).filter(|u| *u > s0 && doc.is_word(*u) && doc.lower(*u) == "by")?;
-    let document = (s0..by).any(|u| doc.is_word(u) && words::SOURCE_DOCUMENTS.contains(doc.lower(u)));
-    document.then_some(mention)
+    match mention.kind {
+        // "A report released in March by the Nagano Prefectural Government found": the
+        // organisation's document, named by both ("Nagano Prefectural Government report").
+        MentionKind::Organisation { name } => {
+            let document = document_before(doc, s0, by)?;
+            let noun = doc.lower(document);
+            Some(Mention { kind: MentionKind::Organisation { name: format!("{name} {noun}") }, ..mention })
+        }
+        MentionKind::Description { .. } => unnamed_author_document(doc, s0, by),
+        _ => None,
+    }
+}
+
+/// The document named before "by" at `by`: the nearest lowercase document word.
+fn document_before(doc: &Doc, s0: usize, by: usize) -> Option<usize> {
+    (s0..by)
+        .rev()
+        .find(|u| doc.is_word(*u) && !doc.is_capitalized(*u) && words::SOURCE_DOCUMENTS.contains(doc.lower(*u)))
+}
+
+/// The document before "by" at `by` as the speaker, when its author is not named.
+fn unnamed_author_document(doc: &Doc, s0: usize, by: usize) -> Option<Mention> {
+    let document = document_before(doc, s0, by)?;
+    Some(Mention {
+        span: Span::new(doc.tokens[document].start(), doc.tokens[document].end()),
+        tokens: (document, document + 1),
+        kind: MentionKind::Organisation { name: doc.lower(document).to_string() },
+    })
 }
 
 fn is_possessive_word(word: &str) -> bool {
@@ -1158,11 +1195,23 @@ fn subject_intro(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), 
 /// colon.
 fn person_before_colon(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), Mention)> {
     let mention = sentence_subject(doc, s0, colon).filter(|m| {
-        matches!(m.kind, MentionKind::Person { .. })
+        (matches!(m.kind, MentionKind::Person { .. }) || someone_new(doc, m))
             && colon - m.tokens.1 <= 20
             && (m.tokens.1..colon).all(|u| !doc.is_word(u) || doc.outside(u) && !lexicon::is_cue(doc.lower(u)))
     })?;
     Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention))
+}
+
+/// "An official at the regional transport office gave a blunt verdict:", "One commuter, who
+/// had waited since dawn, summed it up:": a person brought in by "a", "an" or "one" and a noun
+/// that names people, who is someone new and the one the colon introduces.
+fn someone_new(doc: &Doc, m: &Mention) -> bool {
+    let MentionKind::Description { head, .. } = &m.kind else {
+        return false;
+    };
+    let (first, _) = m.tokens;
+    let opens = doc.is_word(first) && words::INDEFINITE_ARTICLES.contains(doc.lower(first));
+    opens && (lexicon::is_role_head(head) || is_agent_noun(head))
 }
 
 /// Reads a short attribution sentence right after the quote: "“It is over.” Trump said."
@@ -1224,8 +1273,15 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         .into_iter()
         .flat_map(|(cue, ks)| {
             let word = cue.map(|c| cues[c].word.as_str());
-            let ks: Vec<usize> =
-                ks.into_iter().filter(|k| !names_a_title(doc, *k, word) && !named_by_noun(doc, *k)).collect();
+            let ks: Vec<usize> = ks
+                .into_iter()
+                .filter(|k| {
+                    !names_a_title(doc, *k, word)
+                        && !named_by_noun(doc, *k)
+                        && !named_by_term_verb(doc, *k)
+                        && !glosses_a_term(doc, *k)
+                })
+                .collect();
             match cue {
                 _ if ks.is_empty() => Vec::new(),
                 Some(c) => partial_quote(doc, &ks, Some(&cues[c])),
@@ -1247,6 +1303,18 @@ fn after_naming_noun(doc: &Doc, k: usize) -> bool {
     doc.is_word(b) && words::NAMING_NOUNS.contains(doc.lower(b))
 }
 
+/// "described by the term “genkai shuraku,” or “marginal villages,”": a quote after "or" right
+/// after a named term is its gloss, a term too.
+fn glosses_a_term(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    k > 0
+        && open > 2
+        && doc.is_word(open - 1)
+        && doc.lower(open - 1) == "or"
+        && (doc.span_close[k - 1] == open - 2 || doc.span_close[k - 1] == open - 3 && doc.is_punct(open - 2, ','))
+        && (named_by_noun(doc, k - 1) || named_by_term_verb(doc, k - 1))
+}
+
 /// "advertises the Halo with the tagline “It just understands.”": a short quote right after a
 /// naming noun, with no comma between, is the name, whatever its case.
 fn named_by_noun(doc: &Doc, k: usize) -> bool {
@@ -1254,6 +1322,27 @@ fn named_by_noun(doc: &Doc, k: usize) -> bool {
     let short = doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 6;
     let open = doc.span_open[k];
     short && open > 0 && !doc.is_punct(open - 1, ',') && after_naming_noun(doc, k)
+}
+
+/// "Growers call such a storm “l’orage blanc”", "which locals call the “ice highway.”": a quote
+/// a few plain words after a verb of naming in its base form is a term. After a determiner
+/// ("a call with analysts", "the call was “…”", "told the same call that …") the word is a
+/// noun, and the quote may be speech.
+fn named_by_term_verb(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    let low = open.saturating_sub(5);
+    let Some(verb) = (low..open)
+        .rev()
+        .take_while(|u| doc.is_word(*u) && doc.outside(*u))
+        .find(|u| !doc.is_capitalized(*u) && words::TERM_VERBS.contains(doc.lower(*u)))
+    else {
+        return false;
+    };
+    // "told the same call that the company had “…”": a clause after "that" is what was said.
+    let noun = verb > 0
+        && doc.is_word(verb - 1)
+        && (lexicon::is_determiner(doc.lower(verb - 1)) || is_possessive_word(doc.lower(verb - 1)));
+    !noun && (verb + 1..open).all(|u| !words::BE_FORMS.contains(doc.lower(u)) && doc.lower(u) != "that")
 }
 
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from

@@ -105,6 +105,9 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
     let mut appositive = None;
     if t > floor && doc.is_punct(t - 1, ')') {
         t = skip_parenthesis_back(doc, t - 1, floor)?;
+        if let Some(short) = initials_of_foreign_name(doc, t, floor) {
+            return Some(short);
+        }
     }
     if t > floor && doc.is_punct(t - 1, ',') {
         let open = matching_comma_back(doc, t - 1, floor)?;
@@ -112,6 +115,9 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         t = open;
         if t > floor && doc.is_punct(t - 1, ')') {
             t = skip_parenthesis_back(doc, t - 1, floor)?;
+            if let Some(short) = initials_of_foreign_name(doc, t, floor) {
+                return Some(short);
+            }
         }
         // "Dr. Marcus Adeyemi, a curator in Drumheller, Alberta, who was not involved, called":
         // the relative clause after a place that closes an aside tells of the person before it.
@@ -561,6 +567,40 @@ fn pronoun_at(doc: &Doc, t: usize) -> Option<Mention> {
     })
 }
 
+/// "The Bureau Interprofessionnel des Vins de Bourgogne (BIVB), the trade body, said": initials
+/// in brackets after a name whose capitalized words are joined by a particle of another language
+/// ("des", "de", "du") are what the organisation is called; the name's last words alone are no
+/// one. `open` is the bracket's token.
+fn initials_of_foreign_name(doc: &Doc, open: usize, floor: usize) -> Option<Mention> {
+    let short = open + 1;
+    if !doc.is_punct(open + 2, ')') || !doc.is_word(short) {
+        return None;
+    }
+    let text = doc.text(doc.tokens[short].start(), doc.tokens[short].end());
+    if !(2..=6).contains(&text.chars().count()) || !text.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut first = open;
+    let mut particle = false;
+    while first > floor + 1 && open - first < 10 && doc.is_word(first - 1) && doc.outside(first - 1) {
+        let u = first - 1;
+        if doc.is_capitalized(u) {
+            first = u;
+        } else if words::NAME_PARTICLES.contains(doc.lower(u)) && doc.is_capitalized(u - 1) {
+            particle = true;
+            first = u;
+        } else {
+            break;
+        }
+    }
+    let capitals = (first..open).filter(|u| doc.is_capitalized(*u)).count();
+    (particle && capitals >= 3).then(|| Mention {
+        span: Span::new(doc.tokens[short].start(), doc.tokens[short].end()),
+        tokens: (short, short + 1),
+        kind: MentionKind::Organisation { name: text.to_string() },
+    })
+}
+
 fn skip_parenthesis_back(doc: &Doc, close: usize, floor: usize) -> Option<usize> {
     let low = close.saturating_sub(MAX_PHRASE).max(floor);
     (low..close).rev().find(|u| doc.is_punct(*u, '('))
@@ -800,7 +840,9 @@ fn name_after_description(doc: &Doc, s: usize, e: usize, ceiling: usize) -> Opti
     while end < ceiling && end - first < 4 && doc.is_word(end) && doc.outside(end) && doc.is_capitalized(end) {
         end += 1;
     }
-    if end == first || end >= ceiling || !doc.is_punct(end, ',') {
+    // "said Yorkshire’s captain, Adam Fenwick.": the name may also end the clause.
+    let closes = end == ceiling || end < ceiling && doc.is_punct(end, '.');
+    if end == first || end > ceiling || !(closes || end < ceiling && doc.is_punct(end, ',')) {
         return None;
     }
     let mention = classify(doc, first, end, None)?;
@@ -809,7 +851,8 @@ fn name_after_description(doc: &Doc, s: usize, e: usize, ceiling: usize) -> Opti
     };
     let role = role.or_else(|| Some(lexicon::strip_article(&phrase_text(doc, s, e)).to_string()));
     // The phrase runs through the comma that closes the name, so the verb follows it.
-    Some(Mention { span: mention.span, tokens: (s, end + 1), kind: MentionKind::Person { name, role, gender } })
+    let through = if closes { end } else { end + 1 };
+    Some(Mention { span: mention.span, tokens: (s, through), kind: MentionKind::Person { name, role, gender } })
 }
 
 /// Skips "a statement from" in "according to a statement from the Kremlin".

@@ -1240,3 +1240,121 @@ fn first_name_alone_stands_for_the_full_name() {
         ),
     ]);
 }
+
+/// "An inspector from the regional transport office gave a short verdict: “…”": someone new
+/// brought in by "a", "an" or "one" and a noun for people, who opens the sentence, speaks the
+/// quote after its colon, not the organisation that spoke before.
+#[test]
+fn someone_new_before_a_colon_speaks() {
+    check_all(&[(
+        "The Harbour Authority said the pier would reopen in May. An inspector from the regional transport \
+         office gave a short verdict: “The pilings are rotten. Nobody should walk on them.”",
+        &[
+            "direct | inspector | The pilings are rotten. Nobody should walk on them.",
+            "paraphrase | Harbour Authority | the pier would reopen in May",
+        ],
+    )]);
+}
+
+/// "A 2019 survey by her team found …": a document whose author is not named speaks as
+/// itself; "A review published last year by the Ashford County Council found …": one named
+/// after "by" is named with its document ("Ashford County Council review"), so both the
+/// council and the review are right.
+#[test]
+fn document_by_its_author_speaks() {
+    check_all(&[
+        (
+            "Nora Lind, an agronomist at the Western Farm Institute, has counted hives for years. A 2019 survey by \
+             her team found that colonies had fallen “by a third since 2010.”",
+            &["partial | survey | by a third since 2010."],
+        ),
+        (
+            "A report released in May by the Ashford County Council found the bridge “unsafe for heavy lorries.”",
+            &["partial | Ashford County Council report | unsafe for heavy lorries."],
+        ),
+    ]);
+}
+
+/// "Fishermen along the coast call such a fog “the grey wall”": the quoted words a few words
+/// after a verb of naming in its base form are a term; "the call was “…”" still quotes.
+#[test]
+fn term_after_a_naming_verb_is_no_quote() {
+    check_all(&[
+        (
+            "Fishermen along the coast call such a fog “the grey wall”, because nothing shows through it. \
+             Planners call towns like Eastport “harbor deserts.”",
+            &[],
+        ),
+        (
+            "Lena Ortiz, the harbor master, said the call was “a routine check.” Her deputy, Sam Reyes, told \
+             the same call that the pier was “safe for now.”",
+            &["partial | Ortiz | a routine check.", "partial | Reyes | safe for now."],
+        ),
+    ]);
+}
+
+/// "the crowd sang “Blaydon Races”", "sang the club song, “Old Ground,”", "what planners know by
+/// the term “kampung kota,” or “urban villages,”": a title after a verb of singing or after a
+/// title noun and a comma, and a term with its gloss after "or", are not quotes.
+#[test]
+fn songs_and_glossed_terms_are_no_quotes() {
+    check_all(&[(
+        "Through the evening the home fans sang “Blaydon Races” at every corner. At the end the players sang the \
+         club song, “Old Ground,” with them. Half the city lives in what planners call settlements, known by the \
+         term “kampung kota,” or “urban villages,” where lanes are too narrow for cars.",
+        &[],
+    )]);
+}
+
+/// "the ad says: “…”", "The council’s own summary describes the cut as “…”": ads, menus and
+/// summaries are documents that speak as themselves, and an owner's name may open the
+/// document's phrase.
+#[test]
+fn ads_and_summaries_speak() {
+    check_all(&[(
+        "Over footage of a shuttered library, the ad says: “Mark Ellison closed your library. Now he wants your \
+         vote.”\n\nEllison spokeswoman Dana Ruiz said the claim was unfair. The Finance Committee’s own summary \
+         describes the change as “a deferral of $3.1 million to the next fiscal year.”",
+        &[
+            "direct | ad | Mark Ellison closed your library. Now he wants your vote.",
+            "partial | summary | a deferral of $3.1 million to the next fiscal year.",
+            "paraphrase | Ruiz | the claim was unfair",
+        ],
+    )]);
+}
+
+/// "The Instituto Nacional de Estadística (INE), the statistics office, said …": initials in
+/// brackets after a name joined by a particle of another language are the organisation's name,
+/// which "the office" later stands for too.
+#[test]
+fn initials_after_a_foreign_name_speak() {
+    check_all(&[(
+        "The Instituto Nacional de Estadística (INE), the country’s statistics office, said output had risen and \
+         that the figures were “better than expected.”\n\n“The recovery is broad,” the statistics office said in \
+         a statement.",
+        &["partial | INE | better than expected.", "direct | INE | The recovery is broad,"],
+    )]);
+}
+
+/// "Our waiter, who did not give his name, told us …", "said the captain": captains, skippers, pilots,
+/// controllers, servers and waiters are people named by their role (words/role_nouns.txt,
+/// role_heads.txt).
+#[test]
+fn captains_pilots_and_servers_are_roles() {
+    check_all(&[(
+        "Ruth Hale reviewed the place in 2019. Our waiter, who did not give his name, told us the fish had been \
+         “caught this morning off the point.”",
+        &["partial | waiter | caught this morning off the point."],
+    )]);
+}
+
+/// "“We dropped too many catches,” said Kent’s captain, Tom Ashby. “That cost us.”":
+/// the name set after a description that ends the inverted clause is the speaker.
+#[test]
+fn name_after_description_ending_the_clause_speaks() {
+    check_all(&[(
+        "Kent were 90 for six before Dan Pryce and Ollie Marsh held them up for two hours.\n\n“We dropped too many \
+         catches,” said Kent’s captain, Tom Ashby. “That cost us.”",
+        &["direct | Ashby | We dropped too many catches, … That cost us."],
+    )]);
+}

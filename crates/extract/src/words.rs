@@ -199,6 +199,7 @@ lists! {
         SPEECH_MEDIA = "speech_media",
         SPOKES_ROLES = "spokes_roles",
         SUBJECT_OPENERS = "subject_openers",
+        TERM_VERBS = "term_verbs",
         TIME_ADVERBS = "time_adverbs",
         TIME_OPENERS = "time_openers",
         TITLE_SMALL_WORDS = "title_small_words",
