@@ -53,6 +53,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind16.txt", include_str!("../../../tests/data/extract/blind16.txt")),
     ("blind17.txt", include_str!("../../../tests/data/extract/blind17.txt")),
     ("blind18.txt", include_str!("../../../tests/data/extract/blind18.txt")),
+    ("blind19.txt", include_str!("../../../tests/data/extract/blind19.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
