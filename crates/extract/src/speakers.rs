@@ -563,6 +563,9 @@ impl Builder {
                     self.organisations.push((doc.tokens[t + 2].start(), short.to_string(), head));
                 }
             }
+            // "Institutional Shareholder Services Inc., or ISS, the proxy adviser,": initials after
+            // ", or" name the organisation before them, which is then named by both.
+            self.or_initials(doc, t);
             // "PricewaterhouseCoopers, the accounting firm that …": a name in apposition to a
             // description whose head is an organisation's head is an organisation of that kind,
             // which "the firm" later stands for.
@@ -1068,6 +1071,49 @@ impl Builder {
             let head = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
             self.organisations.push((doc.tokens[start].start(), name.to_string(), head.to_string()));
         }
+    }
+
+    /// "Institutional Shareholder Services Inc., or ISS,": the name of two or more capitalized
+    /// words that ends at token `t` and the initials after ", or" that spell it (a company's
+    /// "Inc." aside) are one organisation, named by both.
+    fn or_initials(&mut self, doc: &Doc, t: usize) {
+        let comma = if doc.is_punct(t + 1, '.') { t + 2 } else { t + 1 };
+        if !doc.is_punct(comma, ',') || !doc.is_word(comma + 1) || doc.lower(comma + 1) != "or" {
+            return;
+        }
+        if !doc.is_word(comma + 2) || !doc.is_punct(comma + 3, ',') {
+            return;
+        }
+        let short = doc.text(doc.tokens[comma + 2].start(), doc.tokens[comma + 2].end()).to_string();
+        if !is_acronym(&short) {
+            return;
+        }
+        let mut start = t;
+        while start > 0 && t - start < 8 && doc.outside(start - 1) {
+            let u = start - 1;
+            let joins = (words::ORG_NAME_JOINERS.contains(doc.lower(u))
+                || doc.is_punct(u, '&')
+                || doc.is_word(u) && words::COORDINATORS.contains(doc.lower(u)))
+                && u > 0
+                && doc.is_capitalized(u - 1);
+            if !doc.is_capitalized(u) && !joins {
+                break;
+            }
+            start = u;
+        }
+        while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
+            start += 1;
+        }
+        let full = doc.text(doc.tokens[start].start(), doc.tokens[comma - 1].end()).to_string();
+        let lower_short = short.to_lowercase();
+        let Some(spelled) = initials(&full) else { return };
+        let company = spelled.len() == lower_short.len() + 1 && words::COMPANY_HEADS.contains(doc.lower(t));
+        if spelled != lower_short && !(company && spelled.starts_with(&lower_short)) {
+            return;
+        }
+        let i = self.organisation(&full);
+        self.by_initials.entry(lower_short).or_insert(i);
+        self.organisation(&short);
     }
 
     /// "The group said": the organisation of that kind named last before `at`, if any.

@@ -1383,3 +1383,14 @@ fn initials_after_a_name_joined_by_and_speak() {
         ),
     ]);
 }
+
+/// "Consolidated Freight Lines Inc., or CFL, the region’s largest hauler, said …": initials after
+/// ", or" that spell the name before them (its "Inc." aside) name it too.
+#[test]
+fn initials_after_or_speak() {
+    check_all(&[(
+        "Consolidated Freight Lines Inc., or CFL, the region’s largest hauler, raised its rates by 8 percent, \
+         saying in a filing that fuel costs had become “impossible to absorb.”",
+        &["partial | CFL | impossible to absorb."],
+    )]);
+}
