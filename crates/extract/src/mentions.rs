@@ -582,11 +582,17 @@ fn initials_of_foreign_name(doc: &Doc, open: usize, floor: usize) -> Option<Ment
     }
     let mut first = open;
     let mut particle = false;
-    while first > floor + 1 && open - first < 10 && doc.is_word(first - 1) && doc.outside(first - 1) {
+    while first > floor + 1 && open - first < 10 && doc.outside(first - 1) {
         let u = first - 1;
-        if doc.is_capitalized(u) {
+        // "The Food and Environmental Hygiene Department (FEHD)", "Carrick Tire & Rubber (CTR)":
+        // "and" or an ampersand between capitals joins one name.
+        let joins = (doc.is_punct(u, '&')
+            || doc.is_word(u)
+                && (words::COORDINATORS.contains(doc.lower(u)) || words::ORG_NAME_JOINERS.contains(doc.lower(u))))
+            && doc.is_capitalized(u - 1);
+        if doc.is_word(u) && doc.is_capitalized(u) || joins {
             first = u;
-        } else if words::NAME_PARTICLES.contains(doc.lower(u)) && doc.is_capitalized(u - 1) {
+        } else if doc.is_word(u) && words::NAME_PARTICLES.contains(doc.lower(u)) && doc.is_capitalized(u - 1) {
             particle = true;
             first = u;
         } else {
@@ -594,7 +600,15 @@ fn initials_of_foreign_name(doc: &Doc, open: usize, floor: usize) -> Option<Ment
         }
     }
     let capitals = (first..open).filter(|u| doc.is_capitalized(*u)).count();
-    (particle && capitals >= 3).then(|| Mention {
+    // "The U.S. Consumer Product Safety Commission (CPSC)": initials that spell the capitals of
+    // the name's last two or more words (small words such as "and" and "of" aside) stand for it.
+    let letters: Vec<char> = (first..open)
+        .filter(|u| doc.is_word(*u) && doc.is_capitalized(*u) && !words::TITLE_SMALL_WORDS.contains(doc.lower(*u)))
+        .filter_map(|u| doc.chars.get(doc.tokens[u].start()).copied())
+        .collect();
+    let short_letters: Vec<char> = text.chars().collect();
+    let spelled = letters.len() >= short_letters.len() && letters.ends_with(&short_letters);
+    (particle && capitals >= 3 || spelled).then(|| Mention {
         span: Span::new(doc.tokens[short].start(), doc.tokens[short].end()),
         tokens: (short, short + 1),
         kind: MentionKind::Organisation { name: text.to_string() },

@@ -508,7 +508,12 @@ impl Builder {
                 let mut start = t;
                 while start > 1 && t - start < 8 && doc.outside(start - 1) {
                     let u = start - 1;
-                    let joins = words::ORG_NAME_JOINERS.contains(doc.lower(u)) && doc.is_capitalized(u - 1);
+                    // "The Food and Environmental Hygiene Department (FEHD)": "and" or an
+                    // ampersand between capitals joins one name.
+                    let joins = (words::ORG_NAME_JOINERS.contains(doc.lower(u))
+                        || doc.is_punct(u, '&')
+                        || doc.is_word(u) && words::COORDINATORS.contains(doc.lower(u)))
+                        && doc.is_capitalized(u - 1);
                     if !doc.is_capitalized(u) && !joins {
                         break;
                     }
@@ -517,25 +522,50 @@ impl Builder {
                 while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
                     start += 1;
                 }
-                let full = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+                let mut full = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
+                // "The U.S. Consumer Product Safety Commission (CPSC)": initials that spell the
+                // name's last words only name those words.
+                let lower_short = short.to_lowercase();
+                while is_acronym(&short) && initials(&full).is_none_or(|i| i != lower_short) {
+                    match full.split_once(' ') {
+                        Some((_, rest)) if initials(rest).is_some_and(|i| lower_short.ends_with(&i)) => {
+                            full = rest.to_string();
+                        }
+                        _ => break,
+                    }
+                }
                 // "Members of United Steelworkers (USW)": initials in brackets after a name with no
                 // org head (whose capitals they need not spell out) name an organisation of no
                 // known kind.
                 let first = short.chars().next().unwrap_or(' ');
-                let headless = (start..=t).all(|u| !lexicon::is_org_head(doc.lower(u)))
-                    && (start..=t).any(|u| doc.is_capitalized(u) && doc.chars[doc.tokens[u].start()] == first);
+                // (The name's words after its last "and" only: "Centers for Disease Control and
+                // Prevention (CDC)" says its kind.)
+                let joined = |u: usize| doc.is_punct(u, '&') || words::COORDINATORS.contains(doc.lower(u));
+                let plain = (start..=t).rev().take_while(|u| !joined(*u)).last().unwrap_or(t);
+                let headless = (plain..=t).all(|u| !lexicon::is_org_head(doc.lower(u)))
+                    && (plain..=t).any(|u| doc.is_capitalized(u) && doc.chars[doc.tokens[u].start()] == first);
                 if is_acronym(&short) && headless {
                     self.unkinded.push((doc.tokens[start].start(), short.to_string()));
                 }
                 if is_acronym(&short) && initials(&full).is_some_and(|i| i == short.to_lowercase()) {
                     self.organisation(&full);
                     self.organisation(&short);
+                    // "… (FEHD)" then "the department said": the initials are what the name's
+                    // head later stands for.
+                    let head = doc.lower(t);
+                    if lexicon::is_org_head(head) {
+                        let head = head.to_string();
+                        self.organisations.push((doc.tokens[t + 2].start(), short.to_string(), head));
+                    }
                 } else if let Some(head) = bracketed_short_name(doc, t) {
                     // "The Department for Environment, Food and Rural Affairs (Defra)": the short
                     // name in brackets is what "the department" later stands for.
                     self.organisations.push((doc.tokens[t + 2].start(), short.to_string(), head));
                 }
             }
+            // "Institutional Shareholder Services Inc., or ISS, the proxy adviser,": initials after
+            // ", or" name the organisation before them, which is then named by both.
+            self.or_initials(doc, t);
             // "PricewaterhouseCoopers, the accounting firm that …": a name in apposition to a
             // description whose head is an organisation's head is an organisation of that kind,
             // which "the firm" later stands for.
@@ -756,6 +786,8 @@ impl Builder {
             }
         }
         if by_first.is_empty() {
+            // (Kept in text order all the same: "… (FEHD)" comes after its name's start.)
+            self.organisations.sort_by_key(|o| o.0);
             return;
         }
         let mut again = Vec::new();
@@ -1039,6 +1071,49 @@ impl Builder {
             let head = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
             self.organisations.push((doc.tokens[start].start(), name.to_string(), head.to_string()));
         }
+    }
+
+    /// "Institutional Shareholder Services Inc., or ISS,": the name of two or more capitalized
+    /// words that ends at token `t` and the initials after ", or" that spell it (a company's
+    /// "Inc." aside) are one organisation, named by both.
+    fn or_initials(&mut self, doc: &Doc, t: usize) {
+        let comma = if doc.is_punct(t + 1, '.') { t + 2 } else { t + 1 };
+        if !doc.is_punct(comma, ',') || !doc.is_word(comma + 1) || doc.lower(comma + 1) != "or" {
+            return;
+        }
+        if !doc.is_word(comma + 2) || !doc.is_punct(comma + 3, ',') {
+            return;
+        }
+        let short = doc.text(doc.tokens[comma + 2].start(), doc.tokens[comma + 2].end()).to_string();
+        if !is_acronym(&short) {
+            return;
+        }
+        let mut start = t;
+        while start > 0 && t - start < 8 && doc.outside(start - 1) {
+            let u = start - 1;
+            let joins = (words::ORG_NAME_JOINERS.contains(doc.lower(u))
+                || doc.is_punct(u, '&')
+                || doc.is_word(u) && words::COORDINATORS.contains(doc.lower(u)))
+                && u > 0
+                && doc.is_capitalized(u - 1);
+            if !doc.is_capitalized(u) && !joins {
+                break;
+            }
+            start = u;
+        }
+        while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
+            start += 1;
+        }
+        let full = doc.text(doc.tokens[start].start(), doc.tokens[comma - 1].end()).to_string();
+        let lower_short = short.to_lowercase();
+        let Some(spelled) = initials(&full) else { return };
+        let company = spelled.len() == lower_short.len() + 1 && words::COMPANY_HEADS.contains(doc.lower(t));
+        if spelled != lower_short && !(company && spelled.starts_with(&lower_short)) {
+            return;
+        }
+        let i = self.organisation(&full);
+        self.by_initials.entry(lower_short).or_insert(i);
+        self.organisation(&short);
     }
 
     /// "The group said": the organisation of that kind named last before `at`, if any.

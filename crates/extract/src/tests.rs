@@ -1358,3 +1358,39 @@ fn name_after_description_ending_the_clause_speaks() {
         &["direct | Ashby | We dropped too many catches, … That cost us."],
     )]);
 }
+
+/// "The Fisheries and Marine Resources Department (FMRD) said …" then "the department said": an
+/// organisation's name keeps the words before its "and", and the initials in brackets that spell
+/// it (or its last words, after "the U.S.") name it, whichever of them speaks.
+#[test]
+fn initials_after_a_name_joined_by_and_speak() {
+    check_all(&[
+        (
+            "The Fisheries and Marine Resources Department (FMRD), which licenses the island’s trawlers, said \
+             the catch limit would be cut “by about a third” next year.\n\nIn a paper sent to the assembly, the \
+             department described the cut as “painful but unavoidable”.\n\n“Without it there will be no cod left \
+             to argue about,” the department said in a statement.",
+            &[
+                "partial | FMRD | by about a third",
+                "partial | FMRD | painful but unavoidable",
+                "direct | FMRD | Without it there will be no cod left to argue about,",
+            ],
+        ),
+        (
+            "The U.S. Federal Aviation Administration (FAA) fined the airline $1.2 million on Monday, saying its refund \
+             process had been “deliberately slow.”",
+            &["partial | FAA | deliberately slow."],
+        ),
+    ]);
+}
+
+/// "Consolidated Freight Lines Inc., or CFL, the region’s largest hauler, said …": initials after
+/// ", or" that spell the name before them (its "Inc." aside) name it too.
+#[test]
+fn initials_after_or_speak() {
+    check_all(&[(
+        "Consolidated Freight Lines Inc., or CFL, the region’s largest hauler, raised its rates by 8 percent, \
+         saying in a filing that fuel costs had become “impossible to absorb.”",
+        &["partial | CFL | impossible to absorb."],
+    )]);
+}
