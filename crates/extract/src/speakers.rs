@@ -443,6 +443,29 @@ fn organisation_appositive<'a>(doc: &'a Doc<'a>, t: usize) -> Option<&'a str> {
 }
 
 /// A name in two to six capitals ("IMF", "GTR").
+/// The first token of the capitalized name of up to eight words that ends at token `t`, not before
+/// token `floor`, without a leading function word ("The"). "The Food and Environmental Hygiene
+/// Department": "and" or an ampersand between capitals joins one name.
+fn capitalized_name_start(doc: &Doc, t: usize, floor: usize) -> usize {
+    let mut start = t;
+    while start > floor && t - start < 8 && doc.outside(start - 1) {
+        let u = start - 1;
+        let joins = (words::ORG_NAME_JOINERS.contains(doc.lower(u))
+            || doc.is_punct(u, '&')
+            || doc.is_word(u) && words::COORDINATORS.contains(doc.lower(u)))
+            && u > 0
+            && doc.is_capitalized(u - 1);
+        if !doc.is_capitalized(u) && !joins {
+            break;
+        }
+        start = u;
+    }
+    while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
+        start += 1;
+    }
+    start
+}
+
 fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
 }
@@ -505,23 +528,7 @@ impl Builder {
             // which is then named by both, whichever of them speaks.
             if doc.is_punct(t + 1, '(') && doc.is_word(t + 2) && doc.is_punct(t + 3, ')') {
                 let short = doc.text(doc.tokens[t + 2].start(), doc.tokens[t + 2].end());
-                let mut start = t;
-                while start > 1 && t - start < 8 && doc.outside(start - 1) {
-                    let u = start - 1;
-                    // "The Food and Environmental Hygiene Department (FEHD)": "and" or an
-                    // ampersand between capitals joins one name.
-                    let joins = (words::ORG_NAME_JOINERS.contains(doc.lower(u))
-                        || doc.is_punct(u, '&')
-                        || doc.is_word(u) && words::COORDINATORS.contains(doc.lower(u)))
-                        && doc.is_capitalized(u - 1);
-                    if !doc.is_capitalized(u) && !joins {
-                        break;
-                    }
-                    start = u;
-                }
-                while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
-                    start += 1;
-                }
+                let start = capitalized_name_start(doc, t, 1);
                 let mut full = doc.text(doc.tokens[start].start(), doc.tokens[t].end());
                 // "The U.S. Consumer Product Safety Commission (CPSC)": initials that spell the
                 // name's last words only name those words.
@@ -1088,22 +1095,7 @@ impl Builder {
         if !is_acronym(&short) {
             return;
         }
-        let mut start = t;
-        while start > 0 && t - start < 8 && doc.outside(start - 1) {
-            let u = start - 1;
-            let joins = (words::ORG_NAME_JOINERS.contains(doc.lower(u))
-                || doc.is_punct(u, '&')
-                || doc.is_word(u) && words::COORDINATORS.contains(doc.lower(u)))
-                && u > 0
-                && doc.is_capitalized(u - 1);
-            if !doc.is_capitalized(u) && !joins {
-                break;
-            }
-            start = u;
-        }
-        while start < t && lexicon::is_sentence_function_word(doc.lower(start)) {
-            start += 1;
-        }
+        let start = capitalized_name_start(doc, t, 0);
         let full = doc.text(doc.tokens[start].start(), doc.tokens[comma - 1].end()).to_string();
         let lower_short = short.to_lowercase();
         let Some(spelled) = initials(&full) else { return };
