@@ -914,12 +914,7 @@ fn document_before(doc: &Doc, s0: usize, by: usize) -> Option<usize> {
 
 /// The document before "by" at `by` as the speaker, when its author is not named.
 fn unnamed_author_document(doc: &Doc, s0: usize, by: usize) -> Option<Mention> {
-    let document = document_before(doc, s0, by)?;
-    Some(Mention {
-        span: Span::new(doc.tokens[document].start(), doc.tokens[document].end()),
-        tokens: (document, document + 1),
-        kind: MentionKind::Organisation { name: doc.lower(document).to_string() },
-    })
+    document_before(doc, s0, by).map(|document| super::mentions::document_mention(doc, document))
 }
 
 fn is_possessive_word(word: &str) -> bool {

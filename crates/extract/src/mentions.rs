@@ -226,9 +226,7 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         && words::SOURCE_DOCUMENTS.contains(doc.lower(start - 2));
     if document_to {
         let noun = start - 2;
-        let span = Span::new(doc.tokens[noun].start(), doc.tokens[noun].end());
-        let kind = MentionKind::Organisation { name: doc.lower(noun).to_string() };
-        return Some(Mention { span, tokens: (noun, start - 1), kind });
+        return Some(document_mention(doc, noun));
     }
     // "A study commissioned by Fáilte Ireland and published in March described the valley as":
     // the document speaks, not whoever commissioned, wrote or published it.
@@ -251,9 +249,7 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         && words::SOURCE_DOCUMENTS.contains(doc.lower(by - 3));
     if document_by {
         let noun = by - 3;
-        let span = Span::new(doc.tokens[noun].start(), doc.tokens[noun].end());
-        let kind = MentionKind::Organisation { name: doc.lower(noun).to_string() };
-        return Some(Mention { span, tokens: (noun, by - 2), kind });
+        return Some(document_mention(doc, noun));
     }
     if after_preposition && !place_aside && lowercase_aside && start < t && start > floor + 1 {
         let preposition = start - 1;
@@ -403,6 +399,16 @@ fn spokesperson_owner(doc: &Doc, start: usize, end: usize, floor: usize) -> Opti
 /// A noun in lowercase that names a person by what they do, by its ending: "caseworker",
 /// "trooper", "goaltender", "nurses", "pharmacist", "librarian", "gunman", "linemen". The role lists name the common
 /// ones; this reads the rest.
+/// The document named by the lowercase noun at `noun` ("the letter", "a study"), speaking as
+/// itself.
+pub(crate) fn document_mention(doc: &Doc, noun: usize) -> Mention {
+    Mention {
+        span: Span::new(doc.tokens[noun].start(), doc.tokens[noun].end()),
+        tokens: (noun, noun + 1),
+        kind: MentionKind::Organisation { name: doc.lower(noun).to_string() },
+    }
+}
+
 pub(crate) fn is_agent_noun(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or(word);
     word.len() >= 5
