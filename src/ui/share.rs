@@ -15,6 +15,14 @@ use crate::embed::{PageUrl, Theme};
 /// The Web Annotation media type (JSON-LD with the model's profile).
 const ANNOTATION_MIME: &str = "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"";
 
+/// `text` while the dialog is open (`shown`), and nothing while it is closed.
+fn while_shown(shown: RwSignal<bool>, text: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
+    Signal::derive(move || match shown.get() {
+        true => text(),
+        false => String::new(),
+    })
+}
+
 #[component]
 pub fn Share() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -26,17 +34,12 @@ pub fn Share() -> impl IntoView {
     // The link and the code are written while the dialog is open: a filter, a selection or a new
     // article changes the route, and nobody reads them until the dialog shows.
     let shown = RwSignal::new(false);
-    let link = Signal::derive(move || match shown.get() {
-        true => embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get())),
-        false => String::new(),
+    let link = while_shown(shown, move || embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get())));
+    let snippet = while_shown(shown, move || {
+        embedding.url.with_value(|url| url.iframe_snippet(&ctx.nav.route.get(), theme.get(), &title()))
     });
-    let snippet = Signal::derive(move || match shown.get() {
-        true => embedding.url.with_value(|url| url.iframe_snippet(&ctx.nav.route.get(), theme.get(), &title())),
-        false => String::new(),
-    });
-    let with_script = Signal::derive(move || match shown.get() {
-        true => embedding.url.with_value(|url| url.snippet_with_script(&ctx.nav.route.get(), theme.get(), &title())),
-        false => String::new(),
+    let with_script = while_shown(shown, move || {
+        embedding.url.with_value(|url| url.snippet_with_script(&ctx.nav.route.get(), theme.get(), &title()))
     });
     let open = move |_| {
         if let Some(dialog) = dialog.get() {
