@@ -111,8 +111,16 @@ fn refresh_card_link(ctx: Ctx, target: Option<web_sys::EventTarget>) -> Option<S
     Some(id)
 }
 
-/// In a long grid a row is built a slice at a time: this many cards of each of its cells.
+/// In a long grid a row is built a slice at a time: at most this many cards of each of its
+/// cells, and fewer when the row has many cells, so that a part holds about `CARDS_PER_PART`
+/// cards (a task of 20–30 ms on a 2-core machine for a 1,000-quote article).
 const SLICE: usize = 40;
+const CARDS_PER_PART: usize = 24;
+
+/// How many cards of each of `cells` cells a slice of a row holds.
+fn slice_for(cells: usize) -> usize {
+    (CARDS_PER_PART / cells.max(1)).clamp(2, SLICE)
+}
 
 /// The grid's rows, in parts (`progressive`): a part is a row with the first slice of each of its
 /// cells, or a further slice of a row already built. A long article's parts are built one at a
@@ -130,12 +138,13 @@ fn rows_in_parts(
     for (_, cells) in &rows {
         let base = holders.len();
         let widest = cells.iter().map(Vec::len).max().unwrap_or(0);
-        let slices = widest.div_ceil(SLICE).max(1);
+        let slice = slice_for(cells.len());
+        let slices = widest.div_ceil(slice).max(1);
         holders.extend(std::iter::repeat_n(base, slices));
         for cell in cells {
             // A quote under several questions is revealed in the first, as in an ordinary grid.
             for (at, &q) in cell.iter().enumerate() {
-                part_of[q].get_or_insert(base + at / SLICE);
+                part_of[q].get_or_insert(base + at / slice);
             }
         }
         bases.push((base, widest));
@@ -146,7 +155,7 @@ fn rows_in_parts(
         .map(|((row, cells), (base, widest))| {
             let (ex, slices) = (Arc::clone(ex), parts.clone());
             // A card takes about six lines of 1.5em, and the row's head three.
-            let lines = 3 + 6 * widest.min(SLICE);
+            let lines = 3 + 6 * widest.min(slice_for(cells.len()));
             parts.part(base, format!("{}em", lines * 3 / 2), move || {
                 row_view(&ex, ctx, collapsible, row, cells.clone(), (slices.clone(), base))
             })
@@ -157,7 +166,7 @@ fn rows_in_parts(
 /// One question's row: its head, then a cell per side with that side's quotes.
 ///
 /// `slices` are the grid's parts and the row's first part: each cell shows its first
-/// `SLICE` cards, and the rest come in the parts after it.
+/// `slice_for` cards, and the rest come in the parts after it.
 fn row_view(
     ex: &Arc<Explorer>,
     ctx: Ctx,
@@ -204,6 +213,7 @@ fn row_view(
             })
         }
     });
+    let cell_count = cells.len();
     let cells = cells
         .into_iter()
         .zip(cell_flags)
@@ -230,14 +240,15 @@ fn row_view(
                     view! { <li hidden=hidden><QuoteCard quote=q/></li> }
                 };
                 let (parts, base) = &slices;
+                let size = slice_for(cell_count);
                 let cards = quotes
-                    .chunks(SLICE)
+                    .chunks(size)
                     .enumerate()
                     .map(|(j, slice)| {
                         let lines = 6 * slice.len();
                         let slice = slice.to_vec();
                         let cards = move || {
-                            slice.iter().enumerate().map(|(k, &q)| card(j * SLICE + k, q)).collect_view().into_any()
+                            slice.iter().enumerate().map(|(k, &q)| card(j * size + k, q)).collect_view().into_any()
                         };
                         if j == 0 {
                             cards()

@@ -21,6 +21,10 @@ use crate::route::{Route, View};
 /// (`strip_marks`), which is still finer than the strip's pixels.
 const MAX_MARKS: usize = 1_000;
 
+/// A long article's marks are put on the page this many per task, after its first paint, so no
+/// task builds all of them (about 10 ms each at 1,000 marks on a desktop).
+const MARKS_PER_TASK: usize = 125;
+
 #[component]
 pub fn Strip(view: View) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -52,6 +56,9 @@ pub fn Strip(view: View) -> impl IntoView {
         }
     };
     let strip = NodeRef::<leptos::html::Nav>::new();
+    // How many marks are on the page: a long article's come in parts, and each part is dimmed and
+    // ringed as the filters and the selection say when it arrives.
+    let built = RwSignal::new(0usize);
     // Which mark (a child of the strip) shows each quote, if any.
     let slots = StoredValue::new(Vec::<Option<u32>>::new());
     let mark = move |nav: &web_sys::HtmlElement, q: usize| {
@@ -61,8 +68,10 @@ pub fn Strip(view: View) -> impl IntoView {
     // Filters dim the marks and the selection rings one, from one effect each that sets the
     // classes of the marks, instead of two reactive bindings per quote. A mark that stands for a
     // stretch of quotes is dimmed when the filters hide all of them.
-    // Only the marks whose state changed are touched: a side toggle changes a quarter of them.
+    // Only the marks whose state changed are touched: a side toggle changes a quarter of them,
+    // and a part just built is touched where the filters hide its marks.
     Effect::new(move |previous: Option<Option<(web_sys::HtmlElement, Vec<bool>)>>| {
+        built.track();
         let nav: web_sys::HtmlElement = strip.get()?;
         let marks = nav.children();
         let mut shown = vec![false; marks.length() as usize];
@@ -75,11 +84,12 @@ pub fn Strip(view: View) -> impl IntoView {
                 }
             })
         });
-        // What the marks show now, when they are the marks this effect set last.
-        let before = previous.flatten().filter(|(was, states)| *was == nav && states.len() == shown.len());
+        // What the marks show now, when they are the marks this effect set last; a mark built
+        // since is shown.
+        let before = previous.flatten().filter(|(was, states)| *was == nav && states.len() <= shown.len());
         let off = wasm_bindgen::intern("off");
         for (i, &now) in shown.iter().enumerate() {
-            if before.as_ref().is_some_and(|(_, states)| states[i] == now) {
+            if before.as_ref().is_some_and(|(_, states)| states.get(i).copied().unwrap_or(true) == now) {
                 continue;
             }
             if let Some(mark) = marks.item(i as u32) {
@@ -89,6 +99,7 @@ pub fn Strip(view: View) -> impl IntoView {
         Some((nav, shown))
     });
     Effect::new(move |previous: Option<Option<usize>>| {
+        built.track();
         let selected = ctx.selected.get();
         if let Some(nav) = strip.get() {
             if let Some(old) = previous.flatten().and_then(|q| mark(&nav, q)) {
@@ -117,24 +128,37 @@ pub fn Strip(view: View) -> impl IntoView {
             return None;
         }
         // A long article's marks come after its first paint, in a bar of the same size, so the
-        // quotes show first and nothing moves; a click or key meanwhile is answered first.
+        // quotes show first and nothing moves, a part per task; a click or key meanwhile is
+        // answered first. The marks' labels, links and styles are made with them.
         let long = !cfg!(feature = "ssr") && ex.article.quotes.len() > super::read::LONG_ARTICLE;
-        let ready = RwSignal::new(!long);
+        let grouped = std::sync::Arc::new(grouped);
+        let parts: Vec<RwSignal<bool>> =
+            (0..grouped.len().div_ceil(MARKS_PER_TASK)).map(|_| RwSignal::new(!long)).collect();
+        built.set(if long { 0 } else { grouped.len() });
         if long {
+            let parts = parts.clone();
+            let count = grouped.len();
             request_animation_frame(move || {
                 leptos::task::spawn_local(async move {
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    yield_to_input::quiet().await;
-                    ready.try_set(true);
+                    for (i, part) in parts.into_iter().enumerate() {
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        yield_to_input::quiet().await;
+                        // Replaced by another article or view meanwhile: stop.
+                        if part.try_get_untracked().is_none() {
+                            return;
+                        }
+                        part.set(true);
+                        built.try_set(count.min((i + 1) * MARKS_PER_TASK));
+                    }
                 });
             });
         }
-        // The marks' labels, links and styles are made with the marks, after the first paint too.
-        let build = move || {
-            let marks = grouped
-                .into_iter()
-                .enumerate()
-                .map(|(i, (q, at, count))| {
+        let total = grouped.len();
+        let mark_views = move |range: std::ops::Range<usize>| {
+            grouped[range.clone()]
+                .iter()
+                .zip(range)
+                .map(|(&(q, at, count), i)| {
                     let quote = &ex.article.quotes[q];
                     let side = ex.side_of(q);
                     let who = ex.speaker_of(q).map_or_else(|| quote.speaker.clone(), |s| s.name.clone());
@@ -157,29 +181,32 @@ pub fn Strip(view: View) -> impl IntoView {
                         ></a>
                     }
                 })
-                .collect_view();
-            view! {
-                <nav
-                    node_ref=strip
-                    class="strip"
-                    aria-label="Where each quote stands in the article"
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        go(ev.target());
-                    }
-                    on:keydown=on_keydown
-                >
-                    {marks}
-                </nav>
-            }
+                .collect_view()
         };
-        let mut build = Some(build);
-        Some(move || {
-            if ready.get() {
-                build.take().map(|build| build().into_any())
-            } else {
-                Some(view! { <div class="strip" aria-hidden="true"></div> }.into_any())
-            }
+        // Each part puts its marks in the strip once it is built, in their order: the marks are
+        // the strip's element children, one per slot.
+        let marks = parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let range = i * MARKS_PER_TASK..total.min((i + 1) * MARKS_PER_TASK);
+                let mark_views = mark_views.clone();
+                move || part.get().then(|| mark_views(range.clone()))
+            })
+            .collect_view();
+        Some(view! {
+            <nav
+                node_ref=strip
+                class="strip"
+                aria-label="Where each quote stands in the article"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    go(ev.target());
+                }
+                on:keydown=on_keydown
+            >
+                {marks}
+            </nav>
         })
     }
 }
