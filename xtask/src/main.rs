@@ -256,6 +256,23 @@ impl Tally {
 }
 
 /// Reads `test result: ok. 12 passed; 0 failed; …` as printed by libtest and wasm-bindgen-test.
+/// Prints the `count` slowest browser tests of a run from the file where each wrote its seconds
+/// and name (`E2E_TIMES`), and the browser time of them all.
+fn print_slowest(times: &Path, count: usize) {
+    let Ok(text) = std::fs::read_to_string(times) else { return };
+    let mut tests: Vec<(f64, &str)> = text
+        .lines()
+        .filter_map(|line| line.split_once(' '))
+        .filter_map(|(seconds, name)| Some((seconds.parse().ok()?, name)))
+        .collect();
+    tests.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total: f64 = tests.iter().map(|t| t.0).sum();
+    eprintln!("\nbrowser tests: {} of them, {total:.0} s of browser time in all; the slowest:", tests.len());
+    for (seconds, name) in tests.iter().take(count) {
+        eprintln!("  {seconds:6.1} s  {name}");
+    }
+}
+
 fn parse_test_result(line: &str) -> Option<(usize, usize)> {
     let rest = line.trim().strip_prefix("test result: ")?;
     let number_before = |word: &str| -> Option<usize> {
@@ -340,14 +357,20 @@ fn test(root: &Path, tools: &Tools) -> Result<(), String> {
         eprintln!("xtask: {err}");
     }
     tally.check("axe-core for the accessibility checks", axe.is_ok());
+    // Each browser test adds its time to this file (`harness::run_with`), so the slowest are named.
+    let times = root.join("target/e2e-times.txt");
+    let _ = std::fs::remove_file(&times);
     if built.is_ok() {
         tally.tests(
             "end-to-end tests on the release build",
-            cargo().args(["test", "--no-fail-fast", "-p", "e2e", "--tests", "--", "--test-threads=2"]),
+            cargo()
+                .args(["test", "--no-fail-fast", "-p", "e2e", "--tests", "--", "--test-threads=2"])
+                .env("E2E_TIMES", &times),
         );
     }
 
     tally.print_times();
+    print_slowest(&times, 8);
     eprintln!("\nxtask test took {:.0} s", started.elapsed().as_secs_f64());
     if !tally.failures.is_empty() {
         eprintln!("failed: {}", tally.failures.join(", "));

@@ -118,6 +118,7 @@ impl Drop for Alone {
 /// `phone` emulates a 375 px wide phone.
 pub fn run_with(args: &[&str], phone: bool, test: impl FnOnce(&Session) -> Result<()>) {
     let _shared = (!ALONE.get()).then(|| MACHINE.read().unwrap_or_else(PoisonError::into_inner));
+    let started = Instant::now();
     let outcome = (|| {
         let port = driver()?;
         let n = PROFILES.fetch_add(1, Ordering::SeqCst);
@@ -128,8 +129,20 @@ pub fn run_with(args: &[&str], phone: bool, test: impl FnOnce(&Session) -> Resul
         let _ = std::fs::remove_dir_all(&profile);
         result.and(closed)
     })();
+    record_time(started.elapsed());
     if let Err(err) = outcome {
         panic!("{err}");
+    }
+}
+
+/// Adds the test's time and name (its thread's) to the file `E2E_TIMES` names, when it names one:
+/// `cargo xtask test` prints the slowest from it.
+fn record_time(time: Duration) {
+    use std::io::Write;
+    let Some(path) = std::env::var_os("E2E_TIMES") else { return };
+    let name = std::thread::current().name().unwrap_or("unnamed").to_owned();
+    if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = writeln!(file, "{:.1} {name}", time.as_secs_f64());
     }
 }
 
