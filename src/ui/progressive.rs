@@ -1,6 +1,6 @@
 //! Long views built in parts, so no task builds a whole 10,000-quote view: the part the reader
-//! wants (the linked quote's, else the first) and its neighbours at once, then the others one per
-//! task, moving outward (`explorer::outward`). A part not built yet holds its estimated height, so
+//! wants (the linked quote's, else the first) and its neighbours at once, then the others as
+//! many per task as fit in about 12 ms, moving outward (`explorer::outward`). A part not built yet holds its estimated height, so
 //! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows. The
 //! first screen is painted before the other parts are built, and a click or a key gives the
 //! building a pause, so its answer paints first (`yield_to_input`).
@@ -13,6 +13,10 @@ use super::Ctx;
 use crate::browser::reveal::keep_revealed_in_place;
 use crate::browser::yield_to_input;
 use crate::explorer::outward;
+
+/// Parts are built one after another in a task until it has taken this long, so a long view
+/// needs few tasks (and frames) and none of them holds the page for long.
+const TASK_BUDGET_MS: f64 = 12.0;
 
 /// Whether each part is built yet. The signals belong to the view that made them: once another
 /// article or view replaces it, setting one fails and the building stops.
@@ -58,13 +62,23 @@ impl Parts {
         leptos::task::spawn_local({
             let parts = parts.clone();
             async move {
+                // When the current task began; none has begun before the first part.
+                let mut task_began = None::<f64>;
                 for part in order {
                     if parts.0[part].try_get_untracked() != Some(false) {
                         continue;
                     }
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    // A click or a key meanwhile is answered and painted first.
-                    yield_to_input::quiet().await;
+                    if task_began.is_none_or(|began| js_sys::Date::now() - began >= TASK_BUDGET_MS) {
+                        if task_began.is_some() {
+                            // Estimates turned into content: keep a linked quote where the
+                            // reader saw it.
+                            request_animation_frame(keep_revealed_in_place);
+                        }
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        // A click or a key meanwhile is answered and painted first.
+                        yield_to_input::quiet().await;
+                        task_began = Some(js_sys::Date::now());
+                    }
                     // Replaced by another article or view meanwhile: stop. Built by a link
                     // meanwhile: go on with the next.
                     match parts.0[part].try_get_untracked() {
@@ -72,9 +86,14 @@ impl Parts {
                         Some(true) => continue,
                         Some(false) => parts.build(part),
                     }
-                    // Estimates turned into content: keep a linked quote where the reader saw it.
-                    request_animation_frame(keep_revealed_in_place);
+                    // The part's view is built by the effects its signal wakes, in this task's
+                    // microtasks: let them run before the time spent is read.
+                    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
+                        &wasm_bindgen::JsValue::UNDEFINED,
+                    ))
+                    .await;
                 }
+                request_animation_frame(keep_revealed_in_place);
             }
         });
         parts
