@@ -3,7 +3,7 @@
 //! the first build and still there when every part is in; in the end every quote in the page
 //! (for find-in-page and Tab), and filters that reach the parts built later.
 
-use e2e::harness::{alone, ensure, open, run, site, WAIT};
+use e2e::harness::{alone, ensure, open, run, run_phone, site, WAIT};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
 
@@ -146,6 +146,38 @@ fn a_long_grid_is_built_in_parts_a_linked_quote_shows_at_once_and_filters_reach_
             shown == json!({ "shown": QUOTES * 3 / 4, "side0": 0 }),
             format!("after hiding Side 0 while the grid was built: {shown}"),
         )?;
+        Ok(())
+    });
+}
+
+#[test]
+fn on_a_phone_a_long_grid_and_text_fit_the_screen_while_built_and_after() {
+    run_phone(|s| {
+        site()?.route("/long/phone.json", "application/json", long_article().to_string());
+        for view in ["compare", "read"] {
+            open(s, &format!("/?src=long/phone.json#view={view}"))?;
+            s.wait_for(
+                "the first quotes",
+                "return !!document.querySelector('.app:not([data-prerendered]) [data-quote-id]')",
+                WAIT,
+            )?;
+            // What is built and what only holds a place must both fit the 375 px screen.
+            let (scope, selector) = if view == "compare" {
+                (".compare", ".compare .quote-card")
+            } else {
+                ("#article-text", "#article-text mark[data-quote-id]")
+            };
+            let widths = "return [document.documentElement.scrollWidth, innerWidth]";
+            let early = s.js(widths, vec![])?;
+            wait_all_built(s, scope, selector)?;
+            let late = s.js(widths, vec![])?;
+            for (when, widths) in [("while it was built", &early), ("once built", &late)] {
+                ensure(
+                    widths[0].as_f64().unwrap_or(f64::MAX) <= widths[1].as_f64().unwrap_or(0.0),
+                    format!("{view} scrolls sideways on a phone {when}: [scroll width, screen] = {widths}"),
+                )?;
+            }
+        }
         Ok(())
     });
 }
