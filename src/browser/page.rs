@@ -73,6 +73,20 @@ fn current_fragment_is_empty() -> bool {
     window().location().hash().unwrap_or_default().trim_start_matches('#').is_empty()
 }
 
+/// Takes `?src=` out of the address without a history entry, once an article opened another way:
+/// reloading or copying the address then does not bring back the article `src` named instead.
+/// Rendered natively, there is no address.
+pub fn forget_src(url: &PageUrl) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let fragment = window().location().hash().unwrap_or_default();
+    let href = format!("{}{fragment}", url.without_src().href());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+    }
+}
+
 /// Rewrites the fragment without a history entry or a `hashchange` event.
 fn replace_fragment(fragment: &str) {
     if let Ok(history) = window().history() {

@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::browser::page::Embedding;
 use crate::browser::parent::{post_to_parent, use_parent_requests};
 use crate::browser::resize::use_content_height;
-use crate::embed::{height_messages, loaded_event, quote_selected_event, ready_event, ParentMessage, Request};
+use crate::embed::{height_messages, loaded_event, quote_selected_event, ready_event, PageUrl, ParentMessage, Request};
 use crate::explorer::Explorer;
 use crate::worker::OpenedCollection;
 
@@ -19,13 +19,7 @@ pub fn connect(ctx: Ctx, embedding: Embedding) {
         return;
     }
     let options = embedding.options.get_value();
-    let href = embedding.url.with_value(|url| {
-        if url.query.is_empty() {
-            url.base.clone()
-        } else {
-            format!("{}?{}", url.base, url.query)
-        }
-    });
+    let href = embedding.url.with_value(PageUrl::href);
     let child_id = options.child_id.clone();
     // Heights go to any origin: they reveal nothing, and embed scripts must hear them wherever
     // the page is published.
@@ -160,18 +154,21 @@ impl Shown {
     }
 }
 
-/// "Open full view": the same view in a new tab, without the embed chrome.
+/// "Open full view": the same view in a new tab, without the embed chrome. Only while an address
+/// can bring the article back: one the parent sent, or a file or a paste, has none.
 #[component]
 pub fn FullViewLink() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let embedding = expect_context::<Embedding>();
-    let href = move || embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get()));
+    let href = move || ctx.page_url(&embedding).share_link(&ctx.nav.route.get());
     embedding.embedded.then(|| {
         view! {
-            <a class="full-view" href=href target="_blank" rel="noopener">
-                "Open full view"<span aria-hidden="true">" ↗"</span>
-                <span class="sr-only">" (opens in a new tab)"</span>
-            </a>
+            <Show when=move || ctx.portable.get()>
+                <a class="full-view" href=href target="_blank" rel="noopener">
+                    "Open full view"<span aria-hidden="true">" ↗"</span>
+                    <span class="sr-only">" (opens in a new tab)"</span>
+                </a>
+            </Show>
         }
     })
 }

@@ -18,8 +18,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::hash_route::{use_hash_route, HashRoute};
-use crate::browser::page::{use_embedding, Embedding};
+use crate::browser::page::{forget_src, use_embedding, Embedding};
 use crate::browser::reveal::reveal_quote;
+use crate::embed::PageUrl;
 use crate::explorer::Explorer;
 use crate::palette::NO_SIDE;
 use crate::route::{Route, View};
@@ -165,6 +166,13 @@ impl Ctx {
     }
 
     /// The current route with the view and selected quote replaced.
+    /// The page's address as links to this view start from: without `?src=` once an article
+    /// opened another way, since that address would bring back the article it named.
+    pub fn page_url(&self, embedding: &Embedding) -> PageUrl {
+        let portable = self.portable.get();
+        embedding.url.with_value(|url| if portable { url.clone() } else { url.without_src() })
+    }
+
     pub fn route_to(&self, view: View, quote: Option<&str>) -> Route {
         let mut route = self.nav.route.get_untracked();
         route.view = view;
@@ -286,6 +294,14 @@ pub fn App() -> impl IntoView {
         shown_outlet: RwSignal::new(None),
     };
     provide_context(ctx);
+    // An article opened from a file, a paste, a message or the recent list: the address no longer
+    // names the `?src=` it came from.
+    Effect::new(move |_| {
+        let named_src = embedding.url.with_value(|url| url.without_src() != *url);
+        if named_src && !ctx.portable.get() {
+            embedding.url.with_value(forget_src);
+        }
+    });
     // In a collection, the address names the article Compare and Read show (`#article=`); the
     // Coverage view needs none, so going back to it changes nothing behind it.
     let outlet_id = Memo::new(move |_| nav.route.with(|r| (r.view != View::Coverage).then(|| r.article.clone())));

@@ -34,12 +34,12 @@ pub fn Share() -> impl IntoView {
     // The link and the code are written while the dialog is open: a filter, a selection or a new
     // article changes the route, and nobody reads them until the dialog shows.
     let shown = RwSignal::new(false);
-    let link = while_shown(shown, move || embedding.url.with_value(|url| url.share_link(&ctx.nav.route.get())));
+    let link = while_shown(shown, move || ctx.page_url(&embedding).share_link(&ctx.nav.route.get()));
     let snippet = while_shown(shown, move || {
-        embedding.url.with_value(|url| url.iframe_snippet(&ctx.nav.route.get(), theme.get(), &title()))
+        ctx.page_url(&embedding).iframe_snippet(&ctx.nav.route.get(), theme.get(), &title())
     });
     let with_script = while_shown(shown, move || {
-        embedding.url.with_value(|url| url.snippet_with_script(&ctx.nav.route.get(), theme.get(), &title()))
+        ctx.page_url(&embedding).snippet_with_script(&ctx.nav.route.get(), theme.get(), &title())
     });
     let open = move |_| {
         if let Some(dialog) = dialog.get() {

@@ -170,6 +170,29 @@ impl PageUrl {
         self.base.get(..5).is_some_and(|scheme| scheme.eq_ignore_ascii_case("file:"))
     }
 
+    /// This page without its `?src=`: where links start from once an article opened another way
+    /// (a file, a paste, a message), since that address would bring back the article it names.
+    /// The address itself (the string after `?` and before `#`) is rebuilt from the pairs kept.
+    pub fn without_src(&self) -> PageUrl {
+        let query = self
+            .query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|pair| !pair.is_empty() && decode(pair.split_once('=').map_or(*pair, |(key, _)| key)) != "src")
+            .collect::<Vec<_>>()
+            .join("&");
+        PageUrl { base: self.base.clone(), query }
+    }
+
+    /// The address with its query, without a fragment.
+    pub fn href(&self) -> String {
+        if self.query.is_empty() {
+            self.base.clone()
+        } else {
+            format!("{}?{}", self.base, self.query)
+        }
+    }
+
     /// The query pairs worth keeping in links to this article (`src`, `theme`, `title`).
     fn carried(&self) -> Vec<String> {
         pairs(&self.query)
@@ -430,6 +453,21 @@ mod tests {
         assert!(!plain.is_local_file());
         assert!(PageUrl::parse("file:///home/t/counterpoint.html#view=read").is_local_file());
         assert!(PageUrl::parse("FILE:///C:/cp.html").is_local_file());
+    }
+
+    #[test]
+    fn an_address_without_its_src() {
+        let page = PageUrl::parse("https://x.example/cp/?embed=1&src=a%20b.json&theme=dark&%73rc=c.json#view=read");
+        let without = page.without_src();
+        assert_eq!(without.href(), "https://x.example/cp/?embed=1&theme=dark");
+        let route = Route::parse("view=read&quote=q1");
+        assert_eq!(without.share_link(&route), "https://x.example/cp/?theme=dark#view=read&quote=q1");
+        assert!(!without.embed_src(&route, Theme::Auto).contains("src="));
+        let only = PageUrl::parse("http://127.0.0.1:8080/?src=q.json");
+        assert_eq!(only.without_src().href(), "http://127.0.0.1:8080/");
+        assert_eq!(PageUrl::parse("http://h/?theme=dark").without_src().href(), "http://h/?theme=dark");
+        // A key that only starts like it stays.
+        assert_eq!(PageUrl::parse("http://h/?srcset=1").without_src().href(), "http://h/?srcset=1");
     }
 
     #[test]

@@ -171,6 +171,8 @@ fn a_load_from_the_allowed_origin_replaces_the_article_and_events_reach_the_pare
             "return document.querySelector('.masthead h1').textContent === 'A replacement article'",
             WAIT,
         )?;
+        // No address brings back an article the parent sent: no "Open full view" to another one.
+        s.wait_for("the full-view link gone", "return document.querySelector('a.full-view') === null", WAIT)?;
 
         // Selecting a quote is announced to the parent. An embed shows each question's first
         // quote per side until "Show all" opens it.

@@ -183,6 +183,49 @@ fn pasting_opens_an_article_from_the_page_and_from_the_dialog() {
 }
 
 #[test]
+fn an_article_pasted_over_an_address_leaves_neither_the_address_nor_the_share_link_naming_it() {
+    run(|s| {
+        site()?.route("/custom/named.json", "application/json", article("Named by the address").to_string());
+        open(s, "/?src=custom%2Fnamed.json&theme=dark#view=read")?;
+        wait_title(s, "Named by the address")?;
+        paste_text(s, &article("Pasted over it").to_string())?;
+        wait_title(s, "Pasted over it")?;
+        // The address would bring back the other article: `src` is gone, the rest stays.
+        s.wait_for("the address without src", "return !location.search.includes('src=')", WAIT)?;
+        let address = s.js("return [location.search, location.hash]", vec![])?;
+        ensure(address == json!(["?theme=dark", "#view=read"]), format!("the address is {address}"))?;
+        s.click(&s.find(".share-button")?)?;
+        s.wait_for("the dialog", "return document.querySelector('.share-dialog').open", WAIT)?;
+        let shared = s.js(
+            "return ['share-link', 'share-iframe', 'share-script'].map((id) => document.getElementById(id).value)",
+            vec![],
+        )?;
+        let codes = shared.as_array().cloned().unwrap_or_default();
+        ensure(
+            codes.len() == 3
+                && codes.iter().all(|c| c.as_str().is_some_and(|c| !c.is_empty() && !c.contains("named.json"))),
+            format!("the link and the codes still name the address's article: {shared}"),
+        )?;
+        ensure(
+            s.js("const w = document.querySelector('.share-warning'); return !!w && w.offsetParent !== null", vec![])?
+                == json!(true),
+            "Share does not say the link shows the built-in article",
+        )?;
+        // Reloading shows what the address names now: the built-in article, not the one pasted over.
+        s.js("location.reload()", vec![])?;
+        s.wait_for(
+            "the built-in article",
+            &format!(
+                "return document.querySelector('.app:not([data-prerendered]) .masthead h1')?.textContent === {}",
+                json!(SEED_TITLE)
+            ),
+            WAIT,
+        )
+        .map(drop)
+    });
+}
+
+#[test]
 fn a_paste_that_fails_while_the_address_is_still_coming_leaves_it_coming() {
     run(|s| {
         site()?.route("/custom/later.json", "application/json", article("Came after all").to_string());
