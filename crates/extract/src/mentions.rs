@@ -42,6 +42,7 @@ fn is_possessive(word: &str) -> bool {
 /// said"), the first named speaks for both.
 pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     let mention = single_subject_before(doc, end, floor)?;
+    let mention = named_before_relative(doc, mention, end, floor);
     let MentionKind::Person { .. } = mention.kind else {
         return Some(mention);
     };
@@ -65,6 +66,30 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
             Some(Mention { span, tokens: (first_start, mention.tokens.1), kind })
         }
         _ => Some(mention),
+    }
+}
+
+/// Reads "Walt Kerchinski, 84, a retired steelworker who said": a description with an article
+/// that a relative clause follows without a comma stands in apposition to the name before it
+/// (an age between commas may come between), and the name speaks.
+fn named_before_relative(doc: &Doc, mention: Mention, end: usize, floor: usize) -> Mention {
+    let (m0, m1) = mention.tokens;
+    let relative = m1 + 1 == end && doc.is_word(m1) && doc.lower(m1) == "who";
+    let described = matches!(mention.kind, MentionKind::Description { .. })
+        && doc.is_word(m0)
+        && (words::INDEFINITE_ARTICLES.contains(doc.lower(m0)) || words::ARTICLES.contains(doc.lower(m0)));
+    if !relative || !described || m0 < floor + 2 || !doc.is_punct(m0 - 1, ',') {
+        return mention;
+    }
+    let aged = m0 > floor + 3 && is_number(doc, m0 - 2) && doc.is_punct(m0 - 3, ',');
+    let name_end = if aged { m0 - 3 } else { m0 - 1 };
+    let name_start = phrase_start_back(doc, name_end, floor);
+    let named = (name_start < name_end && doc.is_capitalized(name_end - 1))
+        .then(|| classify(doc, name_start, name_end, Some((m0, m1))))
+        .flatten();
+    match named {
+        Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) => person,
+        _ => mention,
     }
 }
 
@@ -162,8 +187,26 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             && doc.is_capitalized(t - 3)
             && doc.is_capitalized(t - 4)
             && (t - 4 == floor || !doc.is_word(t - 5));
-        if full_name_opens && is_number(doc, t - 1) && doc.is_punct(t - 2, ',') {
+        // "Dlamini’s son, Sibusiso, 27, who handles the deliveries, said": after a relative's
+        // noun owned by a name, the first name between commas is the speaker, and the age after
+        // it an aside. ("Her sister, Jess, 31," is left to the relative's noun, which finds the
+        // family's surname.)
+        let relative_named = t >= floor + 6
+            && doc.is_word(t - 3)
+            && doc.is_capitalized(t - 3)
+            && doc.is_punct(t - 4, ',')
+            && doc.is_word(t - 5)
+            && words::KIN_NOUNS.contains(doc.lower(t - 5))
+            && doc.is_word(t - 6)
+            && doc.is_capitalized(t - 6)
+            && is_possessive(doc.lower(t - 6))
+            && !lexicon::is_pronoun(strip_possessive(doc.lower(t - 6)));
+        if (full_name_opens || relative_named) && is_number(doc, t - 1) && doc.is_punct(t - 2, ',') {
             t -= 2;
+            if relative_named {
+                appositive = Some((t - 1, t));
+                t -= 2;
+            }
         }
     }
     let start = phrase_start_back(doc, t, floor);
@@ -530,6 +573,16 @@ fn appositive_name(doc: &Doc, main: Mention, appositive: Option<(usize, usize)>)
         return Err(main);
     }
     let title = doc.text(main.span.start, main.span.end);
+    // "Dlamini’s son, Sibusiso,": a first name alone after a relative of someone named in the
+    // possessive carries that family's surname.
+    let (m0, m1) = main.tokens;
+    let family = (b == a + 1 && m1 == m0 + 2 && doc.is_capitalized(m0) && is_possessive(doc.lower(m0)))
+        .then(|| doc.text(doc.tokens[m0].start(), doc.tokens[m0].end()))
+        .filter(|_| words::KIN_NOUNS.contains(doc.lower(m0 + 1)));
+    let name = match family {
+        Some(owner) => format!("{} {}", doc.text(doc.tokens[a].start(), doc.tokens[a].end()), strip_possessive(&owner)),
+        None => name,
+    };
     let role = role.or_else(|| Some(lexicon::strip_article(&title).to_string()));
     Ok(Mention { span, tokens, kind: MentionKind::Person { name, role, gender } })
 }

@@ -1394,3 +1394,40 @@ fn initials_after_or_speak() {
         &["partial | CFL | impossible to absorb."],
     )]);
 }
+
+/// "Walt Kerchinski, 84, a retired steelworker who said he had eaten there “…”": a description
+/// that "who" follows without a comma stands beside the name before it (an age may come
+/// between), and the name speaks.
+#[test]
+fn name_before_a_description_with_who_speaks() {
+    check_all(&[
+        (
+            "Among the first in line was Walt Kerchinski, 84, a retired steelworker who said he had eaten there \
+             “six days a week since the Eisenhower administration.”",
+            &["partial | Kerchinski | six days a week since the Eisenhower administration."],
+        ),
+        (
+            "The loudest voice belonged to Maria Ochoa, the union’s treasurer who said the deal was “a betrayal of \
+             every member.”",
+            &["partial | Ochoa | a betrayal of every member."],
+        ),
+    ]);
+}
+
+/// "Dlamini’s son, Sibusiso, 27, who handles the deliveries, said …" then "he said": a first name
+/// between commas after a relative of someone named in the possessive speaks, with that family's
+/// surname, and the age after it is an aside.
+#[test]
+fn relative_named_by_first_name_speaks() {
+    check_all(&[(
+        "“We open at four,” said Nomvula Dlamini, who runs the bakery.\n\n“The ovens are old,” said Dr Ayanda \
+         Khumalo, an economist.\n\nDlamini’s son, Sibusiso, 27, who handles the bakery’s deliveries, said the \
+         family had priced a generator.\n\n“My mother says we will buy one when Eskom pays for it,” he said.",
+        &[
+            "direct | Dlamini | We open at four,",
+            "direct | Khumalo | The ovens are old,",
+            "paraphrase | Dlamini | the family had priced a generator",
+            "direct | Dlamini | My mother says we will buy one when Eskom pays for it,",
+        ],
+    )]);
+}
