@@ -562,7 +562,9 @@ fn appositive_name(doc: &Doc, main: Mention, appositive: Option<(usize, usize)>)
     if matches!(main.kind, MentionKind::Person { .. }) {
         return Err(main);
     }
-    let Some((a, b)) = appositive.filter(|(a, b)| a < b) else {
+    // "The Kasi Business Forum, which represents businesses in Gauteng, said": an aside that
+    // opens with a relative word, not a name, a title or an article, names no one.
+    let Some((a, b)) = appositive.filter(|(a, b)| a < b && opens_a_name(doc, *a)) else {
         return Err(main);
     };
     let Some(Mention { kind: MentionKind::Person { name, role, gender }, span, tokens }) = classify(doc, a, b, None)
@@ -699,6 +701,13 @@ fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
     let mut start = end;
     while start > floor && end - start < MAX_PHRASE {
         let u = start - 1;
+        // "the Ministry of Economy, Trade and Industry": a comma in a list of capitalized words
+        // after an org head and "of", which "and" ends, stays inside the name.
+        let in_name = doc.is_punct(u, ',') && start < end && doc.is_capitalized(start) && org_list_comma(doc, u, end, floor);
+        if in_name {
+            start = u;
+            continue;
+        }
         if !doc.is_word(u) || !doc.outside(u) {
             break;
         }
@@ -758,11 +767,48 @@ fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
     start
 }
 
+/// Tells whether the tokens from `a` to `end` are a list of capitalized words that closes with
+/// "and" ("Economy, Trade and Industry"), as in an organisation's name after "of".
+fn listed_name_words(doc: &Doc, a: usize, end: usize) -> bool {
+    end >= a + 5
+        && end - a <= 9
+        && doc.lower(end - 2) == "and"
+        && doc.is_capitalized(end - 1)
+        && (a..end - 2).all(|w| if (w - a) % 2 == 0 { doc.is_word(w) && doc.is_capitalized(w) } else { doc.is_punct(w, ',') })
+        && doc.is_word(end - 3)
+}
+
+/// Tells whether the comma at `comma` stands in a list of capitalized words that names an
+/// organisation ("the Ministry of Economy, Trade and Industry"): capitalized words and commas
+/// before it go back to "of" after a capitalized org head, and "and" and a capitalized word come
+/// after it before `end`.
+fn org_list_comma(doc: &Doc, comma: usize, end: usize, floor: usize) -> bool {
+    let closes = (comma + 1..end.saturating_sub(1))
+        .take(4)
+        .any(|u| doc.is_word(u) && doc.lower(u) == "and" && doc.is_capitalized(u + 1));
+    if !closes {
+        return false;
+    }
+    let mut u = comma;
+    while u > floor + 2 && comma - u < 8 && (doc.is_punct(u - 1, ',') || doc.is_word(u - 1) && doc.is_capitalized(u - 1)) {
+        u -= 1;
+    }
+    u < comma
+        && u > floor + 1
+        && doc.is_word(u - 1)
+        && doc.lower(u - 1) == "of"
+        && doc.is_capitalized(u - 2)
+        && lexicon::is_org_head(doc.lower(u - 2))
+}
+
 /// Tells whether the "and" at `and` stands inside a name such as "Department of Health and
 /// Social Care": capitalized words before it go back to "of" after a capitalized org head.
 fn inside_org_of_name(doc: &Doc, and: usize, floor: usize) -> bool {
     let mut u = and;
-    while u > floor + 2 && and - u < 4 && doc.is_word(u - 1) && doc.is_capitalized(u - 1) {
+    while u > floor + 2
+        && and - u < 8
+        && (doc.is_word(u - 1) && doc.is_capitalized(u - 1) || u < and && doc.is_punct(u - 1, ','))
+    {
         u -= 1;
     }
     u < and
@@ -985,6 +1031,7 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
             && words::ORG_NAME_JOINERS.contains(doc.lower(u + 1))
             && end - (u + 2) <= 3 + usize::from(end - (u + 2) > 2 && inside_org_of_name(doc, end - 3, start))
             && (u + 2..end).all(|w| doc.is_capitalized(w) || w == end - 3 && doc.lower(w) == "and")
+            || listed_name_words(doc, u + 2, end)
     });
     // "A Department of Health and Social Care spokesman": a spokesman for a department named
     // in full speaks for the department.

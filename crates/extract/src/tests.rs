@@ -1431,3 +1431,36 @@ fn relative_named_by_first_name_speaks() {
         ],
     )]);
 }
+
+/// "An official at the Ministry of Economy, Trade and Industry, who asked not to be named, said":
+/// a list of capitalized words closed by "and" after an org head and "of" is one organisation's
+/// name, never a speaker of its own ("Trade").
+#[test]
+fn listed_words_of_an_organisations_name_speak_for_no_one() {
+    check_all(&[
+        (
+            "An official at the Ministry of Economy, Trade and Industry, who asked not to be named, said the \
+             ministry was “in close contact with industry.”\n\n“Chips are a security question now,” the official \
+             said.",
+            &[
+                "partial | official | in close contact with industry.",
+                "direct | official | Chips are a security question now,",
+            ],
+        ),
+        (
+            "The Ministry of Agriculture, Forestry and Fisheries said the ban was “temporary.”",
+            &["partial | Ministry of Agriculture, Forestry and Fisheries | temporary."],
+        ),
+    ]);
+}
+
+/// "The Kasi Business Forum, which represents businesses in Gauteng, said": an aside that opens
+/// with a relative word names no one; a place at its end does not speak.
+#[test]
+fn relative_aside_names_no_one() {
+    check_all(&[(
+        "The Kasi Business Forum, which represents about 3 000 township businesses in Gauteng, said in a \
+         statement that small traders were being “pushed off a cliff”.",
+        &["partial | Kasi | pushed off a cliff"],
+    )]);
+}
