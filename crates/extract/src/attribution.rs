@@ -1092,7 +1092,8 @@ fn verbless_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Span
     if open > s0 && doc.is_punct(open - 1, ':') {
         return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1)
             .or_else(|| subject_intro(doc, s0, open - 1))
-            .or_else(|| person_before_colon(doc, s0, open - 1));
+            .or_else(|| person_before_colon(doc, s0, open - 1))
+            .or_else(|| pronoun_before_colon(doc, s0, open - 1));
     }
     if open == s0 && si > 0 {
         let (p0, p1) = doc.sentences[si - 1];
@@ -1194,6 +1195,18 @@ fn person_before_colon(doc: &Doc, s0: usize, colon: usize) -> Option<((String, S
             && colon - m.tokens.1 <= 20
             && (m.tokens.1..colon).all(|u| !doc.is_word(u) || doc.outside(u) && !lexicon::is_cue(doc.lower(u)))
     })?;
+    Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention))
+}
+
+/// Reads "He was blunt: “…”", "She put it simply: “…”": "he" or "she" opens the sentence and a
+/// few lowercase words with no cue run to the colon; the pronoun speaks, as after "he said".
+fn pronoun_before_colon(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), Mention)> {
+    let short = colon > s0 + 1 && colon - s0 <= 6;
+    let predicate = (s0 + 1..colon).all(|u| doc.is_word(u) && doc.outside(u) && !doc.is_capitalized(u));
+    if !short || !predicate || !doc.is_word(s0) || !matches!(doc.lower(s0), "he" | "she") {
+        return None;
+    }
+    let mention = object_after(doc, s0, colon).filter(|m| m.tokens == (s0, s0 + 1) && is_pronoun(m))?;
     Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }
 

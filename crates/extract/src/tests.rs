@@ -1464,3 +1464,31 @@ fn relative_aside_names_no_one() {
         &["partial | Kasi | pushed off a cliff"],
     )]);
 }
+
+/// "Its chairperson, Mandla Mthembu, said … He was blunt: “…”": "he" or "she" opening a short
+/// clause with no cue before a colon speaks the quote after it, as "he said" would.
+#[test]
+fn pronoun_before_a_colon_speaks() {
+    check_all(&[(
+        "Its chairperson, Mandla Mthembu, said the forum would write to the regulator. He was blunt: “We are \
+         not asking for a miracle.”",
+        &[
+            "paraphrase | Mthembu | the forum would write to the regulator",
+            "direct | Mthembu | We are not asking for a miracle.",
+        ],
+    )]);
+}
+
+/// "the National Energy Regulator of South Africa": a regulator is an organisation's head, so the
+/// place in its name is nobody a pronoun stands for.
+#[test]
+fn regulator_heads_an_organisation() {
+    check_all(&[(
+        "Its chairperson, Mandla Mthembu, said the forum would write to the National Energy Regulator of South \
+         Africa (Nersa). He was blunt: “We are not asking for a miracle.”",
+        &[
+            "paraphrase | Mthembu | the forum would write to the National Energy Regulator of South Africa (Nersa)",
+            "direct | Mthembu | We are not asking for a miracle.",
+        ],
+    )]);
+}
