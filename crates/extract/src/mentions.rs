@@ -380,7 +380,14 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         && doc.is_punct(t, ',')
     {
         let name_start = phrase_start_back(doc, start - 1, floor);
-        let named = (name_start < start - 1).then(|| classify(doc, name_start, start - 1, Some((start, t)))).flatten();
+        // "In a statement read to the court by Ms Ryan, his mother, Aoife Brennan, said": a name
+        // after a preposition belongs to the opening phrase; it is nobody's subject.
+        let object = name_start > floor
+            && doc.is_word(name_start - 1)
+            && (lexicon::is_preposition(doc.lower(name_start - 1)) || matches!(doc.lower(name_start - 1), "by" | "to"));
+        let named = (name_start < start - 1 && !object)
+            .then(|| classify(doc, name_start, start - 1, Some((start, t))))
+            .flatten();
         if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
             return Some(person);
         }

@@ -1492,3 +1492,15 @@ fn regulator_heads_an_organisation() {
         ],
     )]);
 }
+
+/// "In a statement read to the court by Ms Ryan, his mother, Aoife Brennan, said:": a name after
+/// a preposition belongs to the opening phrase, so the description after it is the subject and
+/// the name in apposition to it speaks.
+#[test]
+fn name_after_a_preposition_is_no_subject() {
+    check_all(&[(
+        "In a statement read to the court by Ms Ryan, his mother, Aoife Brennan, said:\n\n“Cian went to \
+         Australia to see the world.”",
+        &["direct | Brennan | Cian went to Australia to see the world."],
+    )]);
+}
