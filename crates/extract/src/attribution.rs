@@ -6,7 +6,7 @@
 //! span is its quoted words. A sentence with no passage may be a paraphrase (see `paraphrase`).
 
 use super::lexicon;
-use super::mentions::{is_agent_noun, object_after, strip_possessive, subject_before, Mention, MentionKind};
+use super::mentions::{is_agent_noun, object_after, people_of_initials, strip_possessive, subject_before, Mention, MentionKind};
 use super::paraphrase;
 use super::tokens::{Doc, Kind};
 use super::words;
@@ -550,14 +550,17 @@ fn another_of_the_kind(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mentio
 /// tracked 2,000 teenagers. “…,” they wrote.": "they" stands for the people that open its
 /// sentence, or the sentence before it in the paragraph.
 fn plural_subject_of_they(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention> {
-    if !matches!(&mention.kind, MentionKind::Pronoun { word, .. } if word == "they") || mention.tokens.0 <= s0 {
+    if !matches!(&mention.kind, MentionKind::Pronoun { word, .. } if word == "they") || mention.tokens.0 < s0 {
         return None;
     }
     let sentence = doc.tokens[s0].sentence as usize;
     let paragraph = doc.tokens[s0].paragraph;
     let before = sentence.checked_sub(1).map(|p| doc.sentences[p]).filter(|p| doc.tokens[p.0].paragraph == paragraph);
-    [(s0, mention.tokens.0)].into_iter().chain(before).find_map(|(a, b)| {
-        let subject = sentence_subject(doc, a, b)?;
+    // "FDA reviewers were not persuaded. They wrote that …": "they" that opens its sentence
+    // stands for the people of the sentence before.
+    let own = (mention.tokens.0 > s0).then_some((s0, mention.tokens.0));
+    own.into_iter().chain(before).find_map(|(a, b)| {
+        let subject = people_of_initials(doc, a).or_else(|| sentence_subject(doc, a, b))?;
         let people = matches!(&subject.kind, MentionKind::Description { head, .. } if head.ends_with('s'));
         people.then_some(Mention { span: mention.span, tokens: mention.tokens, kind: subject.kind })
     })

@@ -502,10 +502,41 @@ fn unlisted_noun_subject(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
         && !doc.is_capitalized(noun - 1)
         && !lexicon::is_sentence_function_word(doc.lower(noun - 1))
         && is_article(noun - 2);
+    // "FDA reviewers said", "NTSB investigators said": an organisation's initials before a
+    // plural noun for people, opening the clause, name those people.
+    let initials = noun > floor
+        && doc.is_word(noun - 1)
+        && doc.outside(noun - 1)
+        && is_initials(doc, noun - 1)
+        && doc.lower(noun).ends_with('s')
+        && is_agent_noun(doc.lower(noun))
+        && (noun - 1 == floor || !doc.is_word(noun - 2) || is_article(noun - 2));
+    if initials {
+        let start = if noun - 1 > floor && is_article(noun - 2) { noun - 2 } else { noun - 1 };
+        return Some(described_by_noun(doc, start, t));
+    }
     let article = if modified { noun - 2 } else { noun - 1 };
     let fits = is_article(article)
         && (is_agent_noun(doc.lower(noun)) || !modified && doc.lower(article) == "the" && titled_before(doc, noun));
     fits.then(|| described_by_noun(doc, article, t))
+}
+
+/// Reads "FDA reviewers" forward from `a`: an organisation's initials and a plural noun for
+/// people, which name those people.
+pub(crate) fn people_of_initials(doc: &Doc, a: usize) -> Option<Mention> {
+    let fits = doc.is_word(a)
+        && doc.outside(a)
+        && is_initials(doc, a)
+        && doc.is_word(a + 1)
+        && doc.lower(a + 1).ends_with('s')
+        && is_agent_noun(doc.lower(a + 1));
+    fits.then(|| described_by_noun(doc, a, a + 2))
+}
+
+/// Tells whether the word at `t` is an organisation's initials: two to six capital letters.
+fn is_initials(doc: &Doc, t: usize) -> bool {
+    let word = &doc.chars[doc.tokens[t].start()..doc.tokens[t].end()];
+    (2..=6).contains(&word.len()) && word.iter().all(char::is_ascii_uppercase)
 }
 
 /// How far back (in tokens) `titled_before` looks for the title before a name.

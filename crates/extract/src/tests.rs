@@ -1504,3 +1504,27 @@ fn name_after_a_preposition_is_no_subject() {
         &["direct | Brennan | Cian went to Australia to see the world."],
     )]);
 }
+
+/// "FDA reviewers were not persuaded. In briefing documents …, they wrote that “…”": an
+/// organisation's initials before a plural noun for people name those people, who speak as a
+/// subject and whom "they" in the next sentence stands for.
+#[test]
+fn people_named_by_initials_speak() {
+    check_all(&[
+        (
+            "The drug missed its goal. FDA reviewers were not persuaded. In \
+             briefing documents posted on Tuesday, they wrote that the results were “exploratory and \
+             inconsistent.”",
+            &["partial | reviewers | exploratory and inconsistent."],
+        ),
+        (
+            "The drug missed its goal. FDA reviewers were not persuaded. They \
+             wrote that the results were “exploratory and inconsistent.”",
+            &["partial | reviewers | exploratory and inconsistent."],
+        ),
+        (
+            "NTSB investigators said the rail had been “cracked for months.”",
+            &["partial | NTSB investigators | cracked for months."],
+        ),
+    ]);
+}
