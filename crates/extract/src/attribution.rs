@@ -119,6 +119,7 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 let titled = names_a_title(doc, k, None);
                 if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k))
                     || named_by_noun(doc, k)
+                    || thing_named(doc, k)
                 {
                     continue;
                 }
@@ -297,11 +298,77 @@ fn names_a_work(doc: &Doc, k: usize) -> bool {
     let capital = doc.chars.get(doc.spans[k].content.start).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     // "sang the school song, “Takanose no Sora,”": a comma may stand after the title word.
     let before = if open > 1 && doc.is_punct(open - 1, ',') { open - 2 } else { open.wrapping_sub(1) };
-    capital
+    let titled = capital
         && open > 0
         && doc.is_word(before)
         && !doc.is_capitalized(before)
-        && words::TITLE_WORDS.contains(doc.lower(before))
+        && words::TITLE_WORDS.contains(doc.lower(before));
+    // "placards reading “No power, no peace” and “Eskom, give us light”": a passage joined by
+    // "and" or "or" to one that names a work or a sign names another.
+    titled
+        || capital
+            && k > 0
+            && open > 1
+            && doc.is_word(open - 1)
+            && words::COORDINATORS.contains(doc.lower(open - 1))
+            && doc.span_close[k - 1] == open - 2
+            && names_a_work(doc, k - 1)
+}
+
+/// "a letter-writing campaign called “Time Is Brain”", "a group named “Mothers for Safe
+/// Streets”": a title in capitals right after "called" or "named" that follows an article and a
+/// few lowercase words (a thing so named, not someone calling) is a name.
+fn thing_named(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    if open < 3 || !doc.is_word(open - 1) || !matches!(doc.lower(open - 1), "called" | "named" | "dubbed") {
+        return false;
+    }
+    let low = open.saturating_sub(5);
+    let plain = |u: &usize| doc.outside(*u) && (doc.is_word(*u) || doc.is_punct(*u, '-'));
+    let article =
+        (low..open - 1).rev().take_while(plain).find(|u| doc.is_word(*u) && matches!(doc.lower(*u), "a" | "an" | "the"));
+    article.is_some_and(|a| {
+        a + 1 < open - 1
+            && (a + 1..open - 1).all(|u| {
+                let w = doc.lower(u);
+                !doc.is_word(u)
+                    || !doc.is_capitalized(u)
+                    && !lexicon::is_pronoun(w)
+                    && !lexicon::is_auxiliary(w)
+                    && !lexicon::is_cue(w)
+                    && !words::BE_FORMS.contains(w)
+            })
+    }) && names_a_title(doc, k, None)
+}
+
+/// "especially the “Sora e-Drive” hybrid": a short name in capitals between an article and the
+/// lowercase noun it modifies is a name, not speech.
+fn names_before_noun(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    let close = doc.span_close[k];
+    let content = doc.spans[k].content;
+    let text = &doc.chars[content.start..content.end];
+    let short = text.split(|c| c.is_whitespace()).count() <= 4;
+    let capital = text.first().is_some_and(|c| c.is_uppercase());
+    let ends_plain = text.last().is_some_and(|c| c.is_alphanumeric());
+    short
+        && capital
+        && ends_plain
+        && open > 0
+        && doc.is_word(open - 1)
+        && matches!(doc.lower(open - 1), "a" | "an" | "the")
+        && doc.is_word(close + 1)
+        && doc.outside(close + 1)
+        && !doc.is_capitalized(close + 1)
+        && {
+            let w = doc.lower(close + 1);
+            !lexicon::is_auxiliary(w)
+                && !lexicon::is_cue(w)
+                && !words::BE_FORMS.contains(w)
+                && !lexicon::is_connector(w)
+                && !lexicon::is_preposition(w)
+                && !words::COORDINATORS.contains(w)
+        }
 }
 
 /// "A reporter asked, “…?” “No,” she said.": someone unnamed who asks the quoted question is not
@@ -1288,6 +1355,8 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                 .into_iter()
                 .filter(|k| {
                     !names_a_title(doc, *k, word)
+                        && !thing_named(doc, *k)
+                        && !names_before_noun(doc, *k)
                         && !named_by_noun(doc, *k)
                         && !named_by_term_verb(doc, *k)
                         && !glosses_a_term(doc, *k)

@@ -1528,3 +1528,26 @@ fn people_named_by_initials_speak() {
         ),
     ]);
 }
+
+/// Names in quote marks that nobody says: a title after "a campaign called", a name between an
+/// article and the noun it modifies, and a sign joined by "and" to another sign.
+#[test]
+fn names_called_modifying_or_joined_to_a_sign_are_no_quotes() {
+    check_all(&[
+        (
+            "The foundation, which organized a letter-writing campaign called “Time Is Brain” last spring, has \
+             many members. “We will keep fighting,” its director said.",
+            &["direct | director | We will keep fighting,"],
+        ),
+        (
+            "Tanabe said buyers of the “Sora e-Drive” hybrid had been told to expect delivery “sometime after \
+             Golden Week.”",
+            &["partial | Tanabe | sometime after Golden Week."],
+        ),
+        (
+            "Residents marched to the depot carrying placards reading “No power, no peace” and “Eskom, give us \
+             light”.",
+            &[],
+        ),
+    ]);
+}
