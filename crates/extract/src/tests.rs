@@ -1479,10 +1479,11 @@ fn pronoun_before_a_colon_speaks() {
     )]);
 }
 
-/// "the National Energy Regulator of South Africa": a regulator is an organisation's head, so the
-/// place in its name is nobody a pronoun stands for.
+/// "the National Energy Regulator of South Africa": capitals before "of" and a capitalized word
+/// that hold a word never in a person's name ("Energy") name an institution, and a continent is a
+/// place, so neither is anybody a pronoun stands for.
 #[test]
-fn regulator_heads_an_organisation() {
+fn institution_before_of_is_nobody_a_pronoun_stands_for() {
     check_all(&[(
         "Its chairperson, Mandla Mthembu, said the forum would write to the National Energy Regulator of South \
          Africa (Nersa). He was blunt: “We are not asking for a miracle.”",
@@ -1550,4 +1551,16 @@ fn names_called_modifying_or_joined_to_a_sign_are_no_quotes() {
             &[],
         ),
     ]);
+}
+
+/// "An internal memo, written in May and obtained by the Daily News, warned the council": a noun
+/// phrase and an aside that opens with a past participle, before a comma and a verb, are the
+/// verb's subject, not a clause the one after the verb reported.
+#[test]
+fn participle_aside_before_a_verb_is_no_paraphrase() {
+    check_all(&[(
+        "An internal memo from the city attorney’s office, written in May and obtained by the Daily News, warned \
+         the council before the vote.",
+        &[],
+    )]);
 }
