@@ -6,7 +6,9 @@
 //! span is its quoted words. A sentence with no passage may be a paraphrase (see `paraphrase`).
 
 use super::lexicon;
-use super::mentions::{is_agent_noun, object_after, people_of_initials, strip_possessive, subject_before, Mention, MentionKind};
+use super::mentions::{
+    is_agent_noun, object_after, people_of_initials, strip_possessive, subject_before, Mention, MentionKind,
+};
 use super::paraphrase;
 use super::tokens::{Doc, Kind};
 use super::words;
@@ -325,18 +327,20 @@ fn thing_named(doc: &Doc, k: usize) -> bool {
     }
     let low = open.saturating_sub(5);
     let plain = |u: &usize| doc.outside(*u) && (doc.is_word(*u) || doc.is_punct(*u, '-'));
-    let article =
-        (low..open - 1).rev().take_while(plain).find(|u| doc.is_word(*u) && matches!(doc.lower(*u), "a" | "an" | "the"));
+    let article = (low..open - 1)
+        .rev()
+        .take_while(plain)
+        .find(|u| doc.is_word(*u) && matches!(doc.lower(*u), "a" | "an" | "the"));
     article.is_some_and(|a| {
         a + 1 < open - 1
             && (a + 1..open - 1).all(|u| {
                 let w = doc.lower(u);
                 !doc.is_word(u)
                     || !doc.is_capitalized(u)
-                    && !lexicon::is_pronoun(w)
-                    && !lexicon::is_auxiliary(w)
-                    && !lexicon::is_cue(w)
-                    && !words::BE_FORMS.contains(w)
+                        && !lexicon::is_pronoun(w)
+                        && !lexicon::is_auxiliary(w)
+                        && !lexicon::is_cue(w)
+                        && !words::BE_FORMS.contains(w)
             })
     }) && names_a_title(doc, k, None)
 }

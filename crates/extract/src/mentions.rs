@@ -741,7 +741,8 @@ fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
         let u = start - 1;
         // "the Ministry of Economy, Trade and Industry": a comma in a list of capitalized words
         // after an org head and "of", which "and" ends, stays inside the name.
-        let in_name = doc.is_punct(u, ',') && start < end && doc.is_capitalized(start) && org_list_comma(doc, u, end, floor);
+        let in_name =
+            doc.is_punct(u, ',') && start < end && doc.is_capitalized(start) && org_list_comma(doc, u, end, floor);
         if in_name {
             start = u;
             continue;
@@ -812,7 +813,13 @@ fn listed_name_words(doc: &Doc, a: usize, end: usize) -> bool {
         && end - a <= 9
         && doc.lower(end - 2) == "and"
         && doc.is_capitalized(end - 1)
-        && (a..end - 2).all(|w| if (w - a) % 2 == 0 { doc.is_word(w) && doc.is_capitalized(w) } else { doc.is_punct(w, ',') })
+        && (a..end - 2).all(|w| {
+            if (w - a).is_multiple_of(2) {
+                doc.is_word(w) && doc.is_capitalized(w)
+            } else {
+                doc.is_punct(w, ',')
+            }
+        })
         && doc.is_word(end - 3)
 }
 
@@ -828,7 +835,10 @@ fn org_list_comma(doc: &Doc, comma: usize, end: usize, floor: usize) -> bool {
         return false;
     }
     let mut u = comma;
-    while u > floor + 2 && comma - u < 8 && (doc.is_punct(u - 1, ',') || doc.is_word(u - 1) && doc.is_capitalized(u - 1)) {
+    while u > floor + 2
+        && comma - u < 8
+        && (doc.is_punct(u - 1, ',') || doc.is_word(u - 1) && doc.is_capitalized(u - 1))
+    {
         u -= 1;
     }
     u < comma
