@@ -1564,3 +1564,15 @@ fn participle_aside_before_a_verb_is_no_paraphrase() {
         &[],
     )]);
 }
+
+/// "The train belonged to Coteau Northern Railway … In a statement, the railroad said …": a
+/// railroad or railway heads a company's name, and "the railroad" stands for the one named last.
+#[test]
+fn the_railroad_stands_for_the_railway_named() {
+    check_all(&[(
+        "The train belonged to Coteau Northern Railway, which hauls crude to the Midwest. In a statement, the \
+         railroad said it had sent “hazardous materials specialists” to the scene.\n\n“Our first priority is \
+         safety,” the statement said.",
+        &["partial | Coteau | hazardous materials specialists", "direct | Coteau | Our first priority is safety,"],
+    )]);
+}
