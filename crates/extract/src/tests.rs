@@ -1576,3 +1576,18 @@ fn the_railroad_stands_for_the_railway_named() {
         &["partial | Coteau | hazardous materials specialists", "direct | Coteau | Our first priority is safety,"],
     )]);
 }
+
+/// "Lunaris Semiconductor, the Taiwanese chipmaker …, said …" after "Kaminari Motors": a name
+/// that ends in "Semiconductor" is a company, which "the company said" then stands for.
+#[test]
+fn a_semiconductor_maker_is_a_company() {
+    check_all(&[(
+        "Kaminari Motors halted two plants. Lunaris Semiconductor, the Taiwanese chipmaker that supplies \
+         Kaminari, said its factories were “at more than 100% of capacity.”\n\n“We understand the pain of our \
+         customers,” the company said.",
+        &[
+            "partial | Lunaris | at more than 100% of capacity.",
+            "direct | Lunaris | We understand the pain of our customers,",
+        ],
+    )]);
+}
