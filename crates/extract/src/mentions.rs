@@ -724,6 +724,17 @@ fn matching_comma_back(doc: &Doc, comma: usize, floor: usize) -> Option<usize> {
     let low = comma.saturating_sub(25).max(floor);
     for u in (low..comma).rev() {
         let token = doc.tokens[u];
+        // "a patient group that organized a campaign called “Time Is Brain” ahead of the
+        // meeting,": a short name in capitals in quote marks stays inside the aside.
+        let name = |k: u32| title_passage(doc, k as usize);
+        let titled = match token.kind {
+            Kind::Open(k) | Kind::Close(k) => name(k),
+            Kind::Break => false,
+            _ => token.quote.is_some_and(name),
+        };
+        if titled {
+            continue;
+        }
         if token.quote.is_some() || matches!(token.kind, Kind::Open(_) | Kind::Close(_) | Kind::Break) {
             return None;
         }
@@ -732,6 +743,19 @@ fn matching_comma_back(doc: &Doc, comma: usize, floor: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Tells whether the quoted passage `k` is a short name in capitals ("Time Is Brain"), every
+/// word capitalized and no punctuation at its end.
+fn title_passage(doc: &Doc, k: usize) -> bool {
+    let Some(span) = doc.spans.get(k) else {
+        return false;
+    };
+    let text = &doc.chars[span.content.start..span.content.end];
+    let words: Vec<&[char]> = text.split(|c| c.is_whitespace()).collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| w.first().is_some_and(|c| c.is_uppercase()))
+        && text.last().is_some_and(|c| c.is_alphanumeric())
 }
 
 /// Walks back over the words of a name or title and returns the first token of the phrase.

@@ -1591,3 +1591,15 @@ fn a_semiconductor_maker_is_a_company() {
         ],
     )]);
 }
+
+/// "The Bellweather Huntington’s Foundation, a patient group that organized a campaign called
+/// “Time Is Brain” ahead of the meeting, said …": a short name in capitals in quote marks stays
+/// inside the aside, and the name before the aside speaks.
+#[test]
+fn quoted_name_inside_an_aside_keeps_the_subject() {
+    check_all(&[(
+        "The Bellweather Huntington’s Foundation, a patient group that organized a letter-writing campaign \
+         called “Time Is Brain” ahead of the meeting, said in a statement that the vote was “a gut punch.”",
+        &["partial | Bellweather | a gut punch."],
+    )]);
+}
