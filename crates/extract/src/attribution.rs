@@ -6,7 +6,9 @@
 //! span is its quoted words. A sentence with no passage may be a paraphrase (see `paraphrase`).
 
 use super::lexicon;
-use super::mentions::{is_agent_noun, object_after, strip_possessive, subject_before, Mention, MentionKind};
+use super::mentions::{
+    is_agent_noun, object_after, people_of_initials, strip_possessive, subject_before, Mention, MentionKind,
+};
 use super::paraphrase;
 use super::tokens::{Doc, Kind};
 use super::words;
@@ -119,6 +121,7 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 let titled = names_a_title(doc, k, None);
                 if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k))
                     || named_by_noun(doc, k)
+                    || thing_named(doc, k)
                 {
                     continue;
                 }
@@ -297,11 +300,79 @@ fn names_a_work(doc: &Doc, k: usize) -> bool {
     let capital = doc.chars.get(doc.spans[k].content.start).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     // "sang the school song, “Takanose no Sora,”": a comma may stand after the title word.
     let before = if open > 1 && doc.is_punct(open - 1, ',') { open - 2 } else { open.wrapping_sub(1) };
-    capital
+    let titled = capital
         && open > 0
         && doc.is_word(before)
         && !doc.is_capitalized(before)
-        && words::TITLE_WORDS.contains(doc.lower(before))
+        && words::TITLE_WORDS.contains(doc.lower(before));
+    // "placards reading “No power, no peace” and “Eskom, give us light”": a passage joined by
+    // "and" or "or" to one that names a work or a sign names another.
+    titled
+        || capital
+            && k > 0
+            && open > 1
+            && doc.is_word(open - 1)
+            && words::COORDINATORS.contains(doc.lower(open - 1))
+            && doc.span_close[k - 1] == open - 2
+            && names_a_work(doc, k - 1)
+}
+
+/// "a letter-writing campaign called “Time Is Brain”", "a group named “Mothers for Safe
+/// Streets”": a title in capitals right after "called" or "named" that follows an article and a
+/// few lowercase words (a thing so named, not someone calling) is a name.
+fn thing_named(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    if open < 3 || !doc.is_word(open - 1) || !matches!(doc.lower(open - 1), "called" | "named" | "dubbed") {
+        return false;
+    }
+    let low = open.saturating_sub(5);
+    let plain = |u: &usize| doc.outside(*u) && (doc.is_word(*u) || doc.is_punct(*u, '-'));
+    let article = (low..open - 1)
+        .rev()
+        .take_while(plain)
+        .find(|u| doc.is_word(*u) && matches!(doc.lower(*u), "a" | "an" | "the"));
+    article.is_some_and(|a| {
+        a + 1 < open - 1
+            && (a + 1..open - 1).all(|u| {
+                let w = doc.lower(u);
+                !doc.is_word(u)
+                    || !doc.is_capitalized(u)
+                        && !lexicon::is_pronoun(w)
+                        && !lexicon::is_auxiliary(w)
+                        && !lexicon::is_cue(w)
+                        && !words::BE_FORMS.contains(w)
+            })
+    }) && names_a_title(doc, k, None)
+}
+
+/// "especially the “Sora e-Drive” hybrid": a short name in capitals between an article and the
+/// lowercase noun it modifies is a name, not speech.
+fn names_before_noun(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    let close = doc.span_close[k];
+    let content = doc.spans[k].content;
+    let text = &doc.chars[content.start..content.end];
+    let short = text.split(|c| c.is_whitespace()).count() <= 4;
+    let capital = text.first().is_some_and(|c| c.is_uppercase());
+    let ends_plain = text.last().is_some_and(|c| c.is_alphanumeric());
+    short
+        && capital
+        && ends_plain
+        && open > 0
+        && doc.is_word(open - 1)
+        && matches!(doc.lower(open - 1), "a" | "an" | "the")
+        && doc.is_word(close + 1)
+        && doc.outside(close + 1)
+        && !doc.is_capitalized(close + 1)
+        && {
+            let w = doc.lower(close + 1);
+            !lexicon::is_auxiliary(w)
+                && !lexicon::is_cue(w)
+                && !words::BE_FORMS.contains(w)
+                && !lexicon::is_connector(w)
+                && !lexicon::is_preposition(w)
+                && !words::COORDINATORS.contains(w)
+        }
 }
 
 /// "A reporter asked, “…?” “No,” she said.": someone unnamed who asks the quoted question is not
@@ -550,14 +621,17 @@ fn another_of_the_kind(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mentio
 /// tracked 2,000 teenagers. “…,” they wrote.": "they" stands for the people that open its
 /// sentence, or the sentence before it in the paragraph.
 fn plural_subject_of_they(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention> {
-    if !matches!(&mention.kind, MentionKind::Pronoun { word, .. } if word == "they") || mention.tokens.0 <= s0 {
+    if !matches!(&mention.kind, MentionKind::Pronoun { word, .. } if word == "they") || mention.tokens.0 < s0 {
         return None;
     }
     let sentence = doc.tokens[s0].sentence as usize;
     let paragraph = doc.tokens[s0].paragraph;
     let before = sentence.checked_sub(1).map(|p| doc.sentences[p]).filter(|p| doc.tokens[p.0].paragraph == paragraph);
-    [(s0, mention.tokens.0)].into_iter().chain(before).find_map(|(a, b)| {
-        let subject = sentence_subject(doc, a, b)?;
+    // "FDA reviewers were not persuaded. They wrote that …": "they" that opens its sentence
+    // stands for the people of the sentence before.
+    let own = (mention.tokens.0 > s0).then_some((s0, mention.tokens.0));
+    own.into_iter().chain(before).find_map(|(a, b)| {
+        let subject = people_of_initials(doc, a).or_else(|| sentence_subject(doc, a, b))?;
         let people = matches!(&subject.kind, MentionKind::Description { head, .. } if head.ends_with('s'));
         people.then_some(Mention { span: mention.span, tokens: mention.tokens, kind: subject.kind })
     })
@@ -1092,7 +1166,8 @@ fn verbless_attribution(doc: &Doc, k: usize, si: usize) -> Option<((String, Span
     if open > s0 && doc.is_punct(open - 1, ':') {
         return intro_attribution(doc, s0.max(open.saturating_sub(20)), open - 1)
             .or_else(|| subject_intro(doc, s0, open - 1))
-            .or_else(|| person_before_colon(doc, s0, open - 1));
+            .or_else(|| person_before_colon(doc, s0, open - 1))
+            .or_else(|| pronoun_before_colon(doc, s0, open - 1));
     }
     if open == s0 && si > 0 {
         let (p0, p1) = doc.sentences[si - 1];
@@ -1197,6 +1272,18 @@ fn person_before_colon(doc: &Doc, s0: usize, colon: usize) -> Option<((String, S
     Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention))
 }
 
+/// Reads "He was blunt: “…”", "She put it simply: “…”": "he" or "she" opens the sentence and a
+/// few lowercase words with no cue run to the colon; the pronoun speaks, as after "he said".
+fn pronoun_before_colon(doc: &Doc, s0: usize, colon: usize) -> Option<((String, Span), Mention)> {
+    let short = colon > s0 + 1 && colon - s0 <= 6;
+    let predicate = (s0 + 1..colon).all(|u| doc.is_word(u) && doc.outside(u) && !doc.is_capitalized(u));
+    if !short || !predicate || !doc.is_word(s0) || !matches!(doc.lower(s0), "he" | "she") {
+        return None;
+    }
+    let mention = object_after(doc, s0, colon).filter(|m| m.tokens == (s0, s0 + 1) && is_pronoun(m))?;
+    Some(((":".to_string(), token_span(doc, colon, colon + 1)), mention))
+}
+
 /// "An official at the regional transport office gave a blunt verdict:", "One commuter, who
 /// had waited since dawn, summed it up:": a person brought in by "a", "an" or "one" and a noun
 /// that names people, who is someone new and the one the colon introduces.
@@ -1272,6 +1359,8 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                 .into_iter()
                 .filter(|k| {
                     !names_a_title(doc, *k, word)
+                        && !thing_named(doc, *k)
+                        && !names_before_noun(doc, *k)
                         && !named_by_noun(doc, *k)
                         && !named_by_term_verb(doc, *k)
                         && !glosses_a_term(doc, *k)

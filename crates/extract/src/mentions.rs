@@ -42,6 +42,7 @@ fn is_possessive(word: &str) -> bool {
 /// said"), the first named speaks for both.
 pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     let mention = single_subject_before(doc, end, floor)?;
+    let mention = named_before_relative(doc, mention, end, floor);
     let MentionKind::Person { .. } = mention.kind else {
         return Some(mention);
     };
@@ -65,6 +66,30 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
             Some(Mention { span, tokens: (first_start, mention.tokens.1), kind })
         }
         _ => Some(mention),
+    }
+}
+
+/// Reads "Walt Kerchinski, 84, a retired steelworker who said": a description with an article
+/// that a relative clause follows without a comma stands in apposition to the name before it
+/// (an age between commas may come between), and the name speaks.
+fn named_before_relative(doc: &Doc, mention: Mention, end: usize, floor: usize) -> Mention {
+    let (m0, m1) = mention.tokens;
+    let relative = m1 + 1 == end && doc.is_word(m1) && doc.lower(m1) == "who";
+    let described = matches!(mention.kind, MentionKind::Description { .. })
+        && doc.is_word(m0)
+        && (words::INDEFINITE_ARTICLES.contains(doc.lower(m0)) || words::ARTICLES.contains(doc.lower(m0)));
+    if !relative || !described || m0 < floor + 2 || !doc.is_punct(m0 - 1, ',') {
+        return mention;
+    }
+    let aged = m0 > floor + 3 && is_number(doc, m0 - 2) && doc.is_punct(m0 - 3, ',');
+    let name_end = if aged { m0 - 3 } else { m0 - 1 };
+    let name_start = phrase_start_back(doc, name_end, floor);
+    let named = (name_start < name_end && doc.is_capitalized(name_end - 1))
+        .then(|| classify(doc, name_start, name_end, Some((m0, m1))))
+        .flatten();
+    match named {
+        Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) => person,
+        _ => mention,
     }
 }
 
@@ -162,8 +187,26 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
             && doc.is_capitalized(t - 3)
             && doc.is_capitalized(t - 4)
             && (t - 4 == floor || !doc.is_word(t - 5));
-        if full_name_opens && is_number(doc, t - 1) && doc.is_punct(t - 2, ',') {
+        // "Dlamini’s son, Sibusiso, 27, who handles the deliveries, said": after a relative's
+        // noun owned by a name, the first name between commas is the speaker, and the age after
+        // it an aside. ("Her sister, Jess, 31," is left to the relative's noun, which finds the
+        // family's surname.)
+        let relative_named = t >= floor + 6
+            && doc.is_word(t - 3)
+            && doc.is_capitalized(t - 3)
+            && doc.is_punct(t - 4, ',')
+            && doc.is_word(t - 5)
+            && words::KIN_NOUNS.contains(doc.lower(t - 5))
+            && doc.is_word(t - 6)
+            && doc.is_capitalized(t - 6)
+            && is_possessive(doc.lower(t - 6))
+            && !lexicon::is_pronoun(strip_possessive(doc.lower(t - 6)));
+        if (full_name_opens || relative_named) && is_number(doc, t - 1) && doc.is_punct(t - 2, ',') {
             t -= 2;
+            if relative_named {
+                appositive = Some((t - 1, t));
+                t -= 2;
+            }
         }
     }
     let start = phrase_start_back(doc, t, floor);
@@ -337,7 +380,14 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         && doc.is_punct(t, ',')
     {
         let name_start = phrase_start_back(doc, start - 1, floor);
-        let named = (name_start < start - 1).then(|| classify(doc, name_start, start - 1, Some((start, t)))).flatten();
+        // "In a statement read to the court by Ms Ryan, his mother, Aoife Brennan, said": a name
+        // after a preposition belongs to the opening phrase; it is nobody's subject.
+        let object = name_start > floor
+            && doc.is_word(name_start - 1)
+            && (lexicon::is_preposition(doc.lower(name_start - 1)) || matches!(doc.lower(name_start - 1), "by" | "to"));
+        let named = (name_start < start - 1 && !object)
+            .then(|| classify(doc, name_start, start - 1, Some((start, t))))
+            .flatten();
         if let Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) = named {
             return Some(person);
         }
@@ -452,10 +502,41 @@ fn unlisted_noun_subject(doc: &Doc, t: usize, floor: usize) -> Option<Mention> {
         && !doc.is_capitalized(noun - 1)
         && !lexicon::is_sentence_function_word(doc.lower(noun - 1))
         && is_article(noun - 2);
+    // "FDA reviewers said", "NTSB investigators said": an organisation's initials before a
+    // plural noun for people, opening the clause, name those people.
+    let initials = noun > floor
+        && doc.is_word(noun - 1)
+        && doc.outside(noun - 1)
+        && is_initials(doc, noun - 1)
+        && doc.lower(noun).ends_with('s')
+        && is_agent_noun(doc.lower(noun))
+        && (noun - 1 == floor || !doc.is_word(noun - 2) || is_article(noun - 2));
+    if initials {
+        let start = if noun - 1 > floor && is_article(noun - 2) { noun - 2 } else { noun - 1 };
+        return Some(described_by_noun(doc, start, t));
+    }
     let article = if modified { noun - 2 } else { noun - 1 };
     let fits = is_article(article)
         && (is_agent_noun(doc.lower(noun)) || !modified && doc.lower(article) == "the" && titled_before(doc, noun));
     fits.then(|| described_by_noun(doc, article, t))
+}
+
+/// Reads "FDA reviewers" forward from `a`: an organisation's initials and a plural noun for
+/// people, which name those people.
+pub(crate) fn people_of_initials(doc: &Doc, a: usize) -> Option<Mention> {
+    let fits = doc.is_word(a)
+        && doc.outside(a)
+        && is_initials(doc, a)
+        && doc.is_word(a + 1)
+        && doc.lower(a + 1).ends_with('s')
+        && is_agent_noun(doc.lower(a + 1));
+    fits.then(|| described_by_noun(doc, a, a + 2))
+}
+
+/// Tells whether the word at `t` is an organisation's initials: two to six capital letters.
+fn is_initials(doc: &Doc, t: usize) -> bool {
+    let word = &doc.chars[doc.tokens[t].start()..doc.tokens[t].end()];
+    (2..=6).contains(&word.len()) && word.iter().all(char::is_ascii_uppercase)
 }
 
 /// How far back (in tokens) `titled_before` looks for the title before a name.
@@ -519,7 +600,9 @@ fn appositive_name(doc: &Doc, main: Mention, appositive: Option<(usize, usize)>)
     if matches!(main.kind, MentionKind::Person { .. }) {
         return Err(main);
     }
-    let Some((a, b)) = appositive.filter(|(a, b)| a < b) else {
+    // "The Kasi Business Forum, which represents businesses in Gauteng, said": an aside that
+    // opens with a relative word, not a name, a title or an article, names no one.
+    let Some((a, b)) = appositive.filter(|(a, b)| a < b && opens_a_name(doc, *a)) else {
         return Err(main);
     };
     let Some(Mention { kind: MentionKind::Person { name, role, gender }, span, tokens }) = classify(doc, a, b, None)
@@ -530,6 +613,16 @@ fn appositive_name(doc: &Doc, main: Mention, appositive: Option<(usize, usize)>)
         return Err(main);
     }
     let title = doc.text(main.span.start, main.span.end);
+    // "Dlamini’s son, Sibusiso,": a first name alone after a relative of someone named in the
+    // possessive carries that family's surname.
+    let (m0, m1) = main.tokens;
+    let family = (b == a + 1 && m1 == m0 + 2 && doc.is_capitalized(m0) && is_possessive(doc.lower(m0)))
+        .then(|| doc.text(doc.tokens[m0].start(), doc.tokens[m0].end()))
+        .filter(|_| words::KIN_NOUNS.contains(doc.lower(m0 + 1)));
+    let name = match family {
+        Some(owner) => format!("{} {}", doc.text(doc.tokens[a].start(), doc.tokens[a].end()), strip_possessive(&owner)),
+        None => name,
+    };
     let role = role.or_else(|| Some(lexicon::strip_article(&title).to_string()));
     Ok(Mention { span, tokens, kind: MentionKind::Person { name, role, gender } })
 }
@@ -631,6 +724,17 @@ fn matching_comma_back(doc: &Doc, comma: usize, floor: usize) -> Option<usize> {
     let low = comma.saturating_sub(25).max(floor);
     for u in (low..comma).rev() {
         let token = doc.tokens[u];
+        // "a patient group that organized a campaign called “Time Is Brain” ahead of the
+        // meeting,": a short name in capitals in quote marks stays inside the aside.
+        let name = |k: u32| title_passage(doc, k as usize);
+        let titled = match token.kind {
+            Kind::Open(k) | Kind::Close(k) => name(k),
+            Kind::Break => false,
+            _ => token.quote.is_some_and(name),
+        };
+        if titled {
+            continue;
+        }
         if token.quote.is_some() || matches!(token.kind, Kind::Open(_) | Kind::Close(_) | Kind::Break) {
             return None;
         }
@@ -641,11 +745,32 @@ fn matching_comma_back(doc: &Doc, comma: usize, floor: usize) -> Option<usize> {
     None
 }
 
+/// Tells whether the quoted passage `k` is a short name in capitals ("Time Is Brain"), every
+/// word capitalized and no punctuation at its end.
+fn title_passage(doc: &Doc, k: usize) -> bool {
+    let Some(span) = doc.spans.get(k) else {
+        return false;
+    };
+    let text = &doc.chars[span.content.start..span.content.end];
+    let words: Vec<&[char]> = text.split(|c| c.is_whitespace()).collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| w.first().is_some_and(|c| c.is_uppercase()))
+        && text.last().is_some_and(|c| c.is_alphanumeric())
+}
+
 /// Walks back over the words of a name or title and returns the first token of the phrase.
 fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
     let mut start = end;
     while start > floor && end - start < MAX_PHRASE {
         let u = start - 1;
+        // "the Ministry of Economy, Trade and Industry": a comma in a list of capitalized words
+        // after an org head and "of", which "and" ends, stays inside the name.
+        let in_name =
+            doc.is_punct(u, ',') && start < end && doc.is_capitalized(start) && org_list_comma(doc, u, end, floor);
+        if in_name {
+            start = u;
+            continue;
+        }
         if !doc.is_word(u) || !doc.outside(u) {
             break;
         }
@@ -705,11 +830,57 @@ fn phrase_start_back(doc: &Doc, end: usize, floor: usize) -> usize {
     start
 }
 
+/// Tells whether the tokens from `a` to `end` are a list of capitalized words that closes with
+/// "and" ("Economy, Trade and Industry"), as in an organisation's name after "of".
+fn listed_name_words(doc: &Doc, a: usize, end: usize) -> bool {
+    end >= a + 5
+        && end - a <= 9
+        && doc.lower(end - 2) == "and"
+        && doc.is_capitalized(end - 1)
+        && (a..end - 2).all(|w| {
+            if (w - a).is_multiple_of(2) {
+                doc.is_word(w) && doc.is_capitalized(w)
+            } else {
+                doc.is_punct(w, ',')
+            }
+        })
+        && doc.is_word(end - 3)
+}
+
+/// Tells whether the comma at `comma` stands in a list of capitalized words that names an
+/// organisation ("the Ministry of Economy, Trade and Industry"): capitalized words and commas
+/// before it go back to "of" after a capitalized org head, and "and" and a capitalized word come
+/// after it before `end`.
+fn org_list_comma(doc: &Doc, comma: usize, end: usize, floor: usize) -> bool {
+    let closes = (comma + 1..end.saturating_sub(1))
+        .take(4)
+        .any(|u| doc.is_word(u) && doc.lower(u) == "and" && doc.is_capitalized(u + 1));
+    if !closes {
+        return false;
+    }
+    let mut u = comma;
+    while u > floor + 2
+        && comma - u < 8
+        && (doc.is_punct(u - 1, ',') || doc.is_word(u - 1) && doc.is_capitalized(u - 1))
+    {
+        u -= 1;
+    }
+    u < comma
+        && u > floor + 1
+        && doc.is_word(u - 1)
+        && doc.lower(u - 1) == "of"
+        && doc.is_capitalized(u - 2)
+        && lexicon::is_org_head(doc.lower(u - 2))
+}
+
 /// Tells whether the "and" at `and` stands inside a name such as "Department of Health and
 /// Social Care": capitalized words before it go back to "of" after a capitalized org head.
 fn inside_org_of_name(doc: &Doc, and: usize, floor: usize) -> bool {
     let mut u = and;
-    while u > floor + 2 && and - u < 4 && doc.is_word(u - 1) && doc.is_capitalized(u - 1) {
+    while u > floor + 2
+        && and - u < 8
+        && (doc.is_word(u - 1) && doc.is_capitalized(u - 1) || u < and && doc.is_punct(u - 1, ','))
+    {
         u -= 1;
     }
     u < and
@@ -932,6 +1103,7 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
             && words::ORG_NAME_JOINERS.contains(doc.lower(u + 1))
             && end - (u + 2) <= 3 + usize::from(end - (u + 2) > 2 && inside_org_of_name(doc, end - 3, start))
             && (u + 2..end).all(|w| doc.is_capitalized(w) || w == end - 3 && doc.lower(w) == "and")
+            || listed_name_words(doc, u + 2, end)
     });
     // "A Department of Health and Social Care spokesman": a spokesman for a department named
     // in full speaks for the department.

@@ -159,8 +159,28 @@ fn closing(doc: &Doc, start: usize, stop: usize, cues: &[Cue]) -> Option<Reading
     if cues.iter().any(|c| c.t < comma) {
         return None;
     }
+    if participle_aside_only(doc, start, comma) {
+        return None;
+    }
     let span = clause(doc, start, comma)?;
     Some((span, (cue.word.clone(), token_span(doc, cue.t, cue.t + 1)), mention))
+}
+
+/// "An internal memo, written in May and obtained by the Daily News, warned the council": words
+/// before a comma that are a noun phrase and an aside opening with a past participle, with no
+/// verb before the aside, are the verb's subject, not a reported clause.
+fn participle_aside_only(doc: &Doc, start: usize, end: usize) -> bool {
+    let Some(comma) = (start + 1..end).find(|t| doc.is_punct(*t, ',')) else {
+        return false;
+    };
+    let opener = comma + 1;
+    let participle = opener < end && doc.is_word(opener) && {
+        let w = doc.lower(opener);
+        w.ends_with("ed") || w.ends_with("en")
+    };
+    participle
+        && (start + 1..comma).all(|t| !doc.is_word(t) || !finite_at(doc, t))
+        && (opener + 1..end).all(|t| !doc.is_punct(t, ','))
 }
 
 /// "According to Lavrov, the ceasefire failed."

@@ -635,6 +635,15 @@ impl Builder {
                     continue;
                 }
             }
+            // "the National Energy Regulator of South Africa": a run before "of" and a capitalized
+            // word that holds a word never in a person's name ("Energy") names an institution.
+            let joined = doc.is_word(t + 1)
+                && words::ORG_NAME_JOINERS.contains(doc.lower(t + 1))
+                && doc.is_word(t + 2)
+                && doc.is_capitalized(t + 2);
+            if joined && (run_start..=t).any(|u| words::NON_NAME_CAPITALS.contains(doc.lower(u))) {
+                continue;
+            }
             let sentence_start = doc.sentences[doc.tokens[t].sentence as usize].0;
             // Only full names and names that open a sentence are worth reading.
             let long_run = t > 0 && doc.is_capitalized(t - 1);

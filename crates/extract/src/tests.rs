@@ -1394,3 +1394,212 @@ fn initials_after_or_speak() {
         &["partial | CFL | impossible to absorb."],
     )]);
 }
+
+/// "Walt Kerchinski, 84, a retired steelworker who said he had eaten there “…”": a description
+/// that "who" follows without a comma stands beside the name before it (an age may come
+/// between), and the name speaks.
+#[test]
+fn name_before_a_description_with_who_speaks() {
+    check_all(&[
+        (
+            "Among the first in line was Walt Kerchinski, 84, a retired steelworker who said he had eaten there \
+             “six days a week since the Eisenhower administration.”",
+            &["partial | Kerchinski | six days a week since the Eisenhower administration."],
+        ),
+        (
+            "The loudest voice belonged to Maria Ochoa, the union’s treasurer who said the deal was “a betrayal of \
+             every member.”",
+            &["partial | Ochoa | a betrayal of every member."],
+        ),
+    ]);
+}
+
+/// "Dlamini’s son, Sibusiso, 27, who handles the deliveries, said …" then "he said": a first name
+/// between commas after a relative of someone named in the possessive speaks, with that family's
+/// surname, and the age after it is an aside.
+#[test]
+fn relative_named_by_first_name_speaks() {
+    check_all(&[(
+        "“We open at four,” said Nomvula Dlamini, who runs the bakery.\n\n“The ovens are old,” said Dr Ayanda \
+         Khumalo, an economist.\n\nDlamini’s son, Sibusiso, 27, who handles the bakery’s deliveries, said the \
+         family had priced a generator.\n\n“My mother says we will buy one when Eskom pays for it,” he said.",
+        &[
+            "direct | Dlamini | We open at four,",
+            "direct | Khumalo | The ovens are old,",
+            "paraphrase | Dlamini | the family had priced a generator",
+            "direct | Dlamini | My mother says we will buy one when Eskom pays for it,",
+        ],
+    )]);
+}
+
+/// "An official at the Ministry of Economy, Trade and Industry, who asked not to be named, said":
+/// a list of capitalized words closed by "and" after an org head and "of" is one organisation's
+/// name, never a speaker of its own ("Trade").
+#[test]
+fn listed_words_of_an_organisations_name_speak_for_no_one() {
+    check_all(&[
+        (
+            "An official at the Ministry of Economy, Trade and Industry, who asked not to be named, said the \
+             ministry was “in close contact with industry.”\n\n“Chips are a security question now,” the official \
+             said.",
+            &[
+                "partial | official | in close contact with industry.",
+                "direct | official | Chips are a security question now,",
+            ],
+        ),
+        (
+            "The Ministry of Agriculture, Forestry and Fisheries said the ban was “temporary.”",
+            &["partial | Ministry of Agriculture, Forestry and Fisheries | temporary."],
+        ),
+    ]);
+}
+
+/// "The Kasi Business Forum, which represents businesses in Gauteng, said": an aside that opens
+/// with a relative word names no one; a place at its end does not speak.
+#[test]
+fn relative_aside_names_no_one() {
+    check_all(&[(
+        "The Kasi Business Forum, which represents about 3 000 township businesses in Gauteng, said in a \
+         statement that small traders were being “pushed off a cliff”.",
+        &["partial | Kasi | pushed off a cliff"],
+    )]);
+}
+
+/// "Its chairperson, Mandla Mthembu, said … He was blunt: “…”": "he" or "she" opening a short
+/// clause with no cue before a colon speaks the quote after it, as "he said" would.
+#[test]
+fn pronoun_before_a_colon_speaks() {
+    check_all(&[(
+        "Its chairperson, Mandla Mthembu, said the forum would write to the regulator. He was blunt: “We are \
+         not asking for a miracle.”",
+        &[
+            "paraphrase | Mthembu | the forum would write to the regulator",
+            "direct | Mthembu | We are not asking for a miracle.",
+        ],
+    )]);
+}
+
+/// "the National Energy Regulator of South Africa": capitals before "of" and a capitalized word
+/// that hold a word never in a person's name ("Energy") name an institution, and a continent is a
+/// place, so neither is anybody a pronoun stands for.
+#[test]
+fn institution_before_of_is_nobody_a_pronoun_stands_for() {
+    check_all(&[(
+        "Its chairperson, Mandla Mthembu, said the forum would write to the National Energy Regulator of South \
+         Africa (Nersa). He was blunt: “We are not asking for a miracle.”",
+        &[
+            "paraphrase | Mthembu | the forum would write to the National Energy Regulator of South Africa (Nersa)",
+            "direct | Mthembu | We are not asking for a miracle.",
+        ],
+    )]);
+}
+
+/// "In a statement read to the court by Ms Ryan, his mother, Aoife Brennan, said:": a name after
+/// a preposition belongs to the opening phrase, so the description after it is the subject and
+/// the name in apposition to it speaks.
+#[test]
+fn name_after_a_preposition_is_no_subject() {
+    check_all(&[(
+        "In a statement read to the court by Ms Ryan, his mother, Aoife Brennan, said:\n\n“Cian went to \
+         Australia to see the world.”",
+        &["direct | Brennan | Cian went to Australia to see the world."],
+    )]);
+}
+
+/// "FDA reviewers were not persuaded. In briefing documents …, they wrote that “…”": an
+/// organisation's initials before a plural noun for people name those people, who speak as a
+/// subject and whom "they" in the next sentence stands for.
+#[test]
+fn people_named_by_initials_speak() {
+    check_all(&[
+        (
+            "The drug missed its goal. FDA reviewers were not persuaded. In \
+             briefing documents posted on Tuesday, they wrote that the results were “exploratory and \
+             inconsistent.”",
+            &["partial | reviewers | exploratory and inconsistent."],
+        ),
+        (
+            "The drug missed its goal. FDA reviewers were not persuaded. They \
+             wrote that the results were “exploratory and inconsistent.”",
+            &["partial | reviewers | exploratory and inconsistent."],
+        ),
+        (
+            "NTSB investigators said the rail had been “cracked for months.”",
+            &["partial | NTSB investigators | cracked for months."],
+        ),
+    ]);
+}
+
+/// Names in quote marks that nobody says: a title after "a campaign called", a name between an
+/// article and the noun it modifies, and a sign joined by "and" to another sign.
+#[test]
+fn names_called_modifying_or_joined_to_a_sign_are_no_quotes() {
+    check_all(&[
+        (
+            "The foundation, which organized a letter-writing campaign called “Time Is Brain” last spring, has \
+             many members. “We will keep fighting,” its director said.",
+            &["direct | director | We will keep fighting,"],
+        ),
+        (
+            "Tanabe said buyers of the “Sora e-Drive” hybrid had been told to expect delivery “sometime after \
+             Golden Week.”",
+            &["partial | Tanabe | sometime after Golden Week."],
+        ),
+        (
+            "Residents marched to the depot carrying placards reading “No power, no peace” and “Eskom, give us \
+             light”.",
+            &[],
+        ),
+    ]);
+}
+
+/// "An internal memo, written in May and obtained by the Daily News, warned the council": a noun
+/// phrase and an aside that opens with a past participle, before a comma and a verb, are the
+/// verb's subject, not a clause the one after the verb reported.
+#[test]
+fn participle_aside_before_a_verb_is_no_paraphrase() {
+    check_all(&[(
+        "An internal memo from the city attorney’s office, written in May and obtained by the Daily News, warned \
+         the council before the vote.",
+        &[],
+    )]);
+}
+
+/// "The train belonged to Coteau Northern Railway … In a statement, the railroad said …": a
+/// railroad or railway heads a company's name, and "the railroad" stands for the one named last.
+#[test]
+fn the_railroad_stands_for_the_railway_named() {
+    check_all(&[(
+        "The train belonged to Coteau Northern Railway, which hauls crude to the Midwest. In a statement, the \
+         railroad said it had sent “hazardous materials specialists” to the scene.\n\n“Our first priority is \
+         safety,” the statement said.",
+        &["partial | Coteau | hazardous materials specialists", "direct | Coteau | Our first priority is safety,"],
+    )]);
+}
+
+/// "Lunaris Semiconductor, the Taiwanese chipmaker …, said …" after "Kaminari Motors": a name
+/// that ends in "Semiconductor" is a company, which "the company said" then stands for.
+#[test]
+fn a_semiconductor_maker_is_a_company() {
+    check_all(&[(
+        "Kaminari Motors halted two plants. Lunaris Semiconductor, the Taiwanese chipmaker that supplies \
+         Kaminari, said its factories were “at more than 100% of capacity.”\n\n“We understand the pain of our \
+         customers,” the company said.",
+        &[
+            "partial | Lunaris | at more than 100% of capacity.",
+            "direct | Lunaris | We understand the pain of our customers,",
+        ],
+    )]);
+}
+
+/// "The Bellweather Huntington’s Foundation, a patient group that organized a campaign called
+/// “Time Is Brain” ahead of the meeting, said …": a short name in capitals in quote marks stays
+/// inside the aside, and the name before the aside speaks.
+#[test]
+fn quoted_name_inside_an_aside_keeps_the_subject() {
+    check_all(&[(
+        "The Bellweather Huntington’s Foundation, a patient group that organized a letter-writing campaign \
+         called “Time Is Brain” ahead of the meeting, said in a statement that the vote was “a gut punch.”",
+        &["partial | Bellweather | a gut punch."],
+    )]);
+}
