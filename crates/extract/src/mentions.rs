@@ -855,26 +855,12 @@ fn org_list_comma(doc: &Doc, comma: usize, end: usize, floor: usize) -> bool {
     let closes = (comma + 1..end.saturating_sub(1))
         .take(4)
         .any(|u| doc.is_word(u) && doc.lower(u) == "and" && doc.is_capitalized(u + 1));
-    if !closes {
-        return false;
-    }
-    let mut u = comma;
-    while u > floor + 2
-        && comma - u < 8
-        && (doc.is_punct(u - 1, ',') || doc.is_word(u - 1) && doc.is_capitalized(u - 1))
-    {
-        u -= 1;
-    }
-    u < comma
-        && u > floor + 1
-        && doc.is_word(u - 1)
-        && doc.lower(u - 1) == "of"
-        && doc.is_capitalized(u - 2)
-        && lexicon::is_org_head(doc.lower(u - 2))
+    closes && inside_org_of_name(doc, comma, floor)
 }
 
-/// Tells whether the "and" at `and` stands inside a name such as "Department of Health and
-/// Social Care": capitalized words before it go back to "of" after a capitalized org head.
+/// Tells whether the "and" (or the comma) at `and` stands inside a name such as "Department of
+/// Health and Social Care": capitalized words, and commas between them, before it go back to "of"
+/// after a capitalized org head.
 fn inside_org_of_name(doc: &Doc, and: usize, floor: usize) -> bool {
     let mut u = and;
     while u > floor + 2
