@@ -165,7 +165,6 @@ impl Ctx {
         format!("#{}", route.to_fragment())
     }
 
-    /// The current route with the view and selected quote replaced.
     /// The page's address as links to this view start from: without `?src=` once an article
     /// opened another way, since that address would bring back the article it named.
     pub fn page_url(&self, embedding: &Embedding) -> PageUrl {
@@ -173,6 +172,7 @@ impl Ctx {
         embedding.url.with_value(|url| if portable { url.clone() } else { url.without_src() })
     }
 
+    /// The current route with the view and selected quote replaced.
     pub fn route_to(&self, view: View, quote: Option<&str>) -> Route {
         let mut route = self.nav.route.get_untracked();
         route.view = view;

@@ -1,9 +1,10 @@
 //! Long views built in parts, so no task builds a whole 10,000-quote view: the part the reader
 //! wants (the linked quote's, else the first) and its neighbours at once, then the others as
-//! many per task as fit in about 12 ms, moving outward (`explorer::outward`). A part not built yet holds its estimated height, so
-//! the page scrolls as it will. Read builds runs of paragraphs this way, Compare its rows. The
-//! first screen is painted before the other parts are built, and a click or a key gives the
-//! building a pause, so its answer paints first (`yield_to_input`).
+//! many per task as fit in about 12 ms, moving outward (`explorer::outward`). A part not built
+//! yet holds its estimated height, so the page scrolls as it will. Read builds runs of
+//! paragraphs this way, Compare its rows. The first screen is painted before the other parts are
+//! built, and a click or a key gives the building a pause, so its answer paints first
+//! (`yield_to_input`).
 
 use std::sync::Arc;
 
