@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 fn main() {
     counterpoint::browser::panic::install();
+    counterpoint::browser::scroll_memory::start();
     wasm_bindgen_futures::spawn_local(async {
         gloo_timers::future::TimeoutFuture::new(0).await;
         counterpoint::ui::prepare_builtin();

@@ -15,6 +15,7 @@ pub mod parent;
 pub mod recent_store;
 pub mod resize;
 pub mod reveal;
+pub mod scroll_memory;
 pub mod storage;
 pub mod text_file;
 pub mod tree;

@@ -316,9 +316,14 @@ pub fn App() -> impl IntoView {
     });
     embed::connect(ctx, embedding);
 
-    // Bring the selected quote into view whenever the selection or the view changes.
+    // Bring the selected quote into view whenever the selection or the view changes. And coming
+    // back (Back, Forward, a reload) to a page whose article came after it, where the browser's
+    // own restoring found the page still opening: the reader's place, once the article is there.
     Effect::new(move |_| {
         explorer.track();
+        if !awaiting_src.get_untracked() {
+            crate::browser::scroll_memory::restore_once_shown();
+        }
         let route = nav.route.get();
         let Some(quote) = route.quote else {
             return;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use e2e::corpus::{hostile_article, payloads};
-use e2e::harness::{ensure, open, paste_text, run, screenshot_dir, site, WAIT};
+use e2e::harness::{ensure, open, paste_text, run, run_with, screenshot_dir, site, WAIT};
 use e2e::server::{Server, ServerOptions};
 use e2e::webdriver::{Result, Session};
 use serde_json::{json, Value};
@@ -222,6 +222,46 @@ fn an_article_pasted_over_an_address_leaves_neither_the_address_nor_the_share_li
             WAIT,
         )
         .map(drop)
+    });
+}
+
+#[test]
+fn back_to_an_address_article_returns_to_where_the_reader_was() {
+    // Without the back-forward cache, as when a page cannot be kept: coming back loads it again,
+    // and the article comes after the browser has restored the scroll position.
+    run_with(&["--disable-features=BackForwardCache"], false, |s| {
+        site()?.route("/custom/away.html", "text/html", "<!doctype html><title>Elsewhere</title><p>Elsewhere</p>");
+        open(s, "/?src=articles%2Frussia-us-syria-2016.json%3Fdelay_ms%3D400#view=read")?;
+        wait_title(s, SEED_TITLE)?;
+        let y = s.js(
+            "const y = Math.min(1200, document.documentElement.scrollHeight - innerHeight - 10); scrollTo(0, y); return scrollY",
+            vec![],
+        )?;
+        let y = y.as_f64().unwrap_or(0.0);
+        ensure(y >= 400.0, format!("the article is too short to scroll: {y}"))?;
+        s.goto_raw(&site()?.url("/custom/away.html"))?;
+        s.wait_for("the other page", "return document.title === 'Elsewhere'", WAIT)?;
+        s.js("history.back()", vec![])?;
+        s.wait_for(
+            "the article again",
+            "return !!document.querySelector('.app:not([data-prerendered]) .masthead h1')",
+            WAIT,
+        )?;
+        s.wait_for(
+            "the place the reader left",
+            &format!("return Math.abs(scrollY - {y}) <= 2 && location.search.includes('src=')"),
+            WAIT,
+        )?;
+        // A new visit to the address starts at the top.
+        s.goto_raw(&site()?.url("/custom/away.html"))?;
+        s.goto(&site()?.url("/?src=articles%2Frussia-us-syria-2016.json%3Fdelay_ms%3D400#view=read"))?;
+        wait_title(s, SEED_TITLE)?;
+        s.js(
+            "return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))",
+            vec![],
+        )?;
+        let top = s.js("return scrollY", vec![])?;
+        ensure(top == json!(0), format!("a new visit starts at {top}, not at the top"))
     });
 }
 
