@@ -12,7 +12,7 @@ use counterpoint_core::draft::{Draft, DraftQuote, DraftSpeaker, DRAFT_VERSION};
 use counterpoint_core::model::QuoteKind;
 use counterpoint_core::text::{is_quote_mark, slug, title_and_paragraphs, unique_id, Span};
 
-use crate::{extract, ExtractedQuote, Extraction, SpeakerCluster};
+use crate::{extract_from, ExtractedQuote, Extraction, SpeakerCluster};
 
 /// Extracts quotes and speakers from `text` and suggests a side for each speaker; with
 /// `paraphrases`, reported speech without quote marks too.
@@ -81,7 +81,7 @@ impl DraftExtraction {
         }
         let end = slice_end(&self.text, self.byte);
         let from = context_start(&self.text, self.byte);
-        let ex = extract(&self.text[from..end]);
+        let ex = extract_from(&self.text[from..end], from == 0);
         if self.byte == 0 {
             self.draft.title = title_and_paragraphs(&self.text[..end]).0.unwrap_or_default();
         }

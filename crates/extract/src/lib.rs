@@ -96,7 +96,21 @@ pub struct Extraction {
 /// [`Extraction::without_paraphrases`]). Never fails: unbalanced quote marks and odd punctuation
 /// only lose the quotes they affect.
 pub fn extract(text: &str) -> Extraction {
-    let chars: Vec<char> = text.chars().collect();
+    extract_from(text, true)
+}
+
+/// [`extract`] of a text from its start (`at_start`), or of a later slice of one. From the start,
+/// a headline without quote marks (`text::heading_span`) is read as blanks, which keeps every
+/// offset: its first word ("Ceasefire talks stall") is nobody a "he said" can mean.
+pub fn extract_from(text: &str, at_start: bool) -> Extraction {
+    let mut chars: Vec<char> = text.chars().collect();
+    if let Some(heading) = at_start.then(|| counterpoint_core::text::heading_span(text)).flatten() {
+        for c in &mut chars[heading.start..heading.end] {
+            if *c != '\n' {
+                *c = ' ';
+            }
+        }
+    }
     let doc = tokens::Doc::new(&chars);
     let found = attribution::attribute(&doc);
     let resolved = speakers::resolve(&doc, &found);

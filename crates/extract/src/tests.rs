@@ -1603,3 +1603,21 @@ fn quoted_name_inside_an_aside_keeps_the_subject() {
         &["partial | Bellweather | a gut punch."],
     )]);
 }
+
+#[test]
+fn a_headline_without_quotes_names_no_speaker() {
+    // "Ceasefire" opens the headline; the "he" below cannot mean it, nor the section's name.
+    let text = "City news\n\nCeasefire talks stall\n\n“We will not sign anything this week,” he said.\n\nEnvoy Omar Haddad, who leads the talks, said later that he was still hopeful.";
+    let ex = extract(text);
+    assert!(ex.speakers.iter().all(|s| s.name != "Ceasefire" && s.name != "City"), "{:?}", ex.speakers);
+    // The same headline is read as text in a slice that does not start the article.
+    let slice = extract_from("Ceasefire talks stall\n\n“We will not sign,” Haddad said.", false);
+    assert_eq!(slice.quotes.len(), 1);
+    // And a headline with a quote in it keeps it: the quote may be the story's.
+    let headline =
+        "NHS facing ‘humanitarian crisis’, Red Cross warns\n\nThe British Red Cross said hospitals were struggling.";
+    let chars: Vec<char> = headline.chars().collect();
+    let quoted = extract(headline);
+    let texts: Vec<String> = quoted.quotes.iter().map(|q| chars[q.span.start..q.span.end].iter().collect()).collect();
+    assert!(texts.iter().any(|t| t.contains("humanitarian crisis")), "{texts:?}");
+}
