@@ -884,6 +884,9 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
         s += 1;
     }
     s = skip_document_words(doc, s, ceiling);
+    if let Some(described) = one_of_them_described(doc, s, ceiling) {
+        return Some(described);
+    }
     if s < ceiling {
         if let Some(pronoun) = pronoun_at(doc, s) {
             return Some(pronoun);
@@ -975,6 +978,30 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     }
     let appositive = appositive_after(doc, e, ceiling);
     classify(doc, s, e, appositive)
+}
+
+/// Reads "said one of them, a security consultant working on the case": one of a group named
+/// before, then an appositive brought in by "a" or "an" that says who the one is. The speaker is
+/// the appositive's noun for a person, not the group ("them").
+fn one_of_them_described(doc: &Doc, s: usize, ceiling: usize) -> Option<Mention> {
+    let word_at = |u: usize| u < ceiling && doc.is_word(u) && doc.outside(u);
+    let fits = word_at(s + 4)
+        && doc.lower(s) == "one"
+        && doc.lower(s + 1) == "of"
+        && words::OBJECT_PRONOUNS.contains(doc.lower(s + 2))
+        && doc.is_punct(s + 3, ',')
+        && words::INDEFINITE_ARTICLES.contains(doc.lower(s + 4));
+    if !fits {
+        return None;
+    }
+    let article = s + 4;
+    // The last noun for a person in the next few words: "consultant", not "security".
+    let noun = (article + 1..article + 4).take_while(|u| word_at(*u) && !doc.is_capitalized(*u)).filter(|u| {
+        let word = doc.lower(*u);
+        is_agent_noun(word) || lexicon::is_role_head(word)
+    });
+    let noun = noun.last()?;
+    Some(described_by_noun(doc, article, noun + 1))
 }
 
 /// Reads "wrote one reader in Tacoma", "said a juror": an article, or "one", and a person named

@@ -1603,3 +1603,16 @@ fn quoted_name_inside_an_aside_keeps_the_subject() {
         &["partial | Bellweather | a gut punch."],
     )]);
 }
+
+/// "Three engineers who inspected the bridge said … “…,” said one of them, a structural
+/// consultant hired by the county": the appositive after "one of them" says who speaks, not the
+/// group the pronoun stands for.
+#[test]
+fn one_of_them_is_the_appositive() {
+    check_all(&[(
+        "Three engineers who inspected the bridge said the cables had corroded.\n\n“The bolts were rusted \
+         through. Nobody had looked at them in years,” said one of them, a structural consultant hired by \
+         the county, who asked not to be named.",
+        &["direct | consultant | The bolts were rusted through. Nobody had looked at them in years,"],
+    )]);
+}
