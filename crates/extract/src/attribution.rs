@@ -1335,6 +1335,9 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                 _ => b,
             }
         });
+        // "He said the union had warned for years that … “…”": the organisation a person reports
+        // on, named only by "the" and its kind, is reported by that person.
+        let before = before.map(|b| reporter_of_organisation(doc, cues, b).unwrap_or(b));
         let cue = before
             .or_else(|| cues[from..].iter().position(|c| c.first > close && c.mention.is_some()).map(|i| i + from));
         match groups.last_mut() {
@@ -1373,6 +1376,27 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
             }
         })
         .collect()
+}
+
+/// The cue before `b` whose person reports what `b`'s organisation said, when `b`'s speaker is
+/// only "the" and an organisation's kind inside that person's reported clause: "He said the union
+/// had warned that …" gives "He", as "the union" is the one the speaker spoke for.
+fn reporter_of_organisation(doc: &Doc, cues: &[Cue], b: usize) -> Option<usize> {
+    let mention = cues[b].mention.as_ref()?;
+    let (start, end) = mention.tokens;
+    let generic = end == start + 2
+        && doc.lower(start) == "the"
+        && !doc.is_capitalized(start + 1)
+        && lexicon::is_org_head(doc.lower(start + 1));
+    if !generic {
+        return None;
+    }
+    let a = b.checked_sub(1)?;
+    let reporter = &cues[a];
+    let person = matches!(reporter.mention.as_ref()?.kind, MentionKind::Pronoun { .. } | MentionKind::Person { .. });
+    let reports = lexicon::reporting_verb(&reporter.word) == Some(lexicon::Reports::Clause);
+    let inside = reporter.last < start && !(reporter.last + 1..start).any(|t| second_predicate(doc, t) || !doc.outside(t));
+    (person && reports && inside).then_some(a)
 }
 
 /// The quote `k` follows a naming noun, with or without a comma: "its campaign, “Beat the Peak.”".

@@ -1616,3 +1616,16 @@ fn one_of_them_is_the_appositive() {
         &["direct | consultant | The bolts were rusted through. Nobody had looked at them in years,"],
     )]);
 }
+
+/// "Ines Valdez, a spokeswoman for the nurses’ union, … She said the union had long warned that
+/// the wards were “…”": the union a person reports on, named only by "the union", is reported by
+/// that person; the organisation named before does not speak there.
+#[test]
+fn the_organisation_reported_by_a_person_is_that_person() {
+    check_all(&[(
+        "The Regional Health Board said it was “reviewing staffing levels.”\n\nInes Valdez, a spokeswoman for \
+         the Hollis nurses’ union, said shifts had been cut. She said the union had long warned that the wards \
+         were “one flu season away from collapse.”",
+        &["partial | Health | reviewing staffing levels.", "partial | Valdez | one flu season away from collapse."],
+    )]);
+}
