@@ -74,7 +74,10 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
 /// (an age between commas may come between), and the name speaks.
 fn named_before_relative(doc: &Doc, mention: Mention, end: usize, floor: usize) -> Mention {
     let (m0, m1) = mention.tokens;
-    let relative = m1 + 1 == end && doc.is_word(m1) && doc.lower(m1) == "who";
+    // "Kirk & Dunne, a Leeds engineering firm, which concluded": an organisation's aside ends
+    // with a comma before "which".
+    let which = m1 + 2 == end && doc.is_punct(m1, ',') && doc.lower(m1 + 1) == "which";
+    let relative = which || m1 + 1 == end && doc.is_word(m1) && doc.lower(m1) == "who";
     let described = matches!(mention.kind, MentionKind::Description { .. })
         && doc.is_word(m0)
         && (words::INDEFINITE_ARTICLES.contains(doc.lower(m0)) || words::ARTICLES.contains(doc.lower(m0)));
@@ -89,6 +92,7 @@ fn named_before_relative(doc: &Doc, mention: Mention, end: usize, floor: usize) 
         .flatten();
     match named {
         Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) => person,
+        Some(organisation @ Mention { kind: MentionKind::Organisation { .. }, .. }) if which => organisation,
         _ => mention,
     }
 }
@@ -120,8 +124,10 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         }
     }
     // "Cruz (who famously told …)" and "Kasich, who never endorsed Trump, said": the subject
-    // stands before the relative pronoun.
-    if t > floor + 1 && doc.is_word(t - 1) && doc.lower(t - 1) == "who" {
+    // stands before the relative pronoun. So does a firm before "which" ("Kirk & Dunne, a
+    // Leeds engineering firm, which concluded that"), after a comma.
+    let which = t > floor + 2 && doc.is_word(t - 1) && doc.lower(t - 1) == "which" && doc.is_punct(t - 2, ',');
+    if t > floor + 1 && doc.is_word(t - 1) && (doc.lower(t - 1) == "who" || which) {
         t -= 1;
         if doc.is_punct(t - 1, '(') || doc.is_punct(t - 1, ',') {
             t -= 1;

@@ -1629,3 +1629,14 @@ fn the_organisation_reported_by_a_person_is_that_person() {
         &["partial | Health | reviewing staffing levels.", "partial | Valdez | one flu season away from collapse."],
     )]);
 }
+
+/// "… hired Brennan Associates, a Bristol surveying firm, which concluded that the roof was “…”":
+/// the firm named before its aside and "which" speaks, not the subject of the sentence.
+#[test]
+fn the_firm_before_which_speaks() {
+    check_all(&[(
+        "The parish council voted to sell the hall.\n\nThe Save the Hall group hired Brennan Associates, a \
+         Bristol surveying firm, which concluded that the roof was “sound for another forty years.”",
+        &["partial | Brennan | sound for another forty years."],
+    )]);
+}
