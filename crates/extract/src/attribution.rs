@@ -533,6 +533,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         };
         let mention = another_of_the_kind(doc, s0, &mention).unwrap_or(mention);
         let mention = plural_subject_of_they(doc, s0, &mention).unwrap_or(mention);
+        let mention = document_before_it(doc, s0, &mention).unwrap_or(mention);
         // "He thanked …, Reince Priebus, whom he called “a superstar.”": the pronoun after
         // "whom" is the one that opens the sentence, not the name "whom" stands for.
         let mention = match &mention.kind {
@@ -639,6 +640,28 @@ fn plural_subject_of_they(doc: &Doc, s0: usize, mention: &Mention) -> Option<Men
 
 /// Tells whether a capitalized word outside quotes stands between two token positions, as
 /// "Fiorina" does in "Kasich said Fiorina deserved a spot, and she told reporters …".
+/// Reads "A petition started by the Friends has gathered 11,000 signatures. It calls the plan
+/// “…”": "It" opening a sentence stands for the document that opens the sentence before (an
+/// article, at most two lowercase modifiers and a document noun), not for whoever spoke last.
+fn document_before_it(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention> {
+    let MentionKind::Pronoun { word, .. } = &mention.kind else {
+        return None;
+    };
+    if word != "it" || mention.tokens.0 != s0 {
+        return None;
+    }
+    let si = doc.sentences.partition_point(|s| s.0 < s0).checked_sub(1)?;
+    let (p0, p1) = doc.sentences[si];
+    let article = p0 < p1 && doc.is_word(p0) && lexicon::is_determiner(doc.lower(p0));
+    if !article || !(p0 + 1..s0).all(|u| doc.outside(u)) {
+        return None;
+    }
+    let noun = (p0 + 1..(p0 + 4).min(p1))
+        .take_while(|u| doc.is_word(*u) && !doc.is_capitalized(*u))
+        .find(|u| words::SOURCE_DOCUMENTS.contains(doc.lower(*u)))?;
+    Some(super::mentions::document_mention(doc, noun))
+}
+
 fn names_between(doc: &Doc, from: usize, to: usize) -> bool {
     (from..to).any(|u| doc.is_capitalized(u) && doc.outside(u))
 }
@@ -921,14 +944,17 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
         }
         None => t,
     };
-    let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && !doc.is_capitalized(*u))?;
+    let lowercase = |u: usize| !doc.is_capitalized(u) || words::DAYS.contains(doc.lower(u));
+    let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && lowercase(*u))?;
     // "The fiscal plan tabled with the budget warns": a participle and a few lowercase words
     // after the document stand between it and its verb.
     let noun = if words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
         noun
     } else {
-        let low = t.saturating_sub(7).max(s0 + 1);
-        let described = (low..t).rev().take_while(|u| doc.is_word(*u) && doc.outside(*u) && !doc.is_capitalized(*u));
+        // "A forensic audit commissioned by the township and entered into evidence Monday found":
+        // two participles and a weekday may stand there too.
+        let low = t.saturating_sub(12).max(s0 + 1);
+        let described = (low..t).rev().take_while(|u| doc.is_word(*u) && doc.outside(*u) && lowercase(*u));
         let participle = described
             .filter(|p| doc.lower(*p).ends_with("ed") || words::ISSUING_VERBS.contains(doc.lower(*p)))
             .last()

@@ -1640,3 +1640,26 @@ fn the_firm_before_which_speaks() {
         &["partial | Brennan | sound for another forty years."],
     )]);
 }
+
+/// "A petition started by parents has 4,000 names. It calls the cuts “…”": "It" opening a
+/// sentence is the document that opens the sentence before, not the organisation that spoke last.
+#[test]
+fn it_after_a_document_is_that_document() {
+    check_all(&[(
+        "Harlow Borough Council said the library would close in May because of “a funding gap.”\n\nA petition \
+         started by parents has gathered 4,000 names. It calls the closure “a betrayal of every child in \
+         town.”",
+        &["partial | Harlow | a funding gap.", "partial | petition | a betrayal of every child in town."],
+    )]);
+}
+
+/// "An audit ordered by the district and released Friday found that the accounts were “…”": a
+/// document, two participles and a weekday before "found", speaks as itself.
+#[test]
+fn an_audit_released_on_a_weekday_finds() {
+    check_all(&[(
+        "Marta Lindqvist ran the district’s payroll for a decade.\n\nAn audit ordered by the district and \
+         released Friday found that the accounts were “riddled with duplicate payments.”",
+        &["partial | audit | riddled with duplicate payments."],
+    )]);
+}
