@@ -113,6 +113,10 @@ struct Builder {
 /// How far back (in code points) "the group" looks for the organisation it stands for.
 const ORGANISATION_WINDOW: usize = 3000;
 
+/// How far back (in code points) a first name alone may go for the one full name with that first
+/// name (`given_name_full_name`), past `ORGANISATION_WINDOW`.
+const FIRST_NAME_REACH: usize = 4 * ORGANISATION_WINDOW;
+
 pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
     let mut builder = Builder {
         sentence_starts: doc.sentences.iter().filter_map(|s| doc.tokens.get(s.0)).map(|t| t.start()).collect(),
@@ -1030,18 +1034,24 @@ impl Builder {
             return None;
         }
         let end = self.entities.partition_point(|e| e.at < at);
-        self.entities[..end]
+        let fits = |e: &&Entity| {
+            let mut words = e.name.split_whitespace();
+            !e.bare && words.next() == Some(name) && words.next().is_some() && e.name.split_whitespace().count() == 2
+        };
+        let nearby = self.entities[..end].iter().rev().take_while(|e| at - e.at <= ORGANISATION_WINDOW).find(fits);
+        if let Some(e) = nearby {
+            return Some(e.name.clone());
+        }
+        // "Eli Kruse, a senior, won …" at the top of a long story, then "Eli said" at its end: further
+        // back, the full name counts when it is the only one with that first name there.
+        let mut further = self.entities[..end]
             .iter()
             .rev()
-            .take_while(|e| at - e.at <= ORGANISATION_WINDOW)
-            .find(|e| {
-                let mut words = e.name.split_whitespace();
-                !e.bare
-                    && words.next() == Some(name)
-                    && words.next().is_some()
-                    && e.name.split_whitespace().count() == 2
-            })
-            .map(|e| e.name.clone())
+            .take_while(|e| at - e.at <= FIRST_NAME_REACH)
+            .filter(fits)
+            .map(|e| e.name.as_str());
+        let first = further.next()?;
+        further.all(|other| other == first).then(|| first.to_string())
     }
 
     /// "Sir Michael" and "Dame Judi" use the first name: the full name ("Sir Michael Wilshaw")
