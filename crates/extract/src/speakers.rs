@@ -1316,6 +1316,9 @@ impl Builder {
             add_alias(&mut self.clusters[i], text);
             return i;
         }
+        if let Some(i) = self.family_group(text, head, at) {
+            return i;
+        }
         let bare = lexicon::strip_article(text);
         let definite = bare.len() != text.len() && text.to_lowercase().starts_with("the ");
         if definite {
@@ -1467,6 +1470,36 @@ impl Builder {
         let (named_at, name) = kin.or_else(shared)?;
         let gender = lexicon::first_name_gender(&name.split(' ').next().unwrap_or("").to_lowercase());
         Some(self.person(&name, None, gender, named_at))
+    }
+
+    /// "But the twins said …": relatives named only by "the" and a plural kin noun are the family
+    /// whose surname at least two people named nearby before share, the latest named first
+    /// ("the Kruse twins").
+    fn family_group(&mut self, text: &str, head: &str, at: usize) -> Option<usize> {
+        let definite = text.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if !definite || text.split(' ').count() != 2 || !head.ends_with('s') || !words::KIN_NOUNS.contains(head) {
+            return None;
+        }
+        let nearby = |p: usize| p < at && at - p <= ORGANISATION_WINDOW;
+        let (_, name) = self
+            .family_names
+            .values()
+            .filter(|names| {
+                let distinct: HashSet<String> =
+                    names.iter().filter(|(p, _)| nearby(*p)).map(|(_, n)| n.to_lowercase()).collect();
+                distinct.len() >= 2
+            })
+            .filter_map(|names| names.iter().filter(|(p, _)| nearby(*p)).max_by_key(|(p, _)| *p))
+            .max_by_key(|(p, _)| *p)?;
+        let surname = name.split_whitespace().last()?;
+        let group = format!("{surname} {head}");
+        let key = format!("d:{}", group.to_lowercase());
+        if let Some(&i) = self.by_key.get(&key) {
+            return Some(i);
+        }
+        let cluster =
+            SpeakerCluster { name: group, role: None, aliases: vec![text.to_string()], is_organisation: false, side: None };
+        Some(self.push(key, cluster, Gender::Unknown))
     }
 
     /// The named organisation that spoke last before `at`, nearby.

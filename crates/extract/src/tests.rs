@@ -1680,3 +1680,14 @@ fn a_first_name_far_from_its_full_name() {
     );
     check_all(&[(&text, &["direct | Reyes | I just wanted to beat my own time,"])]);
 }
+
+/// "Maya Ortiz and her sister, Lena Ortiz, … The sisters laughed. “…,” they said": relatives named
+/// only by "the" and a plural kin noun are the family whose surname the people named before share.
+#[test]
+fn the_sisters_are_the_family() {
+    check_all(&[(
+        "Maya Ortiz scored twice in the final. Her sister, Lena Ortiz, kept a clean sheet.\n\nThe sisters \
+         laughed when asked about the bus ride home. “Nobody is allowed to sing,” they said.",
+        &["direct | Ortiz | Nobody is allowed to sing,"],
+    )]);
+}
