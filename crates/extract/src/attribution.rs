@@ -499,8 +499,16 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             let addressing = words::ADDRESSING_VERBS.contains(word);
             // "The statement said the policy “remains accommodative”": a document speaks.
             subject_before(doc, t, s0).or_else(|| document_subject(doc, t, s0)).or_else(|| {
+                // "Kessel has always said Nana Pearl was drawn from life": a name with its own verb
+                // after it is the subject of the reported clause, not the speaker.
+                let own_verb = |m: &Mention| {
+                    let v = m.tokens.1;
+                    v < s1 && doc.is_word(v) && (lexicon::is_finite_verb(doc.lower(v)) || lexicon::is_auxiliary(doc.lower(v)))
+                };
                 object_after(doc, t + 1, s1).filter(|m| {
-                    !addressing && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
+                    !addressing
+                        && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
+                        && !own_verb(m)
                 })
             })
         };

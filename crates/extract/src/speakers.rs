@@ -23,6 +23,9 @@ struct Entity {
     gender: Gender,
     /// A bare name guessed from "Rubio spoke …" at the start of a sentence; a weak antecedent.
     bare: bool,
+    /// Named as the subject of a clause someone reports ("Kessel said Nana Pearl was drawn from
+    /// life"): spoken of, so no pronoun after it stands for it.
+    spoken_of: bool,
 }
 
 /// A possible antecedent for a pronoun: a cue's subject or a named person.
@@ -34,6 +37,8 @@ struct Candidate {
     speaks: bool,
     /// The gender of the pronoun its cue addresses ("told her"), which it does not stand for.
     addressed: Option<Gender>,
+    /// A name spoken of in someone's reported clause (`Entity::spoken_of`).
+    spoken_of: bool,
 }
 
 /// How many named people a description looks over on each side for a fitting title.
@@ -780,6 +785,17 @@ impl Builder {
                     }
                 }
             }
+            // "Kessel has always said Nana Pearl was drawn from life": a name that opens the clause
+            // a subject before the verb reports, with its own verb after it, is spoken of.
+            let m0 = mention.tokens.0;
+            let cue = if m0 > 0 && doc.lower(m0 - 1) == "that" { m0 - 1 } else { m0 };
+            let spoken_of = cue >= 2
+                && doc.is_word(cue - 1)
+                && lexicon::reporting_verb(doc.lower(cue - 1)) == Some(lexicon::Reports::Clause)
+                && doc.is_word(cue - 2)
+                && doc.outside(cue - 2)
+                && doc.is_word(t + 1)
+                && (lexicon::is_finite_verb(doc.lower(t + 1)) || lexicon::is_auxiliary(doc.lower(t + 1)));
             self.entities.push(Entity {
                 at: mention.span.start,
                 span: mention.span,
@@ -788,6 +804,7 @@ impl Builder {
                 role_lower: OnceCell::new(),
                 gender,
                 bare,
+                spoken_of,
             });
         }
     }
@@ -836,6 +853,7 @@ impl Builder {
                 weak: false,
                 speaks: true,
                 addressed: e.addressed,
+                spoken_of: false,
             })
             .collect();
         out.extend(self.entities.iter().map(|e| Candidate {
@@ -848,6 +866,7 @@ impl Builder {
             weak: e.bare,
             speaks: false,
             addressed: None,
+            spoken_of: e.spoken_of,
         }));
         out.sort_by_key(|c| c.at);
         out
@@ -1638,6 +1657,9 @@ impl Builder {
         let window: Vec<usize> = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().collect();
         let order = window;
         for &e in &order {
+            if events[e].spoken_of {
+                continue;
+            }
             let Some(i) = self.candidate_cluster(events, e) else {
                 continue;
             };

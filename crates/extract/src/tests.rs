@@ -1691,3 +1691,25 @@ fn the_sisters_are_the_family() {
         &["direct | Ortiz | Nobody is allowed to sing,"],
     )]);
 }
+
+/// "Feld said Captain Mallow was based on her uncle. “…,” she said": a name that opens a clause
+/// someone reports, with its own verb after it, is spoken of; neither the cue nor a pronoun
+/// after it goes to that name.
+#[test]
+fn a_name_in_a_reported_clause_is_spoken_of() {
+    check_all(&[
+        (
+            "Iris Feld drew the comic for 30 years.\n\nFeld said Captain Mallow was based on her uncle.\n\n“He \
+             really did wear an eyepatch to church,” she said.",
+            &[
+                "paraphrase | Feld | Captain Mallow was based on her uncle",
+                "direct | Feld | He really did wear an eyepatch to church,",
+            ],
+        ),
+        (
+            "Iris Feld drew the comic for 30 years.\n\nFeld has always said Captain Mallow was based on her \
+             uncle.\n\n“He really did wear an eyepatch to church,” she said.",
+            &["direct | Feld | He really did wear an eyepatch to church,"],
+        ),
+    ]);
+}
