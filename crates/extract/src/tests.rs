@@ -1713,3 +1713,14 @@ fn a_name_in_a_reported_clause_is_spoken_of() {
         ),
     ]);
 }
+
+/// "… the residents of Harwick Township. “…,” she said": a township, a borough or a village is a
+/// place, not a person a pronoun could stand for.
+#[test]
+fn a_township_is_no_person() {
+    check_all(&[(
+        "The defense rested on Friday. Mara Quist was asked whether she wished to address the residents of \
+         Harwick Township.\n\n“I let every one of you down,” she said.",
+        &["direct | Quist | I let every one of you down,"],
+    )]);
+}
