@@ -1471,6 +1471,12 @@ fn named_by_noun(doc: &Doc, k: usize) -> bool {
 /// ("a call with analysts", "the call was “…”", "told the same call that …") the word is a
 /// noun, and the quote may be speech.
 fn named_by_term_verb(doc: &Doc, k: usize) -> bool {
+    // "She likes to call it “a once-in-a-generation chance to fix …”": a term is a few words; a
+    // longer quote after the verb is someone's words.
+    let content = doc.spans[k].content;
+    if doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() > TERM_WORDS {
+        return false;
+    }
     let open = doc.span_open[k];
     let low = open.saturating_sub(5);
     let Some(verb) = (low..open)
@@ -1486,6 +1492,9 @@ fn named_by_term_verb(doc: &Doc, k: usize) -> bool {
         && (lexicon::is_determiner(doc.lower(verb - 1)) || is_possessive_word(doc.lower(verb - 1)));
     !noun && (verb + 1..open).all(|u| !words::BE_FORMS.contains(doc.lower(u)) && doc.lower(u) != "that")
 }
+
+/// The most words a quoted term after a verb of naming has (`named_by_term_verb`).
+const TERM_WORDS: usize = 8;
 
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from
 /// speech; only a naming cue ("called her “Crooked Hillary”") makes them a quote.

@@ -1724,3 +1724,14 @@ fn a_township_is_no_person() {
         &["direct | Quist | I let every one of you down,"],
     )]);
 }
+
+/// "He likes to call it “the best deal this county has signed in a generation.”": a quote of
+/// more than a few words after a verb of naming is someone's words, not a term.
+#[test]
+fn a_long_quote_after_call_is_speech() {
+    check_all(&[(
+        "Commissioner Dale Benton has backed the stadium plan since spring. He likes to call it “the best deal \
+         this county has signed in a generation.”",
+        &["partial | Benton | the best deal this county has signed in a generation."],
+    )]);
+}
