@@ -118,7 +118,7 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 // “Moonlight” won best picture: a title in capitals that nobody says is not a quote.
                 // "the residents’ campaign ‘Hold the Line at Wrenham’, said": a title after a
                 // naming noun is a name even when a cue follows.
-                let titled = names_a_title(doc, k, None);
+                let titled = names_a_title(doc, k, None) && !answers_a_question(doc, k);
                 if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k))
                     || named_by_noun(doc, k)
                     || thing_named(doc, k)
@@ -152,6 +152,22 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
     join_split_quotes(doc, &mut out.quotes);
     join_run_ons(doc, &mut out.quotes);
     out
+}
+
+/// Tells whether the quote `k` is a paragraph of its own right after a paragraph whose quote
+/// asks a question: "“Whose handwriting is on this check?” Cho asked.¶“Mine.”" is an answer,
+/// not a title, though every word of it is capitalized.
+fn answers_a_question(doc: &Doc, k: usize) -> bool {
+    let (open, close) = (doc.span_open[k], doc.span_close[k]);
+    let alone = (open == 0 || matches!(doc.tokens[open - 1].kind, Kind::Break))
+        && doc.tokens.get(close + 1).is_none_or(|t| matches!(t.kind, Kind::Break));
+    let Some(prev) = k.checked_sub(1) else {
+        return false;
+    };
+    let asked = doc.span_close[prev] != usize::MAX
+        && doc.tokens[doc.span_close[prev]].paragraph + 1 == doc.tokens[open].paragraph
+        && doc.chars[..doc.spans[prev].content.end].iter().rev().find(|c| !c.is_whitespace()) == Some(&'?');
+    alone && asked
 }
 
 /// Joins a quote left open at the end of a paragraph to the quote that reopens it in the next

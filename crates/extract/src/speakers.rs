@@ -283,6 +283,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             }
         }
     }
+    builder.answer_questions(quotes, &mut speakers);
     builder.suggest_sides(quotes, &speakers, doc);
     let paraphrases = builder.paraphrase_speakers(doc, &found.paraphrases, quotes, &candidates);
     builder.finish(speakers, paraphrases)
@@ -1695,6 +1696,34 @@ impl Builder {
             }
         }
         None
+    }
+
+    /// "“Whose handwriting is on this check?” Cho asked.¶“Mine.”¶“And who signed it?”": in an
+    /// exchange of paragraphs with no cue, the one who answers a question is not its asker but
+    /// the person who spoke last before the asker, and the next question is the asker's again.
+    fn answer_questions(&self, quotes: &[Found], speakers: &mut [Option<usize>]) {
+        let uncued = |i: usize| {
+            let q = &quotes[i];
+            q.mention.is_none() && q.kind == QuoteKind::Direct && i > 0 && q.paragraph == quotes[i - 1].paragraph + 1
+        };
+        let asked = |i: usize| self.questions.get(i).copied().unwrap_or(false);
+        for i in 1..quotes.len() {
+            if !uncued(i) {
+                continue;
+            }
+            if asked(i - 1) && !asked(i) {
+                let asker = speakers[i - 1];
+                let answerer = (i.saturating_sub(12)..i - 1)
+                    .rev()
+                    .filter_map(|p| speakers[p])
+                    .find(|s| Some(*s) != asker && !self.clusters[*s].is_organisation);
+                if let Some(answerer) = answerer.filter(|_| asker.is_some()) {
+                    speakers[i] = Some(answerer);
+                }
+            } else if asked(i) && i >= 2 && asked(i - 2) && !asked(i - 1) && uncued(i - 1) {
+                speakers[i] = speakers[i - 2];
+            }
+        }
     }
 
     /// Suggests a side from the role, the name, the aliases and finally from a partial quote

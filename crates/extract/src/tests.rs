@@ -1735,3 +1735,21 @@ fn a_long_quote_after_call_is_speech() {
         &["partial | Benton | the best deal this county has signed in a generation."],
     )]);
 }
+
+/// "“Who opened the account?” Ruiz asked.¶“Me.”¶“And who closed it?”": a paragraph of its own
+/// after a question is an answer, not a title, though its one word is capitalized; it is the
+/// answerer's (who spoke before the asker), and the next uncued question is the asker's again.
+#[test]
+fn an_answer_paragraph_after_a_question() {
+    check_all(&[(
+        "“I kept the ledger for six years,” Tomlin testified.\n\n“Mr. Tomlin, who opened the account?” Ruiz \
+         asked.\n\n“Me.”\n\n“And who closed it?”\n\n“My brother did,” Tomlin said.",
+        &[
+            "direct | Tomlin | I kept the ledger for six years,",
+            "direct | Ruiz | Mr. Tomlin, who opened the account?",
+            "direct | Tomlin | Me.",
+            "direct | Ruiz | And who closed it?",
+            "direct | Tomlin | My brother did,",
+        ],
+    )]);
+}
