@@ -119,7 +119,11 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 // "the residents’ campaign ‘Hold the Line at Wrenham’, said": a title after a
                 // naming noun is a name even when a cue follows.
                 let titled = names_a_title(doc, k, None) && !answers_a_question(doc, k);
+                // "whose catchphrase, “Not in my kitchen, you don’t,” ended up on mugs": a quote
+                // set beside a naming noun that nobody is said to speak names the thing.
+                let beside_name = after_naming_noun(doc, k) && quote.mention.is_none() && !quote.link_prev;
                 if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k))
+                    || beside_name
                     || named_by_noun(doc, k)
                     || thing_named(doc, k)
                 {
@@ -1457,6 +1461,16 @@ fn after_naming_noun(doc: &Doc, k: usize) -> bool {
     };
     if doc.is_punct(b, ',') && b > 0 {
         b -= 1;
+        // "a motto painted above the door, “…”": a participle and a few lowercase words may
+        // follow the noun before the comma.
+        let low = b.saturating_sub(5);
+        let participle = (low..=b)
+            .rev()
+            .take_while(|u| doc.is_word(*u) && doc.outside(*u) && !doc.is_capitalized(*u))
+            .find(|u| *u > 0 && doc.lower(*u).ends_with("ed") && words::NAMING_NOUNS.contains(doc.lower(u - 1)));
+        if let Some(p) = participle {
+            b = p - 1;
+        }
     }
     doc.is_word(b) && words::NAMING_NOUNS.contains(doc.lower(b))
 }

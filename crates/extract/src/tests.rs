@@ -1753,3 +1753,22 @@ fn an_answer_paragraph_after_a_question() {
         ],
     )]);
 }
+
+/// "its biggest hit has a chorus, “Hold the line and hold your own,” that crowds sing", "a slogan
+/// stitched across the banner, “Never Again the Flood,”": a quote set beside a naming noun, perhaps
+/// with a participle phrase between, names the thing and is nobody's speech.
+#[test]
+fn a_quote_beside_a_naming_noun_is_a_name() {
+    check_all(&[
+        (
+            "The band formed in 2009. Its biggest hit has a chorus, “Hold the line and hold your own,” that \
+             crowds sing back at every show.",
+            &[],
+        ),
+        (
+            "The march began at noon behind a slogan stitched across the banner, “Never Again the Flood,” and \
+             the organiser, Rhea Lund, said turnout was “beyond anything we hoped for.”",
+            &["partial | Lund | beyond anything we hoped for."],
+        ),
+    ]);
+}
