@@ -1412,6 +1412,23 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         .into_iter()
         .flat_map(|(cue, ks)| {
             let word = cue.map(|c| cues[c].word.as_str());
+            // "McCrory blasts ‘Democratic judges’": a headline that names who speaks quotes them.
+            // "Ex-treasurer tells jury she ‘borrowed’ …" names no one.
+            let name_word = |w: &str| {
+                let lower = w.to_lowercase();
+                let head = lower.rsplit('-').next().unwrap_or(&lower);
+                w.starts_with(char::is_uppercase) && !lexicon::is_role_noun(head) && !is_agent_noun(head)
+            };
+            let subject = match cue {
+                Some(c) => cues[c].mention.clone(),
+                None => ks.first().and_then(|k| sentence_subject(doc, s0, doc.span_open[*k])),
+            };
+            let named = subject.is_some_and(|m| match &m.kind {
+                MentionKind::Person { name, .. } | MentionKind::Organisation { name } => {
+                    name.split_whitespace().any(name_word)
+                }
+                _ => false,
+            });
             let ks: Vec<usize> = ks
                 .into_iter()
                 .filter(|k| {
@@ -1421,6 +1438,7 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                         && !named_by_noun(doc, *k)
                         && !named_by_term_verb(doc, *k)
                         && !glosses_a_term(doc, *k)
+                        && !(headline_scare_quote(doc, *k) && !named)
                 })
                 .collect();
             match cue {
@@ -1451,6 +1469,21 @@ fn reporter_of_organisation(doc: &Doc, cues: &[Cue], b: usize) -> Option<usize> 
     let reports = lexicon::reporting_verb(&reporter.word) == Some(lexicon::Reports::Clause);
     let inside = reporter.last < start && !(reporter.last + 1..start).any(|t| second_predicate(doc, t) || !doc.outside(t));
     (person && reports && inside).then_some(a)
+}
+
+/// Tells whether the quote `k` is one or two words in the headline, the text's first paragraph
+/// when it ends with no full stop: "Ex-treasurer tells jury she ‘borrowed’ $1.2 million" is the
+/// desk's shorthand, and the words come back with their speaker in the story.
+fn headline_scare_quote(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    if doc.tokens[open].paragraph != 0 {
+        return false;
+    }
+    let content = doc.spans[k].content;
+    let short = doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 2;
+    let end = doc.tokens.iter().position(|t| t.paragraph != 0 || matches!(t.kind, Kind::Break)).unwrap_or(doc.tokens.len());
+    let last = doc.chars[..doc.tokens[end - 1].end()].iter().rev().find(|c| !c.is_whitespace());
+    short && !matches!(last, Some('.' | '!' | '?' | '”' | '’' | '"' | '\''))
 }
 
 /// The quote `k` follows a naming noun, with or without a comma: "its campaign, “Beat the Peak.”".

@@ -1772,3 +1772,21 @@ fn a_quote_beside_a_naming_noun_is_a_name() {
         ),
     ]);
 }
+
+/// A headline (the first paragraph, with no full stop) that quotes one or two words and names
+/// nobody ("Parents vow to fight ‘reckless’ school merger") is the desk's scare quote; one that
+/// names who speaks ("Hadley slams ‘reckless’ merger") quotes them.
+#[test]
+fn a_headline_scare_quote_names_nobody() {
+    check_all(&[
+        (
+            "Parents vow to fight ‘reckless’ school merger\n\nParents in Dunmore packed the hall on Monday. “We \
+             were never asked,” said Orla Hayes, a mother of three.",
+            &["direct | Hayes | We were never asked,"],
+        ),
+        (
+            "Hadley slams ‘reckless’ school merger\n\nCouncillor Ben Hadley said the plan had been rushed.",
+            &["partial | Hadley | reckless", "paraphrase | Hadley | the plan had been rushed"],
+        ),
+    ]);
+}
