@@ -484,8 +484,11 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             continue;
         }
         // After "the" or "Trump's", "claims" and "comments" are nouns.
+        // "a letter that told her": "that" before a past tense is a relative pronoun.
+        let relative = t > s0 && doc.lower(t - 1) == "that" && (lexicon::is_finite_verb(word) || word.ends_with("ed"));
         let noun = t > s0
             && doc.is_word(t - 1)
+            && !relative
             && (lexicon::is_determiner(doc.lower(t - 1)) || is_possessive_word(doc.lower(t - 1)));
         if noun {
             continue;
@@ -518,7 +521,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             // "One OPEC delegate told Reuters": after "told" comes the addressee, never the speaker.
             let addressing = words::ADDRESSING_VERBS.contains(word);
             // "The statement said the policy “remains accommodative”": a document speaks.
-            subject_before(doc, t, s0).or_else(|| document_subject(doc, t, s0)).or_else(|| {
+            subject_before(doc, t, s0).or_else(|| document_subject(doc, t, s0)).or_else(|| document_that(doc, t, s0)).or_else(|| {
                 // "Kessel has always said Nana Pearl was drawn from life": a name with its own verb
                 // after it is the subject of the reported clause, not the speaker.
                 let own_verb = |m: &Mention| {
@@ -1004,6 +1007,18 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
         tokens: (start, noun + 1),
         kind: MentionKind::Organisation { name: super::mentions::canonical_org(&name) },
     })
+}
+
+/// Reads "a rejection letter from a newspaper syndicate that told her": a document a few plain
+/// words before "that" right before the verb is the one that speaks.
+fn document_that(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
+    let that = t.checked_sub(1).filter(|u| *u > s0 && doc.is_word(*u) && doc.lower(*u) == "that")?;
+    let low = that.saturating_sub(8).max(s0);
+    let noun = (low..that)
+        .rev()
+        .take_while(|u| doc.is_word(*u) && doc.outside(*u))
+        .find(|u| !doc.is_capitalized(*u) && words::SOURCE_DOCUMENTS.contains(doc.lower(*u)))?;
+    Some(super::mentions::document_mention(doc, noun))
 }
 
 /// Reads "A survey of 1,350 owners released Tuesday by the Pemberton Institute found": the

@@ -1790,3 +1790,15 @@ fn a_headline_scare_quote_names_nobody() {
         ),
     ]);
 }
+
+/// "… and a 1962 memo from the studio that told him that audiences wanted “heroes, not
+/// hand-wringing.”": "that" before a past tense is a relative pronoun, and the document a few
+/// words before it speaks.
+#[test]
+fn a_document_that_told_speaks() {
+    check_all(&[(
+        "The archive holds his scripts, his notebooks and a 1962 memo from the studio that told him that \
+         audiences wanted “heroes, not hand-wringing.”",
+        &["partial | memo | heroes, not hand-wringing."],
+    )]);
+}
