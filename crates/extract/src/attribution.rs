@@ -122,7 +122,8 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 // "whose catchphrase, “Not in my kitchen, you don’t,” ended up on mugs": a quote
                 // set beside a naming noun that nobody is said to speak names the thing.
                 let beside_name = after_naming_noun(doc, k) && quote.mention.is_none() && !quote.link_prev;
-                if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k))
+                let named = after_naming_noun(doc, k) || quote_follows(doc, k);
+                if titled && (quote.mention.is_none() && !quote.link_prev || named)
                     || beside_name
                     || named_by_noun(doc, k)
                     || thing_named(doc, k)
@@ -1574,10 +1575,16 @@ fn named_by_term_verb(doc: &Doc, k: usize) -> bool {
 /// The most words a quoted term after a verb of naming has (`named_by_term_verb`).
 const TERM_WORDS: usize = 8;
 
+/// Tells whether another quote opens right after the quote `k` closes: in "called “Porch Light”
+/// “the only thing in the newspaper …”" the second is what the first, a title, is called.
+fn quote_follows(doc: &Doc, k: usize) -> bool {
+    doc.span_open.get(k + 1).is_some_and(|open| *open == doc.span_close[k] + 1)
+}
+
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from
 /// speech; only a naming cue ("called her “Crooked Hillary”") makes them a quote.
 fn names_a_title(doc: &Doc, k: usize, cue: Option<&str>) -> bool {
-    if cue.is_some_and(|c| words::NAMING_CUES.contains(c)) {
+    if cue.is_some_and(|c| words::NAMING_CUES.contains(c)) && !quote_follows(doc, k) {
         return false;
     }
     let content = doc.spans[k].content;

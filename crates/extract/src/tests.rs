@@ -1802,3 +1802,14 @@ fn a_document_that_told_speaks() {
         &["partial | memo | heroes, not hand-wringing."],
     )]);
 }
+
+/// "the critic Mona Reyes called “Harbor Lights” “the finest thing on network television.”": the
+/// title right before the quote it is called is a title, not a quote of its own.
+#[test]
+fn a_title_called_something_stays_a_title() {
+    check_all(&[(
+        "Reviewers were unkind at first. In 1994 the critic Mona Reyes called “Harbor Lights” “the finest thing \
+         on network television.”",
+        &["partial | Reyes | the finest thing on network television."],
+    )]);
+}
