@@ -522,19 +522,24 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             // "One OPEC delegate told Reuters": after "told" comes the addressee, never the speaker.
             let addressing = words::ADDRESSING_VERBS.contains(word);
             // "The statement said the policy “remains accommodative”": a document speaks.
-            subject_before(doc, t, s0).or_else(|| document_subject(doc, t, s0)).or_else(|| document_that(doc, t, s0)).or_else(|| {
-                // "Kessel has always said Nana Pearl was drawn from life": a name with its own verb
-                // after it is the subject of the reported clause, not the speaker.
-                let own_verb = |m: &Mention| {
-                    let v = m.tokens.1;
-                    v < s1 && doc.is_word(v) && (lexicon::is_finite_verb(doc.lower(v)) || lexicon::is_auxiliary(doc.lower(v)))
-                };
-                object_after(doc, t + 1, s1).filter(|m| {
-                    !addressing
-                        && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
-                        && !own_verb(m)
+            subject_before(doc, t, s0)
+                .or_else(|| document_subject(doc, t, s0))
+                .or_else(|| document_that(doc, t, s0))
+                .or_else(|| {
+                    // "Kessel has always said Nana Pearl was drawn from life": a name with its own verb
+                    // after it is the subject of the reported clause, not the speaker.
+                    let own_verb = |m: &Mention| {
+                        let v = m.tokens.1;
+                        v < s1
+                            && doc.is_word(v)
+                            && (lexicon::is_finite_verb(doc.lower(v)) || lexicon::is_auxiliary(doc.lower(v)))
+                    };
+                    object_after(doc, t + 1, s1).filter(|m| {
+                        !addressing
+                            && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
+                            && !own_verb(m)
+                    })
                 })
-            })
         };
         let Some(mention) = mention else {
             continue;
@@ -1483,7 +1488,8 @@ fn reporter_of_organisation(doc: &Doc, cues: &[Cue], b: usize) -> Option<usize> 
     let reporter = &cues[a];
     let person = matches!(reporter.mention.as_ref()?.kind, MentionKind::Pronoun { .. } | MentionKind::Person { .. });
     let reports = lexicon::reporting_verb(&reporter.word) == Some(lexicon::Reports::Clause);
-    let inside = reporter.last < start && !(reporter.last + 1..start).any(|t| second_predicate(doc, t) || !doc.outside(t));
+    let inside =
+        reporter.last < start && !(reporter.last + 1..start).any(|t| second_predicate(doc, t) || !doc.outside(t));
     (person && reports && inside).then_some(a)
 }
 
@@ -1497,7 +1503,8 @@ fn headline_scare_quote(doc: &Doc, k: usize) -> bool {
     }
     let content = doc.spans[k].content;
     let short = doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 2;
-    let end = doc.tokens.iter().position(|t| t.paragraph != 0 || matches!(t.kind, Kind::Break)).unwrap_or(doc.tokens.len());
+    let end =
+        doc.tokens.iter().position(|t| t.paragraph != 0 || matches!(t.kind, Kind::Break)).unwrap_or(doc.tokens.len());
     let last = doc.chars[..doc.tokens[end - 1].end()].iter().rev().find(|c| !c.is_whitespace());
     short && !matches!(last, Some('.' | '!' | '?' | '”' | '’' | '"' | '\''))
 }

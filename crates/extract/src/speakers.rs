@@ -1517,8 +1517,13 @@ impl Builder {
         if let Some(&i) = self.by_key.get(&key) {
             return Some(i);
         }
-        let cluster =
-            SpeakerCluster { name: group, role: None, aliases: vec![text.to_string()], is_organisation: false, side: None };
+        let cluster = SpeakerCluster {
+            name: group,
+            role: None,
+            aliases: vec![text.to_string()],
+            is_organisation: false,
+            side: None,
+        };
         Some(self.push(key, cluster, Gender::Unknown))
     }
 
