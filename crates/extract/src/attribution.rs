@@ -1459,7 +1459,7 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                         && !named_by_noun(doc, *k)
                         && !named_by_term_verb(doc, *k)
                         && !glosses_a_term(doc, *k)
-                        && !(headline_scare_quote(doc, *k) && !named)
+                        && (named || !headline_scare_quote(doc, *k))
                 })
                 .collect();
             match cue {
