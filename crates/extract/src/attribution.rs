@@ -120,8 +120,11 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 // naming noun is a name even when a cue follows.
                 let titled = names_a_title(doc, k, None) && !answers_a_question(doc, k);
                 // "whose catchphrase, “Not in my kitchen, you don’t,” ended up on mugs": a quote
-                // set beside a naming noun that nobody is said to speak names the thing.
-                let beside_name = after_naming_noun(doc, k) && quote.mention.is_none() && !quote.link_prev;
+                // set beside a naming noun that nobody is said to speak names the thing. "According
+                // to the museum" later in the sentence cites a fact, not the words.
+                let cited = quote.cue.as_ref().is_some_and(|(word, _)| lexicon::is_reversed_only_cue(word));
+                let beside_name =
+                    after_naming_noun(doc, k) && (quote.mention.is_none() || cited) && !quote.link_prev;
                 let named = after_naming_noun(doc, k) || quote_follows(doc, k);
                 if titled && (quote.mention.is_none() && !quote.link_prev || named)
                     || beside_name

@@ -1813,3 +1813,15 @@ fn a_title_called_something_stays_a_title() {
         &["partial | Reyes | the finest thing on network television."],
     )]);
 }
+
+/// "its slogan, “Built to Outlast,” appeared on billboards and, according to the company, on
+/// 40,000 lunchboxes": "according to" later in the sentence cites a fact, and the quote beside
+/// the naming noun is still the slogan.
+#[test]
+fn according_to_does_not_speak_a_slogan() {
+    check_all(&[(
+        "The brand was launched in 1978, and its slogan, “Built to last, built for you,” appeared on billboards \
+         and, according to the company, on 40,000 lunchboxes.",
+        &[],
+    )]);
+}
