@@ -123,8 +123,7 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 // set beside a naming noun that nobody is said to speak names the thing. "According
                 // to the museum" later in the sentence cites a fact, not the words.
                 let cited = quote.cue.as_ref().is_some_and(|(word, _)| lexicon::is_reversed_only_cue(word));
-                let beside_name =
-                    after_naming_noun(doc, k) && (quote.mention.is_none() || cited) && !quote.link_prev;
+                let beside_name = after_naming_noun(doc, k) && (quote.mention.is_none() || cited) && !quote.link_prev;
                 let named = after_naming_noun(doc, k) || quote_follows(doc, k);
                 if titled && (quote.mention.is_none() && !quote.link_prev || named)
                     || beside_name
