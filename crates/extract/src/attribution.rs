@@ -1442,16 +1442,19 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                 let head = lower.rsplit('-').next().unwrap_or(&lower);
                 w.starts_with(char::is_uppercase) && !lexicon::is_role_noun(head) && !is_agent_noun(head)
             };
-            let subject = match cue {
-                Some(c) => cues[c].mention.clone(),
-                None => ks.first().and_then(|k| sentence_subject(doc, s0, doc.span_open[*k])),
+            let first_open = ks.first().map(|k| doc.span_open[*k]);
+            let named = || {
+                let subject = match cue {
+                    Some(c) => cues[c].mention.clone(),
+                    None => first_open.and_then(|open| sentence_subject(doc, s0, open)),
+                };
+                subject.is_some_and(|m| match &m.kind {
+                    MentionKind::Person { name, .. } | MentionKind::Organisation { name } => {
+                        name.split_whitespace().any(name_word)
+                    }
+                    _ => false,
+                })
             };
-            let named = subject.is_some_and(|m| match &m.kind {
-                MentionKind::Person { name, .. } | MentionKind::Organisation { name } => {
-                    name.split_whitespace().any(name_word)
-                }
-                _ => false,
-            });
             let ks: Vec<usize> = ks
                 .into_iter()
                 .filter(|k| {
@@ -1461,7 +1464,7 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                         && !named_by_noun(doc, *k)
                         && !named_by_term_verb(doc, *k)
                         && !glosses_a_term(doc, *k)
-                        && (named || !headline_scare_quote(doc, *k))
+                        && (!headline_scare_quote(doc, *k) || named())
                 })
                 .collect();
             match cue {
