@@ -118,8 +118,15 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
                 // “Moonlight” won best picture: a title in capitals that nobody says is not a quote.
                 // "the residents’ campaign ‘Hold the Line at Wrenham’, said": a title after a
                 // naming noun is a name even when a cue follows.
-                let titled = names_a_title(doc, k, None);
-                if titled && (quote.mention.is_none() && !quote.link_prev || after_naming_noun(doc, k))
+                let titled = names_a_title(doc, k, None) && !answers_a_question(doc, k);
+                // "whose catchphrase, “Not in my kitchen, you don’t,” ended up on mugs": a quote
+                // set beside a naming noun that nobody is said to speak names the thing. "According
+                // to the museum" later in the sentence cites a fact, not the words.
+                let cited = quote.cue.as_ref().is_some_and(|(word, _)| lexicon::is_reversed_only_cue(word));
+                let beside_name = after_naming_noun(doc, k) && (quote.mention.is_none() || cited) && !quote.link_prev;
+                let named = after_naming_noun(doc, k) || quote_follows(doc, k);
+                if titled && (quote.mention.is_none() && !quote.link_prev || named)
+                    || beside_name
                     || named_by_noun(doc, k)
                     || thing_named(doc, k)
                 {
@@ -152,6 +159,22 @@ pub(crate) fn attribute(doc: &Doc) -> Attributed {
     join_split_quotes(doc, &mut out.quotes);
     join_run_ons(doc, &mut out.quotes);
     out
+}
+
+/// Tells whether the quote `k` is a paragraph of its own right after a paragraph whose quote
+/// asks a question: "“Whose handwriting is on this check?” Cho asked.¶“Mine.”" is an answer,
+/// not a title, though every word of it is capitalized.
+fn answers_a_question(doc: &Doc, k: usize) -> bool {
+    let (open, close) = (doc.span_open[k], doc.span_close[k]);
+    let alone = (open == 0 || matches!(doc.tokens[open - 1].kind, Kind::Break))
+        && doc.tokens.get(close + 1).is_none_or(|t| matches!(t.kind, Kind::Break));
+    let Some(prev) = k.checked_sub(1) else {
+        return false;
+    };
+    let asked = doc.span_close[prev] != usize::MAX
+        && doc.tokens[doc.span_close[prev]].paragraph + 1 == doc.tokens[open].paragraph
+        && doc.chars[..doc.spans[prev].content.end].iter().rev().find(|c| !c.is_whitespace()) == Some(&'?');
+    alone && asked
 }
 
 /// Joins a quote left open at the end of a paragraph to the quote that reopens it in the next
@@ -464,8 +487,11 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             continue;
         }
         // After "the" or "Trump's", "claims" and "comments" are nouns.
+        // "a letter that told her": "that" before a past tense is a relative pronoun.
+        let relative = t > s0 && doc.lower(t - 1) == "that" && (lexicon::is_finite_verb(word) || word.ends_with("ed"));
         let noun = t > s0
             && doc.is_word(t - 1)
+            && !relative
             && (lexicon::is_determiner(doc.lower(t - 1)) || is_possessive_word(doc.lower(t - 1)));
         if noun {
             continue;
@@ -498,11 +524,24 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
             // "One OPEC delegate told Reuters": after "told" comes the addressee, never the speaker.
             let addressing = words::ADDRESSING_VERBS.contains(word);
             // "The statement said the policy “remains accommodative”": a document speaks.
-            subject_before(doc, t, s0).or_else(|| document_subject(doc, t, s0)).or_else(|| {
-                object_after(doc, t + 1, s1).filter(|m| {
-                    !addressing && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
+            subject_before(doc, t, s0)
+                .or_else(|| document_subject(doc, t, s0))
+                .or_else(|| document_that(doc, t, s0))
+                .or_else(|| {
+                    // "Kessel has always said Nana Pearl was drawn from life": a name with its own verb
+                    // after it is the subject of the reported clause, not the speaker.
+                    let own_verb = |m: &Mention| {
+                        let v = m.tokens.1;
+                        v < s1
+                            && doc.is_word(v)
+                            && (lexicon::is_finite_verb(doc.lower(v)) || lexicon::is_auxiliary(doc.lower(v)))
+                    };
+                    object_after(doc, t + 1, s1).filter(|m| {
+                        !addressing
+                            && matches!(m.kind, MentionKind::Person { .. } | MentionKind::Organisation { .. })
+                            && !own_verb(m)
+                    })
                 })
-            })
         };
         let Some(mention) = mention else {
             continue;
@@ -533,6 +572,7 @@ pub(crate) fn cues_in(doc: &Doc, s0: usize, s1: usize) -> Vec<Cue> {
         };
         let mention = another_of_the_kind(doc, s0, &mention).unwrap_or(mention);
         let mention = plural_subject_of_they(doc, s0, &mention).unwrap_or(mention);
+        let mention = document_before_it(doc, s0, &mention).unwrap_or(mention);
         // "He thanked …, Reince Priebus, whom he called “a superstar.”": the pronoun after
         // "whom" is the one that opens the sentence, not the name "whom" stands for.
         let mention = match &mention.kind {
@@ -639,6 +679,28 @@ fn plural_subject_of_they(doc: &Doc, s0: usize, mention: &Mention) -> Option<Men
 
 /// Tells whether a capitalized word outside quotes stands between two token positions, as
 /// "Fiorina" does in "Kasich said Fiorina deserved a spot, and she told reporters …".
+/// Reads "A petition started by the Friends has gathered 11,000 signatures. It calls the plan
+/// “…”": "It" opening a sentence stands for the document that opens the sentence before (an
+/// article, at most two lowercase modifiers and a document noun), not for whoever spoke last.
+fn document_before_it(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention> {
+    let MentionKind::Pronoun { word, .. } = &mention.kind else {
+        return None;
+    };
+    if word != "it" || mention.tokens.0 != s0 {
+        return None;
+    }
+    let si = doc.sentences.partition_point(|s| s.0 < s0).checked_sub(1)?;
+    let (p0, p1) = doc.sentences[si];
+    let article = p0 < p1 && doc.is_word(p0) && lexicon::is_determiner(doc.lower(p0));
+    if !article || !(p0 + 1..s0).all(|u| doc.outside(u)) {
+        return None;
+    }
+    let noun = (p0 + 1..(p0 + 4).min(p1))
+        .take_while(|u| doc.is_word(*u) && !doc.is_capitalized(*u))
+        .find(|u| words::SOURCE_DOCUMENTS.contains(doc.lower(*u)))?;
+    Some(super::mentions::document_mention(doc, noun))
+}
+
 fn names_between(doc: &Doc, from: usize, to: usize) -> bool {
     (from..to).any(|u| doc.is_capitalized(u) && doc.outside(u))
 }
@@ -921,14 +983,17 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
         }
         None => t,
     };
-    let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && !doc.is_capitalized(*u))?;
+    let lowercase = |u: usize| !doc.is_capitalized(u) || words::DAYS.contains(doc.lower(u));
+    let noun = t.checked_sub(1).filter(|u| *u >= s0 && doc.is_word(*u) && lowercase(*u))?;
     // "The fiscal plan tabled with the budget warns": a participle and a few lowercase words
     // after the document stand between it and its verb.
     let noun = if words::SOURCE_DOCUMENTS.contains(doc.lower(noun)) {
         noun
     } else {
-        let low = t.saturating_sub(7).max(s0 + 1);
-        let described = (low..t).rev().take_while(|u| doc.is_word(*u) && doc.outside(*u) && !doc.is_capitalized(*u));
+        // "A forensic audit commissioned by the township and entered into evidence Monday found":
+        // two participles and a weekday may stand there too.
+        let low = t.saturating_sub(12).max(s0 + 1);
+        let described = (low..t).rev().take_while(|u| doc.is_word(*u) && doc.outside(*u) && lowercase(*u));
         let participle = described
             .filter(|p| doc.lower(*p).ends_with("ed") || words::ISSUING_VERBS.contains(doc.lower(*p)))
             .last()
@@ -950,6 +1015,18 @@ fn document_subject(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
         tokens: (start, noun + 1),
         kind: MentionKind::Organisation { name: super::mentions::canonical_org(&name) },
     })
+}
+
+/// Reads "a rejection letter from a newspaper syndicate that told her": a document a few plain
+/// words before "that" right before the verb is the one that speaks.
+fn document_that(doc: &Doc, t: usize, s0: usize) -> Option<Mention> {
+    let that = t.checked_sub(1).filter(|u| *u > s0 && doc.is_word(*u) && doc.lower(*u) == "that")?;
+    let low = that.saturating_sub(8).max(s0);
+    let noun = (low..that)
+        .rev()
+        .take_while(|u| doc.is_word(*u) && doc.outside(*u))
+        .find(|u| !doc.is_capitalized(*u) && words::SOURCE_DOCUMENTS.contains(doc.lower(*u)))?;
+    Some(super::mentions::document_mention(doc, noun))
 }
 
 /// Reads "A survey of 1,350 owners released Tuesday by the Pemberton Institute found": the
@@ -1335,6 +1412,9 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                 _ => b,
             }
         });
+        // "He said the union had warned for years that … “…”": the organisation a person reports
+        // on, named only by "the" and its kind, is reported by that person.
+        let before = before.map(|b| reporter_of_organisation(doc, cues, b).unwrap_or(b));
         let cue = before
             .or_else(|| cues[from..].iter().position(|c| c.first > close && c.mention.is_some()).map(|i| i + from));
         match groups.last_mut() {
@@ -1355,6 +1435,26 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         .into_iter()
         .flat_map(|(cue, ks)| {
             let word = cue.map(|c| cues[c].word.as_str());
+            // "McCrory blasts ‘Democratic judges’": a headline that names who speaks quotes them.
+            // "Ex-treasurer tells jury she ‘borrowed’ …" names no one.
+            let name_word = |w: &str| {
+                let lower = w.to_lowercase();
+                let head = lower.rsplit('-').next().unwrap_or(&lower);
+                w.starts_with(char::is_uppercase) && !lexicon::is_role_noun(head) && !is_agent_noun(head)
+            };
+            let first_open = ks.first().map(|k| doc.span_open[*k]);
+            let named = || {
+                let subject = match cue {
+                    Some(c) => cues[c].mention.clone(),
+                    None => first_open.and_then(|open| sentence_subject(doc, s0, open)),
+                };
+                subject.is_some_and(|m| match &m.kind {
+                    MentionKind::Person { name, .. } | MentionKind::Organisation { name } => {
+                        name.split_whitespace().any(name_word)
+                    }
+                    _ => false,
+                })
+            };
             let ks: Vec<usize> = ks
                 .into_iter()
                 .filter(|k| {
@@ -1364,6 +1464,7 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
                         && !named_by_noun(doc, *k)
                         && !named_by_term_verb(doc, *k)
                         && !glosses_a_term(doc, *k)
+                        && (!headline_scare_quote(doc, *k) || named())
                 })
                 .collect();
             match cue {
@@ -1375,6 +1476,44 @@ fn partial_quotes(doc: &Doc, passages: &[usize], s0: usize, cues: &[Cue]) -> Vec
         .collect()
 }
 
+/// The cue before `b` whose person reports what `b`'s organisation said, when `b`'s speaker is
+/// only "the" and an organisation's kind inside that person's reported clause: "He said the union
+/// had warned that …" gives "He", as "the union" is the one the speaker spoke for.
+fn reporter_of_organisation(doc: &Doc, cues: &[Cue], b: usize) -> Option<usize> {
+    let mention = cues[b].mention.as_ref()?;
+    let (start, end) = mention.tokens;
+    let generic = end == start + 2
+        && doc.lower(start) == "the"
+        && !doc.is_capitalized(start + 1)
+        && lexicon::is_org_head(doc.lower(start + 1));
+    if !generic {
+        return None;
+    }
+    let a = b.checked_sub(1)?;
+    let reporter = &cues[a];
+    let person = matches!(reporter.mention.as_ref()?.kind, MentionKind::Pronoun { .. } | MentionKind::Person { .. });
+    let reports = lexicon::reporting_verb(&reporter.word) == Some(lexicon::Reports::Clause);
+    let inside =
+        reporter.last < start && !(reporter.last + 1..start).any(|t| second_predicate(doc, t) || !doc.outside(t));
+    (person && reports && inside).then_some(a)
+}
+
+/// Tells whether the quote `k` is one or two words in the headline, the text's first paragraph
+/// when it ends with no full stop: "Ex-treasurer tells jury she ‘borrowed’ $1.2 million" is the
+/// desk's shorthand, and the words come back with their speaker in the story.
+fn headline_scare_quote(doc: &Doc, k: usize) -> bool {
+    let open = doc.span_open[k];
+    if doc.tokens[open].paragraph != 0 {
+        return false;
+    }
+    let content = doc.spans[k].content;
+    let short = doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 2;
+    // Found once per text: a text of one long paragraph has every quote in it.
+    let end = doc.first_line_end;
+    let last = doc.chars[..doc.tokens[end - 1].end()].iter().rev().find(|c| !c.is_whitespace());
+    short && !matches!(last, Some('.' | '!' | '?' | '”' | '’' | '"' | '\''))
+}
+
 /// The quote `k` follows a naming noun, with or without a comma: "its campaign, “Beat the Peak.”".
 fn after_naming_noun(doc: &Doc, k: usize) -> bool {
     let open = doc.span_open[k];
@@ -1383,6 +1522,16 @@ fn after_naming_noun(doc: &Doc, k: usize) -> bool {
     };
     if doc.is_punct(b, ',') && b > 0 {
         b -= 1;
+        // "a motto painted above the door, “…”": a participle and a few lowercase words may
+        // follow the noun before the comma.
+        let low = b.saturating_sub(5);
+        let participle = (low..=b)
+            .rev()
+            .take_while(|u| doc.is_word(*u) && doc.outside(*u) && !doc.is_capitalized(*u))
+            .find(|u| *u > 0 && doc.lower(*u).ends_with("ed") && words::NAMING_NOUNS.contains(doc.lower(u - 1)));
+        if let Some(p) = participle {
+            b = p - 1;
+        }
     }
     doc.is_word(b) && words::NAMING_NOUNS.contains(doc.lower(b))
 }
@@ -1413,6 +1562,12 @@ fn named_by_noun(doc: &Doc, k: usize) -> bool {
 /// ("a call with analysts", "the call was “…”", "told the same call that …") the word is a
 /// noun, and the quote may be speech.
 fn named_by_term_verb(doc: &Doc, k: usize) -> bool {
+    // "She likes to call it “a once-in-a-generation chance to fix …”": a term is a few words; a
+    // longer quote after the verb is someone's words.
+    let content = doc.spans[k].content;
+    if doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() > TERM_WORDS {
+        return false;
+    }
     let open = doc.span_open[k];
     let low = open.saturating_sub(5);
     let Some(verb) = (low..open)
@@ -1429,10 +1584,19 @@ fn named_by_term_verb(doc: &Doc, k: usize) -> bool {
     !noun && (verb + 1..open).all(|u| !words::BE_FORMS.contains(doc.lower(u)) && doc.lower(u) != "that")
 }
 
+/// The most words a quoted term after a verb of naming has (`named_by_term_verb`).
+const TERM_WORDS: usize = 8;
+
+/// Tells whether another quote opens right after the quote `k` closes: in "called “Porch Light”
+/// “the only thing in the newspaper …”" the second is what the first, a title, is called.
+fn quote_follows(doc: &Doc, k: usize) -> bool {
+    doc.span_open.get(k + 1).is_some_and(|open| *open == doc.span_close[k] + 1)
+}
+
 /// Tells title-case fragments such as the “Gang of Eight” bill or NBC’s “Meet the Press” from
 /// speech; only a naming cue ("called her “Crooked Hillary”") makes them a quote.
 fn names_a_title(doc: &Doc, k: usize, cue: Option<&str>) -> bool {
-    if cue.is_some_and(|c| words::NAMING_CUES.contains(c)) {
+    if cue.is_some_and(|c| words::NAMING_CUES.contains(c)) && !quote_follows(doc, k) {
         return false;
     }
     let content = doc.spans[k].content;

@@ -74,7 +74,10 @@ pub(crate) fn subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Ment
 /// (an age between commas may come between), and the name speaks.
 fn named_before_relative(doc: &Doc, mention: Mention, end: usize, floor: usize) -> Mention {
     let (m0, m1) = mention.tokens;
-    let relative = m1 + 1 == end && doc.is_word(m1) && doc.lower(m1) == "who";
+    // "Kirk & Dunne, a Leeds engineering firm, which concluded": an organisation's aside ends
+    // with a comma before "which".
+    let which = m1 + 2 == end && doc.is_punct(m1, ',') && doc.lower(m1 + 1) == "which";
+    let relative = which || m1 + 1 == end && doc.is_word(m1) && doc.lower(m1) == "who";
     let described = matches!(mention.kind, MentionKind::Description { .. })
         && doc.is_word(m0)
         && (words::INDEFINITE_ARTICLES.contains(doc.lower(m0)) || words::ARTICLES.contains(doc.lower(m0)));
@@ -89,6 +92,7 @@ fn named_before_relative(doc: &Doc, mention: Mention, end: usize, floor: usize) 
         .flatten();
     match named {
         Some(person @ Mention { kind: MentionKind::Person { .. }, .. }) => person,
+        Some(organisation @ Mention { kind: MentionKind::Organisation { .. }, .. }) if which => organisation,
         _ => mention,
     }
 }
@@ -120,8 +124,10 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
         }
     }
     // "Cruz (who famously told …)" and "Kasich, who never endorsed Trump, said": the subject
-    // stands before the relative pronoun.
-    if t > floor + 1 && doc.is_word(t - 1) && doc.lower(t - 1) == "who" {
+    // stands before the relative pronoun. So does a firm before "which" ("Kirk & Dunne, a
+    // Leeds engineering firm, which concluded that"), after a comma.
+    let which = t > floor + 2 && doc.is_word(t - 1) && doc.lower(t - 1) == "which" && doc.is_punct(t - 2, ',');
+    if t > floor + 1 && doc.is_word(t - 1) && (doc.lower(t - 1) == "who" || which) {
         t -= 1;
         if doc.is_punct(t - 1, '(') || doc.is_punct(t - 1, ',') {
             t -= 1;
@@ -884,6 +890,9 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
         s += 1;
     }
     s = skip_document_words(doc, s, ceiling);
+    if let Some(described) = one_of_them_described(doc, s, ceiling) {
+        return Some(described);
+    }
     if s < ceiling {
         if let Some(pronoun) = pronoun_at(doc, s) {
             return Some(pronoun);
@@ -975,6 +984,30 @@ pub(crate) fn object_after(doc: &Doc, begin: usize, ceiling: usize) -> Option<Me
     }
     let appositive = appositive_after(doc, e, ceiling);
     classify(doc, s, e, appositive)
+}
+
+/// Reads "said one of them, a security consultant working on the case": one of a group named
+/// before, then an appositive brought in by "a" or "an" that says who the one is. The speaker is
+/// the appositive's noun for a person, not the group ("them").
+fn one_of_them_described(doc: &Doc, s: usize, ceiling: usize) -> Option<Mention> {
+    let word_at = |u: usize| u < ceiling && doc.is_word(u) && doc.outside(u);
+    let fits = word_at(s + 4)
+        && doc.lower(s) == "one"
+        && doc.lower(s + 1) == "of"
+        && words::OBJECT_PRONOUNS.contains(doc.lower(s + 2))
+        && doc.is_punct(s + 3, ',')
+        && words::INDEFINITE_ARTICLES.contains(doc.lower(s + 4));
+    if !fits {
+        return None;
+    }
+    let article = s + 4;
+    // The last noun for a person in the next few words: "consultant", not "security".
+    let noun = (article + 1..article + 4).take_while(|u| word_at(*u) && !doc.is_capitalized(*u)).filter(|u| {
+        let word = doc.lower(*u);
+        is_agent_noun(word) || lexicon::is_role_head(word)
+    });
+    let noun = noun.last()?;
+    Some(described_by_noun(doc, article, noun + 1))
 }
 
 /// Reads "wrote one reader in Tacoma", "said a juror": an article, or "one", and a person named

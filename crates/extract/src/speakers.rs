@@ -23,6 +23,9 @@ struct Entity {
     gender: Gender,
     /// A bare name guessed from "Rubio spoke …" at the start of a sentence; a weak antecedent.
     bare: bool,
+    /// Named as the subject of a clause someone reports ("Kessel said Nana Pearl was drawn from
+    /// life"): spoken of, so no pronoun after it stands for it.
+    spoken_of: bool,
 }
 
 /// A possible antecedent for a pronoun: a cue's subject or a named person.
@@ -34,6 +37,8 @@ struct Candidate {
     speaks: bool,
     /// The gender of the pronoun its cue addresses ("told her"), which it does not stand for.
     addressed: Option<Gender>,
+    /// A name spoken of in someone's reported clause (`Entity::spoken_of`).
+    spoken_of: bool,
 }
 
 /// How many named people a description looks over on each side for a fitting title.
@@ -112,6 +117,10 @@ struct Builder {
 
 /// How far back (in code points) "the group" looks for the organisation it stands for.
 const ORGANISATION_WINDOW: usize = 3000;
+
+/// How far back (in code points) a first name alone may go for the one full name with that first
+/// name (`given_name_full_name`), past `ORGANISATION_WINDOW`.
+const FIRST_NAME_REACH: usize = 4 * ORGANISATION_WINDOW;
 
 pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
     let mut builder = Builder {
@@ -274,6 +283,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             }
         }
     }
+    builder.answer_questions(quotes, &mut speakers);
     builder.suggest_sides(quotes, &speakers, doc);
     let paraphrases = builder.paraphrase_speakers(doc, &found.paraphrases, quotes, &candidates);
     builder.finish(speakers, paraphrases)
@@ -776,6 +786,17 @@ impl Builder {
                     }
                 }
             }
+            // "Kessel has always said Nana Pearl was drawn from life": a name that opens the clause
+            // a subject before the verb reports, with its own verb after it, is spoken of.
+            let m0 = mention.tokens.0;
+            let cue = if m0 > 0 && doc.lower(m0 - 1) == "that" { m0 - 1 } else { m0 };
+            let spoken_of = cue >= 2
+                && doc.is_word(cue - 1)
+                && lexicon::reporting_verb(doc.lower(cue - 1)) == Some(lexicon::Reports::Clause)
+                && doc.is_word(cue - 2)
+                && doc.outside(cue - 2)
+                && doc.is_word(t + 1)
+                && (lexicon::is_finite_verb(doc.lower(t + 1)) || lexicon::is_auxiliary(doc.lower(t + 1)));
             self.entities.push(Entity {
                 at: mention.span.start,
                 span: mention.span,
@@ -784,6 +805,7 @@ impl Builder {
                 role_lower: OnceCell::new(),
                 gender,
                 bare,
+                spoken_of,
             });
         }
     }
@@ -832,6 +854,7 @@ impl Builder {
                 weak: false,
                 speaks: true,
                 addressed: e.addressed,
+                spoken_of: false,
             })
             .collect();
         out.extend(self.entities.iter().map(|e| Candidate {
@@ -844,6 +867,7 @@ impl Builder {
             weak: e.bare,
             speaks: false,
             addressed: None,
+            spoken_of: e.spoken_of,
         }));
         out.sort_by_key(|c| c.at);
         out
@@ -1030,18 +1054,24 @@ impl Builder {
             return None;
         }
         let end = self.entities.partition_point(|e| e.at < at);
-        self.entities[..end]
+        let fits = |e: &&Entity| {
+            let mut words = e.name.split_whitespace();
+            !e.bare && words.next() == Some(name) && words.next().is_some() && e.name.split_whitespace().count() == 2
+        };
+        let nearby = self.entities[..end].iter().rev().take_while(|e| at - e.at <= ORGANISATION_WINDOW).find(fits);
+        if let Some(e) = nearby {
+            return Some(e.name.clone());
+        }
+        // "Eli Kruse, a senior, won …" at the top of a long story, then "Eli said" at its end: further
+        // back, the full name counts when it is the only one with that first name there.
+        let mut further = self.entities[..end]
             .iter()
             .rev()
-            .take_while(|e| at - e.at <= ORGANISATION_WINDOW)
-            .find(|e| {
-                let mut words = e.name.split_whitespace();
-                !e.bare
-                    && words.next() == Some(name)
-                    && words.next().is_some()
-                    && e.name.split_whitespace().count() == 2
-            })
-            .map(|e| e.name.clone())
+            .take_while(|e| at - e.at <= FIRST_NAME_REACH)
+            .filter(fits)
+            .map(|e| e.name.as_str());
+        let first = further.next()?;
+        further.all(|other| other == first).then(|| first.to_string())
     }
 
     /// "Sir Michael" and "Dame Judi" use the first name: the full name ("Sir Michael Wilshaw")
@@ -1306,6 +1336,9 @@ impl Builder {
             add_alias(&mut self.clusters[i], text);
             return i;
         }
+        if let Some(i) = self.family_group(text, head, at) {
+            return i;
+        }
         let bare = lexicon::strip_article(text);
         let definite = bare.len() != text.len() && text.to_lowercase().starts_with("the ");
         if definite {
@@ -1459,6 +1492,41 @@ impl Builder {
         Some(self.person(&name, None, gender, named_at))
     }
 
+    /// "But the twins said …": relatives named only by "the" and a plural kin noun are the family
+    /// whose surname at least two people named nearby before share, the latest named first
+    /// ("the Kruse twins").
+    fn family_group(&mut self, text: &str, head: &str, at: usize) -> Option<usize> {
+        let definite = text.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if !definite || text.split(' ').count() != 2 || !head.ends_with('s') || !words::KIN_NOUNS.contains(head) {
+            return None;
+        }
+        let nearby = |p: usize| p < at && at - p <= ORGANISATION_WINDOW;
+        let (_, name) = self
+            .family_names
+            .values()
+            .filter(|names| {
+                let distinct: HashSet<String> =
+                    names.iter().filter(|(p, _)| nearby(*p)).map(|(_, n)| n.to_lowercase()).collect();
+                distinct.len() >= 2
+            })
+            .filter_map(|names| names.iter().filter(|(p, _)| nearby(*p)).max_by_key(|(p, _)| *p))
+            .max_by_key(|(p, _)| *p)?;
+        let surname = name.split_whitespace().last()?;
+        let group = format!("{surname} {head}");
+        let key = format!("d:{}", group.to_lowercase());
+        if let Some(&i) = self.by_key.get(&key) {
+            return Some(i);
+        }
+        let cluster = SpeakerCluster {
+            name: group,
+            role: None,
+            aliases: vec![text.to_string()],
+            is_organisation: false,
+            side: None,
+        };
+        Some(self.push(key, cluster, Gender::Unknown))
+    }
+
     /// The named organisation that spoke last before `at`, nearby.
     fn speaking_organisation(&self, at: usize) -> Option<String> {
         let end = self.organisation_events.partition_point(|e| e.0 < at);
@@ -1595,6 +1663,9 @@ impl Builder {
         let window: Vec<usize> = (end.saturating_sub(PRONOUN_LOOKBACK)..end).rev().collect();
         let order = window;
         for &e in &order {
+            if events[e].spoken_of {
+                continue;
+            }
             let Some(i) = self.candidate_cluster(events, e) else {
                 continue;
             };
@@ -1630,6 +1701,34 @@ impl Builder {
             }
         }
         None
+    }
+
+    /// "“Whose handwriting is on this check?” Cho asked.¶“Mine.”¶“And who signed it?”": in an
+    /// exchange of paragraphs with no cue, the one who answers a question is not its asker but
+    /// the person who spoke last before the asker, and the next question is the asker's again.
+    fn answer_questions(&self, quotes: &[Found], speakers: &mut [Option<usize>]) {
+        let uncued = |i: usize| {
+            let q = &quotes[i];
+            q.mention.is_none() && q.kind == QuoteKind::Direct && i > 0 && q.paragraph == quotes[i - 1].paragraph + 1
+        };
+        let asked = |i: usize| self.questions.get(i).copied().unwrap_or(false);
+        for i in 1..quotes.len() {
+            if !uncued(i) {
+                continue;
+            }
+            if asked(i - 1) && !asked(i) {
+                let asker = speakers[i - 1];
+                let answerer = (i.saturating_sub(12)..i - 1)
+                    .rev()
+                    .filter_map(|p| speakers[p])
+                    .find(|s| Some(*s) != asker && !self.clusters[*s].is_organisation);
+                if let Some(answerer) = answerer.filter(|_| asker.is_some()) {
+                    speakers[i] = Some(answerer);
+                }
+            } else if asked(i) && i >= 2 && asked(i - 2) && !asked(i - 1) && uncued(i - 1) {
+                speakers[i] = speakers[i - 2];
+            }
+        }
     }
 
     /// Suggests a side from the role, the name, the aliases and finally from a partial quote

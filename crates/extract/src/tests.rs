@@ -1621,3 +1621,225 @@ fn a_headline_without_quotes_names_no_speaker() {
     let texts: Vec<String> = quoted.quotes.iter().map(|q| chars[q.span.start..q.span.end].iter().collect()).collect();
     assert!(texts.iter().any(|t| t.contains("humanitarian crisis")), "{texts:?}");
 }
+
+/// "Three engineers who inspected the bridge said … “…,” said one of them, a structural
+/// consultant hired by the county": the appositive after "one of them" says who speaks, not the
+/// group the pronoun stands for.
+#[test]
+fn one_of_them_is_the_appositive() {
+    check_all(&[(
+        "Three engineers who inspected the bridge said the cables had corroded.\n\n“The bolts were rusted \
+         through. Nobody had looked at them in years,” said one of them, a structural consultant hired by \
+         the county, who asked not to be named.",
+        &["direct | consultant | The bolts were rusted through. Nobody had looked at them in years,"],
+    )]);
+}
+
+/// "Ines Valdez, a spokeswoman for the nurses’ union, … She said the union had long warned that
+/// the wards were “…”": the union a person reports on, named only by "the union", is reported by
+/// that person; the organisation named before does not speak there.
+#[test]
+fn the_organisation_reported_by_a_person_is_that_person() {
+    check_all(&[(
+        "The Regional Health Board said it was “reviewing staffing levels.”\n\nInes Valdez, a spokeswoman for \
+         the Hollis nurses’ union, said shifts had been cut. She said the union had long warned that the wards \
+         were “one flu season away from collapse.”",
+        &[
+            "partial | Health | reviewing staffing levels.",
+            "paraphrase | Valdez | shifts had been cut",
+            "partial | Valdez | one flu season away from collapse.",
+        ],
+    )]);
+}
+
+/// "… hired Brennan Associates, a Bristol surveying firm, which concluded that the roof was “…”":
+/// the firm named before its aside and "which" speaks, not the subject of the sentence.
+#[test]
+fn the_firm_before_which_speaks() {
+    check_all(&[(
+        "The parish council voted to sell the hall.\n\nThe Save the Hall group hired Brennan Associates, a \
+         Bristol surveying firm, which concluded that the roof was “sound for another forty years.”",
+        &["partial | Brennan | sound for another forty years."],
+    )]);
+}
+
+/// "A petition started by parents has 4,000 names. It calls the cuts “…”": "It" opening a
+/// sentence is the document that opens the sentence before, not the organisation that spoke last.
+#[test]
+fn it_after_a_document_is_that_document() {
+    check_all(&[(
+        "Harlow Borough Council said the library would close in May because of “a funding gap.”\n\nA petition \
+         started by parents has gathered 4,000 names. It calls the closure “a betrayal of every child in \
+         town.”",
+        &["partial | Harlow | a funding gap.", "partial | petition | a betrayal of every child in town."],
+    )]);
+}
+
+/// "An audit ordered by the district and released Friday found that the accounts were “…”": a
+/// document, two participles and a weekday before "found", speaks as itself.
+#[test]
+fn an_audit_released_on_a_weekday_finds() {
+    check_all(&[(
+        "Marta Lindqvist ran the district’s payroll for a decade.\n\nAn audit ordered by the district and \
+         released Friday found that the accounts were “riddled with duplicate payments.”",
+        &["partial | audit | riddled with duplicate payments."],
+    )]);
+}
+
+/// "Tomas Reyes, a sophomore, won the 400 meters. …(a long story)… “…,” Tomas said": a first name
+/// alone, far from the full name, stands for that full name when no other full name before it
+/// shares the first name.
+#[test]
+fn a_first_name_far_from_its_full_name() {
+    let filler = "The meet ran late because of rain, and the crowd stayed under umbrellas in the stands. ".repeat(40);
+    let text = format!(
+        "Tomas Reyes, a sophomore at Eastfield, won the 400 meters in 48.9 seconds.\n\n{filler}\n\n“I just \
+         wanted to beat my own time,” Tomas said."
+    );
+    check_all(&[(&text, &["direct | Reyes | I just wanted to beat my own time,"])]);
+}
+
+/// "Maya Ortiz and her sister, Lena Ortiz, … The sisters laughed. “…,” they said": relatives named
+/// only by "the" and a plural kin noun are the family whose surname the people named before share.
+#[test]
+fn the_sisters_are_the_family() {
+    check_all(&[(
+        "Maya Ortiz scored twice in the final. Her sister, Lena Ortiz, kept a clean sheet.\n\nThe sisters \
+         laughed when asked about the bus ride home. “Nobody is allowed to sing,” they said.",
+        &["direct | Ortiz | Nobody is allowed to sing,"],
+    )]);
+}
+
+/// "Feld said Captain Mallow was based on her uncle. “…,” she said": a name that opens a clause
+/// someone reports, with its own verb after it, is spoken of; neither the cue nor a pronoun
+/// after it goes to that name.
+#[test]
+fn a_name_in_a_reported_clause_is_spoken_of() {
+    check_all(&[
+        (
+            "Iris Feld drew the comic for 30 years.\n\nFeld said Captain Mallow was based on her uncle.\n\n“He \
+             really did wear an eyepatch to church,” she said.",
+            &[
+                "paraphrase | Feld | Captain Mallow was based on her uncle",
+                "direct | Feld | He really did wear an eyepatch to church,",
+            ],
+        ),
+        (
+            "Iris Feld drew the comic for 30 years.\n\nFeld has always said Captain Mallow was based on her \
+             uncle.\n\n“He really did wear an eyepatch to church,” she said.",
+            &["direct | Feld | He really did wear an eyepatch to church,"],
+        ),
+    ]);
+}
+
+/// "… the residents of Harwick Township. “…,” she said": a township, a borough or a village is a
+/// place, not a person a pronoun could stand for.
+#[test]
+fn a_township_is_no_person() {
+    check_all(&[(
+        "The defense rested on Friday. Mara Quist was asked whether she wished to address the residents of \
+         Harwick Township.\n\n“I let every one of you down,” she said.",
+        &["direct | Quist | I let every one of you down,"],
+    )]);
+}
+
+/// "He likes to call it “the best deal this county has signed in a generation.”": a quote of
+/// more than a few words after a verb of naming is someone's words, not a term.
+#[test]
+fn a_long_quote_after_call_is_speech() {
+    check_all(&[(
+        "Commissioner Dale Benton has backed the stadium plan since spring. He likes to call it “the best deal \
+         this county has signed in a generation.”",
+        &["partial | Benton | the best deal this county has signed in a generation."],
+    )]);
+}
+
+/// "“Who opened the account?” Ruiz asked.¶“Me.”¶“And who closed it?”": a paragraph of its own
+/// after a question is an answer, not a title, though its one word is capitalized; it is the
+/// answerer's (who spoke before the asker), and the next uncued question is the asker's again.
+#[test]
+fn an_answer_paragraph_after_a_question() {
+    check_all(&[(
+        "“I kept the ledger for six years,” Tomlin testified.\n\n“Mr. Tomlin, who opened the account?” Ruiz \
+         asked.\n\n“Me.”\n\n“And who closed it?”\n\n“My brother did,” Tomlin said.",
+        &[
+            "direct | Tomlin | I kept the ledger for six years,",
+            "direct | Ruiz | Mr. Tomlin, who opened the account?",
+            "direct | Tomlin | Me.",
+            "direct | Ruiz | And who closed it?",
+            "direct | Tomlin | My brother did,",
+        ],
+    )]);
+}
+
+/// "its biggest hit has a chorus, “Hold the line and hold your own,” that crowds sing", "a slogan
+/// stitched across the banner, “Never Again the Flood,”": a quote set beside a naming noun, perhaps
+/// with a participle phrase between, names the thing and is nobody's speech.
+#[test]
+fn a_quote_beside_a_naming_noun_is_a_name() {
+    check_all(&[
+        (
+            "The band formed in 2009. Its biggest hit has a chorus, “Hold the line and hold your own,” that \
+             crowds sing back at every show.",
+            &[],
+        ),
+        (
+            "The march began at noon behind a slogan stitched across the banner, “Never Again the Flood,” and \
+             the organiser, Rhea Lund, said turnout was “beyond anything we hoped for.”",
+            &["partial | Lund | beyond anything we hoped for."],
+        ),
+    ]);
+}
+
+/// A headline (the first paragraph, with no full stop) that quotes one or two words and names
+/// nobody ("Parents vow to fight ‘reckless’ school merger") is the desk's scare quote; one that
+/// names who speaks ("Hadley slams ‘reckless’ merger") quotes them.
+#[test]
+fn a_headline_scare_quote_names_nobody() {
+    check_all(&[
+        (
+            "Parents vow to fight ‘reckless’ school merger\n\nParents in Dunmore packed the hall on Monday. “We \
+             were never asked,” said Orla Hayes, a mother of three.",
+            &["direct | Hayes | We were never asked,"],
+        ),
+        (
+            "Hadley slams ‘reckless’ school merger\n\nCouncillor Ben Hadley said the plan had been rushed.",
+            &["partial | Hadley | reckless", "paraphrase | Hadley | the plan had been rushed"],
+        ),
+    ]);
+}
+
+/// "… and a 1962 memo from the studio that told him that audiences wanted “heroes, not
+/// hand-wringing.”": "that" before a past tense is a relative pronoun, and the document a few
+/// words before it speaks.
+#[test]
+fn a_document_that_told_speaks() {
+    check_all(&[(
+        "The archive holds his scripts, his notebooks and a 1962 memo from the studio that told him that \
+         audiences wanted “heroes, not hand-wringing.”",
+        &["partial | memo | heroes, not hand-wringing."],
+    )]);
+}
+
+/// "the critic Mona Reyes called “Harbor Lights” “the finest thing on network television.”": the
+/// title right before the quote it is called is a title, not a quote of its own.
+#[test]
+fn a_title_called_something_stays_a_title() {
+    check_all(&[(
+        "Reviewers were unkind at first. In 1994 the critic Mona Reyes called “Harbor Lights” “the finest thing \
+         on network television.”",
+        &["partial | Reyes | the finest thing on network television."],
+    )]);
+}
+
+/// "its slogan, “Built to Outlast,” appeared on billboards and, according to the company, on
+/// 40,000 lunchboxes": "according to" later in the sentence cites a fact, and the quote beside
+/// the naming noun is still the slogan.
+#[test]
+fn according_to_does_not_speak_a_slogan() {
+    check_all(&[(
+        "The brand was launched in 1978, and its slogan, “Built to last, built for you,” appeared on billboards \
+         and, according to the company, on 40,000 lunchboxes.",
+        &[],
+    )]);
+}

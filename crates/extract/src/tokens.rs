@@ -53,6 +53,9 @@ pub(crate) struct Doc<'a> {
     pub span_close: Vec<usize>,
     /// Token ranges of sentences, counted outside quotes.
     pub sentences: Vec<(usize, usize)>,
+    /// The token that ends the text's first line: its first break or the first token of a later
+    /// paragraph (the headline's end, when the text opens with one).
+    pub first_line_end: usize,
     lower: String,
 }
 
@@ -67,11 +70,17 @@ impl<'a> Doc<'a> {
             span_close: vec![usize::MAX; scan.spans.len()],
             spans: scan.spans,
             sentences: Vec::new(),
+            first_line_end: 0,
             lower: String::with_capacity(chars.len()),
         };
         doc.tokenize(&scan.roles);
         doc.assign_quotes();
         doc.split_sentences();
+        doc.first_line_end = doc
+            .tokens
+            .iter()
+            .position(|t| t.paragraph != 0 || matches!(t.kind, Kind::Break))
+            .unwrap_or(doc.tokens.len());
         doc
     }
 
