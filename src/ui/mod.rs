@@ -318,10 +318,12 @@ pub fn App() -> impl IntoView {
 
     // Bring the selected quote into view whenever the selection or the view changes. And coming
     // back (Back, Forward, a reload) to a page whose article came after it, where the browser's
-    // own restoring found the page still opening: the reader's place, once the article is there.
+    // own restoring found the page still opening: the reader's place, once the page stops waiting
+    // (the article is there, or it failed and the place is let go); a quote the address names
+    // is revealed after it, and wins.
     Effect::new(move |_| {
         explorer.track();
-        if !awaiting_src.get_untracked() {
+        if !awaiting_src.get() {
             crate::browser::scroll_memory::restore_once_shown();
         }
         let route = nav.route.get();

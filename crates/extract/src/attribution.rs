@@ -1498,20 +1498,19 @@ fn reporter_of_organisation(doc: &Doc, cues: &[Cue], b: usize) -> Option<usize> 
     (person && reports && inside).then_some(a)
 }
 
-/// Tells whether the quote `k` is one or two words in the headline, the text's first paragraph
-/// when it ends with no full stop: "Ex-treasurer tells jury she ‘borrowed’ $1.2 million" is the
+/// Tells whether the quote `k` is one or two words in the headline (`Doc::headline_end`) that
+/// does not end with a quote mark: "Ex-treasurer tells jury she ‘borrowed’ $1.2 million" is the
 /// desk's shorthand, and the words come back with their speaker in the story.
 fn headline_scare_quote(doc: &Doc, k: usize) -> bool {
     let open = doc.span_open[k];
-    if doc.tokens[open].paragraph != 0 {
+    let end = doc.headline_end;
+    if open >= end || doc.tokens[open].paragraph != 0 {
         return false;
     }
     let content = doc.spans[k].content;
     let short = doc.chars[content.start..content.end].split(|c| c.is_whitespace()).count() <= 2;
-    // Found once per text: a text of one long paragraph has every quote in it.
-    let end = doc.first_line_end;
     let last = doc.chars[..doc.tokens[end - 1].end()].iter().rev().find(|c| !c.is_whitespace());
-    short && !matches!(last, Some('.' | '!' | '?' | '”' | '’' | '"' | '\''))
+    short && !matches!(last, Some('’' | '\''))
 }
 
 /// The quote `k` follows a naming noun, with or without a comma: "its campaign, “Beat the Peak.”".

@@ -99,19 +99,15 @@ pub fn extract(text: &str) -> Extraction {
     extract_from(text, true)
 }
 
-/// [`extract`] of a text from its start (`at_start`), or of a later slice of one. From the start,
-/// a headline without quote marks (`text::heading_span`) is read as blanks, which keeps every
-/// offset: its first word ("Ceasefire talks stall") is nobody a "he said" can mean.
+/// [`extract`] of a text from its start (`at_start`), or of a later slice of one: only a text's
+/// start has a headline (`tokens::Doc::headline_end`), whose one- or two-word quotes are the
+/// desk's scare quotes unless it names their speaker.
 pub fn extract_from(text: &str, at_start: bool) -> Extraction {
-    let mut chars: Vec<char> = text.chars().collect();
-    if let Some(heading) = at_start.then(|| counterpoint_core::text::heading_span(text)).flatten() {
-        for c in &mut chars[heading.start..heading.end] {
-            if *c != '\n' {
-                *c = ' ';
-            }
-        }
+    let chars: Vec<char> = text.chars().collect();
+    let mut doc = tokens::Doc::new(&chars);
+    if !at_start {
+        doc.headline_end = 0;
     }
-    let doc = tokens::Doc::new(&chars);
     let found = attribution::attribute(&doc);
     let resolved = speakers::resolve(&doc, &found);
     let quote = |(q, speaker): (attribution::Found, Option<usize>)| ExtractedQuote {

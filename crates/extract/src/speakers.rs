@@ -787,10 +787,13 @@ impl Builder {
                 }
             }
             // "Kessel has always said Nana Pearl was drawn from life": a name that opens the clause
-            // a subject before the verb reports, with its own verb after it, is spoken of.
+            // a subject before the verb reports, with its own verb after it, is spoken of. Not a
+            // name with a first name of known gender: "Police said John Smith was arrested" names
+            // someone a "he told reporters" after it may well mean.
             let m0 = mention.tokens.0;
             let cue = if m0 > 0 && doc.lower(m0 - 1) == "that" { m0 - 1 } else { m0 };
-            let spoken_of = cue >= 2
+            let spoken_of = gender == Gender::Unknown
+                && cue >= 2
                 && doc.is_word(cue - 1)
                 && lexicon::reporting_verb(doc.lower(cue - 1)) == Some(lexicon::Reports::Clause)
                 && doc.is_word(cue - 2)
@@ -1712,11 +1715,14 @@ impl Builder {
             q.mention.is_none() && q.kind == QuoteKind::Direct && i > 0 && q.paragraph == quotes[i - 1].paragraph + 1
         };
         let asked = |i: usize| self.questions.get(i).copied().unwrap_or(false);
+        // A question put to someone ("Cho asked"), not one said aloud ("said Maria Lopez"),
+        // after which the next paragraph goes on in the same voice.
+        let put = |i: usize| quotes[i].cue.as_ref().is_some_and(|(cue, _)| words::ASKING_VERBS.contains(cue));
         for i in 1..quotes.len() {
             if !uncued(i) {
                 continue;
             }
-            if asked(i - 1) && !asked(i) {
+            if asked(i - 1) && put(i - 1) && !asked(i) {
                 let asker = speakers[i - 1];
                 let answerer = (i.saturating_sub(12)..i - 1)
                     .rev()
@@ -1725,7 +1731,7 @@ impl Builder {
                 if let Some(answerer) = answerer.filter(|_| asker.is_some()) {
                     speakers[i] = Some(answerer);
                 }
-            } else if asked(i) && i >= 2 && asked(i - 2) && !asked(i - 1) && uncued(i - 1) {
+            } else if asked(i) && i >= 2 && asked(i - 2) && put(i - 2) && !asked(i - 1) && uncued(i - 1) {
                 speakers[i] = speakers[i - 2];
             }
         }

@@ -53,9 +53,10 @@ pub(crate) struct Doc<'a> {
     pub span_close: Vec<usize>,
     /// Token ranges of sentences, counted outside quotes.
     pub sentences: Vec<(usize, usize)>,
-    /// The token that ends the text's first line: its first break or the first token of a later
-    /// paragraph (the headline's end, when the text opens with one).
-    pub first_line_end: usize,
+    /// The token that ends the headline: the first line's first break or the first token of a
+    /// later paragraph, when that line is shaped like a headline (`text::looks_like_title`);
+    /// else 0, no headline.
+    pub headline_end: usize,
     lower: String,
 }
 
@@ -70,17 +71,23 @@ impl<'a> Doc<'a> {
             span_close: vec![usize::MAX; scan.spans.len()],
             spans: scan.spans,
             sentences: Vec::new(),
-            first_line_end: 0,
+            headline_end: 0,
             lower: String::with_capacity(chars.len()),
         };
         doc.tokenize(&scan.roles);
         doc.assign_quotes();
         doc.split_sentences();
-        doc.first_line_end = doc
+        let end = doc
             .tokens
             .iter()
             .position(|t| t.paragraph != 0 || matches!(t.kind, Kind::Break))
             .unwrap_or(doc.tokens.len());
+        // A headline has the story after it, and is short (25 words at most).
+        let line_end = end.checked_sub(1).map_or(0, |last| doc.tokens[last].end());
+        let headline = end < doc.tokens.len()
+            && line_end <= 600
+            && counterpoint_core::text::looks_like_title(chars[..line_end].iter().collect::<String>().trim());
+        doc.headline_end = if headline { end } else { 0 };
         doc
     }
 

@@ -130,6 +130,7 @@ lists! {
         AFTER_QUOTE_CUES = "after_quote_cues",
         AFTER_VERB_PREPOSITIONS = "after_verb_prepositions",
         ARTICLES = "articles",
+        ASKING_VERBS = "asking_verbs",
         AUXILIARIES = "auxiliaries",
         BACK_VERBS = "back_verbs",
         BE_FORMS = "be_forms",

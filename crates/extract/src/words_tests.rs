@@ -32,6 +32,7 @@ const SUBSETS: &[(&str, &str)] = &[
     ("campaign_nouns", "org_heads"),
     ("voiced_documents", "source_documents"),
     ("reply_verbs", "cues"),
+    ("asking_verbs", "cues"),
     ("kin_nouns", "people_nouns"),
 ];
 
