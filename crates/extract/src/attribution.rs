@@ -677,8 +677,6 @@ fn plural_subject_of_they(doc: &Doc, s0: usize, mention: &Mention) -> Option<Men
     })
 }
 
-/// Tells whether a capitalized word outside quotes stands between two token positions, as
-/// "Fiorina" does in "Kasich said Fiorina deserved a spot, and she told reporters …".
 /// Reads "A petition started by the Friends has gathered 11,000 signatures. It calls the plan
 /// “…”": "It" opening a sentence stands for the document that opens the sentence before (an
 /// article, at most two lowercase modifiers and a document noun), not for whoever spoke last.
@@ -701,6 +699,8 @@ fn document_before_it(doc: &Doc, s0: usize, mention: &Mention) -> Option<Mention
     Some(super::mentions::document_mention(doc, noun))
 }
 
+/// Tells whether a capitalized word outside quotes stands between two token positions, as
+/// "Fiorina" does in "Kasich said Fiorina deserved a spot, and she told reporters …".
 fn names_between(doc: &Doc, from: usize, to: usize) -> bool {
     (from..to).any(|u| doc.is_capitalized(u) && doc.outside(u))
 }
