@@ -260,15 +260,24 @@ impl Tally {
 /// and name (`E2E_TIMES`), and the browser time of them all.
 fn print_slowest(times: &Path, count: usize) {
     let Ok(text) = std::fs::read_to_string(times) else { return };
-    let mut tests: Vec<(f64, &str)> = text
+    // Each line: seconds, "new" or "kept" (whether the test started its own browser), name.
+    let mut tests: Vec<(f64, &str, &str)> = text
         .lines()
-        .filter_map(|line| line.split_once(' '))
-        .filter_map(|(seconds, name)| Some((seconds.parse().ok()?, name)))
+        .filter_map(|line| {
+            let (seconds, rest) = line.split_once(' ')?;
+            let (how, name) = rest.split_once(' ')?;
+            Some((seconds.parse().ok()?, how, name))
+        })
         .collect();
     tests.sort_by(|a, b| b.0.total_cmp(&a.0));
     let total: f64 = tests.iter().map(|t| t.0).sum();
-    eprintln!("\nbrowser tests: {} of them, {total:.0} s of browser time in all; the slowest:", tests.len());
-    for (seconds, name) in tests.iter().take(count) {
+    let started = tests.iter().filter(|t| t.1 == "new").count();
+    eprintln!(
+        "\nbrowser tests: {} of them, {total:.0} s of browser time in all, {started} in a browser of their own \
+         (the others in one a passed test left); the slowest:",
+        tests.len()
+    );
+    for (seconds, _, name) in tests.iter().take(count) {
         eprintln!("  {seconds:6.1} s  {name}");
     }
 }

@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{OnceLock, PoisonError, RwLock, RwLockWriteGuard};
+use std::sync::{Mutex, OnceLock, PoisonError, RwLock, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use crate::server::{Server, ServerOptions};
@@ -33,7 +33,7 @@ pub fn screenshot_dir() -> PathBuf {
 
 struct Driver {
     port: u16,
-    _child: Child,
+    child: Mutex<Child>,
 }
 
 static DRIVER: OnceLock<std::result::Result<Driver, String>> = OnceLock::new();
@@ -63,7 +63,8 @@ fn driver() -> Result<u16> {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        Ok(Driver { port, _child: child })
+        close_at_exit();
+        Ok(Driver { port, child: Mutex::new(child) })
     });
     driver.as_ref().map(|d| d.port).map_err(Clone::clone)
 }
@@ -114,35 +115,107 @@ impl Drop for Alone {
     }
 }
 
-/// Runs `test` in a fresh browser and always closes it. Extra Chromium flags may be given, and
-/// `phone` emulates a 375 px wide phone.
+/// A browser kept after a test for the next one, with the profile folder it owns.
+struct Kept {
+    session: Session,
+    profile: PathBuf,
+    phone: bool,
+}
+
+/// Browsers waiting for their next test. Starting Chromium and its first page costs about 2 s of
+/// a test's time; a new tab in a kept browser costs a tenth of that.
+static KEPT: Mutex<Vec<Kept>> = Mutex::new(Vec::new());
+
+fn take_kept(phone: bool) -> Option<Kept> {
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    let at = kept.iter().rposition(|k| k.phone == phone)?;
+    Some(kept.swap_remove(at))
+}
+
+fn start_browser(args: &[&str], phone: bool) -> Result<Kept> {
+    let port = driver()?;
+    let n = PROFILES.fetch_add(1, Ordering::SeqCst);
+    let profile = std::env::temp_dir().join(format!("counterpoint-e2e-{}-{n}", std::process::id()));
+    let session = Session::start(port, &profile.to_string_lossy(), args, phone)?;
+    Ok(Kept { session, profile, phone })
+}
+
+fn close(kept: Kept) -> Result<()> {
+    let closed = kept.session.close();
+    let _ = std::fs::remove_dir_all(&kept.profile);
+    closed
+}
+
+/// Closes the kept browsers and stops chromedriver when the test binary exits (the test harness
+/// has no hook after the last test, but it leaves through `exit`, which runs `atexit` handlers).
+fn close_at_exit() {
+    extern "C" fn at_exit() {
+        let kept = std::mem::take(&mut *KEPT.lock().unwrap_or_else(PoisonError::into_inner));
+        for k in kept {
+            let _ = close(k);
+        }
+        if let Some(Ok(driver)) = DRIVER.get() {
+            let mut child = driver.child.lock().unwrap_or_else(PoisonError::into_inner);
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+    extern "C" {
+        fn atexit(f: extern "C" fn()) -> std::os::raw::c_int;
+    }
+    static REGISTERED: std::sync::Once = std::sync::Once::new();
+    // SAFETY: `at_exit` is a plain function that lives as long as the program.
+    REGISTERED.call_once(|| unsafe {
+        atexit(at_exit);
+    });
+}
+
+/// Runs `test` in a clean browser. Without extra Chromium flags, a browser whose test passed
+/// and changed nothing a new tab does not undo is kept, and the next test gets it with a new tab
+/// and nothing stored; otherwise it is closed. Extra Chromium flags may be given, and `phone`
+/// emulates a 375 px wide phone.
 pub fn run_with(args: &[&str], phone: bool, test: impl FnOnce(&Session) -> Result<()>) {
     let _shared = (!ALONE.get()).then(|| MACHINE.read().unwrap_or_else(PoisonError::into_inner));
     let started = Instant::now();
+    let servers_before = crate::server::origins_started();
+    let mut new_browser = false;
     let outcome = (|| {
-        let port = driver()?;
-        let n = PROFILES.fetch_add(1, Ordering::SeqCst);
-        let profile = std::env::temp_dir().join(format!("counterpoint-e2e-{}-{n}", std::process::id()));
-        let session = Session::start(port, &profile.to_string_lossy(), args, phone)?;
-        let result = test(&session);
-        let closed = session.close();
-        let _ = std::fs::remove_dir_all(&profile);
-        result.and(closed)
+        let reuse = args.is_empty();
+        let browser = match reuse.then(|| take_kept(phone)).flatten() {
+            Some(kept) => kept,
+            None => {
+                new_browser = true;
+                start_browser(args, phone)?
+            }
+        };
+        let result = test(&browser.session);
+        if result.is_ok() && reuse && browser.session.reusable() {
+            let mut origins = crate::server::origins_since(servers_before);
+            if let Some(Ok(site)) = SITE.get() {
+                origins.push(site.url(""));
+            }
+            if browser.session.new_tab(&origins).is_ok() {
+                KEPT.lock().unwrap_or_else(PoisonError::into_inner).push(browser);
+                return result;
+            }
+        }
+        result.and(close(browser))
     })();
-    record_time(started.elapsed());
+    record_time(started.elapsed(), new_browser);
     if let Err(err) = outcome {
         panic!("{err}");
     }
 }
 
-/// Adds the test's time and name (its thread's) to the file `E2E_TIMES` names, when it names one:
-/// `cargo xtask test` prints the slowest from it.
-fn record_time(time: Duration) {
+/// Adds the test's time, whether it started a browser, and its name (its thread's) to the file
+/// `E2E_TIMES` names, when it names one: `cargo xtask test` prints the slowest from it.
+fn record_time(time: Duration, new_browser: bool) {
     use std::io::Write;
     let Some(path) = std::env::var_os("E2E_TIMES") else { return };
     let name = std::thread::current().name().unwrap_or("unnamed").to_owned();
     if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
-        let _ = writeln!(file, "{:.1} {name}", time.as_secs_f64());
+        let how = if new_browser { "new" } else { "kept" };
+        let _ = writeln!(file, "{:.1} {how} {name}", time.as_secs_f64());
     }
 }
 

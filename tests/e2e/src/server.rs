@@ -26,6 +26,20 @@ pub struct ServerOptions {
     pub slow: Vec<(String, u64)>,
 }
 
+/// The origin of every server started in this process, in order: a browser kept for the next
+/// test clears what the last one stored under them (`harness::run_with`).
+static ORIGINS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// How many servers have started so far; `origins_since(n)` lists the ones after the first `n`.
+pub fn origins_started() -> usize {
+    ORIGINS.lock().map(|o| o.len()).unwrap_or(0)
+}
+
+/// The origins of the servers started after the first `n`.
+pub fn origins_since(n: usize) -> Vec<String> {
+    ORIGINS.lock().map(|o| o.get(n..).unwrap_or_default().to_vec()).unwrap_or_default()
+}
+
 /// A running server; it stops when the process ends.
 pub struct Server {
     pub port: u16,
@@ -38,6 +52,9 @@ impl Server {
     pub fn start(root: &Path, port: u16, options: ServerOptions) -> std::io::Result<Server> {
         let listener = TcpListener::bind(("127.0.0.1", port))?;
         let port = listener.local_addr()?.port();
+        if let Ok(mut origins) = ORIGINS.lock() {
+            origins.push(format!("http://127.0.0.1:{port}"));
+        }
         let routes: Routes = Arc::default();
         let requests: Arc<Mutex<Vec<String>>> = Arc::default();
         let root = root.to_path_buf();

@@ -1,5 +1,6 @@
 //! A minimal W3C WebDriver client over plain HTTP/1.1, enough to drive chromedriver.
 
+use std::cell::Cell;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
@@ -17,6 +18,12 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 pub struct Session {
     port: u16,
     id: String,
+    /// Set by what may outlive the tab (the window's size, a `file://` page's storage): such a
+    /// browser is closed after its test, never kept for the next. DevTools overrides (media,
+    /// device metrics, network conditions, scripts added to new documents) belong to the tab.
+    changed: Cell<bool>,
+    /// The page's width when the browser started, checked again before the browser is reused.
+    width: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -113,7 +120,56 @@ impl Session {
         });
         let value = http(driver_port, "POST", "/session", Some(&caps))?;
         let id = value["sessionId"].as_str().ok_or("no session id")?.to_owned();
-        Ok(Session { port: driver_port, id })
+        let mut session = Session { port: driver_port, id, changed: Cell::new(false), width: 0 };
+        session.width = session.js("return innerWidth", vec![])?.as_u64().unwrap_or(0);
+        Ok(session)
+    }
+
+    /// Whether the test changed nothing that a new tab does not undo.
+    pub fn reusable(&self) -> bool {
+        !self.changed.get()
+    }
+
+    /// Readies the browser for another test: a new tab in place of the old one (no history, no
+    /// session storage, no DevTools overrides), nothing stored under `origins` nor in the HTTP
+    /// cache, and both logs emptied. Fails if the new tab is not as a new browser's would be.
+    pub fn new_tab(&self, origins: &[String]) -> Result<()> {
+        let old = self.call("GET", "/window", None)?;
+        let tab = self.call("POST", "/window/new", Some(json!({ "type": "tab" })))?;
+        let handle = tab["handle"].as_str().ok_or("no window handle")?.to_owned();
+        self.call("POST", "/window", Some(json!({ "handle": old })))?;
+        self.call("DELETE", "/window", None)?;
+        self.call("POST", "/window", Some(json!({ "handle": handle })))?;
+        let cdp = |cmd: &str, params: Value| {
+            self.call("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
+        };
+        // A tab opened by script is not the focused one until brought to the front, and focus
+        // rings (`:focus-visible`) only show in a focused page.
+        cdp("Page.bringToFront", json!({}))?;
+        cdp("Network.clearBrowserCache", json!({}))?;
+        cdp("Network.clearBrowserCookies", json!({}))?;
+        for origin in origins {
+            cdp("Storage.clearDataForOrigin", json!({ "origin": origin, "storageTypes": "all" }))?;
+        }
+        self.log("performance")?;
+        self.log("browser")?;
+        let seen = self.js(
+            "const m = (q) => matchMedia(q).matches;
+             return [innerWidth, document.hasFocus(), m('screen') && !m('(prefers-color-scheme: dark)')
+                 && !m('(forced-colors: active)') && !m('(prefers-reduced-motion: reduce)')]",
+            vec![],
+        )?;
+        let width = seen[0].as_u64().unwrap_or(0);
+        if width != self.width {
+            return Err(format!("the new tab is {width} px wide, not {} px", self.width));
+        }
+        if seen[1] != json!(true) {
+            return Err("the new tab does not have the focus".to_owned());
+        }
+        if seen[2] != json!(true) {
+            return Err("the new tab still emulates other media".to_owned());
+        }
+        Ok(())
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
@@ -128,6 +184,9 @@ impl Session {
 
     /// Opens `url` and returns once it has loaded, whatever its scripts are doing.
     pub fn goto_raw(&self, url: &str) -> Result<()> {
+        if url.starts_with("file:") {
+            self.changed.set(true);
+        }
         self.call("POST", "/url", Some(json!({ "url": url }))).map(drop)
     }
 
@@ -217,6 +276,7 @@ impl Session {
     }
 
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
+        self.changed.set(true);
         self.call("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
     }
 
