@@ -56,6 +56,7 @@ const DEV_FILES: &[(&str, &str)] = &[
     ("blind19.txt", include_str!("../../../tests/data/extract/blind19.txt")),
     ("blind20.txt", include_str!("../../../tests/data/extract/blind20.txt")),
     ("blind21.txt", include_str!("../../../tests/data/extract/blind21.txt")),
+    ("blind22.txt", include_str!("../../../tests/data/extract/blind22.txt")),
     ("paraphrase.txt", include_str!("../../../tests/data/extract/paraphrase.txt")),
     ("rules.txt", include_str!("../../../tests/data/extract/rules.txt")),
 ];
