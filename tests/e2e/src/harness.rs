@@ -189,15 +189,13 @@ pub fn run_with(args: &[&str], phone: bool, test: impl FnOnce(&Session) -> Resul
             }
         };
         let result = test(&browser.session);
-        if result.is_ok() && reuse && browser.session.reusable() {
-            let mut origins = crate::server::origins_since(servers_before);
-            if let Some(Ok(site)) = SITE.get() {
-                origins.push(site.url(""));
-            }
-            if browser.session.new_tab(&origins).is_ok() {
-                KEPT.lock().unwrap_or_else(PoisonError::into_inner).push(browser);
-                return result;
-            }
+        if result.is_ok()
+            && reuse
+            && browser.session.reusable()
+            && ready_for_next(&browser.session, servers_before).is_ok()
+        {
+            KEPT.lock().unwrap_or_else(PoisonError::into_inner).push(browser);
+            return result;
         }
         result.and(close(browser))
     })();
@@ -205,6 +203,28 @@ pub fn run_with(args: &[&str], phone: bool, test: impl FnOnce(&Session) -> Resul
     if let Err(err) = outcome {
         panic!("{err}");
     }
+}
+
+/// Readies a browser for the next test: a new tab, with nothing stored under the shared site nor
+/// under any server started since `servers_before` (`Session::new_tab`).
+fn ready_for_next(session: &Session, servers_before: usize) -> Result<()> {
+    let mut origins = crate::server::origins_since(servers_before);
+    if let Some(Ok(site)) = SITE.get() {
+        origins.push(site.url(""));
+    }
+    session.new_tab(&origins)
+}
+
+/// Runs `first`, readies its browser as for the next test, then runs `second` in the same
+/// browser: how a test shows that a kept browser brings nothing of one test to the next.
+pub fn run_one_after_another(first: impl FnOnce(&Session) -> Result<()>, second: impl FnOnce(&Session) -> Result<()>) {
+    let servers_before = crate::server::origins_started();
+    run(|s| {
+        first(s)?;
+        ensure(s.reusable(), "the first part changed what a new tab does not undo")?;
+        ready_for_next(s, servers_before)?;
+        second(s)
+    });
 }
 
 /// Adds the test's time, whether it started a browser, and its name (its thread's) to the file

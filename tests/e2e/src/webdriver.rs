@@ -130,15 +130,18 @@ impl Session {
         !self.changed.get()
     }
 
-    /// Readies the browser for another test: a new tab in place of the old one (no history, no
+    /// Readies the browser for another test: a new tab in place of the old ones (no history, no
     /// session storage, no DevTools overrides), nothing stored under `origins` nor in the HTTP
     /// cache, and both logs emptied. Fails if the new tab is not as a new browser's would be.
     pub fn new_tab(&self, origins: &[String]) -> Result<()> {
-        let old = self.call("GET", "/window", None)?;
         let tab = self.call("POST", "/window/new", Some(json!({ "type": "tab" })))?;
         let handle = tab["handle"].as_str().ok_or("no window handle")?.to_owned();
-        self.call("POST", "/window", Some(json!({ "handle": old })))?;
-        self.call("DELETE", "/window", None)?;
+        // Every other tab goes: the test's own, and any it opened (a link with a `_blank` target).
+        let handles = self.call("GET", "/window/handles", None)?;
+        for old in handles.as_array().into_iter().flatten().filter(|h| h.as_str() != Some(&handle)) {
+            self.call("POST", "/window", Some(json!({ "handle": old })))?;
+            self.call("DELETE", "/window", None)?;
+        }
         self.call("POST", "/window", Some(json!({ "handle": handle })))?;
         let cdp = |cmd: &str, params: Value| {
             self.call("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
@@ -200,6 +203,11 @@ impl Session {
             std::time::Duration::from_secs(20),
         )
         .map(drop)
+    }
+
+    /// How many tabs (top-level browsing contexts) the browser has open.
+    pub fn window_handles(&self) -> Result<usize> {
+        Ok(self.call("GET", "/window/handles", None)?.as_array().map_or(0, Vec::len))
     }
 
     pub fn current_url(&self) -> Result<String> {

@@ -10,6 +10,7 @@ mod coverage;
 mod display;
 mod embed;
 mod explorer;
+mod harness;
 mod loading;
 mod long;
 mod offline;
