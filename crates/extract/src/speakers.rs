@@ -173,6 +173,21 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
                 if let Some(kin) = kin {
                     builder.named_relatives.push((at, name.clone(), kin));
                 }
+                // "Luis and Carmen Ortega": a lone first name joined by "and" to a full name
+                // shares its surname.
+                let lone = |u: usize| doc.is_capitalized(u) && doc.outside(u) && doc.is_word(u);
+                if t >= 3 && doc.lower(t - 2) == "and" && lone(t - 3) && !(t >= 4 && lone(t - 4)) {
+                    let first = doc.text(doc.tokens[t - 3].start(), doc.tokens[t - 3].end());
+                    if !lexicon::is_sentence_function_word(doc.lower(t - 3)) {
+                        let surname = name.split(' ').next_back().unwrap_or("");
+                        let partner = format!("{first} {surname}");
+                        builder
+                            .family_names
+                            .entry(person_key(&name))
+                            .or_default()
+                            .push((doc.tokens[t - 3].start(), partner));
+                    }
+                }
                 builder.family_names.entry(person_key(&name)).or_default().push((at, name));
             }
         }

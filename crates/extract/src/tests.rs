@@ -1864,3 +1864,18 @@ fn according_to_does_not_speak_a_slogan() {
         &[],
     )]);
 }
+
+/// "Luis and Carmen Ortega were in the car. … Her husband added: “…”": a lone first name joined by
+/// "and" to a full name shares its surname, so the relative is that one.
+#[test]
+fn first_name_joined_to_a_full_name_shares_the_surname() {
+    check_all(&[(
+        "Luis and Carmen Ortega were in the third car. Carmen Ortega, a home health aide, said she had \
+         been late four times.\n\n“My patients are waiting,” she said.\n\nHer husband added: “We ate lunch in the car.”",
+        &[
+            "paraphrase | Carmen Ortega | she had been late four times",
+            "direct | Carmen Ortega | My patients are waiting,",
+            "direct | Luis Ortega | We ate lunch in the car.",
+        ],
+    )]);
+}
