@@ -1180,6 +1180,22 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
             kind: MentionKind::Organisation { name: canonical_org(&text) },
         });
     }
+    // "JAMA Pediatrics said", "NBC News said": initials opening the phrase and one capitalized
+    // word that is neither a first name nor a title name a publication or a company; a person's
+    // title has a noun between the initials and the name ("FBI Director Comey").
+    let initials_and_word = name_start == start + 1
+        && end == name_start + 1
+        && is_initials(doc, start)
+        && lexicon::first_name_gender(doc.lower(name_start)) == Gender::Unknown
+        && !lexicon::is_role_noun(strip_possessive(doc.lower(name_start)));
+    if initials_and_word {
+        let text = phrase_text(doc, start, end);
+        return Some(Mention {
+            span,
+            tokens: (start, end),
+            kind: MentionKind::Organisation { name: canonical_org(&text) },
+        });
+    }
     if name_start < end && !the_one_word {
         return Some(person(doc, start, name_start, end, appositive, span));
     }

@@ -1879,3 +1879,14 @@ fn first_name_joined_to_a_full_name_shares_the_surname() {
         ],
     )]);
 }
+
+/// "JAMA Pediatrics said": initials and one capitalized word that is no first name and no title
+/// name a publication, not a person called by the word after the initials.
+#[test]
+fn initials_and_one_word_name_an_organisation() {
+    check_all(&[(
+        "The study was published on Monday.\n\nIn an editor’s note, JAMA Pediatrics said it had published the \
+         paper early “because many school boards are setting calendars now.”",
+        &["partial | JAMA Pediatrics | because many school boards are setting calendars now."],
+    )]);
+}
