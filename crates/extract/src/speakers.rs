@@ -506,6 +506,19 @@ fn initials(name: &str) -> Option<String> {
     (capitals.len() >= 2).then(|| capitals.iter().flat_map(|c| c.to_lowercase()).collect())
 }
 
+/// "National Water Authority" for "ANA": the name's last capitalized words, one for each letter
+/// of initials that do not spell them (initials of the name in another language).
+fn translated_name(full: &str, short: &str) -> Option<String> {
+    let letters = short.chars().count();
+    if !is_acronym(short) || initials(full).is_some_and(|i| i == short.to_lowercase()) {
+        return None;
+    }
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let last = words.get(words.len().checked_sub(letters)?..)?;
+    let plain = |w: &&str| w.starts_with(char::is_uppercase) && !w.ends_with("’s") && !w.ends_with("'s");
+    last.iter().all(plain).then(|| last.join(" "))
+}
+
 fn person_key(name: &str) -> String {
     let last =
         name.split_whitespace().rev().find(|w| !words::NAME_SUFFIXES.contains(&w.to_lowercase())).unwrap_or(name);
@@ -584,6 +597,18 @@ impl Builder {
                     self.organisation(&short);
                     // "… (FEHD)" then "the department said": the initials are what the name's
                     // head later stands for.
+                    let head = doc.lower(t);
+                    if lexicon::is_org_head(head) {
+                        let head = head.to_string();
+                        self.organisations.push((doc.tokens[t + 2].start(), short.to_string(), head));
+                    }
+                } else if let Some(trimmed) = translated_name(&full, &short) {
+                    // "Peru's National Water Authority (ANA)": initials of the name in its own
+                    // language, one letter for each of the name's last capitalized words, name
+                    // the same organisation.
+                    let i = self.organisation(&trimmed);
+                    self.by_initials.insert(short.to_lowercase(), i);
+                    self.organisation(&short);
                     let head = doc.lower(t);
                     if lexicon::is_org_head(head) {
                         let head = head.to_string();
@@ -921,7 +946,13 @@ impl Builder {
             MentionKind::Pronoun { .. } => None,
             MentionKind::Person { name, role, gender } => match self.newspaper(name, at) {
                 Some(paper) => Some(self.organisation(&paper)),
-                None => Some(self.person(name, role.clone(), *gender, at)),
+                // "National Water Authority (ANA)" named before, then "Peru's National Water
+                // Authority said": a title word read before the name is part of the organisation's
+                // name.
+                None => match role.as_ref().and_then(|r| self.titled_organisation(r, name)) {
+                    Some(i) => Some(i),
+                    None => Some(self.person(name, role.clone(), *gender, at)),
+                },
             },
             MentionKind::Organisation { name } => {
                 if let Some(paper) = self.newspaper(name, at) {
@@ -1246,9 +1277,21 @@ impl Builder {
         (!paper.is_empty()).then(|| paper.join(" "))
     }
 
+    /// The organisation named before whose name is a title and a name read as a person's.
+    fn titled_organisation(&self, role: &str, name: &str) -> Option<usize> {
+        let role = role.split_once(' ').filter(|(o, _)| o.ends_with("’s") || o.ends_with("'s")).map_or(role, |r| r.1);
+        self.by_key.get(&format!("o:{} {}", role, name).to_lowercase()).copied()
+    }
+
     fn organisation(&mut self, name: &str) -> usize {
         let key = format!("o:{}", name.to_lowercase());
         if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        // "Peru's National Water Authority (ANA) said": the name after its owner's possessive,
+        // named before, is the same organisation.
+        let owned = name.split_once(' ').filter(|(owner, _)| owner.ends_with("’s") || owner.ends_with("'s"));
+        if let Some(&i) = owned.and_then(|(_, rest)| self.by_key.get(&format!("o:{}", rest.to_lowercase()))) {
             return i;
         }
         // "The International Monetary Fund" and "the IMF" are one speaker, named by both:

@@ -1890,3 +1890,14 @@ fn initials_and_one_word_name_an_organisation() {
         &["partial | JAMA Pediatrics | because many school boards are setting calendars now."],
     )]);
 }
+
+/// "Peru's National Water Authority (ANA) said": initials in brackets that spell the name in its
+/// own language, one letter for each of the name's last words, name the same organisation, also
+/// when the name is given with its owner's possessive and opens with a title word ("National").
+#[test]
+fn initials_of_a_translated_name_name_the_organisation() {
+    check_all(&[(
+        "Peru’s National Water Authority (ANA) said in a statement that the lake was ‘fully operational’.",
+        &["partial | ANA | fully operational"],
+    )]);
+}
