@@ -260,6 +260,16 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
                 return Some(mention);
             }
         }
+        // "engineers from Lima had promised", "a sign painter in Bowman added": a lowercase word
+        // before the preposition heads the subject; one capitalized word after it is a place.
+        let lowercase_before = start + 1 == t
+            && preposition > floor
+            && doc.is_word(preposition - 1)
+            && doc.outside(preposition - 1)
+            && !doc.is_capitalized(preposition - 1);
+        if appositive.is_none() && lowercase_before && !organisation_after {
+            return None;
+        }
     }
     // "One builder in Colorado, responding to the survey, wrote": with a lowercase aside after
     // the place, the description that opens the clause before "in" speaks.

@@ -1901,3 +1901,19 @@ fn initials_of_a_translated_name_name_the_organisation() {
         &["partial | ANA | fully operational"],
     )]);
 }
+
+/// "He said that engineers from Lima had promised …": one capitalized word after a preposition
+/// that follows a lowercase word is a place, not the subject of the cue, so "he" after it is still
+/// the speaker named before.
+#[test]
+fn one_word_after_a_preposition_is_no_speaker() {
+    check_all(&[(
+        "‘Nobody listens to us,’ the district mayor, Rufino Cáceres, said in Spanish.\n\nHe said that engineers \
+         from Lima had promised in 2017 to lower the lake. ‘They sat in my office,’ he said.",
+        &[
+            "direct | Cáceres | Nobody listens to us,",
+            "paraphrase | Cáceres | engineers from Lima had promised in 2017 to lower the lake",
+            "direct | Cáceres | They sat in my office,",
+        ],
+    )]);
+}
