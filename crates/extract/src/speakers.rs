@@ -102,6 +102,9 @@ struct Builder {
     /// Those of them set beside a relative's noun ("Her mother, Denise Monroe"), in text order:
     /// (position, name, noun).
     named_relatives: Vec<(usize, String, String)>,
+    /// First names set alone beside a possessive relative's noun ("Her son, Jaylen, 9,"), in text
+    /// order: (position, first name).
+    first_named_relatives: Vec<(usize, String)>,
     /// The speaker of the question a pronoun's quote answers, whom `antecedent` skips once.
     asker: Option<usize>,
     /// Whether each quote ends in a question mark, for an answer that follows it.
@@ -153,6 +156,20 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             _ => None,
         })
         .collect();
+    // "Her son, Jaylen, 9,": a first name alone beside a possessive relative's noun.
+    for t in 3..doc.tokens.len().saturating_sub(1) {
+        let alone = doc.is_word(t)
+            && doc.is_capitalized(t)
+            && doc.outside(t)
+            && doc.is_punct(t - 1, ',')
+            && doc.is_punct(t + 1, ',')
+            && words::KIN_NOUNS.contains(doc.lower(t - 2))
+            && words::POSSESSIVE_DETERMINERS.contains(doc.lower(t - 3));
+        if alone {
+            let first = doc.text(doc.tokens[t].start(), doc.tokens[t].end());
+            builder.first_named_relatives.push((doc.tokens[t].start(), first));
+        }
+    }
     let quotes = &found.quotes;
     let kin = |m: &Mention| matches!(&m.kind, MentionKind::Description { head, .. } if words::KIN_NOUNS.contains(head));
     if quotes.iter().any(|q| q.mention.as_ref().is_some_and(kin)) {
@@ -1119,8 +1136,25 @@ impl Builder {
             .take_while(|e| at - e.at <= FIRST_NAME_REACH)
             .filter(fits)
             .map(|e| e.name.as_str());
-        let first = further.next()?;
-        further.all(|other| other == first).then(|| first.to_string())
+        if let Some(first) = further.next() {
+            return further.all(|other| other == first).then(|| first.to_string());
+        }
+        // "Tamika Greer … Her son, Jaylen, 9, … “…,” Jaylen said": a first name set alone beside
+        // a relative's noun takes the surname of the full name written just before it.
+        let split = self.first_named_relatives.partition_point(|r| r.0 < at);
+        let (named_at, _) = self.first_named_relatives[..split]
+            .iter()
+            .rev()
+            .take_while(|r| at - r.0 <= ORGANISATION_WINDOW)
+            .find(|r| r.1 == name)?;
+        let before = self.entities.partition_point(|e| e.at < *named_at);
+        let owner = self.entities[..before]
+            .iter()
+            .rev()
+            .take_while(|e| named_at - e.at <= ORGANISATION_WINDOW)
+            .find(|e| !e.bare && e.name.split_whitespace().count() == 2)?;
+        let surname = owner.name.split_whitespace().last()?;
+        Some(format!("{name} {surname}"))
     }
 
     /// "Sir Michael" and "Dame Judi" use the first name: the full name ("Sir Michael Wilshaw")

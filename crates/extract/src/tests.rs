@@ -1917,3 +1917,14 @@ fn one_word_after_a_preposition_is_no_speaker() {
         ],
     )]);
 }
+
+/// "Tamika Greer … Her son, Jaylen, 9, … “…,” Jaylen said": a first name set alone beside a
+/// possessive relative's noun takes the surname of the full name written just before it.
+#[test]
+fn first_name_beside_a_relative_takes_the_family_surname() {
+    check_all(&[(
+        "“The bus can’t wait,” said Tamika Greer, who has lived there for nine years.\n\nHer son, Jaylen, 9, \
+         keeps a book in the car.\n\n“I read a whole chapter yesterday,” Jaylen said.",
+        &["direct | Tamika Greer | The bus can’t wait,", "direct | Jaylen Greer | I read a whole chapter yesterday,"],
+    )]);
+}
