@@ -260,6 +260,16 @@ fn single_subject_before(doc: &Doc, end: usize, floor: usize) -> Option<Mention>
                 return Some(mention);
             }
         }
+        // "engineers from Lima had promised", "a sign painter in Bowman added": a lowercase word
+        // before the preposition heads the subject; one capitalized word after it is a place.
+        let lowercase_before = start + 1 == t
+            && preposition > floor
+            && doc.is_word(preposition - 1)
+            && doc.outside(preposition - 1)
+            && !doc.is_capitalized(preposition - 1);
+        if appositive.is_none() && lowercase_before && !organisation_after {
+            return None;
+        }
     }
     // "One builder in Colorado, responding to the survey, wrote": with a lowercase aside after
     // the place, the description that opens the clause before "in" speaks.
@@ -1174,6 +1184,22 @@ fn classify(doc: &Doc, start: usize, end: usize, appositive: Option<(usize, usiz
         && !is_possessive(doc.lower(name_start - 1));
     if ampersand && name_start < end {
         let text = phrase_text(doc, name_start - 1, end);
+        return Some(Mention {
+            span,
+            tokens: (start, end),
+            kind: MentionKind::Organisation { name: canonical_org(&text) },
+        });
+    }
+    // "JAMA Pediatrics said", "NBC News said": initials opening the phrase and one capitalized
+    // word that is neither a first name nor a title name a publication or a company; a person's
+    // title has a noun between the initials and the name ("FBI Director Comey").
+    let initials_and_word = name_start == start + 1
+        && end == name_start + 1
+        && is_initials(doc, start)
+        && lexicon::first_name_gender(doc.lower(name_start)) == Gender::Unknown
+        && !lexicon::is_role_noun(strip_possessive(doc.lower(name_start)));
+    if initials_and_word {
+        let text = phrase_text(doc, start, end);
         return Some(Mention {
             span,
             tokens: (start, end),

@@ -102,6 +102,9 @@ struct Builder {
     /// Those of them set beside a relative's noun ("Her mother, Denise Monroe"), in text order:
     /// (position, name, noun).
     named_relatives: Vec<(usize, String, String)>,
+    /// First names set alone beside a possessive relative's noun ("Her son, Jaylen, 9,"), in text
+    /// order: (position, first name).
+    first_named_relatives: Vec<(usize, String)>,
     /// The speaker of the question a pronoun's quote answers, whom `antecedent` skips once.
     asker: Option<usize>,
     /// Whether each quote ends in a question mark, for an answer that follows it.
@@ -153,6 +156,20 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
             _ => None,
         })
         .collect();
+    // "Her son, Jaylen, 9,": a first name alone beside a possessive relative's noun.
+    for t in 3..doc.tokens.len().saturating_sub(1) {
+        let alone = doc.is_word(t)
+            && doc.is_capitalized(t)
+            && doc.outside(t)
+            && doc.is_punct(t - 1, ',')
+            && doc.is_punct(t + 1, ',')
+            && words::KIN_NOUNS.contains(doc.lower(t - 2))
+            && words::POSSESSIVE_DETERMINERS.contains(doc.lower(t - 3));
+        if alone {
+            let first = doc.text(doc.tokens[t].start(), doc.tokens[t].end());
+            builder.first_named_relatives.push((doc.tokens[t].start(), first));
+        }
+    }
     let quotes = &found.quotes;
     let kin = |m: &Mention| matches!(&m.kind, MentionKind::Description { head, .. } if words::KIN_NOUNS.contains(head));
     if quotes.iter().any(|q| q.mention.as_ref().is_some_and(kin)) {
@@ -172,6 +189,21 @@ pub(crate) fn resolve(doc: &Doc, found: &Attributed) -> Resolved {
                     .then(|| doc.lower(t - 3).to_string());
                 if let Some(kin) = kin {
                     builder.named_relatives.push((at, name.clone(), kin));
+                }
+                // "Luis and Carmen Ortega": a lone first name joined by "and" to a full name
+                // shares its surname.
+                let lone = |u: usize| doc.is_capitalized(u) && doc.outside(u) && doc.is_word(u);
+                if t >= 3 && doc.lower(t - 2) == "and" && lone(t - 3) && !(t >= 4 && lone(t - 4)) {
+                    let first = doc.text(doc.tokens[t - 3].start(), doc.tokens[t - 3].end());
+                    if !lexicon::is_sentence_function_word(doc.lower(t - 3)) {
+                        let surname = name.split(' ').next_back().unwrap_or("");
+                        let partner = format!("{first} {surname}");
+                        builder
+                            .family_names
+                            .entry(person_key(&name))
+                            .or_default()
+                            .push((doc.tokens[t - 3].start(), partner));
+                    }
                 }
                 builder.family_names.entry(person_key(&name)).or_default().push((at, name));
             }
@@ -491,6 +523,19 @@ fn initials(name: &str) -> Option<String> {
     (capitals.len() >= 2).then(|| capitals.iter().flat_map(|c| c.to_lowercase()).collect())
 }
 
+/// "National Water Authority" for "ANA": the name's last capitalized words, one for each letter
+/// of initials that do not spell them (initials of the name in another language).
+fn translated_name(full: &str, short: &str) -> Option<String> {
+    let letters = short.chars().count();
+    if !is_acronym(short) || initials(full).is_some_and(|i| i == short.to_lowercase()) {
+        return None;
+    }
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let last = words.get(words.len().checked_sub(letters)?..)?;
+    let plain = |w: &&str| w.starts_with(char::is_uppercase) && !w.ends_with("’s") && !w.ends_with("'s");
+    last.iter().all(plain).then(|| last.join(" "))
+}
+
 fn person_key(name: &str) -> String {
     let last =
         name.split_whitespace().rev().find(|w| !words::NAME_SUFFIXES.contains(&w.to_lowercase())).unwrap_or(name);
@@ -569,6 +614,18 @@ impl Builder {
                     self.organisation(&short);
                     // "… (FEHD)" then "the department said": the initials are what the name's
                     // head later stands for.
+                    let head = doc.lower(t);
+                    if lexicon::is_org_head(head) {
+                        let head = head.to_string();
+                        self.organisations.push((doc.tokens[t + 2].start(), short.to_string(), head));
+                    }
+                } else if let Some(trimmed) = translated_name(&full, &short) {
+                    // "Peru's National Water Authority (ANA)": initials of the name in its own
+                    // language, one letter for each of the name's last capitalized words, name
+                    // the same organisation.
+                    let i = self.organisation(&trimmed);
+                    self.by_initials.insert(short.to_lowercase(), i);
+                    self.organisation(&short);
                     let head = doc.lower(t);
                     if lexicon::is_org_head(head) {
                         let head = head.to_string();
@@ -906,7 +963,13 @@ impl Builder {
             MentionKind::Pronoun { .. } => None,
             MentionKind::Person { name, role, gender } => match self.newspaper(name, at) {
                 Some(paper) => Some(self.organisation(&paper)),
-                None => Some(self.person(name, role.clone(), *gender, at)),
+                // "National Water Authority (ANA)" named before, then "Peru's National Water
+                // Authority said": a title word read before the name is part of the organisation's
+                // name.
+                None => match role.as_ref().and_then(|r| self.titled_organisation(r, name)) {
+                    Some(i) => Some(i),
+                    None => Some(self.person(name, role.clone(), *gender, at)),
+                },
             },
             MentionKind::Organisation { name } => {
                 if let Some(paper) = self.newspaper(name, at) {
@@ -1073,8 +1136,25 @@ impl Builder {
             .take_while(|e| at - e.at <= FIRST_NAME_REACH)
             .filter(fits)
             .map(|e| e.name.as_str());
-        let first = further.next()?;
-        further.all(|other| other == first).then(|| first.to_string())
+        if let Some(first) = further.next() {
+            return further.all(|other| other == first).then(|| first.to_string());
+        }
+        // "Tamika Greer … Her son, Jaylen, 9, … “…,” Jaylen said": a first name set alone beside
+        // a relative's noun takes the surname of the full name written just before it.
+        let split = self.first_named_relatives.partition_point(|r| r.0 < at);
+        let (named_at, _) = self.first_named_relatives[..split]
+            .iter()
+            .rev()
+            .take_while(|r| at - r.0 <= ORGANISATION_WINDOW)
+            .find(|r| r.1 == name)?;
+        let before = self.entities.partition_point(|e| e.at < *named_at);
+        let owner = self.entities[..before]
+            .iter()
+            .rev()
+            .take_while(|e| named_at - e.at <= ORGANISATION_WINDOW)
+            .find(|e| !e.bare && e.name.split_whitespace().count() == 2)?;
+        let surname = owner.name.split_whitespace().last()?;
+        Some(format!("{name} {surname}"))
     }
 
     /// "Sir Michael" and "Dame Judi" use the first name: the full name ("Sir Michael Wilshaw")
@@ -1231,9 +1311,21 @@ impl Builder {
         (!paper.is_empty()).then(|| paper.join(" "))
     }
 
+    /// The organisation named before whose name is a title and a name read as a person's.
+    fn titled_organisation(&self, role: &str, name: &str) -> Option<usize> {
+        let role = role.split_once(' ').filter(|(o, _)| o.ends_with("’s") || o.ends_with("'s")).map_or(role, |r| r.1);
+        self.by_key.get(&format!("o:{} {}", role, name).to_lowercase()).copied()
+    }
+
     fn organisation(&mut self, name: &str) -> usize {
         let key = format!("o:{}", name.to_lowercase());
         if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        // "Peru's National Water Authority (ANA) said": the name after its owner's possessive,
+        // named before, is the same organisation.
+        let owned = name.split_once(' ').filter(|(owner, _)| owner.ends_with("’s") || owner.ends_with("'s"));
+        if let Some(&i) = owned.and_then(|(_, rest)| self.by_key.get(&format!("o:{}", rest.to_lowercase()))) {
             return i;
         }
         // "The International Monetary Fund" and "the IMF" are one speaker, named by both:

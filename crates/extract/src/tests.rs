@@ -1864,3 +1864,67 @@ fn according_to_does_not_speak_a_slogan() {
         &[],
     )]);
 }
+
+/// "Luis and Carmen Ortega were in the car. … Her husband added: “…”": a lone first name joined by
+/// "and" to a full name shares its surname, so the relative is that one.
+#[test]
+fn first_name_joined_to_a_full_name_shares_the_surname() {
+    check_all(&[(
+        "Luis and Carmen Ortega were in the third car. Carmen Ortega, a home health aide, said she had \
+         been late four times.\n\n“My patients are waiting,” she said.\n\nHer husband added: “We ate lunch in the car.”",
+        &[
+            "paraphrase | Carmen Ortega | she had been late four times",
+            "direct | Carmen Ortega | My patients are waiting,",
+            "direct | Luis Ortega | We ate lunch in the car.",
+        ],
+    )]);
+}
+
+/// "JAMA Pediatrics said": initials and one capitalized word that is no first name and no title
+/// name a publication, not a person called by the word after the initials.
+#[test]
+fn initials_and_one_word_name_an_organisation() {
+    check_all(&[(
+        "The study was published on Monday.\n\nIn an editor’s note, JAMA Pediatrics said it had published the \
+         paper early “because many school boards are setting calendars now.”",
+        &["partial | JAMA Pediatrics | because many school boards are setting calendars now."],
+    )]);
+}
+
+/// "Peru's National Water Authority (ANA) said": initials in brackets that spell the name in its
+/// own language, one letter for each of the name's last words, name the same organisation, also
+/// when the name is given with its owner's possessive and opens with a title word ("National").
+#[test]
+fn initials_of_a_translated_name_name_the_organisation() {
+    check_all(&[(
+        "Peru’s National Water Authority (ANA) said in a statement that the lake was ‘fully operational’.",
+        &["partial | ANA | fully operational"],
+    )]);
+}
+
+/// "He said that engineers from Lima had promised …": one capitalized word after a preposition
+/// that follows a lowercase word is a place, not the subject of the cue, so "he" after it is still
+/// the speaker named before.
+#[test]
+fn one_word_after_a_preposition_is_no_speaker() {
+    check_all(&[(
+        "‘Nobody listens to us,’ the district mayor, Rufino Cáceres, said in Spanish.\n\nHe said that engineers \
+         from Lima had promised in 2017 to lower the lake. ‘They sat in my office,’ he said.",
+        &[
+            "direct | Cáceres | Nobody listens to us,",
+            "paraphrase | Cáceres | engineers from Lima had promised in 2017 to lower the lake",
+            "direct | Cáceres | They sat in my office,",
+        ],
+    )]);
+}
+
+/// "Tamika Greer … Her son, Jaylen, 9, … “…,” Jaylen said": a first name set alone beside a
+/// possessive relative's noun takes the surname of the full name written just before it.
+#[test]
+fn first_name_beside_a_relative_takes_the_family_surname() {
+    check_all(&[(
+        "“The bus can’t wait,” said Tamika Greer, who has lived there for nine years.\n\nHer son, Jaylen, 9, \
+         keeps a book in the car.\n\n“I read a whole chapter yesterday,” Jaylen said.",
+        &["direct | Tamika Greer | The bus can’t wait,", "direct | Jaylen Greer | I read a whole chapter yesterday,"],
+    )]);
+}
