@@ -143,16 +143,13 @@ impl Session {
             self.call("DELETE", "/window", None)?;
         }
         self.call("POST", "/window", Some(json!({ "handle": handle })))?;
-        let cdp = |cmd: &str, params: Value| {
-            self.call("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
-        };
         // A tab opened by script is not the focused one until brought to the front, and focus
         // rings (`:focus-visible`) only show in a focused page.
-        cdp("Page.bringToFront", json!({}))?;
-        cdp("Network.clearBrowserCache", json!({}))?;
-        cdp("Network.clearBrowserCookies", json!({}))?;
+        self.cdp("Page.bringToFront", json!({}))?;
+        self.cdp("Network.clearBrowserCache", json!({}))?;
+        self.cdp("Network.clearBrowserCookies", json!({}))?;
         for origin in origins {
-            cdp("Storage.clearDataForOrigin", json!({ "origin": origin, "storageTypes": "all" }))?;
+            self.cdp("Storage.clearDataForOrigin", json!({ "origin": origin, "storageTypes": "all" }))?;
         }
         self.log("performance")?;
         self.log("browser")?;

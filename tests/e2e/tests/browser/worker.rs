@@ -32,12 +32,14 @@ fn worker_requests(requests: &[String]) -> Vec<&String> {
     requests.iter().filter(|r| r.contains("counterpoint-worker") || r.contains("counterpoint-collections")).collect()
 }
 
-/// Pastes the seed repeated to about `mb` megabytes, as `long_text` makes it, into the authoring
-/// view. The page joins the copies itself: sending 10 MB through WebDriver took 10 s of the test,
-/// with the other browser tests waiting (the 10 MB test runs alone).
-fn paste_long(s: &Session, mb: usize) -> Result<()> {
+/// Pastes the seed repeated to about `mb` megabytes into the authoring view and returns that
+/// text, as `long_text` makes it. The page joins the copies itself: sending 10 MB through
+/// WebDriver took about 5 s of the test, with the other browser tests waiting (the 10 MB test
+/// runs alone).
+fn paste_long(s: &Session, mb: usize) -> Result<String> {
     let seed = seed_text()?;
-    let expected = long_text(mb)?.encode_utf16().count();
+    let text = long_text(mb)?;
+    let expected = text.encode_utf16().count();
     let pasted = s.js(
         "const t = document.querySelector('#author-text');
          t.value = Array(arguments[1]).fill(arguments[0]).join('\\n\\n');
@@ -45,7 +47,8 @@ fn paste_long(s: &Session, mb: usize) -> Result<()> {
          return t.value.length;",
         vec![json!(seed), json!(copies_for(&seed, mb))],
     )?;
-    ensure(pasted == json!(expected), format!("the page made {pasted} units of text, not {expected}"))
+    ensure(pasted == json!(expected), format!("the page made {pasted} units of text, not {expected}"))?;
+    Ok(text)
 }
 
 #[test]
@@ -73,8 +76,7 @@ fn a_ten_megabyte_draft_is_extracted_in_the_worker_without_a_long_task() {
         s.goto(&server.url("/#view=author"))?;
         s.wait_for("the authoring view", "return document.querySelector('#author-text') !== null", WAIT)?;
         s.js(EXTRACTION_WATCH, vec![])?;
-        let text = long_text(10)?;
-        paste_long(s, 10)?;
+        let text = paste_long(s, 10)?;
         s.wait_for(
             "the extraction to finish",
             "const st = document.querySelector('.author-status');
@@ -125,7 +127,6 @@ fn progress_shows_and_cancel_stops_the_worker_and_keeps_the_text() {
         let server = site_with(ServerOptions::default())?;
         s.goto(&server.url("/#view=author"))?;
         s.wait_for("the authoring view", "return document.querySelector('#author-text') !== null", WAIT)?;
-        let text = long_text(6)?;
         // Cancel as soon as the progress bar has moved: from inside the page, because a fast
         // machine extracts 6 MB in a fraction of a second.
         s.js(
@@ -137,7 +138,7 @@ fn progress_shows_and_cancel_stops_the_worker_and_keeps_the_text() {
              }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });",
             vec![],
         )?;
-        paste_long(s, 6)?;
+        let text = paste_long(s, 6)?;
         s.wait_for("progress past zero, then Cancel", "return window.__clicked", Duration::from_secs(60))?;
         s.wait_for(
             "the cancelled state",
