@@ -1068,7 +1068,8 @@ fn unnamed_author_document(doc: &Doc, s0: usize, by: usize) -> Option<Mention> {
     document_before(doc, s0, by).map(|document| super::mentions::document_mention(doc, document))
 }
 
-fn is_possessive_word(word: &str) -> bool {
+/// Whether `word` ends in a possessive "’s" or "'s" ("Peru’s").
+pub(crate) fn is_possessive_word(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
 }
 

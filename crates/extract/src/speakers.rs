@@ -4,7 +4,7 @@
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use super::attribution::{Attributed, Event, Found};
+use super::attribution::{is_possessive_word, Attributed, Event, Found};
 use super::lexicon::{self, Gender};
 use super::mentions::{country_of_text, subject_before, Mention, MentionKind};
 use super::tokens::{Doc, Kind};
@@ -532,8 +532,14 @@ fn translated_name(full: &str, short: &str) -> Option<String> {
     }
     let words: Vec<&str> = full.split_whitespace().collect();
     let last = words.get(words.len().checked_sub(letters)?..)?;
-    let plain = |w: &&str| w.starts_with(char::is_uppercase) && !w.ends_with("’s") && !w.ends_with("'s");
+    let plain = |w: &&str| w.starts_with(char::is_uppercase) && !is_possessive_word(w);
     last.iter().all(plain).then(|| last.join(" "))
+}
+
+/// The rest of `name` after an owner's possessive first word ("National Water Authority" in
+/// "Peru’s National Water Authority"), if it opens with one.
+fn after_owner(name: &str) -> Option<&str> {
+    name.split_once(' ').filter(|(owner, _)| is_possessive_word(owner)).map(|(_, rest)| rest)
 }
 
 fn person_key(name: &str) -> String {
@@ -831,7 +837,7 @@ impl Builder {
             // right after a full name, for "the principal investigator said" later.
             if !bare && role.is_none() && doc.is_punct(t + 1, ',') && doc.is_word(t + 2) {
                 let opener = doc.lower(t + 2);
-                let owner = doc.is_capitalized(t + 2) && (opener.ends_with("’s") || opener.ends_with("'s"));
+                let owner = doc.is_capitalized(t + 2) && is_possessive_word(opener);
                 if opener == "the" || owner || words::POSSESSIVE_DETERMINERS.contains(opener) {
                     let mut end = t + 3;
                     while end < doc.tokens.len() && end < t + 10 && doc.is_word(end) && doc.outside(end) {
@@ -1313,7 +1319,7 @@ impl Builder {
 
     /// The organisation named before whose name is a title and a name read as a person's.
     fn titled_organisation(&self, role: &str, name: &str) -> Option<usize> {
-        let role = role.split_once(' ').filter(|(o, _)| o.ends_with("’s") || o.ends_with("'s")).map_or(role, |r| r.1);
+        let role = after_owner(role).unwrap_or(role);
         self.by_key.get(&format!("o:{} {}", role, name).to_lowercase()).copied()
     }
 
@@ -1324,8 +1330,7 @@ impl Builder {
         }
         // "Peru's National Water Authority (ANA) said": the name after its owner's possessive,
         // named before, is the same organisation.
-        let owned = name.split_once(' ').filter(|(owner, _)| owner.ends_with("’s") || owner.ends_with("'s"));
-        if let Some(&i) = owned.and_then(|(_, rest)| self.by_key.get(&format!("o:{}", rest.to_lowercase()))) {
+        if let Some(&i) = after_owner(name).and_then(|rest| self.by_key.get(&format!("o:{}", rest.to_lowercase()))) {
             return i;
         }
         // "The International Monetary Fund" and "the IMF" are one speaker, named by both:
